@@ -1,0 +1,26 @@
+package broadsheet.core;
+
+import broadsheet.core.publish.Listing;
+import broadsheet.core.publish.ListingCodec;
+import broadsheet.core.publish.ListingEntry;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ListingCodecTest {
+
+    @Test
+    void roundTripsAListingWithUnicodeText() {
+        var entry = new ListingEntry("kyiv-talks", "world", "Київ: talks resume — 東京 🚀", "Standfirst",
+                Instant.parse("2026-11-29T10:15:30Z"), Instant.parse("2026-11-29T11:00:00Z"),
+                "media/kyiv.jpg", "Delegates at the table", List.of("Ann Smith"));
+        var listing = new Listing(List.of(entry), Map.of("2026-11", 1));
+        var codec = new ListingCodec();
+
+        assertThat(codec.decode(codec.encode(listing))).isEqualTo(listing);
+    }
+}
