@@ -1,0 +1,29 @@
+package broadsheet.core.publish;
+
+import broadsheet.core.article.Article;
+import broadsheet.core.render.RenderedPage;
+
+import java.util.List;
+
+/**
+ * Turns articles and listings into pages. Rendering is deterministic: the same input and
+ * templates give byte-identical pages.
+ */
+public interface Pages {
+
+    /** The article page, stored under {@link #articlePageKey}. */
+    RenderedPage articlePage(Article article);
+
+    /** The bucket key of an article's page, e.g. {@code world/some-slug/index.html}. */
+    String articlePageKey(String section, String slug);
+
+    /**
+     * Every page rendered from one listing: for {@code home} the home page, the site feed and the
+     * sitemap index; for a section front the front page and the section feed; for a section month
+     * its archive page and its sitemap.
+     */
+    List<RenderedPage> listingPages(ListingId id, Listing listing);
+
+    /** Pages that do not depend on articles: the 404 page, the stylesheet, robots.txt. */
+    List<RenderedPage> fixedPages();
+}
