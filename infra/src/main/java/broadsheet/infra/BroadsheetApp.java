@@ -2,6 +2,7 @@ package broadsheet.infra;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;
@@ -55,7 +56,7 @@ public final class BroadsheetApp {
                 .env(env)
                 .description("Broadsheet " + stage.name() + ": table, bucket, CloudFront, HTTP API, functions, alarms")
                 .terminationProtection(stage.production())
-                .tags(java.util.Map.of("stage", stage.name()))
+                .tags(Map.of("stage", stage.name()))
                 .build(),
                 stage, functionsJar, context(app, "alarmEmail"));
         BroadsheetCiStack ciStack = new BroadsheetCiStack(app, CI_STACK, StackProps.builder()

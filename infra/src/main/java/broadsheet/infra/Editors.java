@@ -10,6 +10,7 @@ import software.amazon.awscdk.services.cognito.PasswordPolicy;
 import software.amazon.awscdk.services.cognito.SignInAliases;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
+import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
 import software.amazon.awscdk.services.cognito.UserPoolGroup;
 import software.amazon.awscdk.services.cognito.UserPoolGroupOptions;
 import software.constructs.Construct;
@@ -49,7 +50,7 @@ public final class Editors extends Construct {
                 .deletionProtection(stage.production())
                 .removalPolicy(stage.dataRemovalPolicy())
                 .build();
-        this.client = userPool.addClient("EditorClient", software.amazon.awscdk.services.cognito.UserPoolClientOptions.builder()
+        this.client = userPool.addClient("EditorClient", UserPoolClientOptions.builder()
                 .generateSecret(false)
                 .authFlows(AuthFlow.builder().userSrp(true).build())
                 .preventUserExistenceErrors(true)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,8 +45,8 @@ class StagesTest {
     @Test
     void stackOutputsTheSiteApiAndUserPoolIdentifiers() {
         var site = SynthesizedApp.dev().site();
-        site.hasOutput("SiteUrl", Map.of("Value", Map.of("Fn::Join", Match.arrayWith(java.util.List.of(Match.arrayWith(
-                java.util.List.of("https://")))))));
+        site.hasOutput("SiteUrl", Map.of("Value", Map.of("Fn::Join", Match.arrayWith(List.of(Match.arrayWith(
+                List.of("https://")))))));
         site.hasOutput("ApiUrl", Map.of("Value", Match.anyValue()));
         site.hasOutput("UserPoolId", Map.of("Value", Map.of("Ref", TemplateJson.logicalId(site, "AWS::Cognito::UserPool"))));
         site.hasOutput("UserPoolClientId", Map.of("Value",
@@ -55,8 +56,8 @@ class StagesTest {
 
     @Test
     void synthesisLeavesNoUnacknowledgedWarningsOrErrors() {
-        for (SynthesizedApp app : java.util.List.of(SynthesizedApp.dev(), SynthesizedApp.prod())) {
-            for (var annotations : java.util.List.of(app.siteAnnotations(), app.ciAnnotations())) {
+        for (SynthesizedApp app : List.of(SynthesizedApp.dev(), SynthesizedApp.prod())) {
+            for (var annotations : List.of(app.siteAnnotations(), app.ciAnnotations())) {
                 annotations.hasNoWarning("*", Match.stringLikeRegexp(".*"));
                 annotations.hasNoError("*", Match.stringLikeRegexp(".*"));
                 assertThat(annotations.findWarning("*", Match.anyValue())).isEmpty();

@@ -69,7 +69,10 @@ record SynthesizedApp(BroadsheetApp.Stacks stacks, Template site, Template ci, A
     /** The real jar is built by the lambda module; the template only needs some file to hash. */
     private static Path placeholderJar() {
         try {
-            Path jar = Files.createTempDirectory("broadsheet-infra-test").resolve("broadsheet-functions.jar");
+            Path dir = Files.createTempDirectory("broadsheet-infra-test");
+            Path jar = dir.resolve("broadsheet-functions.jar");
+            dir.toFile().deleteOnExit();
+            jar.toFile().deleteOnExit();
             try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
                 zip.putNextEntry(new ZipEntry("broadsheet/lambda/placeholder.txt"));
                 zip.write("placeholder for infra tests".getBytes(StandardCharsets.UTF_8));
