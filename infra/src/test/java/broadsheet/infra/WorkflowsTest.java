@@ -115,6 +115,16 @@ class WorkflowsTest {
     }
 
     @Test
+    void deploysAndLocalSynthsTurnOffCdkCallsHome() throws IOException {
+        String cdkEnv = Files.readString(ROOT.resolve("infra/bin/cdk-env"));
+        for (String variable : List.of("CDK_DISABLE_VERSION_CHECK", "CDK_DISABLE_CLI_TELEMETRY",
+                "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION")) {
+            assertThat(deploy.at("/env/" + variable).asString()).as(variable).isNotBlank();
+            assertThat(cdkEnv).contains("export " + variable + "=");
+        }
+    }
+
+    @Test
     void scriptPatternFindsWhatWorkflowsRun() {
         assertThat(scriptPaths("bash .ci/run")).containsExactly(".ci/run");
         assertThat(scriptPaths("set -e\n./gradlew build && bash infra/bin/deploy prod")).containsExactly("./gradlew", "infra/bin/deploy");
