@@ -80,23 +80,8 @@ public final class Functions extends Construct {
         Role apiRole = role("ApiRole", "Broadsheet API handler: article reads and writes", List.of(
                 allow(LOG_ACTIONS, List.of(apiLogs.getLogGroupArn())),
                 allow(API_TABLE_ACTIONS, articles.tableAndIndexArns())));
-        this.apiFunction = Function.Builder.create(this, "ApiFunction")
-                .description("Broadsheet editors' HTTP API (" + stage.name() + ")")
-                .runtime(Runtime.JAVA_21)
-                .architecture(Architecture.ARM_64)
-                .handler(API_HANDLER)
-                .code(code)
-                .memorySize(stage.apiMemoryMb())
-                .timeout(Duration.seconds(10))
-                .role(apiRole)
-                .logGroup(apiLogs)
-                .loggingFormat(LoggingFormat.JSON)
-                .applicationLogLevelV2(ApplicationLogLevel.INFO)
-                .systemLogLevelV2(SystemLogLevel.WARN)
-                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-                .environment(environment)
-                .build();
-        acknowledgePublishedVersions(apiFunction);
+        this.apiFunction = javaFunction("ApiFunction", "Broadsheet editors' HTTP API (" + stage.name() + ")",
+                API_HANDLER, stage.apiMemoryMb(), Duration.seconds(10), apiRole, apiLogs, code, environment);
         this.apiAlias = Alias.Builder.create(this, "ApiAlias")
                 .aliasName(ALIAS)
                 .version(apiFunction.getCurrentVersion())
@@ -116,23 +101,10 @@ public final class Functions extends Construct {
                 allow(PAGE_OBJECT_ACTIONS, List.of(pages.objectsArn())),
                 allow(List.of("s3:ListBucket"), List.of(pages.bucket().getBucketArn())),
                 allow(List.of("sqs:SendMessage"), List.of(deadLetters.getQueueArn()))));
-        this.publisherFunction = Function.Builder.create(this, "PublisherFunction")
-                .description("Broadsheet publisher: renders changed articles and listings (" + stage.name() + ")")
-                .runtime(Runtime.JAVA_21)
-                .architecture(Architecture.ARM_64)
-                .handler(PUBLISHER_HANDLER)
-                .code(code)
-                .memorySize(stage.publisherMemoryMb())
-                .timeout(Duration.seconds(60))
-                .role(publisherRole)
-                .logGroup(publisherLogs)
-                .loggingFormat(LoggingFormat.JSON)
-                .applicationLogLevelV2(ApplicationLogLevel.INFO)
-                .systemLogLevelV2(SystemLogLevel.WARN)
-                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-                .environment(environment)
-                .build();
-        acknowledgePublishedVersions(publisherFunction);
+        this.publisherFunction = javaFunction("PublisherFunction",
+                "Broadsheet publisher: renders changed articles and listings (" + stage.name() + ")",
+                PUBLISHER_HANDLER, stage.publisherMemoryMb(), Duration.seconds(60), publisherRole, publisherLogs,
+                code, environment);
         this.publisherAlias = Alias.Builder.create(this, "PublisherAlias")
                 .aliasName(ALIAS)
                 .version(publisherFunction.getCurrentVersion())
@@ -157,10 +129,28 @@ public final class Functions extends Construct {
                 .build();
     }
 
-    /** Both functions are only ever invoked through their alias, which points at a published version. */
-    private static void acknowledgePublishedVersions(Function function) {
+    private Function javaFunction(String id, String description, String handler, int memoryMb, Duration timeout,
+            Role role, LogGroup logs, AssetCode code, Map<String, String> environment) {
+        Function function = Function.Builder.create(this, id)
+                .description(description)
+                .runtime(Runtime.JAVA_21)
+                .architecture(Architecture.ARM_64)
+                .handler(handler)
+                .code(code)
+                .memorySize(memoryMb)
+                .timeout(timeout)
+                .role(role)
+                .logGroup(logs)
+                .loggingFormat(LoggingFormat.JSON)
+                .applicationLogLevelV2(ApplicationLogLevel.INFO)
+                .systemLogLevelV2(SystemLogLevel.WARN)
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .environment(environment)
+                .build();
+        // Both functions are only ever invoked through their alias, which points at a published version.
         Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                 "invoked only through the '" + ALIAS + "' alias of its current published version");
+        return function;
     }
 
     /**
