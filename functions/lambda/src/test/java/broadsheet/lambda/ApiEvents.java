@@ -84,6 +84,13 @@ final class ApiEvents {
         return this;
     }
 
+    /** A body flagged as base64 whose text is taken as it is, valid or not. */
+    ApiEvents rawBase64Body(String text) {
+        root.put("body", text);
+        root.put("isBase64Encoded", true);
+        return this;
+    }
+
     ApiEvents query(Map<String, String> parameters) {
         ObjectNode query = root.putObject("queryStringParameters");
         StringBuilder raw = new StringBuilder();

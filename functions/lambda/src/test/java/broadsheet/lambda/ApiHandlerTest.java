@@ -278,6 +278,15 @@ class ApiHandlerTest {
     }
 
     @Test
+    void refusesABodyThatIsNotValidBase64() {
+        APIGatewayV2HTTPResponse response = send(fixture("post-article-base64.json").rawBase64Body("eyJzZWN0aW9u*%$"));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(body(response).get("violations").get(0).get("path").asString()).isEmpty();
+        assertThat(store.find(WORLD_SLUG)).isEmpty();
+    }
+
+    @Test
     void reportsEveryViolationOfAnInvalidArticle() {
         APIGatewayV2HTTPResponse response = send(fixture("post-article.json")
                 .body("{\"section\":\"atlantis\",\"headline\":42,\"image\":{\"src\":\"javascript:alert(1)\"}}"));
