@@ -137,7 +137,7 @@ public final class ArticleApi {
                 ? store.create(article, key.get(), sha256(body))
                 : store.create(article);
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Location", request.origin() + COLLECTION + "/" + stored.slug());
+        headers.put("Location", request.apiBase() + COLLECTION + "/" + stored.slug());
         headers.put("ETag", Preconditions.etag(stored.version()));
         return HttpResponse.json(201, json.write(stored), headers);
     }

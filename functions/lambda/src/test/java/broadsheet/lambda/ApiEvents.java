@@ -60,6 +60,14 @@ final class ApiEvents {
         return this;
     }
 
+    /** As API Gateway sends requests on a named stage: the raw path starts with the stage. */
+    ApiEvents stage(String stage) {
+        ObjectNode context = (ObjectNode) root.get("requestContext");
+        context.put("stage", stage);
+        path("/" + stage + root.get("rawPath").asString());
+        return this;
+    }
+
     ApiEvents header(String name, String value) {
         headers().put(name, value);
         return this;

@@ -72,6 +72,15 @@ class ApiHandlerTest {
     }
 
     @Test
+    void servesANamedStageUnderItsPrefix() {
+        APIGatewayV2HTTPResponse created = send(fixture("post-article.json").stage("prod"));
+
+        assertThat(created.getStatusCode()).isEqualTo(201);
+        assertThat(created.getHeaders()).containsEntry("Location", API + "/prod/api/articles/" + WORLD_SLUG);
+        assertThat(send(fixture("get-article.json").stage("prod")).getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
     void acceptsBase64EncodedBody() {
         APIGatewayV2HTTPResponse response = send(fixture("post-article-base64.json"));
 
