@@ -1,0 +1,70 @@
+package broadsheet.local.servers;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DynaliteTest {
+
+    @Test
+    void servesDynamoDbOnLoopbackAndStopsItsProcessOnClose() {
+        Dynalite dynalite = Dynalite.start(Optional.empty());
+        try (DynamoDbClient client = client(dynalite)) {
+            assertThat(dynalite.endpoint().getHost()).isEqualTo("127.0.0.1");
+            createTable(client, "things");
+            client.putItem(b -> b.tableName("things").item(Map.of("id", AttributeValue.fromS("a"))));
+
+            assertThat(client.getItem(b -> b.tableName("things").key(Map.of("id", AttributeValue.fromS("a")))
+                    .consistentRead(true)).item()).containsEntry("id", AttributeValue.fromS("a"));
+        } finally {
+            dynalite.close();
+        }
+        assertThat(dynalite.isAlive()).isFalse();
+        assertThat(Ports.answers(dynalite.port())).isFalse();
+    }
+
+    @Test
+    void keepsTablesInTheDataDirectoryAcrossRestarts(@TempDir Path dataDir) {
+        try (Dynalite first = Dynalite.start(Optional.of(dataDir)); DynamoDbClient client = client(first)) {
+            createTable(client, "kept");
+            client.putItem(b -> b.tableName("kept").item(Map.of("id", AttributeValue.fromS("x"))));
+        }
+        try (Dynalite second = Dynalite.start(Optional.of(dataDir)); DynamoDbClient client = client(second)) {
+            assertThat(client.listTables().tableNames()).containsExactly("kept");
+            assertThat(client.getItem(b -> b.tableName("kept").key(Map.of("id", AttributeValue.fromS("x")))
+                    .consistentRead(true)).hasItem()).isTrue();
+        }
+    }
+
+    @Test
+    void findsTheNpmInstalledDynalite() {
+        assertThat(Dynalite.locateHome().resolve("node_modules/dynalite/cli.js")).isRegularFile();
+    }
+
+    private static DynamoDbClient client(Dynalite dynalite) {
+        return DynamoDbClient.builder()
+                .endpointOverride(dynalite.endpoint())
+                .region(LocalCredentials.REGION)
+                .credentialsProvider(LocalCredentials.provider())
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .build();
+    }
+
+    private static void createTable(DynamoDbClient client, String name) {
+        client.createTable(b -> b.tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
+    }
+}
