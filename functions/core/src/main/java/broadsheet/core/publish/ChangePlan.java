@@ -1,0 +1,113 @@
+package broadsheet.core.publish;
+
+import broadsheet.core.article.Article;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Which pages and listings one article change touches: a pure function of the change and the
+ * time, so the publisher's work is known before any I/O. It is bounded whatever the size of the
+ * site: at most one article page to render and one to delete, two month listings, two section
+ * fronts and home.
+ *
+ * @param pageToRender  the article whose page is rendered (the article after the change, when it
+ *                      is live); its version is the page revision
+ * @param pageToDelete  the page of the article before the change, when it is no longer served
+ *                      under that key (unpublished, deleted, moved to another section, renamed)
+ * @param monthEdits    the month listing edits, removals first
+ * @param fronts        the section fronts to recompute, each with the months of that section
+ *                      whose listings the change edits
+ * @param recomputeHome whether home is recomputed (true when any listing is edited)
+ */
+public record ChangePlan(
+        Optional<Article> pageToRender,
+        Optional<ArticleRef> pageToDelete,
+        List<MonthEdit> monthEdits,
+        SortedMap<String, SortedSet<YearMonth>> fronts,
+        boolean recomputeHome) {
+
+    /** Where an article's page lives. */
+    public record ArticleRef(String section, String slug) {
+    }
+
+    /** One edit of one month listing. */
+    public sealed interface MonthEdit {
+        ListingId listing();
+
+        /** The listing after the edit; equal to the input when the edit changes nothing. */
+        Listing applyTo(Listing listing);
+    }
+
+    /** Take the article's entry out of a month listing. */
+    public record Remove(ListingId listing, String slug) implements MonthEdit {
+        @Override
+        public Listing applyTo(Listing current) {
+            return Listings.remove(current, slug);
+        }
+    }
+
+    /** Put the article's entry into a month listing, replacing its previous entry there. */
+    public record Upsert(ListingId listing, ListingEntry entry) implements MonthEdit {
+        @Override
+        public Listing applyTo(Listing current) {
+            return Listings.upsert(current, entry);
+        }
+    }
+
+    public ChangePlan {
+        Objects.requireNonNull(pageToRender, "pageToRender");
+        Objects.requireNonNull(pageToDelete, "pageToDelete");
+        monthEdits = List.copyOf(monthEdits);
+        SortedMap<String, SortedSet<YearMonth>> copy = new TreeMap<>();
+        fronts.forEach((section, months) -> copy.put(section, Collections.unmodifiableSortedSet(new TreeSet<>(months))));
+        fronts = Collections.unmodifiableSortedMap(copy);
+    }
+
+    /** The plan for one change, judged at {@code now} (an article is listed while it is live). */
+    public static ChangePlan of(ArticleChange change, Instant now) {
+        Optional<Article> before = change.before().filter(a -> a.isLive(now));
+        Optional<Article> after = change.after().filter(a -> a.isLive(now));
+
+        Optional<ArticleRef> pageToDelete = before
+                .filter(b -> after.isEmpty() || !ref(after.get()).equals(ref(b)))
+                .map(ChangePlan::ref);
+
+        List<MonthEdit> edits = new ArrayList<>(2);
+        before.filter(b -> after.isEmpty() || !listedAlike(b, after.get()))
+                .ifPresent(b -> edits.add(new Remove(Listings.monthListingOf(b), b.slug())));
+        after.ifPresent(a -> edits.add(new Upsert(Listings.monthListingOf(a), Listings.entryOf(a))));
+
+        SortedMap<String, SortedSet<YearMonth>> fronts = new TreeMap<>();
+        for (MonthEdit edit : edits) {
+            ListingId id = edit.listing();
+            fronts.computeIfAbsent(id.section().orElseThrow(), s -> new TreeSet<>()).add(id.month().orElseThrow());
+        }
+        return new ChangePlan(after, pageToDelete, edits, fronts, !edits.isEmpty());
+    }
+
+    /** Nothing to render, delete or list: e.g. an edit of a draft. */
+    public boolean isEmpty() {
+        return pageToRender.isEmpty() && pageToDelete.isEmpty() && monthEdits.isEmpty();
+    }
+
+    private static ArticleRef ref(Article article) {
+        return new ArticleRef(article.section(), article.slug());
+    }
+
+    /** Same month listing and same slug: an upsert replaces the old entry, no removal needed. */
+    private static boolean listedAlike(Article before, Article after) {
+        return Listings.monthListingOf(before).equals(Listings.monthListingOf(after))
+                && before.slug().equals(after.slug());
+    }
+}

@@ -1,0 +1,106 @@
+package broadsheet.core.publish;
+
+import broadsheet.core.article.Article;
+import broadsheet.core.article.LeadImage;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Pure functions on listings: what an article looks like in a listing, where it belongs, and how
+ * month listings, section fronts and home are derived. No I/O; {@link Publisher} does the reads
+ * and conditional writes around them.
+ */
+public final class Listings {
+
+    /** Newest first by publish time; equal publish times by slug, so the order is total. */
+    public static final Comparator<ListingEntry> NEWEST_FIRST = Comparator
+            .comparing(ListingEntry::publishAt, Comparator.reverseOrder())
+            .thenComparing(ListingEntry::slug);
+
+    private Listings() {
+    }
+
+    /** The teaser of an article shown on listing pages. */
+    public static ListingEntry entryOf(Article article) {
+        LeadImage image = article.image();
+        return new ListingEntry(article.slug(), article.section(), article.headline(), article.standfirst(),
+                article.publishAt(), article.updatedAt(),
+                image == null ? null : image.src(), image == null ? null : image.alt(),
+                article.authors());
+    }
+
+    /** The archive month (UTC) of a publish time. */
+    public static YearMonth monthOf(Instant publishAt) {
+        return YearMonth.from(publishAt.atZone(ZoneOffset.UTC));
+    }
+
+    /** The month listing an article belongs to while it is live. */
+    public static ListingId monthListingOf(Article article) {
+        return ListingId.sectionMonth(article.section(), monthOf(article.publishAt()));
+    }
+
+    /** The listing with {@code entry} in place of any entry of the same slug, in order. */
+    public static Listing upsert(Listing listing, ListingEntry entry) {
+        List<ListingEntry> entries = new ArrayList<>(listing.entries().size() + 1);
+        for (ListingEntry e : listing.entries()) {
+            if (!e.slug().equals(entry.slug())) {
+                entries.add(e);
+            }
+        }
+        entries.add(entry);
+        entries.sort(NEWEST_FIRST);
+        return new Listing(entries, listing.buckets());
+    }
+
+    /** The listing without the entry of this slug (the same listing when there is none). */
+    public static Listing remove(Listing listing, String slug) {
+        List<ListingEntry> entries = listing.entries().stream().filter(e -> !e.slug().equals(slug)).toList();
+        return entries.size() == listing.entries().size() ? listing : new Listing(entries, listing.buckets());
+    }
+
+    /**
+     * A section front from the front it replaces and the month listings just read. The counts of
+     * the months read are refreshed (a month with no entries is dropped); other counts are carried
+     * over. The entries are the newest {@code feedSize} entries of the months read, which must be
+     * every month of the section newer than the oldest month read (the caller reads newest first).
+     */
+    public static Listing front(Listing previous, Map<YearMonth, Listing> monthsRead, int feedSize) {
+        Map<String, Integer> buckets = new TreeMap<>(previous.buckets());
+        List<ListingEntry> entries = new ArrayList<>();
+        monthsRead.forEach((month, listing) -> {
+            int count = listing.entries().size();
+            if (count == 0) {
+                buckets.remove(month.toString());
+            } else {
+                buckets.put(month.toString(), count);
+            }
+            entries.addAll(listing.entries());
+        });
+        return new Listing(newest(entries, feedSize), buckets);
+    }
+
+    /**
+     * The home listing from every section front: the newest {@code feedSize} entries of the site
+     * and the entry count of every archive month, keyed {@code <section>/<yyyy-MM>}.
+     */
+    public static Listing home(Map<String, Listing> fronts, int feedSize) {
+        Map<String, Integer> buckets = new TreeMap<>();
+        List<ListingEntry> entries = new ArrayList<>();
+        fronts.forEach((section, front) -> {
+            front.buckets().forEach((month, count) -> buckets.put(section + "/" + month, count));
+            entries.addAll(front.entries());
+        });
+        return new Listing(newest(entries, feedSize), buckets);
+    }
+
+    private static List<ListingEntry> newest(List<ListingEntry> entries, int limit) {
+        return entries.stream().sorted(NEWEST_FIRST).limit(limit).toList();
+    }
+}

@@ -1,0 +1,233 @@
+package broadsheet.core.publish;
+
+import broadsheet.core.publish.ChangePlan.MonthEdit;
+import broadsheet.core.publish.ListingStore.Versioned;
+import broadsheet.core.render.RenderedPage;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Publishes one article change: renders the article page, edits the (at most two) month listings
+ * the change touches, recomputes the section fronts of those months and home, and uploads the
+ * pages of every listing it wrote. Several publishers may run at once: every listing write is
+ * conditional on the version read, and fronts and home are recomputed from listings read after
+ * their own version (see {@code docs/design-publishing.md} for why they converge).
+ *
+ * <p>Applying the same change again writes nothing new: unchanged month listings are not
+ * rewritten and unchanged pages are not uploaded. Failures are thrown; the caller retries the
+ * whole change.
+ */
+public final class Publisher {
+
+    /** Entries on a section front and on home. */
+    public static final int FEED_SIZE = 50;
+
+    /** Conditional write attempts on one listing before giving up with {@link ListingContentionException}. */
+    public static final int MAX_ATTEMPTS = 20;
+
+    private final ListingStore listings;
+    private final SiteBucket bucket;
+    private final Pages pages;
+    private final Clock clock;
+    private final List<String> sections;
+    private final int feedSize;
+
+    public Publisher(ListingStore listings, SiteBucket bucket, Pages pages, Clock clock, List<String> sections) {
+        this(listings, bucket, pages, clock, sections, FEED_SIZE);
+    }
+
+    public Publisher(ListingStore listings, SiteBucket bucket, Pages pages, Clock clock, List<String> sections,
+                     int feedSize) {
+        this.listings = Objects.requireNonNull(listings, "listings");
+        this.bucket = Objects.requireNonNull(bucket, "bucket");
+        this.pages = Objects.requireNonNull(pages, "pages");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sections = List.copyOf(sections);
+        if (feedSize < 1) {
+            throw new IllegalArgumentException("feedSize must be positive: " + feedSize);
+        }
+        this.feedSize = feedSize;
+    }
+
+    /**
+     * Publishes the change. Safe to run again (and to run concurrently with other changes).
+     *
+     * @throws ListingContentionException when a listing stayed contended; retry the change
+     */
+    public void apply(ArticleChange change) {
+        ChangePlan plan = ChangePlan.of(change, clock.instant());
+
+        plan.pageToRender().ifPresent(article -> bucket.put(pages.articlePage(article), article.version()));
+        for (MonthEdit edit : plan.monthEdits()) {
+            publishListing(edit.listing(), editMonth(edit));
+        }
+        plan.fronts().forEach((section, touched) ->
+                publishListing(ListingId.sectionFront(section), recomputeFront(section, touched)));
+        if (plan.recomputeHome()) {
+            publishListing(ListingId.home(), recomputeHome());
+        }
+        plan.pageToDelete().ifPresent(ref -> bucket.delete(pages.articlePageKey(ref.section(), ref.slug())));
+    }
+
+    /** Read, edit, write over the version read; an edit that changes nothing writes nothing. */
+    private Versioned<Listing> editMonth(MonthEdit edit) {
+        ListingId id = edit.listing();
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Versioned<Listing> current = read(id);
+            Listing next = edit.applyTo(current.value());
+            if (next.equals(current.value())) {
+                return current;
+            }
+            if (listings.put(id, next, current.version())) {
+                return new Versioned<>(next, current.version() + 1);
+            }
+            pause(attempt);
+        }
+        throw contended(id);
+    }
+
+    /**
+     * Recomputes a section front. The front's version is read BEFORE the month listings, and the
+     * write is conditional on it: a front write that succeeds has seen every month write whose
+     * own front recompute wrote the front before it. The front is written even when its content
+     * is unchanged, so that the version moves on and a recompute that read older month listings
+     * concurrently cannot then commit over it.
+     */
+    private Versioned<Listing> recomputeFront(String section, SortedSet<YearMonth> touched) {
+        ListingId id = ListingId.sectionFront(section);
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Versioned<Listing> head = read(id);
+            Map<YearMonth, Listing> months = readNewestMonths(section, head.value().buckets(), touched);
+            Listing next = Listings.front(head.value(), months, feedSize);
+            if (listings.put(id, next, head.version())) {
+                return new Versioned<>(next, head.version() + 1);
+            }
+            pause(attempt);
+        }
+        throw contended(id);
+    }
+
+    /**
+     * Reads month listings of the section newest first until they hold {@code feedSize} entries
+     * (or every known month is read), always including the months just edited. The counts the
+     * front carries say how many months the first batch needs: usually one read of one or two
+     * months.
+     */
+    private Map<YearMonth, Listing> readNewestMonths(String section, Map<String, Integer> counts,
+                                                     SortedSet<YearMonth> touched) {
+        TreeSet<YearMonth> known = new TreeSet<>(Comparator.reverseOrder());
+        counts.keySet().forEach(month -> known.add(YearMonth.parse(month)));
+        known.addAll(touched);
+        List<YearMonth> candidates = new ArrayList<>(known);
+
+        Map<YearMonth, Listing> read = new HashMap<>();
+        Set<YearMonth> batch = new TreeSet<>(touched);
+        int prefix = 0;
+        while (true) {
+            int expected = entriesIn(read, candidates, prefix);
+            while (prefix < candidates.size() && expected < feedSize) {
+                YearMonth month = candidates.get(prefix++);
+                Listing seen = read.get(month);
+                if (seen != null) {
+                    expected += seen.entries().size();
+                } else {
+                    batch.add(month);
+                    expected += Math.max(1, counts.getOrDefault(month.toString(), 0));
+                }
+            }
+            if (batch.isEmpty()) {
+                return read;
+            }
+            read.putAll(readMonths(section, batch));
+            batch.clear();
+            if (prefix == candidates.size() || entriesIn(read, candidates, prefix) >= feedSize) {
+                return read;
+            }
+        }
+    }
+
+    private Map<YearMonth, Listing> readMonths(String section, Set<YearMonth> months) {
+        Map<ListingId, YearMonth> ids = new LinkedHashMap<>();
+        months.forEach(month -> ids.put(ListingId.sectionMonth(section, month), month));
+        Map<ListingId, Versioned<Listing>> found = listings.getAll(ids.keySet());
+        Map<YearMonth, Listing> result = new HashMap<>();
+        ids.forEach((id, month) -> {
+            Versioned<Listing> listing = found.get(id);
+            result.put(month, listing == null ? Listing.EMPTY : listing.value());
+        });
+        return result;
+    }
+
+    private static int entriesIn(Map<YearMonth, Listing> read, List<YearMonth> candidates, int prefix) {
+        int total = 0;
+        for (int i = 0; i < prefix; i++) {
+            Listing listing = read.get(candidates.get(i));
+            total += listing == null ? 0 : listing.entries().size();
+        }
+        return total;
+    }
+
+    /** Home, by the same protocol as a front: its version first, then every section front. */
+    private Versioned<Listing> recomputeHome() {
+        ListingId id = ListingId.home();
+        Map<ListingId, String> fronts = new LinkedHashMap<>();
+        sections.forEach(section -> fronts.put(ListingId.sectionFront(section), section));
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Versioned<Listing> head = read(id);
+            Map<ListingId, Versioned<Listing>> found = listings.getAll(fronts.keySet());
+            Map<String, Listing> bySection = new LinkedHashMap<>();
+            found.forEach((frontId, front) -> bySection.put(fronts.get(frontId), front.value()));
+            Listing next = Listings.home(bySection, feedSize);
+            if (listings.put(id, next, head.version())) {
+                return new Versioned<>(next, head.version() + 1);
+            }
+            pause(attempt);
+        }
+        throw contended(id);
+    }
+
+    /** Uploads the pages of a listing version; a listing that was never written has no pages. */
+    private void publishListing(ListingId id, Versioned<Listing> listing) {
+        if (listing.version() == 0) {
+            return;
+        }
+        for (RenderedPage page : pages.listingPages(id, listing.value())) {
+            bucket.put(page, listing.version());
+        }
+    }
+
+    private Versioned<Listing> read(ListingId id) {
+        return listings.get(id).orElse(new Versioned<>(Listing.EMPTY, 0));
+    }
+
+    private static ListingContentionException contended(ListingId id) {
+        return new ListingContentionException("listing " + id + " still contended after " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /** Short jittered pause before re-reading a contended listing. */
+    private static void pause(int attempt) {
+        if (attempt < 3) {
+            Thread.yield();
+            return;
+        }
+        long capMillis = Math.min(50, 1L << Math.min(attempt, 6));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, capMillis + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ListingContentionException("interrupted while waiting to retry a listing write", e);
+        }
+    }
+}
