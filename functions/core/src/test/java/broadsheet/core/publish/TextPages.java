@@ -1,0 +1,67 @@
+package broadsheet.core.publish;
+
+import broadsheet.core.article.Article;
+import broadsheet.core.render.RenderedPage;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * A tiny deterministic {@link Pages} for publisher tests: every page is text lines that name
+ * everything it was rendered from, so equal pages mean equal input.
+ */
+final class TextPages implements Pages {
+
+    static final String HTML = "text/html; charset=utf-8";
+    static final String CACHE = "public, max-age=60";
+
+    @Override
+    public RenderedPage articlePage(Article article) {
+        String body = "article " + article.slug() + " v" + article.version() + "\n"
+                + article.section() + "\n" + article.headline() + "\n" + article.publishAt() + "\n";
+        return page(articlePageKey(article.section(), article.slug()), body);
+    }
+
+    @Override
+    public String articlePageKey(String section, String slug) {
+        return section + "/" + slug + "/index.html";
+    }
+
+    @Override
+    public List<RenderedPage> listingPages(ListingId id, Listing listing) {
+        return switch (id.kind()) {
+            case HOME -> List.of(page("index.html", entries(listing)), page("sitemap.xml", buckets(listing)));
+            case SECTION_FRONT -> List.of(page(id.section().orElseThrow() + "/index.html",
+                    entries(listing) + buckets(listing)));
+            case SECTION_MONTH -> List.of(page(monthPageKey(id), entries(listing)));
+        };
+    }
+
+    @Override
+    public List<RenderedPage> fixedPages() {
+        return List.of(page("404.html", "not found\n"));
+    }
+
+    static String monthPageKey(ListingId month) {
+        return month.section().orElseThrow() + "/archive/" + month.month().orElseThrow() + "/index.html";
+    }
+
+    private static String entries(Listing listing) {
+        StringBuilder text = new StringBuilder();
+        for (ListingEntry e : listing.entries()) {
+            text.append(e.slug()).append('|').append(e.section()).append('|').append(e.headline()).append('|')
+                    .append(e.publishAt()).append('|').append(e.updatedAt()).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String buckets(Listing listing) {
+        StringBuilder text = new StringBuilder();
+        listing.buckets().forEach((key, count) -> text.append("bucket ").append(key).append('=').append(count).append('\n'));
+        return text.toString();
+    }
+
+    private static RenderedPage page(String key, String body) {
+        return new RenderedPage(key, HTML, CACHE, body.getBytes(StandardCharsets.UTF_8));
+    }
+}
