@@ -28,14 +28,14 @@ public final class LocalHttpServer implements AutoCloseable {
         this.executor = executor;
     }
 
-    /** Binds {@code host:port} (port 0: any free port) and starts serving. */
-    public static LocalHttpServer start(String host, int port, HttpHandler api, HttpHandler site) {
+    /** Binds {@code host:port} (port 0: any free port); serving starts with {@link #serve}. */
+    public static LocalHttpServer bind(String host, int port) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 64);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + host + ":" + port
-                    + " (is another Broadsheet running? choose another with --port)", e);
+                    + " (is another Broadsheet running? choose another port with --port)", e);
         }
         AtomicInteger threads = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
@@ -43,11 +43,22 @@ public final class LocalHttpServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        server.setExecutor(executor);
+        return new LocalHttpServer(server, executor);
+    }
+
+    /** Binds and serves at once. */
+    public static LocalHttpServer start(String host, int port, HttpHandler api, HttpHandler site) {
+        LocalHttpServer server = bind(host, port);
+        server.serve(api, site);
+        return server;
+    }
+
+    /** Routes {@code /api/...} to {@code api} and everything else to {@code site}, and starts serving. */
+    public void serve(HttpHandler api, HttpHandler site) {
         server.createContext(API_PREFIX, api);
         server.createContext("/", site);
-        server.setExecutor(executor);
         server.start();
-        return new LocalHttpServer(server, executor);
     }
 
     public int port() {
