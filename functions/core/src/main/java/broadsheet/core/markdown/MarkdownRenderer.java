@@ -1,0 +1,114 @@
+package broadsheet.core.markdown;
+
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.AttributeProvider;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.UrlSanitizer;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Article bodies: Markdown (CommonMark) to HTML that is safe to put into a page as it is.
+ * <ul>
+ *   <li>raw HTML in the Markdown is escaped and shown as text, never passed through;</li>
+ *   <li>link targets are http, https, mailto or relative; image sources are http(s) or media
+ *       keys ({@code media/...}, served from the site root); anything else becomes {@code #}
+ *       (links) or an empty source (images);</li>
+ *   <li>links to other sites get {@code rel="noopener noreferrer"}.</li>
+ * </ul>
+ * Text is escaped by the renderer, so editors' {@code <}, {@code &} and quotes show as written.
+ */
+public final class MarkdownRenderer {
+
+    private final Parser parser = Parser.builder().build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder()
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .urlSanitizer(new AllowListSanitizer())
+            .attributeProviderFactory(context -> new ExternalLinks())
+            .build();
+
+    public String toHtml(String markdown) {
+        Node document = parser.parse(markdown == null ? "" : markdown);
+        return renderer.render(document);
+    }
+
+    /** The allow-list for URLs; anything it cannot classify with certainty is refused. */
+    static final class AllowListSanitizer implements UrlSanitizer {
+
+        @Override
+        public String sanitizeLinkUrl(String url) {
+            String scheme = scheme(url);
+            if (scheme == null) {
+                return hasHiddenCharacters(url) ? "#" : url;
+            }
+            return switch (scheme) {
+                case "http", "https", "mailto" -> url;
+                default -> "#";
+            };
+        }
+
+        @Override
+        public String sanitizeImageUrl(String url) {
+            String scheme = scheme(url);
+            if ("http".equals(scheme) || "https".equals(scheme)) {
+                return url;
+            }
+            if (scheme == null && !hasHiddenCharacters(url) && isMediaKey(url)) {
+                return url.startsWith("/") ? url : "/" + url;
+            }
+            return "";
+        }
+
+        private static boolean isMediaKey(String url) {
+            String key = url.startsWith("/") ? url.substring(1) : url;
+            return key.matches("media/[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*") && !key.contains("..");
+        }
+
+        /**
+         * The URL's scheme in lowercase, or null for a relative URL. White space and control
+         * characters, which browsers drop inside a scheme ({@code java\tscript:}), are ignored,
+         * and a colon before any {@code /?#} marks a scheme.
+         */
+        static String scheme(String url) {
+            StringBuilder scheme = new StringBuilder();
+            for (int i = 0; i < url.length(); i++) {
+                char c = url.charAt(i);
+                if (c == ':') {
+                    return scheme.toString().toLowerCase(Locale.ROOT);
+                }
+                if (c == '/' || c == '?' || c == '#') {
+                    return null;
+                }
+                if (c > ' ' && !Character.isISOControl(c)) {
+                    scheme.append(c);
+                }
+            }
+            return null;
+        }
+
+        private static boolean hasHiddenCharacters(String url) {
+            return url.chars().anyMatch(c -> c <= ' ' || Character.isISOControl(c) || c == '\\');
+        }
+    }
+
+    /** {@code rel="noopener noreferrer"} on links that leave the site. */
+    static final class ExternalLinks implements AttributeProvider {
+        @Override
+        public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
+            if (node instanceof Link && "a".equals(tagName)) {
+                String href = attributes.get("href");
+                if (href != null && (href.startsWith("http://") || href.startsWith("https://") || href.startsWith("//"))) {
+                    attributes.put("rel", "noopener noreferrer");
+                }
+            }
+            if (node instanceof Image) {
+                attributes.put("loading", "lazy");
+            }
+        }
+    }
+}

@@ -1,0 +1,421 @@
+package broadsheet.core.render;
+
+import broadsheet.core.article.Article;
+import broadsheet.core.markdown.MarkdownRenderer;
+import broadsheet.core.publish.Listing;
+import broadsheet.core.publish.ListingEntry;
+import broadsheet.core.publish.ListingId;
+import broadsheet.core.publish.Pages;
+import broadsheet.core.site.Section;
+import broadsheet.core.site.SiteConfig;
+import broadsheet.core.site.SiteLayout;
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Renders Broadsheet's pages with the Mustache templates of the templates module
+ * ({@code broadsheet/pages/*.mustache}, {@code broadsheet/partials/*.mustache}). Templates are
+ * compiled once, at construction; rendering is deterministic (no clock, stable ordering), so
+ * the same input gives byte-identical pages.
+ *
+ * <p>Listing conventions: entries are shown newest first by publish time (then slug). A section
+ * front shows its first {@link SiteConfig#pageSize()} entries and links to every archive month
+ * in its {@code buckets} (keys {@code yyyy-MM}, value = number of articles); its feed holds the
+ * first {@link SiteConfig#feedSize()}. The home listing's {@code buckets} are keyed
+ * {@code <section>/<yyyy-MM>}: together with the months of its entries they name the month
+ * sitemaps listed in the sitemap index.
+ */
+public final class MustachePages implements Pages {
+
+    public static final String HTML = "text/html; charset=utf-8";
+    public static final String ATOM = "application/atom+xml; charset=utf-8";
+    public static final String XML = "application/xml; charset=utf-8";
+    public static final String CSS = "text/css; charset=utf-8";
+    public static final String TEXT = "text/plain; charset=utf-8";
+
+    public static final String ARTICLE_CACHE = "public, max-age=300, stale-while-revalidate=60";
+    public static final String LISTING_CACHE = "public, max-age=60, stale-while-revalidate=30";
+    public static final String STATIC_CACHE = "public, max-age=86400";
+
+    /** Every page template, by name under {@code broadsheet/}. */
+    public static final List<String> TEMPLATES = List.of(
+            "pages/article.mustache", "pages/section.mustache", "pages/archive.mustache", "pages/home.mustache",
+            "pages/not-found.mustache", "pages/feed.mustache", "pages/sitemap.mustache",
+            "pages/sitemap-index.mustache");
+
+    private static final String EMPTY = "No articles have been published here yet.";
+    private static final Comparator<ListingEntry> NEWEST_FIRST = Comparator
+            .comparing(ListingEntry::publishAt, Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(ListingEntry::slug);
+
+    private final SiteConfig config;
+    private final SiteLayout layout;
+    private final MarkdownRenderer markdown = new MarkdownRenderer();
+    private final JsonLd jsonLd;
+    private final DateTimeFormatter dayFormat;
+    private final DateTimeFormatter timeFormat;
+    private final DateTimeFormatter monthFormat;
+    private final Mustache articleTemplate;
+    private final Mustache sectionTemplate;
+    private final Mustache archiveTemplate;
+    private final Mustache homeTemplate;
+    private final Mustache notFoundTemplate;
+    private final Mustache feedTemplate;
+    private final Mustache sitemapTemplate;
+    private final Mustache sitemapIndexTemplate;
+    private final byte[] stylesheet;
+
+    public MustachePages(SiteConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.layout = new SiteLayout(config);
+        this.jsonLd = new JsonLd(layout);
+        Locale locale = Locale.forLanguageTag(config.language());
+        this.dayFormat = DateTimeFormatter.ofPattern("d MMMM yyyy", locale).withZone(ZoneOffset.UTC);
+        this.timeFormat = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", locale).withZone(ZoneOffset.UTC);
+        this.monthFormat = DateTimeFormatter.ofPattern("MMMM yyyy", locale);
+        MustacheFactory factory = new DefaultMustacheFactory("broadsheet");
+        this.articleTemplate = factory.compile("pages/article.mustache");
+        this.sectionTemplate = factory.compile("pages/section.mustache");
+        this.archiveTemplate = factory.compile("pages/archive.mustache");
+        this.homeTemplate = factory.compile("pages/home.mustache");
+        this.notFoundTemplate = factory.compile("pages/not-found.mustache");
+        this.feedTemplate = factory.compile("pages/feed.mustache");
+        this.sitemapTemplate = factory.compile("pages/sitemap.mustache");
+        this.sitemapIndexTemplate = factory.compile("pages/sitemap-index.mustache");
+        this.stylesheet = resource("broadsheet/static/site.css");
+    }
+
+    public SiteLayout layout() {
+        return layout;
+    }
+
+    // ---------------------------------------------------------------- article pages
+
+    @Override
+    public String articlePageKey(String section, String slug) {
+        return layout.articleKey(section, slug);
+    }
+
+    @Override
+    public RenderedPage articlePage(Article a) {
+        Section section = section(a.section());
+        Instant published = firstNonNull(a.publishAt(), a.updatedAt(), a.createdAt());
+        Instant modified = a.updatedAt() == null || (published != null && a.updatedAt().isBefore(published))
+                ? published : a.updatedAt();
+        boolean showUpdated = modified != null && published != null && modified.isAfter(published);
+        String url = layout.articleUrl(a.section(), a.slug());
+        String sectionUrl = layout.sectionFrontUrl(a.section());
+        String description = a.standfirst() != null ? a.standfirst() : a.headline();
+        Views.ImageMeta imageMeta = a.image() == null ? null
+                : new Views.ImageMeta(layout.mediaUrl(a.image().src()), a.image().alt());
+
+        Views.Head head = new Views.Head(
+                a.headline() + " | " + config.name(), description, url, config.name(), "article", a.headline(),
+                imageMeta, imageMeta == null ? "summary" : "summary_large_image", iso(published), iso(modified),
+                section.title(), a.tags(), new Views.Feed(section.title() + " | " + config.name(),
+                layout.sectionFeedUrl(a.section())), false,
+                List.of(jsonLd.newsArticle(a, section.title(), published, modified),
+                        jsonLd.breadcrumbList(section.title(), sectionUrl, a.headline(), url)));
+        Views.Breadcrumb breadcrumb = breadcrumb(
+                new Views.Crumb(section.title(), layout.sectionFrontPath(a.section()), false),
+                new Views.Crumb(a.headline(), null, true));
+        Views.Figure figure = a.image() == null ? null : new Views.Figure(layout.mediaUrl(a.image().src()),
+                a.image().alt(), a.image().caption() == null && a.image().credit() == null ? null
+                : new Views.Figcaption(a.image().caption(), a.image().credit()));
+        Views.ArticleBody body = new Views.ArticleBody(a.headline(), a.standfirst(), section.title(),
+                layout.sectionFrontPath(a.section()), figure, byline(a.authors()), iso(published),
+                published == null ? null : dayFormat.format(published),
+                showUpdated ? iso(modified) : null, showUpdated ? timeFormat.format(modified) : null,
+                markdown.toHtml(a.body()), a.source(), a.tags().isEmpty() ? null : new Views.Tags(a.tags()));
+        Views.ArticlePage page = new Views.ArticlePage(site(a.section()), head, breadcrumb, body);
+        return new RenderedPage(layout.articleKey(a.section(), a.slug()), HTML, ARTICLE_CACHE,
+                render(articleTemplate, page));
+    }
+
+    // ---------------------------------------------------------------- listing pages
+
+    @Override
+    public List<RenderedPage> listingPages(ListingId id, Listing listing) {
+        List<ListingEntry> entries = listing.entries().stream().sorted(NEWEST_FIRST).toList();
+        return switch (id.kind()) {
+            case HOME -> List.of(homePage(entries), siteFeed(entries), sitemapIndex(entries, listing.buckets()));
+            case SECTION_FRONT -> {
+                String section = id.section().orElseThrow();
+                yield List.of(sectionFront(section, entries, listing.buckets()), sectionFeed(section, entries));
+            }
+            case SECTION_MONTH -> {
+                String section = id.section().orElseThrow();
+                YearMonth month = id.month().orElseThrow();
+                yield List.of(archivePage(section, month, entries), monthSitemap(section, month, entries));
+            }
+        };
+    }
+
+    private RenderedPage homePage(List<ListingEntry> entries) {
+        Views.Head head = listingHead(config.name(), config.description(), layout.homeUrl(),
+                new Views.Feed(config.name(), layout.siteFeedUrl()));
+        Views.ListingPage page = listingPage(site(null), head, null, "Latest news", config.description(),
+                teasers(first(entries, config.pageSize()), true), null);
+        return new RenderedPage(layout.homeKey(), HTML, LISTING_CACHE, render(homeTemplate, page));
+    }
+
+    private RenderedPage sectionFront(String slug, List<ListingEntry> entries, Map<String, Integer> buckets) {
+        Section section = section(slug);
+        Views.Head head = listingHead(section.title() + " | " + config.name(),
+                "The latest " + section.title() + " articles from " + config.name() + ".",
+                layout.sectionFrontUrl(slug), new Views.Feed(section.title() + " | " + config.name(),
+                        layout.sectionFeedUrl(slug)));
+        Views.ListingPage page = listingPage(site(slug), head,
+                breadcrumb(new Views.Crumb(section.title(), null, true)), section.title(), null,
+                teasers(first(entries, config.pageSize()), false), archive(slug, buckets));
+        return new RenderedPage(layout.sectionFrontKey(slug), HTML, LISTING_CACHE, render(sectionTemplate, page));
+    }
+
+    private RenderedPage archivePage(String slug, YearMonth month, List<ListingEntry> entries) {
+        Section section = section(slug);
+        String label = monthFormat.format(month);
+        Views.Head head = listingHead(section.title() + ", " + label + " | " + config.name(),
+                section.title() + " articles published in " + label + ".", layout.archiveUrl(slug, month),
+                new Views.Feed(section.title() + " | " + config.name(), layout.sectionFeedUrl(slug)));
+        Views.ListingPage page = listingPage(site(slug), head,
+                breadcrumb(new Views.Crumb(section.title(), layout.sectionFrontPath(slug), false),
+                        new Views.Crumb(label, null, true)),
+                section.title() + ": " + label, null, teasers(entries, false), null);
+        return new RenderedPage(layout.archiveKey(slug, month), HTML, LISTING_CACHE, render(archiveTemplate, page));
+    }
+
+    private Views.ListingPage listingPage(Views.Site site, Views.Head head, Views.Breadcrumb breadcrumb,
+                                          String heading, String intro, List<Views.Teaser> teasers,
+                                          Views.Archive archive) {
+        return new Views.ListingPage(site, head, breadcrumb, heading, blankToNull(intro),
+                teasers.isEmpty() ? null : new Views.Teasers(teasers), teasers.isEmpty() ? EMPTY : null, archive);
+    }
+
+    private Views.Head listingHead(String title, String description, String url, Views.Feed feed) {
+        return new Views.Head(title, description, url, config.name(), "website", title, null, "summary",
+                null, null, null, List.of(), feed, false, List.of());
+    }
+
+    private List<Views.Teaser> teasers(List<ListingEntry> entries, boolean withSection) {
+        List<Views.Teaser> teasers = new ArrayList<>(entries.size());
+        for (ListingEntry e : entries) {
+            Views.NavItem kicker = withSection
+                    ? new Views.NavItem(sectionTitle(e.section()), layout.sectionFrontPath(e.section()), false)
+                    : null;
+            Views.Figure image = e.imageSrc() == null ? null
+                    : new Views.Figure(layout.mediaUrl(e.imageSrc()), e.imageAlt() == null ? "" : e.imageAlt(), null);
+            teasers.add(new Views.Teaser(e.headline(), layout.articlePath(e.section(), e.slug()),
+                    blankToNull(e.standfirst()), byline(e.authors()), iso(e.publishAt()),
+                    e.publishAt() == null ? null : dayFormat.format(e.publishAt()), image, kicker));
+        }
+        return teasers;
+    }
+
+    private Views.Archive archive(String slug, Map<String, Integer> buckets) {
+        TreeMap<YearMonth, Integer> months = new TreeMap<>(Comparator.reverseOrder());
+        buckets.forEach((key, count) -> {
+            YearMonth month = parseMonth(key);
+            if (month != null && count != null && count > 0) {
+                months.put(month, count);
+            }
+        });
+        if (months.isEmpty()) {
+            return null;
+        }
+        List<Views.ArchiveLink> links = new ArrayList<>();
+        months.forEach((month, count) ->
+                links.add(new Views.ArchiveLink(monthFormat.format(month), layout.archivePath(slug, month), count)));
+        return new Views.Archive("Archive", links);
+    }
+
+    // ---------------------------------------------------------------- feeds and sitemaps
+
+    private RenderedPage siteFeed(List<ListingEntry> entries) {
+        Views.AtomFeed feed = atom(config.name(), config.description(), layout.siteFeedUrl(), layout.homeUrl(),
+                first(entries, config.feedSize()));
+        return new RenderedPage(layout.siteFeedKey(), ATOM, LISTING_CACHE, render(feedTemplate, feed));
+    }
+
+    private RenderedPage sectionFeed(String slug, List<ListingEntry> entries) {
+        Section section = section(slug);
+        Views.AtomFeed feed = atom(section.title() + " | " + config.name(), null, layout.sectionFeedUrl(slug),
+                layout.sectionFrontUrl(slug), first(entries, config.feedSize()));
+        return new RenderedPage(layout.sectionFeedKey(slug), ATOM, LISTING_CACHE, render(feedTemplate, feed));
+    }
+
+    private Views.AtomFeed atom(String title, String subtitle, String selfUrl, String alternateUrl,
+                                List<ListingEntry> entries) {
+        List<Views.AtomEntry> atomEntries = new ArrayList<>();
+        Instant feedUpdated = Instant.EPOCH;
+        for (ListingEntry e : entries) {
+            Instant published = firstNonNull(e.publishAt(), e.updatedAt(), Instant.EPOCH);
+            Instant updated = e.updatedAt() != null && e.updatedAt().isAfter(published) ? e.updatedAt() : published;
+            if (updated.isAfter(feedUpdated)) {
+                feedUpdated = updated;
+            }
+            String url = layout.articleUrl(e.section(), e.slug());
+            atomEntries.add(new Views.AtomEntry(url, e.headline(), url, published.toString(), updated.toString(),
+                    e.authors(), blankToNull(e.standfirst()), sectionTitle(e.section())));
+        }
+        return new Views.AtomFeed(config.language(), selfUrl, title, blankToNull(subtitle), feedUpdated.toString(),
+                selfUrl, alternateUrl, config.name(), atomEntries);
+    }
+
+    private RenderedPage monthSitemap(String slug, YearMonth month, List<ListingEntry> entries) {
+        List<Views.SitemapUrl> urls = new ArrayList<>();
+        Instant newest = null;
+        for (ListingEntry e : entries) {
+            Instant modified = firstNonNull(e.updatedAt(), e.publishAt());
+            if (modified != null && (newest == null || modified.isAfter(newest))) {
+                newest = modified;
+            }
+            urls.add(new Views.SitemapUrl(layout.articleUrl(e.section(), e.slug()), iso(modified)));
+        }
+        urls.add(0, new Views.SitemapUrl(layout.archiveUrl(slug, month), iso(newest)));
+        return new RenderedPage(layout.sitemapKey(slug, month), XML, LISTING_CACHE,
+                render(sitemapTemplate, new Views.UrlSet(urls)));
+    }
+
+    private RenderedPage sitemapIndex(List<ListingEntry> entries, Map<String, Integer> buckets) {
+        TreeSet<String> sectionMonths = new TreeSet<>();
+        buckets.forEach((key, count) -> {
+            int slash = key.indexOf('/');
+            if (slash > 0 && count != null && count > 0 && config.hasSection(key.substring(0, slash))
+                    && parseMonth(key.substring(slash + 1)) != null) {
+                sectionMonths.add(key);
+            }
+        });
+        for (ListingEntry e : entries) {
+            if (e.publishAt() != null && config.hasSection(e.section())) {
+                sectionMonths.add(e.section() + "/" + SiteLayout.archiveMonth(e.publishAt()));
+            }
+        }
+        List<Views.SitemapUrl> sitemaps = sectionMonths.stream()
+                .map(key -> new Views.SitemapUrl(layout.sitemapUrl(key.substring(0, key.indexOf('/')),
+                        YearMonth.parse(key.substring(key.indexOf('/') + 1))), null))
+                .toList();
+        return new RenderedPage(layout.sitemapIndexKey(), XML, LISTING_CACHE,
+                render(sitemapIndexTemplate, new Views.SitemapIndex(sitemaps)));
+    }
+
+    // ---------------------------------------------------------------- fixed pages
+
+    @Override
+    public List<RenderedPage> fixedPages() {
+        Views.Head head = new Views.Head("Page not found | " + config.name(), "There is no page at this address.",
+                null, config.name(), "website", "Page not found", null, "summary", null, null, null, List.of(),
+                null, true, List.of());
+        byte[] notFound = render(notFoundTemplate, new Views.NotFoundPage(site(null), head, null));
+        String robots = "User-agent: *\nDisallow: /api/\n\nSitemap: " + layout.sitemapIndexUrl() + "\n";
+        return List.of(
+                new RenderedPage(layout.notFoundKey(), HTML, LISTING_CACHE, notFound),
+                new RenderedPage(layout.stylesheetKey(), CSS, STATIC_CACHE, stylesheet),
+                new RenderedPage(layout.robotsKey(), TEXT, STATIC_CACHE, robots.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Views.Site site(String currentSection) {
+        List<Views.NavItem> nav = config.sections().stream()
+                .map(s -> new Views.NavItem(s.title(), layout.sectionFrontPath(s.slug()), s.slug().equals(currentSection)))
+                .toList();
+        return new Views.Site(config.name(), config.language(), layout.homePath(), layout.stylesheetPath(),
+                layout.siteFeedUrl(), nav);
+    }
+
+    private Views.Breadcrumb breadcrumb(Views.Crumb... rest) {
+        List<Views.Crumb> items = new ArrayList<>();
+        items.add(new Views.Crumb("Home", layout.homePath(), false));
+        items.addAll(List.of(rest));
+        return new Views.Breadcrumb(items);
+    }
+
+    private Section section(String slug) {
+        return config.section(slug).orElseThrow(() -> new IllegalArgumentException("unknown section: " + slug));
+    }
+
+    private String sectionTitle(String slug) {
+        return config.section(slug).map(Section::title).orElse(slug);
+    }
+
+    /** "Ann Smith", "Ann Smith and Bo Li", "Ann Smith, Bo Li and Cy Young"; null for none. */
+    static String byline(List<String> authors) {
+        if (authors == null || authors.isEmpty()) {
+            return null;
+        }
+        if (authors.size() == 1) {
+            return authors.get(0);
+        }
+        return String.join(", ", authors.subList(0, authors.size() - 1)) + " and " + authors.get(authors.size() - 1);
+    }
+
+    private static YearMonth parseMonth(String key) {
+        if (!key.matches("\\d{4}-\\d{2}")) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(key);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static <T> List<T> first(List<T> list, int n) {
+        return list.size() <= n ? list : list.subList(0, n);
+    }
+
+    @SafeVarargs
+    private static <T> T firstNonNull(T... values) {
+        for (T v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static String iso(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static byte[] render(Mustache template, Object view) {
+        StringWriter out = new StringWriter(16 * 1024);
+        template.execute(out, view);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = MustachePages.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is not on the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package broadsheet.core.render;
+
+import java.util.List;
+
+/**
+ * The view models the templates read: display-ready values only (formatted dates, site paths,
+ * absolute URLs, sanitised HTML), so the templates hold no logic. A null value or an empty list
+ * hides its template section.
+ */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** What every HTML page shows around its content. */
+    public record Site(String name, String language, String homePath, String stylesheetPath,
+                       String siteFeedUrl, List<NavItem> sections) {
+    }
+
+    /** One section link in the header; {@code current} marks the section being shown. */
+    public record NavItem(String title, String path, boolean current) {
+    }
+
+    /** The document head: title, description, canonical link, Open Graph, Twitter card, JSON-LD. */
+    public record Head(String title, String description, String canonicalUrl, String siteName, String ogType,
+                       String ogTitle, ImageMeta image, String twitterCard, String publishedTime,
+                       String modifiedTime, String sectionTitle, List<String> tags, Feed feed,
+                       boolean noindex, List<String> jsonLd) {
+    }
+
+    public record ImageMeta(String url, String alt) {
+    }
+
+    public record Feed(String title, String url) {
+    }
+
+    /** The visible breadcrumb; the last item has no path (it is the page itself). */
+    public record Breadcrumb(List<Crumb> items) {
+    }
+
+    public record Crumb(String name, String path, boolean last) {
+    }
+
+    public record ArticlePage(Site site, Head head, Breadcrumb breadcrumb, ArticleBody article) {
+    }
+
+    public record ArticleBody(String headline, String standfirst, String sectionTitle, String sectionPath,
+                              Figure image, String byline, String publishedIso, String publishedDisplay,
+                              String updatedIso, String updatedDisplay, String bodyHtml, String source,
+                              Tags tags) {
+    }
+
+    /** The article's tags; null when it has none. */
+    public record Tags(List<String> items) {
+    }
+
+    /** The lead image; {@code figcaption} is null when there is neither caption nor credit. */
+    public record Figure(String src, String alt, Figcaption figcaption) {
+    }
+
+    public record Figcaption(String caption, String credit) {
+    }
+
+    /** A section front, an archive month or the home page. */
+    public record ListingPage(Site site, Head head, Breadcrumb breadcrumb, String heading, String intro,
+                              Teasers teasers, String emptyText, Archive archive) {
+    }
+
+    /** The teasers of a listing page; null when the listing is empty (then {@code emptyText} shows). */
+    public record Teasers(List<Teaser> items) {
+    }
+
+    /** Links to the archive months of a section, newest first; null when there are none. */
+    public record Archive(String heading, List<ArchiveLink> months) {
+    }
+
+    /** One article in a listing; {@code kicker} (its section) is shown on the home page only. */
+    public record Teaser(String headline, String path, String standfirst, String byline, String publishedIso,
+                         String publishedDisplay, Figure image, NavItem kicker) {
+    }
+
+    public record ArchiveLink(String label, String path, int count) {
+    }
+
+    public record NotFoundPage(Site site, Head head, Breadcrumb breadcrumb) {
+    }
+
+    /** An Atom 1.0 feed. */
+    public record AtomFeed(String language, String id, String title, String subtitle, String updated,
+                           String selfUrl, String alternateUrl, String authorName, List<AtomEntry> entries) {
+    }
+
+    public record AtomEntry(String id, String title, String url, String published, String updated,
+                            List<String> authors, String summary, String category) {
+    }
+
+    public record UrlSet(List<SitemapUrl> urls) {
+    }
+
+    public record SitemapUrl(String loc, String lastmod) {
+    }
+
+    public record SitemapIndex(List<SitemapUrl> sitemaps) {
+    }
+}

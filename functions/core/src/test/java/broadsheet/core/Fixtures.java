@@ -1,0 +1,88 @@
+package broadsheet.core;
+
+import broadsheet.core.article.Article;
+import broadsheet.core.article.ArticleValidator;
+import broadsheet.core.article.Validated;
+import broadsheet.core.site.SiteConfig;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import broadsheet.core.publish.Listing;
+import broadsheet.core.publish.ListingEntry;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Shared test data: the packaged site config and the project's fixture articles. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    public static SiteConfig site() {
+        return SiteConfig.load();
+    }
+
+    public static byte[] resource(String name) {
+        try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The World fixture article, as the store would hand it to the publisher (version 3). */
+    public static Article worldArticle() {
+        Validated result = new ArticleValidator(site()).parse(resource("fixtures/world-article.json"));
+        if (!(result instanceof Validated.Valid valid)) {
+            throw new IllegalStateException("fixture is invalid: " + result);
+        }
+        return valid.article()
+                .withTimes(Instant.parse("2026-11-28T17:05:00Z"), Instant.parse("2026-11-28T19:12:00Z"))
+                .withVersion(3);
+    }
+
+    /** Three World articles of November 2026 and one of October, given oldest first on purpose. */
+    public static List<ListingEntry> worldEntries() {
+        return List.of(
+                new ListingEntry("lisbon-port-strike-ends", "world", "Lisbon port strike ends after nine days",
+                        "Dock workers accept a 4% rise.", Instant.parse("2026-10-30T08:00:00Z"),
+                        Instant.parse("2026-10-30T08:00:00Z"), null, null, List.of("Ana Sousa")),
+                new ListingEntry("harbour-states-agree-to-pool-coastguard-patrols-after-valletta-summit", "world",
+                        "Harbour states agree to pool coastguard patrols after Valletta summit",
+                        "Ministers from six Mediterranean states say shared patrols will cut response times at sea.",
+                        Instant.parse("2026-11-28T18:30:00Z"), Instant.parse("2026-11-28T19:12:00Z"),
+                        "media/2026/11/valletta-harbour.jpg", "Coastguard vessels moored in Valletta's Grand Harbour",
+                        List.of("Elena Borg", "Tomás Ruiz")),
+                new ListingEntry("kyiv-talks-resume", "world", "Київ: talks resume — 東京 observers attend 🚀",
+                        null, Instant.parse("2026-11-02T07:45:00Z"), Instant.parse("2026-11-02T07:45:00Z"),
+                        "https://images.example/kyiv.jpg", "Delegates at the table", List.of()),
+                new ListingEntry("nordic-grid-deal", "world", "Nordic grid operators sign winter reserve deal",
+                        "Power sharing & price caps \"until March\".", Instant.parse("2026-11-15T12:00:00Z"),
+                        Instant.parse("2026-11-16T09:30:00Z"), null, null,
+                        List.of("Ingrid Dahl", "Jonas Berg", "Aino Virtanen")));
+    }
+
+    public static Listing worldFront() {
+        return new Listing(worldEntries(), Map.of("2026-11", 3, "2026-10", 1));
+    }
+
+    public static Listing worldNovember() {
+        return new Listing(worldEntries().stream().filter(e -> e.publishAt().toString().startsWith("2026-11")).toList(),
+                Map.of());
+    }
+
+    /** The home listing: World entries plus one Culture entry; buckets per section and month. */
+    public static Listing home() {
+        List<ListingEntry> entries = new java.util.ArrayList<>(worldEntries());
+        entries.add(new ListingEntry("cafe-society-returns", "culture", "Café society returns to the Left Bank",
+                "A new generation of writers takes a table.", Instant.parse("2026-11-20T10:00:00Z"),
+                Instant.parse("2026-11-20T10:00:00Z"), null, null, List.of("Léa Martin")));
+        return new Listing(entries, Map.of("world/2026-11", 3, "world/2026-10", 1, "culture/2026-11", 1));
+    }
+}

@@ -1,0 +1,121 @@
+package broadsheet.core.render;
+
+import broadsheet.core.Fixtures;
+import broadsheet.core.publish.ListingId;
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.MustacheFactory;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Golden files for every page template, in {@code src/test/resources/golden}. Run with
+ * {@code -Dbroadsheet.updateGoldens=true} to rewrite them after an intended change, then review
+ * the diff; the default run compares.
+ */
+class GoldenPagesTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+    private static final boolean UPDATE = Boolean.getBoolean("broadsheet.updateGoldens");
+
+    private final MustachePages pages = new MustachePages(Fixtures.site());
+
+    @Test
+    void articlePageMatchesGolden() throws IOException {
+        assertGolden("article.html", pages.articlePage(Fixtures.worldArticle()));
+    }
+
+    @Test
+    void sectionFrontAndSectionFeedMatchGolden() throws IOException {
+        List<RenderedPage> rendered = pages.listingPages(ListingId.sectionFront("world"), Fixtures.worldFront());
+        assertThat(rendered).extracting(RenderedPage::key).containsExactly("world/index.html", "world/feed.xml");
+        assertGolden("section.html", rendered.get(0));
+        assertGolden("section-feed.xml", rendered.get(1));
+    }
+
+    @Test
+    void archiveMonthAndItsSitemapMatchGolden() throws IOException {
+        List<RenderedPage> rendered = pages.listingPages(
+                ListingId.sectionMonth("world", YearMonth.of(2026, 11)), Fixtures.worldNovember());
+        assertThat(rendered).extracting(RenderedPage::key)
+                .containsExactly("world/archive/2026/11/index.html", "sitemaps/world/2026-11.xml");
+        assertGolden("archive.html", rendered.get(0));
+        assertGolden("sitemap.xml", rendered.get(1));
+    }
+
+    @Test
+    void homeSiteFeedAndSitemapIndexMatchGolden() throws IOException {
+        List<RenderedPage> rendered = pages.listingPages(ListingId.home(), Fixtures.home());
+        assertThat(rendered).extracting(RenderedPage::key).containsExactly("index.html", "feed.xml", "sitemap.xml");
+        assertGolden("home.html", rendered.get(0));
+        assertGolden("feed.xml", rendered.get(1));
+        assertGolden("sitemap-index.xml", rendered.get(2));
+    }
+
+    @Test
+    void fixedPagesMatchGolden() throws IOException {
+        List<RenderedPage> rendered = pages.fixedPages();
+        assertThat(rendered).extracting(RenderedPage::key).containsExactly("404.html", "static/site.css", "robots.txt");
+        assertGolden("404.html", rendered.get(0));
+        assertGolden("robots.txt", rendered.get(2));
+    }
+
+    @Test
+    void everyTemplateInTheTemplatesModuleCompilesAndEveryPageTemplateIsUsed() throws Exception {
+        List<String> found = new ArrayList<>();
+        withPackagedTemplates(root -> {
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(f -> f.toString().endsWith(".mustache"))
+                        .forEach(f -> found.add(root.relativize(f).toString().replace('\\', '/')));
+            }
+        });
+        assertThat(found).contains("partials/layout.mustache", "partials/head.mustache", "partials/header.mustache",
+                "partials/breadcrumb.mustache", "partials/footer.mustache");
+        MustacheFactory factory = new DefaultMustacheFactory("broadsheet");
+        for (String template : found) {
+            assertThat(factory.compile(template)).as(template).isNotNull();
+        }
+        assertThat(found.stream().filter(t -> t.startsWith("pages/")))
+                .containsExactlyInAnyOrderElementsOf(MustachePages.TEMPLATES);
+    }
+
+    private interface PathAction {
+        void accept(Path root) throws IOException;
+    }
+
+    /** Visits {@code broadsheet/} as packaged by the templates module (a jar or a directory). */
+    private static void withPackagedTemplates(PathAction action) throws IOException, URISyntaxException {
+        URI site = GoldenPagesTest.class.getClassLoader().getResource("broadsheet/site.json").toURI();
+        if ("jar".equals(site.getScheme())) {
+            try (FileSystem jar = FileSystems.newFileSystem(site, Map.of())) {
+                action.accept(jar.getPath("/broadsheet"));
+            }
+        } else {
+            action.accept(Path.of(site).getParent());
+        }
+    }
+
+    private static void assertGolden(String name, RenderedPage page) throws IOException {
+        Path file = GOLDEN.resolve(name);
+        if (UPDATE) {
+            Files.createDirectories(GOLDEN);
+            Files.write(file, page.body());
+        }
+        assertThat(file).as("golden file %s (run with -Dbroadsheet.updateGoldens=true to create it)", file).exists();
+        assertThat(page.text()).as(name).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+    }
+}
