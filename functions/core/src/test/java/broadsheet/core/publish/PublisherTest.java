@@ -1,0 +1,200 @@
+package broadsheet.core.publish;
+
+import broadsheet.core.article.Article;
+import broadsheet.core.article.Status;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static broadsheet.core.publish.TestArticles.next;
+import static broadsheet.core.publish.TestArticles.published;
+import static broadsheet.core.publish.TestArticles.retitled;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PublisherTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+    private static final List<String> SECTIONS = List.of("world", "sport", "culture");
+
+    private final InMemoryListingStore store = new InMemoryListingStore();
+    private final CountingListingStore listings = new CountingListingStore(store);
+    private final InMemorySiteBucket bucket = new InMemorySiteBucket();
+    private final TextPages pages = new TextPages();
+    private final Publisher publisher = publisher(Publisher.FEED_SIZE);
+
+    private Publisher publisher(int feedSize) {
+        return new Publisher(listings, bucket, pages, Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS, feedSize);
+    }
+
+    private static Instant day(int month, int day) {
+        return Instant.parse(String.format("2026-%02d-%02dT09:00:00Z", month, day));
+    }
+
+    private String page(String key) {
+        return new String(bucket.get(key).orElseThrow().body(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void publishesTheArticlePageAndEveryListingPageOfANewArticle() {
+        Article talks = published("world", "talks", day(11, 20));
+
+        publisher.apply(ArticleChange.created(talks));
+
+        assertThat(page("world/talks/index.html")).startsWith("article talks v1");
+        assertThat(page("world/archive/2026-11/index.html")).startsWith("talks|world|Headline of talks|");
+        assertThat(page("world/index.html")).contains("talks|world|").contains("bucket 2026-11=1");
+        assertThat(page("index.html")).startsWith("talks|world|");
+        assertThat(page("sitemap.xml")).isEqualTo("bucket world/2026-11=1\n");
+        assertThat(bucket.puts()).isEqualTo(5);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(talks), SECTIONS, Publisher.FEED_SIZE);
+    }
+
+    @Test
+    void deliveringTheSameChangeTwiceUploadsNothingTheSecondTime() {
+        Article talks = published("world", "talks", day(11, 20));
+        Article match = published("sport", "match", day(11, 21));
+        publisher.apply(ArticleChange.created(match));
+        ArticleChange change = ArticleChange.created(talks);
+        publisher.apply(change);
+        long uploads = bucket.puts();
+        ListingId month = ListingId.sectionMonth("world", YearMonth.of(2026, 11));
+        long monthVersion = store.get(month).orElseThrow().version();
+
+        publisher.apply(change);
+
+        assertThat(bucket.puts()).isEqualTo(uploads);
+        assertThat(store.get(month).orElseThrow().version()).as("an unchanged month listing is not rewritten")
+                .isEqualTo(monthVersion);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(talks, match), SECTIONS, Publisher.FEED_SIZE);
+    }
+
+    @Test
+    void unpublishRemovesThePageAndEveryListingEntry() {
+        Article talks = published("world", "talks", day(11, 20));
+        Article other = published("world", "other", day(11, 2));
+        publisher.apply(ArticleChange.created(talks));
+        publisher.apply(ArticleChange.created(other));
+
+        publisher.apply(ArticleChange.updated(talks, next(talks, "world", talks.publishAt(), Status.DRAFT)));
+
+        assertThat(bucket.get("world/talks/index.html")).isEmpty();
+        assertThat(page("world/index.html")).doesNotContain("talks|").contains("other|").contains("bucket 2026-11=1");
+        assertThat(page("index.html")).doesNotContain("talks|");
+        SiteCheck.assertConverged(store, bucket, pages, List.of(other), SECTIONS, Publisher.FEED_SIZE);
+    }
+
+    @Test
+    void deleteRemovesThePageAndEveryListingEntry() {
+        Article talks = published("world", "talks", day(11, 20));
+        publisher.apply(ArticleChange.created(talks));
+
+        publisher.apply(ArticleChange.deleted(talks));
+
+        assertThat(bucket.get("world/talks/index.html")).isEmpty();
+        assertThat(page("world/archive/2026-11/index.html")).isEmpty();
+        assertThat(page("world/index.html")).isEmpty();
+        assertThat(page("index.html")).isEmpty();
+        assertThat(page("sitemap.xml")).isEmpty();
+        SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, Publisher.FEED_SIZE);
+    }
+
+    @Test
+    void movingToAnotherSectionRemovesFromTheOldAndAddsToTheNew() {
+        Article talks = published("world", "talks", day(11, 20));
+        publisher.apply(ArticleChange.created(talks));
+        Article moved = next(talks, "sport", talks.publishAt(), Status.PUBLISHED);
+
+        publisher.apply(ArticleChange.updated(talks, moved));
+
+        assertThat(bucket.get("world/talks/index.html")).isEmpty();
+        assertThat(page("sport/talks/index.html")).startsWith("article talks v2\nsport");
+        assertThat(page("world/index.html")).doesNotContain("talks|");
+        assertThat(page("sport/index.html")).contains("talks|sport|");
+        assertThat(page("sitemap.xml")).isEqualTo("bucket sport/2026-11=1\n");
+        SiteCheck.assertConverged(store, bucket, pages, List.of(moved), SECTIONS, Publisher.FEED_SIZE);
+    }
+
+    @Test
+    void movingThePublishTimeToAnotherMonthMovesTheEntry() {
+        Article talks = published("world", "talks", day(11, 20));
+        publisher.apply(ArticleChange.created(talks));
+        Article earlier = next(talks, "world", day(9, 1), Status.PUBLISHED);
+
+        publisher.apply(ArticleChange.updated(talks, earlier));
+
+        assertThat(page("world/archive/2026-11/index.html")).isEmpty();
+        assertThat(page("world/archive/2026-09/index.html")).startsWith("talks|");
+        assertThat(store.get(ListingId.sectionFront("world")).orElseThrow().value().buckets())
+                .isEqualTo(Map.of("2026-09", 1));
+        SiteCheck.assertConverged(store, bucket, pages, List.of(earlier), SECTIONS, Publisher.FEED_SIZE);
+    }
+
+    @Test
+    void anOlderVersionAppliedAfterANewerOneDoesNotOverwriteTheNewerPage() {
+        Article v1 = published("world", "talks", day(11, 20));
+        Article v2 = retitled(v1, "Talks resume");
+        Article v3 = retitled(v2, "Talks resume in Geneva");
+
+        publisher.apply(ArticleChange.updated(v2, v3));
+        publisher.apply(ArticleChange.updated(v1, v2));
+
+        assertThat(page("world/talks/index.html")).startsWith("article talks v3").contains("Talks resume in Geneva");
+        assertThat(bucket.get("world/talks/index.html").orElseThrow().revision()).isEqualTo(3);
+    }
+
+    @Test
+    void frontKeepsTheNewestEntriesAndRefillsFromOlderMonthsWhenOneGoes() {
+        Publisher small = publisher(3);
+        List<Article> live = new ArrayList<>();
+        for (int month = 5; month <= 11; month++) {
+            Article article = published("world", "m" + month, day(month, 10));
+            small.apply(ArticleChange.created(article));
+            live.add(article);
+        }
+        SiteCheck.assertConverged(store, bucket, pages, live, SECTIONS, 3);
+        assertThat(store.get(ListingId.sectionFront("world")).orElseThrow().value().entries())
+                .extracting(ListingEntry::slug).containsExactly("m11", "m10", "m9");
+
+        Article newest = live.remove(live.size() - 1);
+        small.apply(ArticleChange.deleted(newest));
+        Article second = live.remove(live.size() - 1);
+        small.apply(ArticleChange.updated(second, next(second, "world", second.publishAt(), Status.DRAFT)));
+
+        assertThat(store.get(ListingId.sectionFront("world")).orElseThrow().value().entries())
+                .extracting(ListingEntry::slug).containsExactly("m9", "m8", "m7");
+        SiteCheck.assertConverged(store, bucket, pages, live, SECTIONS, 3);
+    }
+
+    @Test
+    void aDraftEditTouchesNoListingAndNoPage() {
+        Article draft = TestArticles.draft("world", "notes");
+
+        publisher.apply(ArticleChange.updated(draft, retitled(draft, "Notes")));
+
+        assertThat(listings.readRequests.get() + listings.writes.get()).isZero();
+        assertThat(bucket.keys("")).isEmpty();
+    }
+
+    @Test
+    void anUnpublishDeliveredAgainUploadsNothing() {
+        Article talks = published("world", "talks", day(11, 20));
+        publisher.apply(ArticleChange.created(talks));
+        ArticleChange unpublish = ArticleChange.deleted(talks);
+        publisher.apply(unpublish);
+        long uploads = bucket.puts();
+        long deletes = bucket.deletes();
+
+        publisher.apply(unpublish);
+
+        assertThat(bucket.puts()).isEqualTo(uploads);
+        assertThat(bucket.deletes()).isEqualTo(deletes);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, Publisher.FEED_SIZE);
+    }
+}
