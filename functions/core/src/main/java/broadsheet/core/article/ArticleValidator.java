@@ -83,7 +83,10 @@ public final class ArticleValidator {
         } catch (JacksonException e) {
             return new Validated.Invalid(List.of(unreadable(e)));
         }
-        if (root == null || !root.isObject()) {
+        if (root == null || root.isMissingNode()) {
+            return new Validated.Invalid(List.of(new Violation("", "the body is not valid JSON")));
+        }
+        if (!root.isObject()) {
             return new Validated.Invalid(List.of(new Violation("", "the body must be a JSON object")));
         }
         return new Check(root).run();
