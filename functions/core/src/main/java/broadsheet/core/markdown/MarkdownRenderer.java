@@ -18,7 +18,8 @@ import java.util.Map;
  *   <li>link targets are http, https, mailto or relative; image sources are http(s) or media
  *       keys ({@code media/...}, served from the site root); anything else becomes {@code #}
  *       (links) or an empty source (images);</li>
- *   <li>links to other sites get {@code rel="noopener noreferrer"}.</li>
+ *   <li>links to other sites get {@code rel="noopener noreferrer"}; links inside the site get no
+ *       {@code rel} (the article text is editorial, so no {@code nofollow}).</li>
  * </ul>
  * Text is escaped by the renderer, so editors' {@code <}, {@code &} and quotes show as written.
  */
@@ -102,8 +103,11 @@ public final class MarkdownRenderer {
         public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
             if (node instanceof Link && "a".equals(tagName)) {
                 String href = attributes.get("href");
+                // the URL sanitiser's rel="nofollow" is replaced: editors' links are trusted
                 if (href != null && (href.startsWith("http://") || href.startsWith("https://") || href.startsWith("//"))) {
                     attributes.put("rel", "noopener noreferrer");
+                } else {
+                    attributes.remove("rel");
                 }
             }
             if (node instanceof Image) {

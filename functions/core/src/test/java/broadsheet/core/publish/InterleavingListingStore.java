@@ -1,0 +1,77 @@
+package broadsheet.core.publish;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A listing store that, right after the first read of a given kind of listing, runs another
+ * action (typically another publisher's whole change) before returning: a deterministic
+ * interleaving of publishers at the most dangerous points.
+ */
+final class InterleavingListingStore implements ListingStore {
+
+    private final class Trigger {
+        final ListingId.Kind kind;
+        final boolean batch;
+        Runnable action;
+
+        Trigger(ListingId.Kind kind, boolean batch, Runnable action) {
+            this.kind = kind;
+            this.batch = batch;
+            this.action = action;
+        }
+
+        void fireIf(boolean batchRead, boolean matches) {
+            if (action != null && batch == batchRead && matches) {
+                Runnable run = action;
+                action = null;
+                run.run();
+            }
+        }
+    }
+
+    private final ListingStore delegate;
+    private final List<Trigger> triggers = new ArrayList<>();
+
+    InterleavingListingStore(ListingStore delegate) {
+        this.delegate = delegate;
+    }
+
+    /** Runs {@code action} once, right after the first single {@code get} of a listing of this kind. */
+    InterleavingListingStore afterGet(ListingId.Kind kind, Runnable action) {
+        triggers.add(new Trigger(kind, false, action));
+        return this;
+    }
+
+    /** Runs {@code action} once, right after the first {@code getAll} including a listing of this kind. */
+    InterleavingListingStore afterGetAll(ListingId.Kind kind, Runnable action) {
+        triggers.add(new Trigger(kind, true, action));
+        return this;
+    }
+
+    boolean allRan() {
+        return triggers.stream().allMatch(t -> t.action == null);
+    }
+
+    @Override
+    public Optional<Versioned<Listing>> get(ListingId id) {
+        Optional<Versioned<Listing>> result = delegate.get(id);
+        triggers.forEach(t -> t.fireIf(false, id.kind() == t.kind));
+        return result;
+    }
+
+    @Override
+    public Map<ListingId, Versioned<Listing>> getAll(Collection<ListingId> ids) {
+        Map<ListingId, Versioned<Listing>> result = delegate.getAll(ids);
+        triggers.forEach(t -> t.fireIf(true, ids.stream().anyMatch(id -> id.kind() == t.kind)));
+        return result;
+    }
+
+    @Override
+    public boolean put(ListingId id, Listing listing, long expectedVersion) {
+        return delegate.put(id, listing, expectedVersion);
+    }
+}

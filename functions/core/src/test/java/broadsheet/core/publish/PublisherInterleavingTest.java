@@ -1,0 +1,117 @@
+package broadsheet.core.publish;
+
+import broadsheet.core.article.Article;
+import broadsheet.core.article.Status;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static broadsheet.core.publish.TestArticles.next;
+import static broadsheet.core.publish.TestArticles.published;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Publishers interleaved at the points where a careless protocol loses an entry: other
+ * publishers' changes run between one publisher's read and its write. Each article's own changes
+ * stay in order, as the change feed delivers them.
+ */
+class PublisherInterleavingTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+    private static final List<String> SECTIONS = List.of("world", "sport");
+    private static final int FEED_SIZE = 5;
+
+    private final InMemoryListingStore store = new InMemoryListingStore();
+    private final InMemorySiteBucket bucket = new InMemorySiteBucket();
+    private final TextPages pages = new TextPages();
+    private final Publisher other = publisher(store);
+
+    private final Article first = published("world", "first", Instant.parse("2026-11-20T08:00:00Z"));
+    private final Article second = published("world", "second", Instant.parse("2026-11-21T08:00:00Z"));
+
+    private Publisher publisher(ListingStore listings) {
+        return new Publisher(listings, bucket, pages, Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS, FEED_SIZE);
+    }
+
+    @Test
+    void aMonthListingWrittenBetweenAnotherPublishersReadAndWriteKeepsBothEntries() {
+        var interleaving = new InterleavingListingStore(store)
+                .afterGet(ListingId.Kind.SECTION_MONTH, () -> other.apply(ArticleChange.created(second)));
+
+        publisher(interleaving).apply(ArticleChange.created(first));
+
+        assertThat(interleaving.allRan()).isTrue();
+        SiteCheck.assertConverged(store, bucket, pages, List.of(first, second), SECTIONS, FEED_SIZE);
+    }
+
+    @Test
+    void aFrontWrittenWhileAnotherPublisherReadsMonthsMakesThatPublisherReadAgain() {
+        var interleaving = new InterleavingListingStore(store)
+                .afterGetAll(ListingId.Kind.SECTION_MONTH, () -> other.apply(ArticleChange.created(second)));
+
+        publisher(interleaving).apply(ArticleChange.created(first));
+
+        assertThat(interleaving.allRan()).isTrue();
+        SiteCheck.assertConverged(store, bucket, pages, List.of(first, second), SECTIONS, FEED_SIZE);
+    }
+
+    @Test
+    void homeWrittenWhileAnotherPublisherReadsFrontsMakesThatPublisherReadAgain() {
+        Article match = published("sport", "match", Instant.parse("2026-11-22T08:00:00Z"));
+        var interleaving = new InterleavingListingStore(store)
+                .afterGetAll(ListingId.Kind.SECTION_FRONT, () -> other.apply(ArticleChange.created(match)));
+
+        publisher(interleaving).apply(ArticleChange.created(first));
+
+        assertThat(interleaving.allRan()).isTrue();
+        SiteCheck.assertConverged(store, bucket, pages, List.of(first, match), SECTIONS, FEED_SIZE);
+    }
+
+    /**
+     * A front recompute whose result equals the stored front is still written: otherwise a slower
+     * recompute that read a month in between two writes that cancel out (one article added, another
+     * removed) could commit its stale count over the unchanged front.
+     */
+    @Test
+    void aFrontRecomputeThatChangesNothingStillMovesTheFrontOn() {
+        List<Article> live = new ArrayList<>();
+        for (int day = 20; day < 25; day++) {
+            live.add(published("world", "new-" + day, Instant.parse("2026-11-" + day + "T08:00:00Z")));
+        }
+        Article leaving = published("world", "leaving", Instant.parse("2026-11-02T08:00:00Z"));
+        Article october = published("world", "october", Instant.parse("2026-10-10T08:00:00Z"));
+        for (Article article : live) {
+            other.apply(ArticleChange.created(article));
+        }
+        other.apply(ArticleChange.created(leaving));
+        other.apply(ArticleChange.created(october));
+        Article arriving = published("world", "arriving", Instant.parse("2026-11-03T08:00:00Z"));
+        Article lateOctober = published("world", "late-october", Instant.parse("2026-10-20T08:00:00Z"));
+
+        // The publisher of "arriving" writes November, then fails before its front recompute.
+        Publisher failing = publisher(new InterleavingListingStore(store).afterGet(ListingId.Kind.SECTION_FRONT, () -> {
+            throw new IllegalStateException("publisher stopped");
+        }));
+        // Publishing "late-october": after it reads the front, "arriving" enters November; after it
+        // reads the months, "leaving" is unpublished and the change of "arriving" is retried. Both
+        // of those recomputes find the front as it was: November's count went up and down again.
+        var interleaving = new InterleavingListingStore(store)
+                .afterGet(ListingId.Kind.SECTION_FRONT, () -> assertThatThrownBy(
+                        () -> failing.apply(ArticleChange.created(arriving))).hasMessage("publisher stopped"))
+                .afterGetAll(ListingId.Kind.SECTION_MONTH, () -> {
+                    other.apply(ArticleChange.updated(leaving, next(leaving, "world", leaving.publishAt(), Status.DRAFT)));
+                    other.apply(ArticleChange.created(arriving));
+                });
+
+        publisher(interleaving).apply(ArticleChange.created(lateOctober));
+
+        assertThat(interleaving.allRan()).isTrue();
+        live.addAll(List.of(october, arriving, lateOctober));
+        SiteCheck.assertConverged(store, bucket, pages, live, SECTIONS, FEED_SIZE);
+    }
+}
