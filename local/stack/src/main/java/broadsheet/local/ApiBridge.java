@@ -78,18 +78,11 @@ public final class ApiBridge implements HttpHandler {
         }
     }
 
-    /** The whole body, or empty when it is larger than the limit (at most limit + 1 bytes are read). */
+    /**
+     * The whole body, or empty when it is larger than the limit. At most limit + 1 bytes are read,
+     * whatever the declared Content-Length, so a huge upload costs no more than the limit.
+     */
     private Optional<byte[]> readBody(HttpExchange exchange) throws IOException {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null) {
-            try {
-                if (Long.parseLong(declared.strip()) > maxBodyBytes) {
-                    return Optional.empty();
-                }
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        }
         try (InputStream in = exchange.getRequestBody()) {
             byte[] bytes = in.readNBytes(maxBodyBytes + 1);
             return bytes.length > maxBodyBytes ? Optional.empty() : Optional.of(bytes);

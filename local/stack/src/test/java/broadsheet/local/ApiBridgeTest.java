@@ -102,7 +102,7 @@ class ApiBridgeTest {
     }
 
     @Test
-    void refusesADeclaredBodyOverTheLimitWithoutCallingTheHandler() throws Exception {
+    void refusesABodyWithLengthOverTheLimitWithoutCallingTheHandler() throws Exception {
         start(recording(APIGatewayV2HTTPResponse.builder().withStatusCode(201).build()), 1024);
 
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/articles"))
