@@ -276,6 +276,9 @@ public final class DynamoArticleStore implements ArticleStore {
             throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ", not " + query.limit());
         }
         Map<String, AttributeValue> start = query.cursor().map(cursors::decode).orElse(null);
+        if (start != null) {
+            checkCursorFits(start, query.section());
+        }
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> filters = new ArrayList<>();
@@ -332,6 +335,18 @@ public final class DynamoArticleStore implements ArticleStore {
                     Comparator.nullsLast(Comparator.reverseOrder())));
         }
         return new ArticlePage(List.copyOf(articles), cursors.encode(start));
+    }
+
+    /** A cursor of one listing (a section, or all articles) is refused by any other. */
+    private static void checkCursorFits(Map<String, AttributeValue> start, Optional<String> section) {
+        boolean fits = section.isPresent()
+                ? start.size() == 4 && start.containsKey(TableDefinition.GSI2_SK)
+                        && start.containsKey(TableDefinition.GSI2_PK)
+                        && section.get().equals(start.get(TableDefinition.GSI2_PK).s())
+                : start.size() == 2;
+        if (!fits || !start.get(TableDefinition.PK).s().startsWith(ArticleItems.PK_PREFIX)) {
+            throw new IllegalArgumentException("not a list cursor for this query");
+        }
     }
 
     private static Instant changedAt(Article article) {

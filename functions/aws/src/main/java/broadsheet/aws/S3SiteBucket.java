@@ -7,6 +7,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -24,6 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * object the decision was made from ({@code If-Match: <etag>}, or {@code If-None-Match: *} when
  * there was none), so a concurrent newer write is never overwritten: on 412 the object is read
  * again and the decision made again.
+ *
+ * <p>A page whose bytes equal the stored ones is not uploaded again; if its revision is newer,
+ * the stored revision is raised in place (see {@link #raiseRevision}) so that the revision check
+ * keeps fencing off older writers.
  */
 public final class S3SiteBucket implements SiteBucket {
 
@@ -34,6 +39,7 @@ public final class S3SiteBucket implements SiteBucket {
     private final S3Client s3;
     private final String bucket;
     private final AtomicLong puts = new AtomicLong();
+    private final AtomicLong copies = new AtomicLong();
 
     public S3SiteBucket(S3Client s3, String bucket) {
         this.s3 = Objects.requireNonNull(s3, "s3");
@@ -45,9 +51,14 @@ public final class S3SiteBucket implements SiteBucket {
         String hash = page.contentHash();
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<HeadObjectResponse> stored = head(page.key());
-            if (stored.isPresent() && (revisionOf(stored.get().metadata()) >= revision
-                    || hash.equals(stored.get().metadata().get(SHA256)))) {
+            if (stored.isPresent() && revisionOf(stored.get().metadata()) >= revision) {
                 return false;
+            }
+            if (stored.isPresent() && hash.equals(stored.get().metadata().get(SHA256))) {
+                if (raiseRevision(page, revision, hash, stored.get().eTag())) {
+                    return false;
+                }
+                continue;
             }
             PutObjectRequest.Builder request = PutObjectRequest.builder()
                     .bucket(bucket)
@@ -72,6 +83,33 @@ public final class S3SiteBucket implements SiteBucket {
             }
         }
         throw new IllegalStateException("page " + page.key() + " kept changing under " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /**
+     * Same bytes, newer revision: the bytes stay, only the stored revision (and the headers) move
+     * up, by copying the object onto itself if it is still the one read. Without this, a page
+     * skipped at revision 3 because its bytes equal revision 1 would still read as revision 1,
+     * and a late writer of revision 2 with other bytes would replace what revision 3 wants.
+     *
+     * @return false when the object changed meanwhile (decide again)
+     */
+    private boolean raiseRevision(RenderedPage page, long revision, String hash, String eTag) {
+        try {
+            s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(page.key())
+                    .destinationBucket(bucket).destinationKey(page.key())
+                    .copySourceIfMatch(eTag)
+                    .metadataDirective(MetadataDirective.REPLACE)
+                    .contentType(page.contentType())
+                    .cacheControl(page.cacheControl())
+                    .metadata(Map.of(REVISION, Long.toString(revision), SHA256, hash)));
+            copies.incrementAndGet();
+            return true;
+        } catch (S3Exception e) {
+            if (!isConflict(e)) {
+                throw e;
+            }
+            return false;
+        }
     }
 
     @Override
@@ -100,9 +138,14 @@ public final class S3SiteBucket implements SiteBucket {
                 .toList();
     }
 
-    /** Objects this bucket has written since it was created (skipped uploads do not count). */
+    /** Pages this bucket has uploaded (PutObject) since it was created; skipped pages do not count. */
     public long putCount() {
         return puts.get();
+    }
+
+    /** Unchanged pages whose revision was raised in place (CopyObject onto itself, bytes untouched). */
+    public long revisionRaiseCount() {
+        return copies.get();
     }
 
     private Optional<HeadObjectResponse> head(String key) {

@@ -140,8 +140,14 @@ class DynamoArticleStoreTest extends ArticleStoreContract {
                 .nextCursor().orElseThrow();
 
         assertThat(cursor).matches("[A-Za-z0-9_-]+");
+        assertThat(store.list(new ArticleQuery(Optional.of("world"), Optional.empty(), Optional.of(cursor), 1))
+                .articles()).hasSize(1);
         assertThatThrownBy(() -> store.list(new ArticleQuery(Optional.of("world"), Optional.empty(),
                 Optional.of("not a cursor!"), 1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.list(new ArticleQuery(Optional.of("science"), Optional.empty(),
+                Optional.of(cursor), 1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.list(new ArticleQuery(Optional.empty(), Optional.empty(),
+                Optional.of(cursor), 1))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -4,6 +4,8 @@ import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
@@ -39,6 +41,11 @@ final class InterleavingS3Client implements S3Client {
             beforeFirstPut.run();
         }
         return delegate.putObject(request, body);
+    }
+
+    @Override
+    public CopyObjectResponse copyObject(CopyObjectRequest request) {
+        return delegate.copyObject(request);
     }
 
     @Override

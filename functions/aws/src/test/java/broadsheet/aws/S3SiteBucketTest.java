@@ -45,6 +45,24 @@ class S3SiteBucketTest extends SiteBucketContract {
         counted.put(page("a.html", "b"), 3);
 
         assertThat(counted.putCount()).isEqualTo(2);
+        assertThat(counted.revisionRaiseCount()).isEqualTo(1);
+    }
+
+    @Test
+    void raisesTheRevisionOfAnUnchangedPageInPlaceWithItsHeaders() {
+        S3SiteBucket raising = new S3SiteBucket(aws.s3(), aws.bucketName());
+        raising.put(page("world/a/index.html", "<p>same</p>"), 1);
+        String eTag = aws.s3().headObject(b -> b.bucket(aws.bucketName()).key("world/a/index.html")).eTag();
+
+        assertThat(raising.put(new RenderedPage("world/a/index.html", HTML, LISTING_CACHE,
+                "<p>same</p>".getBytes(StandardCharsets.UTF_8)), 4)).isFalse();
+
+        HeadObjectResponse head = aws.s3().headObject(b -> b.bucket(aws.bucketName()).key("world/a/index.html"));
+        assertThat(head.eTag()).isEqualTo(eTag);
+        assertThat(head.metadata()).containsEntry("revision", "4");
+        assertThat(head.cacheControl()).isEqualTo(LISTING_CACHE);
+        assertThat(normalizedContentType(head.contentType())).isEqualTo("text/html;charset=utf-8");
+        assertThat(raising.putCount()).isEqualTo(1);
     }
 
     @Test

@@ -14,6 +14,10 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     private final ArticleApi api;
 
+    public ApiHandler() {
+        this(Wiring.fromEnvironment().articleApi());
+    }
+
     public ApiHandler(ArticleApi api) {
         this.api = api;
     }

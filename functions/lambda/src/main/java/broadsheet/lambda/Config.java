@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param siteBaseUrl      {@code SITE_BASE_URL}: the public base URL of the site, no trailing slash
  * @param editorGroupClaim {@code EDITOR_GROUP_CLAIM}: the JWT claim listing the caller's groups
  * @param editorGroup      {@code EDITOR_GROUP}: the group whose members may use the API
+ * @param s3PathStyle      {@code S3_FORCE_PATH_STYLE=true}: address the bucket by path (local S3 servers)
  */
 public record Config(String tableName, String bucketName, String siteBaseUrl, String editorGroupClaim,
-                     String editorGroup) {
+                     String editorGroup, boolean s3PathStyle) {
 
     public static final String DEFAULT_EDITOR_GROUP_CLAIM = "cognito:groups";
     public static final String DEFAULT_EDITOR_GROUP = "editors";
@@ -49,7 +50,8 @@ public record Config(String tableName, String bucketName, String siteBaseUrl, St
         }
         return new Config(table, bucket, baseUrl,
                 optional(env, "EDITOR_GROUP_CLAIM", DEFAULT_EDITOR_GROUP_CLAIM),
-                optional(env, "EDITOR_GROUP", DEFAULT_EDITOR_GROUP));
+                optional(env, "EDITOR_GROUP", DEFAULT_EDITOR_GROUP),
+                Boolean.parseBoolean(optional(env, "S3_FORCE_PATH_STYLE", "false")));
     }
 
     public EditorPolicy editorPolicy() {

@@ -14,7 +14,7 @@ class ConfigTest {
         Config config = Config.from(Map.of("TABLE_NAME", "broadsheet", "BUCKET_NAME", "site-bucket",
                 "SITE_BASE_URL", "https://news.example/"));
         assertThat(config).isEqualTo(new Config("broadsheet", "site-bucket", "https://news.example",
-                "cognito:groups", "editors"));
+                "cognito:groups", "editors", false));
     }
 
     @Test
@@ -22,6 +22,8 @@ class ConfigTest {
         Config config = Config.from(Map.of("TABLE_NAME", "t", "BUCKET_NAME", "b", "SITE_BASE_URL", "https://x.example",
                 "EDITOR_GROUP_CLAIM", "groups", "EDITOR_GROUP", "newsroom"));
         assertThat(config.editorPolicy()).isEqualTo(new EditorPolicy("groups", "newsroom"));
+        assertThat(Config.from(Map.of("TABLE_NAME", "t", "BUCKET_NAME", "b", "SITE_BASE_URL", "https://x.example",
+                "S3_FORCE_PATH_STYLE", "true")).s3PathStyle()).isTrue();
     }
 
     @Test

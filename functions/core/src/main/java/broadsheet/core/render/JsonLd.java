@@ -28,9 +28,7 @@ final class JsonLd {
         o.put("@context", "https://schema.org");
         o.put("@type", "NewsArticle");
         o.put("headline", a.headline());
-        if (a.standfirst() != null) {
-            o.put("description", a.standfirst());
-        }
+        o.put("description", a.standfirst() != null ? a.standfirst() : a.headline());
         if (published != null) {
             o.put("datePublished", published.toString());
         }

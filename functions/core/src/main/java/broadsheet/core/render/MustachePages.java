@@ -70,6 +70,7 @@ public final class MustachePages implements Pages {
 
     private final SiteConfig config;
     private final SiteLayout layout;
+    private final MustacheFactory factory = new DefaultMustacheFactory("broadsheet");
     private final MarkdownRenderer markdown = new MarkdownRenderer();
     private final JsonLd jsonLd;
     private final DateTimeFormatter dayFormat;
@@ -93,7 +94,6 @@ public final class MustachePages implements Pages {
         this.dayFormat = DateTimeFormatter.ofPattern("d MMMM yyyy", locale).withZone(ZoneOffset.UTC);
         this.timeFormat = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", locale).withZone(ZoneOffset.UTC);
         this.monthFormat = DateTimeFormatter.ofPattern("MMMM yyyy", locale);
-        MustacheFactory factory = new DefaultMustacheFactory("broadsheet");
         this.articleTemplate = factory.compile("pages/article.mustache");
         this.sectionTemplate = factory.compile("pages/section.mustache");
         this.archiveTemplate = factory.compile("pages/archive.mustache");

@@ -103,6 +103,14 @@ public record SiteConfig(
             }
         }
         if (!problems.isEmpty()) {
+            // report the value problems of the fields that were readable too
+            for (String p : problems(name, baseUrl == null ? null : stripTrailingSlashes(baseUrl.trim()), language,
+                    sections, pageSize, feedSize)) {
+                String field = p.substring(0, p.indexOf(' '));
+                if (problems.stream().noneMatch(q -> q.startsWith(field + " "))) {
+                    problems.add(p);
+                }
+            }
             throw new SiteConfigException(problems);
         }
         return new SiteConfig(name, description, baseUrl, language, sections, pageSize, feedSize);

@@ -55,7 +55,20 @@ public abstract class SiteBucketContract {
         bucket.put(page("index.html", "<p>same</p>"), 1);
 
         assertThat(bucket.put(page("index.html", "<p>same</p>"), 2)).isFalse();
-        assertThat(bucket.get("index.html").orElseThrow().revision()).isEqualTo(1);
+        assertThat(bucket.get("index.html").orElseThrow().body())
+                .isEqualTo("<p>same</p>".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anUnchangedPageAtANewerRevisionStillFencesOffOlderRevisions() {
+        bucket.put(page("world/index.html", "<p>A</p>"), 1);
+        assertThat(bucket.put(page("world/index.html", "<p>A</p>"), 3)).isFalse();
+
+        // a late writer of revision 2 must not replace what revision 3 wants
+        assertThat(bucket.put(page("world/index.html", "<p>B</p>"), 2)).isFalse();
+
+        assertThat(bucket.get("world/index.html").orElseThrow().body())
+                .isEqualTo("<p>A</p>".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

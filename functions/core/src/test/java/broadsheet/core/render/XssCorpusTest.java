@@ -105,7 +105,8 @@ class XssCorpusTest {
             Set.of("href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcset");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final MustachePages pages = new MustachePages(Fixtures.site());
+    /** Immutable and thread-safe, so one instance serves every case. */
+    private static final MustachePages pages = new MustachePages(Fixtures.site());
 
     static List<String> vectors() {
         return VECTORS;

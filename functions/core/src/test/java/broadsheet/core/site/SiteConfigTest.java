@@ -50,11 +50,11 @@ class SiteConfigTest {
     @Test
     void rejectsUnknownFieldsWrongTypesAndBrokenJson() {
         SiteConfigException e = catchThrowableOfType(SiteConfigException.class, () -> SiteConfig.fromJson("""
-                {"name": 1, "baseUrl": "https://b.example", "language": "en", "pageSize": "20", "feedSize": 5,
+                {"name": 1, "baseUrl": "https://b.example", "language": "en", "pageSize": "20", "feedSize": 500,
                  "sections": [{"slug": "world", "title": "World"}], "colour": "red"}
                 """));
         assertThat(e.problems()).containsExactlyInAnyOrder("unknown field 'colour'", "name must be a string",
-                "pageSize must be an integer");
+                "pageSize must be an integer", "feedSize must be 1..200, got 500");
         assertThatThrownBy(() -> SiteConfig.fromJson("{")).isInstanceOf(SiteConfigException.class)
                 .hasMessageContaining("not valid JSON");
     }

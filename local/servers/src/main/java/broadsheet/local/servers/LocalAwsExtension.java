@@ -5,7 +5,7 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -215,14 +215,14 @@ public final class LocalAwsExtension implements BeforeAllCallback, AfterAllCallb
                     .endpointOverride(endpoints.dynamoDb())
                     .region(endpoints.region())
                     .credentialsProvider(endpoints.credentials())
-                    .httpClientBuilder(ApacheHttpClient.builder())
+                    .httpClientBuilder(Apache5HttpClient.builder())
                     .build();
             this.s3 = S3Client.builder()
                     .endpointOverride(endpoints.s3())
                     .region(endpoints.region())
                     .credentialsProvider(endpoints.credentials())
                     .forcePathStyle(true)
-                    .httpClientBuilder(ApacheHttpClient.builder())
+                    .httpClientBuilder(Apache5HttpClient.builder())
                     .build();
         }
 

@@ -3,7 +3,7 @@ package broadsheet.local.servers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -38,7 +38,7 @@ class S3ProxyServerTest {
                      .credentialsProvider(new AwsEndpoints(server.endpoint(), server.endpoint(),
                              LocalCredentials.REGION, "someone-else", "wrong").credentials())
                      .forcePathStyle(true)
-                     .httpClientBuilder(ApacheHttpClient.builder())
+                     .httpClientBuilder(Apache5HttpClient.builder())
                      .build()) {
             assertThatThrownBy(() -> s3.createBucket(b -> b.bucket("pages")))
                     .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
@@ -63,7 +63,7 @@ class S3ProxyServerTest {
                 .region(LocalCredentials.REGION)
                 .credentialsProvider(LocalCredentials.provider())
                 .forcePathStyle(true)
-                .httpClientBuilder(ApacheHttpClient.builder())
+                .httpClientBuilder(Apache5HttpClient.builder())
                 .build();
     }
 }
