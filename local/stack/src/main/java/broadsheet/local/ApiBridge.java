@@ -89,7 +89,19 @@ public final class ApiBridge implements HttpHandler {
         }
     }
 
-    private static void write(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
+    /**
+     * API Gateway serves HTTPS only, so the handler builds absolute URLs (Location) with https and
+     * the domain it was called on; the local server speaks plain HTTP on that same authority.
+     */
+    private String localUrl(String value) {
+        String https = "https://" + events.domainName();
+        if (value != null && (value.equals(https) || value.startsWith(https + "/"))) {
+            return "http://" + value.substring("https://".length());
+        }
+        return value;
+    }
+
+    private void write(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
         Headers headers = exchange.getResponseHeaders();
         Map<String, List<String>> multi = response.getMultiValueHeaders();
         if (multi != null) {
@@ -97,7 +109,7 @@ public final class ApiBridge implements HttpHandler {
         }
         Map<String, String> single = response.getHeaders();
         if (single != null) {
-            single.forEach(headers::set);
+            single.forEach((name, value) -> headers.set(name, localUrl(value)));
         }
         List<String> cookies = response.getCookies();
         if (cookies != null) {

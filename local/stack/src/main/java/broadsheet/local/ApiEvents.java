@@ -37,6 +37,11 @@ public final class ApiEvents {
         this.domainName = domainName;
     }
 
+    /** The host and port requests are addressed to, as in {@code requestContext.domainName}. */
+    public String domainName() {
+        return domainName;
+    }
+
     public APIGatewayV2HTTPEvent toEvent(LocalRequest request, Optional<Map<String, String>> claims, Instant now) {
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();

@@ -79,6 +79,20 @@ class ApiBridgeTest {
     }
 
     @Test
+    void rewritesAbsoluteHttpsUrlsOfThisHostToPlainHttp() throws Exception {
+        start((event, context) -> APIGatewayV2HTTPResponse.builder().withStatusCode(201)
+                .withHeaders(Map.of("Location", "https://" + event.getRequestContext().getDomainName() + "/api/articles/x",
+                        "Link", "<https://example.com/x>"))
+                .build(), 1024);
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/articles"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.headers().firstValue("Location")).hasValue("http://localhost/api/articles/x");
+        assertThat(response.headers().firstValue("Link")).hasValue("<https://example.com/x>");
+    }
+
+    @Test
     void passesRequestsWithAWrongTokenOnWithoutClaims() throws Exception {
         start(recording(APIGatewayV2HTTPResponse.builder().withStatusCode(401).withBody("").build()), 1024);
 
