@@ -64,15 +64,23 @@ public final class Main {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("\nStopping Broadsheet...");
+            int before = stack.deadLetters().read().size();
             stack.close();
-            out.println("Stopped. Data is kept in " + command.dataDir());
+            out.println("Stopped. Data is kept in " + command.dataDir().toAbsolutePath().normalize());
+            int after = stack.deadLetters().read().size();
+            if (after > before) {
+                out.printf("%d change(s) were not published before the stop; they are kept in %s:"
+                        + " run local/run --replay-dead-letters%n", after - before, settings.deadLetterFile());
+            }
             stopped.countDown();
         }, "broadsheet-stop"));
         Duration startup = Duration.ofNanos(System.nanoTime() - started);
 
         if (command.seed()) {
             Seed.Result seeded = stack.seed();
-            out.printf("Seeded %d sample articles (%d were there already).%n", seeded.created().size(), seeded.existing().size());
+            boolean published = stack.feed().awaitSettled(Duration.ofSeconds(60));
+            out.printf("Seeded %d sample articles (%d were there already)%s.%n", seeded.created().size(),
+                    seeded.existing().size(), published ? " and published them" : "; publishing is still going on");
             seeded.failed().forEach(f -> out.println("  could not seed " + f));
         }
         int deadLetters = stack.deadLetters().read().size();
