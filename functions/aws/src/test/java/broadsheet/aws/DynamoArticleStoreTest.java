@@ -151,6 +151,14 @@ class DynamoArticleStoreTest extends ArticleStoreContract {
     }
 
     @Test
+    void refusesPagesOfMoreThanAHundred() {
+        assertThat(store.list(new ArticleQuery(Optional.empty(), Optional.empty(), Optional.empty(), 100))
+                .articles()).isEmpty();
+        assertThatThrownBy(() -> store.list(new ArticleQuery(Optional.empty(), Optional.empty(), Optional.empty(), 101)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void listingAndIdempotencyItemsNeverShowUpAsArticles() {
         store.create(article("world", "only-one", Status.PUBLISHED), "k-5", "h-5");
         new DynamoListingStore(aws.dynamoDb(), aws.tableName())

@@ -22,11 +22,18 @@ final class ApiGatewayMapping {
                 && context.getAuthorizer().getJwt().getClaims() != null) {
             claims = context.getAuthorizer().getJwt().getClaims();
         }
-        String origin = context != null && context.getDomainName() != null && !context.getDomainName().isBlank()
+        String apiBase = context != null && context.getDomainName() != null && !context.getDomainName().isBlank()
                 ? "https://" + context.getDomainName() : "";
+        // On a named stage (not $default) the raw path starts with the stage name.
+        String stagePrefix = context == null || context.getStage() == null || context.getStage().equals("$default")
+                ? "" : "/" + context.getStage();
+        if (!stagePrefix.isEmpty() && path.startsWith(stagePrefix + "/")) {
+            path = path.substring(stagePrefix.length());
+            apiBase = apiBase + stagePrefix;
+        }
         return new HttpRequest(method == null ? "" : method, path,
                 nonNull(event.getHeaders()), nonNull(event.getQueryStringParameters()),
-                event.getBody(), event.getIsBase64Encoded(), claims, origin);
+                event.getBody(), event.getIsBase64Encoded(), claims, apiBase);
     }
 
     static APIGatewayV2HTTPResponse response(HttpResponse response) {

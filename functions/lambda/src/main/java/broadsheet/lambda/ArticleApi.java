@@ -112,17 +112,17 @@ public final class ArticleApi {
     }
 
     private HttpResponse create(HttpRequest request) {
-        Optional<HttpResponse> refused = refuseBody(request);
-        if (refused.isPresent()) {
-            return refused.get();
+        BodyRead read = readBody(request);
+        if (read.refusal() != null) {
+            return read.refusal();
         }
+        byte[] body = read.bytes();
         Optional<String> key = request.header("Idempotency-Key");
         List<Violation> violations = new ArrayList<>();
         if (key.isPresent() && !key.get().matches("[\\x21-\\x7e]{1," + MAX_IDEMPOTENCY_KEY_LENGTH + "}")) {
             violations.add(new Violation("Idempotency-Key",
                     "must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " visible ASCII characters"));
         }
-        byte[] body = request.bodyBytes();
         Validated validated = validator.parse(body);
         if (validated instanceof Validated.Invalid invalid) {
             violations.addAll(invalid.violations());
@@ -137,7 +137,7 @@ public final class ArticleApi {
                 ? store.create(article, key.get(), sha256(body))
                 : store.create(article);
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Location", request.origin() + COLLECTION + "/" + stored.slug());
+        headers.put("Location", request.apiBase() + COLLECTION + "/" + stored.slug());
         headers.put("ETag", Preconditions.etag(stored.version()));
         return HttpResponse.json(201, json.write(stored), headers);
     }
@@ -209,11 +209,11 @@ public final class ArticleApi {
         if (ifMatch.isEmpty()) {
             return preconditionRequired();
         }
-        Optional<HttpResponse> refused = refuseBody(request);
-        if (refused.isPresent()) {
-            return refused.get();
+        BodyRead read = readBody(request);
+        if (read.refusal() != null) {
+            return read.refusal();
         }
-        byte[] body = request.bodyBytes();
+        byte[] body = read.bytes();
         List<Violation> violations = new ArrayList<>();
         Validated validated = validator.parse(body);
         if (validated instanceof Validated.Invalid invalid) {
@@ -263,24 +263,27 @@ public final class ArticleApi {
         return HttpResponse.empty(204, Map.of());
     }
 
-    /** 413 for bodies over 1 MB, 415 unless JSON, 400 for an unreadable base64 body. */
-    private Optional<HttpResponse> refuseBody(HttpRequest request) {
+    /** The body of a request, or the response refusing it. */
+    private record BodyRead(byte[] bytes, HttpResponse refusal) {
+    }
+
+    /** 413 for bodies over 1 MiB, 415 unless JSON, 400 for an unreadable base64 body; else the bytes. */
+    private static BodyRead readBody(HttpRequest request) {
         if (request.bodyLength() > MAX_BODY_BYTES) {
-            return Optional.of(Problem.of("body-too-large", "Content Too Large", 413,
+            return new BodyRead(null, Problem.of("body-too-large", "Content Too Large", 413,
                     "The request body is larger than " + MAX_BODY_BYTES + " bytes.").response());
         }
         if (!MediaTypes.isJson(request.header("Content-Type"))) {
-            return Optional.of(Problem.of("unsupported-media-type", "Unsupported Media Type", 415,
+            return new BodyRead(null, Problem.of("unsupported-media-type", "Unsupported Media Type", 415,
                     "Send the article as application/json (UTF-8).")
                     .response(Map.of("Accept-Post", HttpResponse.JSON)));
         }
         try {
-            request.bodyBytes();
+            return new BodyRead(request.bodyBytes(), null);
         } catch (IllegalArgumentException e) {
-            return Optional.of(Problem.invalid("The request body is not valid base64.",
+            return new BodyRead(null, Problem.invalid("The request body is not valid base64.",
                     List.of(new Violation("", "is not valid base64"))).response());
         }
-        return Optional.empty();
     }
 
     /** The {@code slug} member of a JSON object body, when it has a text one. */

@@ -60,6 +60,14 @@ final class ApiEvents {
         return this;
     }
 
+    /** As API Gateway sends requests on a named stage: the raw path starts with the stage. */
+    ApiEvents stage(String stage) {
+        ObjectNode context = (ObjectNode) root.get("requestContext");
+        context.put("stage", stage);
+        path("/" + stage + root.get("rawPath").asString());
+        return this;
+    }
+
     ApiEvents header(String name, String value) {
         headers().put(name, value);
         return this;
@@ -81,6 +89,13 @@ final class ApiEvents {
         root.put("body", Base64.getEncoder().encodeToString(body));
         root.put("isBase64Encoded", true);
         headers().put("content-length", String.valueOf(body.length));
+        return this;
+    }
+
+    /** A body flagged as base64 whose text is taken as it is, valid or not. */
+    ApiEvents rawBase64Body(String text) {
+        root.put("body", text);
+        root.put("isBase64Encoded", true);
         return this;
     }
 

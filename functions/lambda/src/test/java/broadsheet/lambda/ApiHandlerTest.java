@@ -72,6 +72,15 @@ class ApiHandlerTest {
     }
 
     @Test
+    void servesANamedStageUnderItsPrefix() {
+        APIGatewayV2HTTPResponse created = send(fixture("post-article.json").stage("prod"));
+
+        assertThat(created.getStatusCode()).isEqualTo(201);
+        assertThat(created.getHeaders()).containsEntry("Location", API + "/prod/api/articles/" + WORLD_SLUG);
+        assertThat(send(fixture("get-article.json").stage("prod")).getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
     void acceptsBase64EncodedBody() {
         APIGatewayV2HTTPResponse response = send(fixture("post-article-base64.json"));
 
@@ -275,6 +284,15 @@ class ApiHandlerTest {
                 .getStatusCode()).isEqualTo(201);
         assertThat(store.list(new ArticleStore.ArticleQuery(java.util.Optional.empty(), java.util.Optional.empty(),
                 java.util.Optional.empty(), 10)).articles()).hasSize(1);
+    }
+
+    @Test
+    void refusesABodyThatIsNotValidBase64() {
+        APIGatewayV2HTTPResponse response = send(fixture("post-article-base64.json").rawBase64Body("eyJzZWN0aW9u*%$"));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(body(response).get("violations").get(0).get("path").asString()).isEmpty();
+        assertThat(store.find(WORLD_SLUG)).isEmpty();
     }
 
     @Test

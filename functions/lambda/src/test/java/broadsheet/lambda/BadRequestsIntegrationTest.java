@@ -64,6 +64,10 @@ class BadRequestsIntegrationTest {
                 bad("wrong group", 403, () -> fixture("post-article.json").claim("cognito:groups", "[readers subscribers]")),
                 bad("unknown route", 404, () -> fixture("post-article.json").path("/api/articles/x/comments")),
                 bad("wrong method", 405, () -> fixture("post-article.json").method("PATCH")),
+                bad("bad list parameters", 400, () -> fixture("list-articles.json")
+                        .query(Map.of("section", "atlantis", "status", "gone", "limit", "500"))),
+                bad("forged cursor", 400, () -> fixture("list-articles.json")
+                        .query(Map.of("section", "world", "cursor", "eyJmb28iOiJiYXIifQ"))),
                 bad("put without If-Match", 428, () -> fixture("put-article.json").withoutHeader("if-match")),
                 bad("put of a missing article", 404, () -> fixture("put-article.json")),
                 bad("delete of a missing article", 404, () -> fixture("delete-article.json")));

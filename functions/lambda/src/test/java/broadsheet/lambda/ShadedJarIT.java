@@ -66,6 +66,7 @@ class ShadedJarIT {
         assertThat(process.exitValue()).as(log).isZero();
         List<String> lines = log.lines().filter(l -> l.matches("(post|get|publish) .*")).toList();
         assertThat(lines).as(log).containsExactly("post 201 \"1\"", "get 200 \"1\"", "publish failures 0");
+        assertThat(log).as("SDK logging is bound, so no SLF4J fallback notice").doesNotContain("SLF4J:");
 
         assertThat(AWS.dynamoDb().getItem(b -> b.tableName(AWS.tableName()).consistentRead(true)
                 .key(Map.of("pk", AttributeValue.fromS("article#" + ApiEvents.WORLD_SLUG),

@@ -43,6 +43,8 @@ import java.util.regex.Pattern;
  *   <li>control characters are rejected (the body may hold line feeds and tabs; CR LF becomes
  *       LF), as are unpaired surrogates.</li>
  * </ul>
+ * An over-long list is reported once and only its first allowed entries are checked; at most
+ * {@value #MAX_VIOLATIONS} violations are returned, so a hostile body cannot inflate the answer.
  * Text is NFC-normalised; one-line fields are stripped of surrounding white space and an empty
  * optional field counts as absent. JSON {@code null} counts as absent.
  */
@@ -60,6 +62,8 @@ public final class ArticleValidator {
     public static final int MAX_CAPTION = 600;
     public static final int MAX_CREDIT = 200;
     public static final int MAX_SRC = 2000;
+    /** At most this many violations are returned, then one saying that more were found. */
+    public static final int MAX_VIOLATIONS = 100;
 
     private static final Set<String> FIELDS = Set.of("section", "slug", "headline", "standfirst", "body", "image",
             "authors", "tags", "source", "status", "publishAt");
@@ -131,6 +135,11 @@ public final class ArticleValidator {
             String source = line(root, "", "source", false, MAX_SOURCE);
             Status status = status();
             Instant publishAt = publishAt(status);
+            if (violations.size() > MAX_VIOLATIONS) {
+                List<Violation> first = new ArrayList<>(violations.subList(0, MAX_VIOLATIONS));
+                first.add(new Violation("", "more problems were found; fix these first"));
+                return new Validated.Invalid(first);
+            }
             if (!violations.isEmpty()) {
                 return new Validated.Invalid(violations);
             }
@@ -250,7 +259,7 @@ public final class ArticleValidator {
                 violations.add(new Violation(path, "must hold " + min + ".." + max + " entries"));
             }
             List<String> values = new ArrayList<>();
-            for (int i = 0; i < node.size(); i++) {
+            for (int i = 0; i < Math.min(node.size(), max); i++) {
                 String value = item(node.get(i), path + "/" + i, maxLength);
                 if (value != null) {
                     values.add(value);

@@ -1,5 +1,7 @@
 package broadsheet.core.markdown;
 
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
@@ -21,6 +23,8 @@ import java.util.Map;
  *   <li>links to other sites get {@code rel="noopener noreferrer"}; links inside the site get no
  *       {@code rel} (the article text is editorial, so no {@code nofollow}).</li>
  * </ul>
+ * Headings move one level down ({@code #} becomes {@code <h2>}): the page's only {@code <h1>} is
+ * the headline.
  * Text is escaped by the renderer, so editors' {@code <}, {@code &} and quotes show as written.
  */
 public final class MarkdownRenderer {
@@ -35,6 +39,7 @@ public final class MarkdownRenderer {
 
     public String toHtml(String markdown) {
         Node document = parser.parse(markdown == null ? "" : markdown);
+        document.accept(new HeadingsBelowHeadline());
         return renderer.render(document);
     }
 
@@ -94,6 +99,14 @@ public final class MarkdownRenderer {
 
         private static boolean hasHiddenCharacters(String url) {
             return url.chars().anyMatch(c -> c <= ' ' || Character.isISOControl(c) || c == '\\');
+        }
+    }
+
+    static final class HeadingsBelowHeadline extends AbstractVisitor {
+        @Override
+        public void visit(Heading heading) {
+            heading.setLevel(Math.min(6, heading.getLevel() + 1));
+            visitChildren(heading);
         }
     }
 

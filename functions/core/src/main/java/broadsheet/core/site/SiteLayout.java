@@ -5,6 +5,7 @@ import broadsheet.core.publish.ListingId;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -76,7 +77,7 @@ public final class SiteLayout {
     }
 
     public String archivePath(String section, YearMonth month) {
-        return "/" + section + "/archive/" + String.format("%04d/%02d/", month.getYear(), month.getMonthValue());
+        return "/" + section + "/archive/" + String.format(Locale.ROOT, "%04d/%02d/", month.getYear(), month.getMonthValue());
     }
 
     public String archiveUrl(String section, YearMonth month) {

@@ -114,6 +114,22 @@ class ArticleValidatorTest {
                 "/body", "/image/src", "/image/alt", "/authors", "/tags/0", "/status", "/publishAt");
     }
 
+    @Test
+    void boundsTheNumberOfViolationsReturned() {
+        StringBuilder body = new StringBuilder("{\"section\":\"world\",\"headline\":\"H\",\"body\":\"B\"");
+        for (int i = 0; i < 500; i++) {
+            body.append(",\"x").append(i).append("\":1");
+        }
+        body.append(",\"tags\":[").append("1,".repeat(10_000)).append("1]}");
+        List<Violation> v = violations(body.toString());
+        assertThat(v).hasSize(ArticleValidator.MAX_VIOLATIONS + 1)
+                .endsWith(new Violation("", "more problems were found; fix these first"));
+        List<Violation> tags = violations(base("\"tags\":[" + "1,".repeat(30) + "1]"));
+        assertThat(tags).hasSize(21).startsWith(new Violation("/tags", "must hold 0..20 entries"))
+                .contains(new Violation("/tags/19", "must be a string"))
+                .doesNotContain(new Violation("/tags/20", "must be a string"));
+    }
+
     // ------------------------------------------------------------ required fields and types
 
     @Test

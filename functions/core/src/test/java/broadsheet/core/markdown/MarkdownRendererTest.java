@@ -11,8 +11,14 @@ class MarkdownRendererTest {
     @Test
     void rendersCommonMark() {
         assertThat(markdown.toHtml("# Title\n\nSome *em* and **strong**.\n\n> quoted\n\n- one\n- two\n"))
-                .isEqualTo("<h1>Title</h1>\n<p>Some <em>em</em> and <strong>strong</strong>.</p>\n"
+                .isEqualTo("<h2>Title</h2>\n<p>Some <em>em</em> and <strong>strong</strong>.</p>\n"
                         + "<blockquote>\n<p>quoted</p>\n</blockquote>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n");
+    }
+
+    @Test
+    void movesHeadingsBelowTheHeadline() {
+        assertThat(markdown.toHtml("# One\n\n## Two\n\n###### Six\n"))
+                .isEqualTo("<h2>One</h2>\n<h3>Two</h3>\n<h6>Six</h6>\n");
     }
 
     @Test

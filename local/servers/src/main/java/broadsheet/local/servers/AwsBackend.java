@@ -8,6 +8,8 @@ import org.testcontainers.utility.DockerImageName;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The servers behind {@link LocalAwsExtension}, chosen by the {@value #PROPERTY} system property:
@@ -37,13 +39,21 @@ sealed interface AwsBackend extends AutoCloseable {
     /** dynalite (spawned node process) and s3proxy (in this JVM), both in memory. */
     record Local(Dynalite dynalite, S3ProxyServer s3) implements AwsBackend {
 
+        /** Starts both at once: node boots dynalite while s3proxy starts in this JVM. */
         static Local start() {
-            Dynalite dynalite = Dynalite.start(Optional.empty());
+            CompletableFuture<Dynalite> dynalite = CompletableFuture.supplyAsync(() -> Dynalite.start(Optional.empty()));
+            S3ProxyServer s3;
             try {
-                return new Local(dynalite, S3ProxyServer.startTransient());
+                s3 = S3ProxyServer.startTransient();
             } catch (RuntimeException e) {
-                dynalite.close();
+                dynalite.thenAccept(Dynalite::close);
                 throw e;
+            }
+            try {
+                return new Local(dynalite.join(), s3);
+            } catch (CompletionException e) {
+                s3.close();
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
         }
 

@@ -51,6 +51,25 @@ class DynaliteTest {
     }
 
     @Test
+    void leavesNoNodeProcessBehindWhenTheJvmEndsWithoutClosingIt() throws Exception {
+        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-D" + Dynalite.DIR_PROPERTY + "=" + Dynalite.locateHome(),
+                DynaliteExitProbe.class.getName())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(jvm.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(jvm.waitFor()).as(output).isZero();
+        int port = Integer.parseInt(output.lines().filter(l -> l.startsWith("port=")).findFirst()
+                .orElseThrow(() -> new AssertionError(output)).substring("port=".length()));
+
+        assertThat(Ports.answers(port)).isFalse();
+        assertThat(ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains("--port " + port)).orElse(false)))
+                .isEmpty();
+    }
+
+    @Test
     void findsTheNpmInstalledDynalite() {
         assertThat(Dynalite.locateHome().resolve("node_modules/dynalite/cli.js")).isRegularFile();
     }
