@@ -62,12 +62,22 @@ public final class ChangeFeed implements AutoCloseable {
 
     void submit(DynamodbStreamRecord record) {
         if (!open) {
-            deadLetters.append(record, 0, "change feed closed");
+            deadLetters.append(record, 0, DeadLetters.STOPPED + ": closed before delivery");
             return;
         }
         pending.incrementAndGet();
         String key = StreamRecords.partitionKey(record);
         lanes.get(Math.floorMod(key.hashCode(), lanes.size())).queue.add(record);
+    }
+
+    /**
+     * Delivers the records that a stop left undelivered (not the ones that failed every attempt):
+     * like a stream consumer that resumes where it stopped.
+     */
+    public int resume() {
+        List<DeadLetters.DeadLetter> stopped = deadLetters.take(DeadLetters.DeadLetter::stopped);
+        stopped.forEach(l -> submit(l.record()));
+        return stopped.size();
     }
 
     /** Records taken but not yet published or dead-lettered. */
@@ -135,7 +145,7 @@ public final class ChangeFeed implements AutoCloseable {
                 for (DynamodbStreamRecord r : remaining) {
                     given.add(r);
                     if (deadLetter) {
-                        deadLetters.append(r, attempt, "change feed stopped during retries");
+                        deadLetters.append(r, attempt, DeadLetters.STOPPED + " during retries");
                     }
                 }
                 break;
@@ -200,7 +210,7 @@ public final class ChangeFeed implements AutoCloseable {
             }
             List<DynamodbStreamRecord> left = new ArrayList<>();
             lane.queue.drainTo(left);
-            left.forEach(r -> deadLetters.append(r, 0, "change feed stopped before delivery"));
+            left.forEach(r -> deadLetters.append(r, 0, DeadLetters.STOPPED + " before delivery"));
             settled(left.size());
         }
     }

@@ -29,8 +29,16 @@ import java.util.function.Predicate;
  */
 public final class DeadLetters {
 
+    /** The reason of records that a stop of the feed left undelivered (they had not exhausted their attempts). */
+    public static final String STOPPED = "change feed stopped";
+
     /** One dead-lettered record with when and why it was given up. */
     public record DeadLetter(Instant failedAt, int attempts, String reason, DynamodbStreamRecord record) {
+
+        /** True when a stop, not the publisher, left this record undelivered. */
+        public boolean stopped() {
+            return reason.startsWith(STOPPED);
+        }
     }
 
     /** What a replay did: records published, and records that failed again and stay in the file. */
@@ -96,6 +104,19 @@ public final class DeadLetters {
         }
         rewrite(remaining);
         return new Replay(published, remaining.size());
+    }
+
+    /** Removes the dead letters that match from the file and returns them, oldest first. */
+    public synchronized List<DeadLetter> take(Predicate<DeadLetter> which) {
+        List<DeadLetter> taken = new ArrayList<>();
+        List<DeadLetter> kept = new ArrayList<>();
+        for (DeadLetter letter : read()) {
+            (which.test(letter) ? taken : kept).add(letter);
+        }
+        if (!taken.isEmpty()) {
+            rewrite(kept);
+        }
+        return taken;
     }
 
     private void rewrite(List<DeadLetter> letters) {

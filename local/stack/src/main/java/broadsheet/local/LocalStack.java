@@ -60,6 +60,7 @@ public final class LocalStack implements AutoCloseable {
     private EditorAuthorizer authorizer;
     private ApiEvents apiEvents;
     private boolean closed;
+    private int resumed;
 
     private LocalStack(LocalSettings settings) {
         this.settings = settings;
@@ -121,7 +122,9 @@ public final class LocalStack implements AutoCloseable {
         deadLetters = new DeadLetters(settings.deadLetterFile(), clock);
         feed = new ChangeFeed(publisherHandler, new StreamRecords(settings.tableName(), LocalCredentials.REGION.id(), clock),
                 settings.retry(), deadLetters, 4, 10);
-        resources.add(() -> feed.close(Duration.ofSeconds(10)));
+        // A short grace: on Ctrl-C dynalite stops with the JVM, so waiting longer would not publish more;
+        // what is left is kept in the dead-letter file and delivered at the next start.
+        resources.add(() -> feed.close(Duration.ofSeconds(3)));
 
         DynamoArticleStore articles = new DynamoArticleStore(dynamoDb, settings.tableName(), clock, feed::submit);
         apiHandler = new ApiHandler(new ArticleApi(articles, site, clock,
@@ -134,6 +137,7 @@ public final class LocalStack implements AutoCloseable {
             bucket.put(page, revision);
         }
 
+        resumed = feed.resume();
         http.serve(new ApiBridge(apiHandler, authorizer, apiEvents, settings.maxBodyBytes(), clock), new SiteServer(bucket));
     }
 
@@ -190,6 +194,11 @@ public final class LocalStack implements AutoCloseable {
     /** The bucket readers are served from. */
     public SiteBucket bucket() {
         return bucket;
+    }
+
+    /** How many changes a previous stop had left undelivered, handed to the feed again at this start. */
+    public int resumed() {
+        return resumed;
     }
 
     public ChangeFeed feed() {

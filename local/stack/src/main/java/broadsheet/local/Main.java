@@ -69,8 +69,8 @@ public final class Main {
             out.println("Stopped. Data is kept in " + command.dataDir().toAbsolutePath().normalize());
             int after = stack.deadLetters().read().size();
             if (after > before) {
-                out.printf("%d change(s) were not published before the stop; they are kept in %s:"
-                        + " run local/run --replay-dead-letters%n", after - before, settings.deadLetterFile());
+                out.printf("%d change(s) were not published before the stop; the next start publishes them.%n",
+                        after - before);
             }
             stopped.countDown();
         }, "broadsheet-stop"));
@@ -82,6 +82,9 @@ public final class Main {
             out.printf("Seeded %d sample articles (%d were there already)%s.%n", seeded.created().size(),
                     seeded.existing().size(), published ? " and published them" : "; publishing is still going on");
             seeded.failed().forEach(f -> out.println("  could not seed " + f));
+        }
+        if (stack.resumed() > 0) {
+            out.printf("Publishing %d change(s) left over from the last stop.%n", stack.resumed());
         }
         int deadLetters = stack.deadLetters().read().size();
 
@@ -114,15 +117,19 @@ public final class Main {
                 settings.tableName(), settings.bucketName(), settings.editorGroupClaim(), settings.editorGroup(),
                 settings.retry(), settings.maxBodyBytes(), settings.publisherWrapper());
         try (LocalStack stack = LocalStack.start(quiet)) {
-            int waiting = stack.deadLetters().read().size();
+            int waiting = stack.deadLetters().read().size() + stack.resumed();
             if (waiting == 0) {
                 System.out.println("No dead letters in " + settings.deadLetterFile() + ".");
                 return 0;
             }
             DeadLetters.Replay replay = stack.replayDeadLetters();
+            stack.feed().awaitSettled(Duration.ofSeconds(60));
             System.out.printf("Replayed %d dead letter(s): %d published, %d still failing (kept in %s).%n",
-                    waiting, replay.published(), replay.remaining(), settings.deadLetterFile());
+                    waiting, replay.published() + stack.resumed(), replay.remaining(), settings.deadLetterFile());
             return replay.remaining() == 0 ? 0 : 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
         } catch (RuntimeException e) {
             System.err.println("local/run: replay failed: " + e.getMessage());
             return 1;

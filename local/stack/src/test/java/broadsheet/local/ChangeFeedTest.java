@@ -167,6 +167,34 @@ class ChangeFeedTest {
         assertThat(deadLetters.read()).hasSize(1);
     }
 
+    @Test
+    void keepsWhatAStopLeftUndeliveredAndDeliversItWhenResumed() throws Exception {
+        AtomicBoolean hold = new AtomicBoolean(true);
+        List<String> delivered = new CopyOnWriteArrayList<>();
+        ChangeFeed stopping = new ChangeFeed((event, context) -> {
+            while (hold.get()) {
+                Thread.onSpinWait();
+            }
+            throw new IllegalStateException("the table went away");
+        }, new StreamRecords("t", "us-east-1", Clock.systemUTC()), new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                new DeadLetters(dir.resolve("dead-letters.jsonl"), Clock.systemUTC()), 1, 1);
+        stopping.submit(null, article("a", 1));
+        stopping.submit(null, article("b", 1));
+        hold.set(false);
+        stopping.close(Duration.ofMillis(50));
+        DeadLetters deadLetters = new DeadLetters(dir.resolve("dead-letters.jsonl"), Clock.systemUTC());
+        deadLetters.append(new StreamRecords("t", "us-east-1", Clock.systemUTC()).record(null, article("c", 1)).orElseThrow(),
+                3, "publisher failed 3 times");
+        assertThat(deadLetters.read()).extracting(DeadLetters.DeadLetter::stopped).containsExactlyInAnyOrder(true, true, false);
+
+        feed(recording(delivered, Set.of()), 1, 10);
+        assertThat(feed.resume()).isEqualTo(2);
+        assertThat(feed.awaitSettled(Duration.ofSeconds(30))).isTrue();
+
+        assertThat(delivered).containsExactly("a@1", "b@1");
+        assertThat(deadLetters.read()).extracting(l -> slugAndVersion(l.record())).containsExactly("c@1");
+    }
+
     private static RequestHandler<DynamodbEvent, StreamsEventResponse> recording(List<String> delivered, Set<String> failing) {
         return (event, context) -> {
             event.getRecords().forEach(r -> delivered.add(slugAndVersion(r)));
