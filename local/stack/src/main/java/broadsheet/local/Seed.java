@@ -68,24 +68,34 @@ public final class Seed {
         List<String> failed = new ArrayList<>();
         for (String file : articleFiles()) {
             String slug = file.replaceFirst("^\\d+-", "").replaceFirst("\\.json$", "");
-            LocalRequest request = new LocalRequest("POST", "/api/articles", "",
-                    Map.of("content-type", List.of("application/json"),
-                            "idempotency-key", List.of("seed-" + slug),
-                            "authorization", List.of("Bearer " + token)),
-                    article(file), "127.0.0.1", "HTTP/1.1");
-            APIGatewayV2HTTPResponse response = api.handleRequest(
-                    events.toEvent(request, authorizer.claims("Bearer " + token), clock.instant()),
-                    new LocalLambdaContext("broadsheet-api", Duration.ofSeconds(30)));
+            APIGatewayV2HTTPResponse found = call("GET", "/api/articles/" + slug, Map.of(), new byte[0], token);
+            if (found.getStatusCode() == 200) {
+                existing.add(slug);
+                continue;
+            }
+            APIGatewayV2HTTPResponse response = call("POST", "/api/articles",
+                    Map.of("content-type", List.of("application/json"), "idempotency-key", List.of("seed-" + slug)),
+                    article(file), token);
             int status = response.getStatusCode();
             if (status == 201) {
                 created.add(slug);
-            } else if (status == 200 || status == 409) {
+            } else if (status == 409) {
                 existing.add(slug);
             } else {
                 failed.add(slug + " (" + status + ": " + response.getBody() + ")");
             }
         }
         return new Result(created, existing, failed);
+    }
+
+    /** One API request as the local editor, through the same event mapping as HTTP requests. */
+    private APIGatewayV2HTTPResponse call(String method, String path, Map<String, List<String>> headers, byte[] body,
+                                          String token) {
+        Map<String, List<String>> all = new java.util.HashMap<>(headers);
+        all.put("authorization", List.of("Bearer " + token));
+        LocalRequest request = new LocalRequest(method, path, "", all, body, "127.0.0.1", "HTTP/1.1");
+        return api.handleRequest(events.toEvent(request, authorizer.claims("Bearer " + token), clock.instant()),
+                new LocalLambdaContext("broadsheet-api", Duration.ofSeconds(30)));
     }
 
     private static byte[] resource(String name) {
