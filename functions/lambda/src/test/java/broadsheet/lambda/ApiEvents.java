@@ -2,6 +2,7 @@ package broadsheet.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -10,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -47,6 +49,14 @@ final class ApiEvents {
     /** The reference World article: a captioned lead image and paragraphs quoting a source. */
     static String worldArticle() {
         return resource("/articles/world-alliance.json");
+    }
+
+    /** The reference World article with some members replaced or added. */
+    static String worldArticle(Map<String, Object> changes) {
+        Map<String, Object> article = MAPPER.readValue(worldArticle(), new TypeReference<LinkedHashMap<String, Object>>() {
+        });
+        article.putAll(changes);
+        return MAPPER.writeValueAsString(article);
     }
 
     ApiEvents method(String method) {

@@ -47,9 +47,7 @@ class ApiHandlerTest {
     }
 
     private static String article(Map<String, Object> changes) {
-        Map<String, Object> article = JSON.readValue(worldArticle(), LinkedHashMap.class);
-        article.putAll(changes);
-        return JSON.writeValueAsString(article);
+        return ApiEvents.worldArticle(changes);
     }
 
     @Test

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -57,9 +56,7 @@ class ConcurrentEditsIntegrationTest {
 
     private static CompletableFuture<APIGatewayV2HTTPResponse> edit(LocalFunctions functions, ExecutorService pool,
                                                                    CountDownLatch start, String standfirst) {
-        Map<String, Object> article = JSON.readValue(ApiEvents.worldArticle(), LinkedHashMap.class);
-        article.put("standfirst", standfirst);
-        ApiEvents event = fixture("put-article.json").body(JSON.writeValueAsString(article));
+        ApiEvents event = fixture("put-article.json").body(ApiEvents.worldArticle(Map.of("standfirst", standfirst)));
         return CompletableFuture.supplyAsync(() -> {
             try {
                 start.await();

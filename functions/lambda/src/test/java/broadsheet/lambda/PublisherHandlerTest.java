@@ -1,5 +1,8 @@
 package broadsheet.lambda;
 
+import broadsheet.aws.ArticleItems;
+import broadsheet.core.article.Article;
+import broadsheet.core.article.Status;
 import broadsheet.core.publish.InMemoryListingStore;
 import broadsheet.core.publish.InMemorySiteBucket;
 import broadsheet.core.publish.Publisher;
@@ -8,8 +11,12 @@ import broadsheet.core.site.SiteConfig;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import static broadsheet.lambda.ApiEvents.WORLD_SLUG;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +43,7 @@ class PublisherHandlerTest {
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(bucket.get(ARTICLE_PAGE)).hasValueSatisfying(page ->
-                assertThat(new String(page.body(), java.nio.charset.StandardCharsets.UTF_8))
+                assertThat(new String(page.body(), StandardCharsets.UTF_8))
                         .contains("Russia is not the main threat, says Secretary General"));
         assertThat(bucket.keys("")).contains("index.html", "world/index.html")
                 .noneMatch(key -> key.contains("ceasefire-talks-resume-in-geneva"))
@@ -52,6 +59,28 @@ class PublisherHandlerTest {
 
         assertThat(again.getBatchItemFailures()).isEmpty();
         assertThat(bucket.puts()).isEqualTo(puts);
+    }
+
+    @Test
+    void anArticleCreatedAndDeletedInOneBatchEndsUnpublished() {
+        handler.handleRequest(batch(), null);
+        Map<String, AttributeValue> item = ArticleItems.toItem(new Article("world", "short-lived-story", "Short-lived story",
+                null, "Gone soon.", null, List.of(), List.of(), null, Status.PUBLISHED,
+                Instant.parse("2026-11-29T12:40:00Z"), Instant.parse("2026-11-29T12:40:00Z"),
+                Instant.parse("2026-11-29T12:40:00Z"), 1));
+        String key = "world/short-lived-story/index.html";
+
+        assertThat(handler.handleRequest(new StreamEvents(10).record(Map.of(), item).event(), null)
+                .getBatchItemFailures()).isEmpty();
+        assertThat(bucket.get(key)).as("published by a first delivery").isPresent();
+
+        StreamsEventResponse response = handler.handleRequest(
+                new StreamEvents(10).record(Map.of(), item).record(item, Map.of()).event(), null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(bucket.get(key)).isEmpty();
+        assertThat(new String(bucket.get("world/index.html").orElseThrow().body(), StandardCharsets.UTF_8))
+                .doesNotContain("short-lived-story");
     }
 
     @Test

@@ -3,6 +3,7 @@ package broadsheet.lambda;
 import broadsheet.aws.TableDefinition;
 import broadsheet.local.servers.AwsEndpoints;
 import broadsheet.local.servers.LocalAwsExtension;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -19,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The deployable jar on its own: a JVM with only {@code broadsheet-functions.jar} (and the smoke
- * driver) on its class path, configured by environment variables as Lambda configures it, talks
+ * The deployable jar on its own: a JVM with only {@code broadsheet-functions.jar}, the runtime's
+ * event serializer and the smoke driver on its class path, configured by environment variables as Lambda configures it, talks
  * to dynalite and s3proxy through the url-connection client. Catches classes or resources that
  * shading left out.
  */
@@ -35,14 +36,15 @@ class ShadedJarIT {
     void shadedJarServesTheApiAndPublishesWithTheProductionWiring() throws Exception {
         assertThat(JAR).exists();
         assertThat(Files.size(JAR)).isLessThanOrEqualTo(15L * 1024 * 1024);
-        Path article = Path.of("target", "test-classes", "articles", "world-alliance.json");
+        Path serializer = Path.of(LambdaEventSerializers.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path output = Files.createTempFile("shaded-jar-smoke", ".txt");
         AwsEndpoints endpoints = AWS.endpoints();
 
         ProcessBuilder java = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", JAR + File.pathSeparator + Path.of("target", "test-classes"),
-                ShadedJarSmoke.class.getName(), article.toString(), ApiEvents.WORLD_SLUG)
+                "-cp", String.join(File.pathSeparator, JAR.toString(), serializer.toString(),
+                        Path.of("target", "test-classes").toString()),
+                ShadedJarSmoke.class.getName())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         Map<String, String> env = java.environment();
@@ -76,7 +78,8 @@ class ShadedJarIT {
         assertThat(EndToEndIntegrationTest.mediaTypeAndCharset(page.contentType())).isEqualTo("text/html;charset=utf-8");
         String html = AWS.s3().getObjectAsBytes(b -> b.bucket(AWS.bucketName())
                 .key("world/" + ApiEvents.WORLD_SLUG + "/index.html")).asUtf8String();
-        assertThat(html).contains("Shaded jar smoke headline").contains("https://news.broadsheet.example");
+        assertThat(html).contains("Russia is not the main threat, says Secretary General")
+                .contains("https://news.broadsheet.example/world/" + ApiEvents.WORLD_SLUG + "/");
         Files.deleteIfExists(output);
     }
 }
