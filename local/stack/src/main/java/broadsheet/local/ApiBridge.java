@@ -51,7 +51,7 @@ public final class ApiBridge implements HttpHandler {
             Optional<byte[]> body = readBody(exchange);
             if (body.isEmpty()) {
                 exchange.getResponseHeaders().set("Connection", "close");
-                HttpResponses.problem(exchange, 413, "Payload Too Large",
+                HttpResponses.problem(exchange, "body-too-large", 413, "Content Too Large",
                         "The request body is larger than " + maxBodyBytes + " bytes.");
                 return;
             }
@@ -71,7 +71,7 @@ public final class ApiBridge implements HttpHandler {
             } catch (RuntimeException e) {
                 // In AWS an unhandled error becomes a 500 from API Gateway; the detail goes to the log only.
                 LOG.log(Level.SEVERE, "API handler failed", e);
-                HttpResponses.problem(exchange, 500, "Internal Server Error", "The request could not be handled.");
+                HttpResponses.problem(exchange, "internal-error", 500, "Internal Server Error", "The request could not be handled.");
                 return;
             }
             write(exchange, response);

@@ -1,5 +1,6 @@
 package broadsheet.local;
 
+import broadsheet.lambda.Problem;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
@@ -30,9 +31,13 @@ final class HttpResponses {
         exchange.close();
     }
 
-    /** An {@code application/problem+json} response (RFC 9457) written by the local server itself. */
-    static void problem(HttpExchange exchange, int status, String title, String detail) throws IOException {
-        String json = "{\"type\":\"about:blank\",\"title\":\"" + escape(title) + "\",\"status\":" + status
+    /**
+     * An {@code application/problem+json} response (RFC 9457) written by the local server itself,
+     * with a type named like the API handler's problem types.
+     */
+    static void problem(HttpExchange exchange, String name, int status, String title, String detail) throws IOException {
+        String json = "{\"type\":\"" + Problem.TYPE_PREFIX + escape(name) + "\",\"title\":\"" + escape(title)
+                + "\",\"status\":" + status
                 + ",\"detail\":\"" + escape(detail) + "\"}";
         exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
         send(exchange, status, json.getBytes(StandardCharsets.UTF_8));

@@ -32,7 +32,8 @@ public record LocalSettings(
         UnaryOperator<RequestHandler<DynamodbEvent, StreamsEventResponse>> publisherWrapper) {
 
     public static final int DEFAULT_PORT = 8080;
-    public static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** The API handler's own body limit, enforced before the body is read into memory. */
+    public static final int MAX_BODY_BYTES = broadsheet.lambda.ArticleApi.MAX_BODY_BYTES;
 
     public LocalSettings {
         Objects.requireNonNull(dataDir, "dataDir");

@@ -38,13 +38,13 @@ public final class SiteServer implements HttpHandler {
             String method = exchange.getRequestMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 out.set("Allow", "GET, HEAD");
-                HttpResponses.problem(exchange, 405, "Method Not Allowed", "The site is read-only: use GET or HEAD.");
+                HttpResponses.problem(exchange, "method-not-allowed", 405, "Method Not Allowed", "The site is read-only: use GET or HEAD.");
                 return;
             }
             SitePaths.Route route = SitePaths.resolve(
                     exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery());
             if (route instanceof SitePaths.Invalid) {
-                HttpResponses.problem(exchange, 400, "Bad Request", "This path cannot name a page.");
+                HttpResponses.problem(exchange, "bad-path", 400, "Bad Request", "This path cannot name a page.");
             } else if (route instanceof SitePaths.Redirect redirect) {
                 out.set("Location", redirect.location());
                 out.set("Cache-Control", "public, max-age=300");
@@ -54,7 +54,7 @@ public final class SiteServer implements HttpHandler {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "site request failed", e);
-            HttpResponses.problem(exchange, 502, "Bad Gateway", "The bucket could not be read.");
+            HttpResponses.problem(exchange, "bucket-unavailable", 502, "Bad Gateway", "The bucket could not be read.");
         }
     }
 

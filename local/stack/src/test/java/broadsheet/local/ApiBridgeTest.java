@@ -125,6 +125,7 @@ class ApiBridgeTest {
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"status\":413").contains("problems/body-too-large");
         assertThat(seen).isEmpty();
     }
 
