@@ -8,6 +8,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -81,9 +84,13 @@ public final class ArticleValidator {
     }
 
     public Validated parse(byte[] json) {
+        String text = utf8(json);
+        if (text == null) {
+            return new Validated.Invalid(List.of(new Violation("", "the body is not valid UTF-8")));
+        }
         JsonNode root;
         try {
-            root = mapper.readTree(json);
+            root = mapper.readTree(text);
         } catch (JacksonException e) {
             return new Validated.Invalid(List.of(unreadable(e)));
         }
@@ -94,6 +101,23 @@ public final class ArticleValidator {
             return new Validated.Invalid(List.of(new Violation("", "the body must be a JSON object")));
         }
         return new Check(root).run();
+    }
+
+    /**
+     * The body decoded as strict UTF-8, or null. Jackson's byte parser would decode overlong forms
+     * ({@code C0 AF} as {@code /}) and guess UTF-16 or UTF-32 from the bytes, whatever the request
+     * said; the API speaks UTF-8 only (RFC 8259), so the bytes are decoded here and Jackson reads text.
+     */
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     private static Violation unreadable(JacksonException e) {

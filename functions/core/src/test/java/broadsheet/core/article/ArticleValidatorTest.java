@@ -84,6 +84,34 @@ class ArticleValidatorTest {
     }
 
     @Test
+    void rejectsBytesThatAreNotStrictUtf8IncludingOverlongForms() {
+        String json = "{\"section\":\"world\",\"headline\":\"XA headline\",\"body\":\"B\"}";
+        int at = json.indexOf('X');
+        byte[][] bad = {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xE0, (byte) 0x80, (byte) 0xAF}, {(byte) 0xC3, 0x28},
+                {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xFF}};
+        for (byte[] bytes : bad) {
+            byte[] body = new byte[json.length() - 1 + bytes.length];
+            System.arraycopy(json.getBytes(StandardCharsets.US_ASCII), 0, body, 0, at);
+            System.arraycopy(bytes, 0, body, at, bytes.length);
+            System.arraycopy(json.getBytes(StandardCharsets.US_ASCII), at + 1, body, at + bytes.length, json.length() - at - 1);
+            Validated result = new ArticleValidator(Fixtures.site()).parse(body);
+            assertThat(result).as(java.util.HexFormat.of().formatHex(bytes))
+                    .isEqualTo(new Validated.Invalid(List.of(new Violation("", "the body is not valid UTF-8"))));
+        }
+    }
+
+    @Test
+    void readsTheBodyAsUtf8OnlyNeverGuessingUtf16OrUtf32() {
+        String json = "{\"section\":\"world\",\"headline\":\"A headline\",\"body\":\"B\"}";
+        for (java.nio.charset.Charset charset : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE,
+                java.nio.charset.Charset.forName("UTF-32LE"))) {
+            assertThat(validator.parse(json.getBytes(charset))).as(charset.name())
+                    .isInstanceOf(Validated.Invalid.class);
+        }
+        assertThat(validator.parse(json.getBytes(StandardCharsets.UTF_8))).isInstanceOf(Validated.Valid.class);
+    }
+
+    @Test
     void rejectsABodyThatIsNotAnObject() {
         assertThat(violations("[1,2]")).containsExactly(new Violation("", "the body must be a JSON object"));
         assertThat(violations("\"text\"")).containsExactly(new Violation("", "the body must be a JSON object"));
