@@ -21,9 +21,13 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.OperationType;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -32,7 +36,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -53,6 +59,9 @@ public final class LocalStack implements AutoCloseable {
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final Clock clock = Clock.systemUTC();
     private LocalHttpServer http;
+    private URI dynamoDbEndpoint;
+    private DynamoDbClient dynamoDb;
+    private URI s3Endpoint;
     private SiteBucket bucket;
     private ChangeFeed feed;
     private DeadLetters deadLetters;
@@ -93,6 +102,8 @@ public final class LocalStack implements AutoCloseable {
         SiteConfig site = localSite(SiteConfig.load(), siteUrl());
         Pages pages = new MustachePages(site);
         Dynalite dynalite = join(dynaliteStart);
+        dynamoDbEndpoint = dynalite.endpoint();
+        s3Endpoint = s3proxy.endpoint();
 
         DynamoDbClient dynamoDb = DynamoDbClient.builder()
                 .endpointOverride(dynalite.endpoint())
@@ -101,6 +112,7 @@ public final class LocalStack implements AutoCloseable {
                 .httpClientBuilder(Apache5HttpClient.builder())
                 .build();
         resources.add(dynamoDb);
+        this.dynamoDb = dynamoDb;
         S3Client s3 = S3Client.builder()
                 .endpointOverride(s3proxy.endpoint())
                 .region(LocalCredentials.REGION)
@@ -183,6 +195,16 @@ public final class LocalStack implements AutoCloseable {
         return http.port();
     }
 
+    /** Where dynalite listens: checks that read the table directly (signed with {@code LocalCredentials}). */
+    public URI dynamoDbEndpoint() {
+        return dynamoDbEndpoint;
+    }
+
+    /** Where s3proxy listens: it checks signatures against {@code LocalCredentials}. */
+    public URI s3Endpoint() {
+        return s3Endpoint;
+    }
+
     public String editorToken() {
         return settings.editorToken();
     }
@@ -209,9 +231,38 @@ public final class LocalStack implements AutoCloseable {
         return deadLetters;
     }
 
-    /** Publishes every dead-lettered record again; those that fail again stay in the file. */
+    /**
+     * Publishes every dead-lettered record again, brought up to date first (see {@link #current});
+     * those that fail again stay in the file.
+     */
     public DeadLetters.Replay replayDeadLetters() {
-        return deadLetters.replay(feed::publishNow);
+        return deadLetters.replay(record -> current(record).map(feed::publishNow).orElse(true));
+    }
+
+    /**
+     * A dead letter with its new image replaced by the article as the table holds it now (a REMOVE
+     * when it is gone); empty when there is nothing left to publish (no old image and no article).
+     * Later changes of the article have been published since the record failed, and listing
+     * entries carry no version: replaying the stale new image would list the article again where
+     * it was, after it had been moved, unpublished or deleted. The old image is kept, so whatever
+     * the failed change should have removed is still removed.
+     */
+    Optional<DynamodbStreamRecord> current(DynamodbStreamRecord record) {
+        Map<String, AttributeValue> key = new LinkedHashMap<>();
+        record.getDynamodb().getKeys().forEach((name, value) -> key.put(name, AttributeValue.fromS(value.getS())));
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(settings.tableName()).key(key).consistentRead(true))
+                .item();
+        boolean hasOld = record.getDynamodb().getOldImage() != null && !record.getDynamodb().getOldImage().isEmpty();
+        boolean hasNew = item != null && !item.isEmpty();
+        if (!hasOld && !hasNew) {
+            return Optional.empty();
+        }
+        StreamRecord stream = record.getDynamodb().clone();
+        stream.setNewImage(hasNew ? StreamRecords.convert(item) : null);
+        DynamodbStreamRecord refreshed = record.clone();
+        refreshed.setDynamodb(stream);
+        refreshed.setEventName(hasOld && hasNew ? OperationType.MODIFY : hasNew ? OperationType.INSERT : OperationType.REMOVE);
+        return Optional.of(refreshed);
     }
 
     /** Loads the sample articles through the API (as the local editor), with their images. */

@@ -112,11 +112,10 @@ public final class Main {
     }
 
     private static int replay(LocalSettings settings) {
-        // The HTTP port is not needed to replay: take any free one so a running stack's port does not matter.
-        LocalSettings quiet = new LocalSettings(settings.dataDir(), settings.host(), 0, settings.editorToken(),
-                settings.tableName(), settings.bucketName(), settings.editorGroupClaim(), settings.editorGroup(),
-                settings.retry(), settings.maxBodyBytes(), settings.publisherWrapper());
-        try (LocalStack stack = LocalStack.start(quiet)) {
+        // The same port as the stack that published the site: pages carry absolute URLs with the
+        // port (the local base URL), so a replay on another port would publish pages whose links
+        // point elsewhere. The data folder is locked by a running stack anyway, so stop it first.
+        try (LocalStack stack = LocalStack.start(settings)) {
             int waiting = stack.deadLetters().read().size() + stack.resumed();
             if (waiting == 0) {
                 System.out.println("No dead letters in " + settings.deadLetterFile() + ".");
