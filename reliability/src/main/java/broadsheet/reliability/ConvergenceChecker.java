@@ -1,0 +1,217 @@
+package broadsheet.reliability;
+
+import broadsheet.aws.ArticleItems;
+import broadsheet.aws.DynamoListingStore;
+import broadsheet.core.article.Article;
+import broadsheet.core.publish.Listing;
+import broadsheet.core.publish.ListingCodec;
+import broadsheet.core.publish.ListingId;
+import broadsheet.core.publish.Listings;
+import broadsheet.core.publish.Pages;
+import broadsheet.core.publish.SiteBucket;
+import broadsheet.core.render.RenderedPage;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reads the article table and lists the site bucket, computes what the site must be from the
+ * live articles alone (with the core's own {@link Listings} functions and {@link Pages}), and
+ * reports every way the stored listings and pages differ from it:
+ * <ul>
+ *   <li>each month listing, section front and home listing in the table equals the one computed
+ *       from the live articles (month listings that no live article needs must be empty);</li>
+ *   <li>every listing's pages are in the bucket with exactly the bytes rendered from the
+ *       computed listing;</li>
+ *   <li>every live article has exactly its page (the bytes rendered from the stored article),
+ *       and the bucket holds no other page except the fixed pages and {@code media/} objects: no
+ *       page of an unpublished, scheduled, moved or deleted article survives.</li>
+ * </ul>
+ * The table is read with a strongly consistent scan; nothing is written.
+ */
+public final class ConvergenceChecker {
+
+    /** What one check found: the articles of the table and every divergence, described in words. */
+    public record Report(List<Article> articles, List<String> divergences, int pagesChecked) {
+
+        public List<Article> live(Instant now) {
+            return articles.stream().filter(a -> a.isLive(now)).toList();
+        }
+
+        public boolean converged() {
+            return divergences.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return articles.size() + " articles, " + pagesChecked + " pages checked, " + divergences.size()
+                    + " divergences" + (divergences.isEmpty() ? "" : ":\n  " + String.join("\n  ",
+                    divergences.subList(0, Math.min(40, divergences.size()))));
+        }
+    }
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final SiteBucket bucket;
+    private final Pages pages;
+    private final List<String> sections;
+    private final int feedSize;
+    private final ListingCodec codec = new ListingCodec();
+
+    public ConvergenceChecker(DynamoDbClient dynamoDb, String table, SiteBucket bucket, Pages pages,
+                              List<String> sections, int feedSize) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.bucket = bucket;
+        this.pages = pages;
+        this.sections = List.copyOf(sections);
+        this.feedSize = feedSize;
+    }
+
+    public Report check(Instant now) {
+        List<Article> articles = new ArrayList<>();
+        Map<ListingId, Listing> stored = new TreeMap<>();
+        for (Map<String, AttributeValue> item : scan()) {
+            String pk = item.get("pk").s();
+            if (ArticleItems.isArticle(item)) {
+                articles.add(ArticleItems.fromItem(item));
+            } else if (pk.startsWith(DynamoListingStore.PK_PREFIX)) {
+                stored.put(new ListingId(pk.substring(DynamoListingStore.PK_PREFIX.length())),
+                        codec.decode(item.get("doc").s()));
+            }
+        }
+        List<Article> live = articles.stream().filter(a -> a.isLive(now)).toList();
+        Map<ListingId, Listing> expected = expectedListings(live);
+        List<String> divergences = new ArrayList<>();
+
+        Set<ListingId> ids = new TreeSet<>(expected.keySet());
+        ids.addAll(stored.keySet());
+        Set<String> expectedKeys = new HashSet<>();
+        pages.fixedPages().forEach(p -> expectedKeys.add(p.key()));
+        int checked = 0;
+        for (ListingId id : ids) {
+            Listing want = expected.getOrDefault(id, Listing.EMPTY);
+            Listing have = stored.get(id);
+            if (have == null) {
+                if (!want.entries().isEmpty() || !want.buckets().isEmpty()) {
+                    divergences.add("listing " + id + " is missing from the table");
+                }
+                if (!expected.containsKey(id)) {
+                    continue;
+                }
+            } else if (!have.equals(want)) {
+                divergences.add("listing " + id + " differs: table has " + describe(have) + ", live articles say "
+                        + describe(want));
+            }
+            if (have == null && want.entries().isEmpty() && want.buckets().isEmpty()) {
+                continue;
+            }
+            for (RenderedPage page : pages.listingPages(id, want)) {
+                expectedKeys.add(page.key());
+                checked++;
+                comparePage(page, "page of listing " + id, divergences);
+            }
+        }
+        for (Article article : live) {
+            RenderedPage page = pages.articlePage(article);
+            expectedKeys.add(page.key());
+            checked++;
+            comparePage(page, "page of article " + article.slug() + " v" + article.version(), divergences);
+        }
+        for (String key : bucket.keys("")) {
+            if (!expectedKeys.contains(key) && !key.startsWith("media/")) {
+                divergences.add("page " + key + " is in the bucket but no live article or listing needs it");
+            }
+        }
+        return new Report(List.copyOf(articles), List.copyOf(divergences), checked);
+    }
+
+    /** The listings the live articles alone call for, built with the publisher's own functions. */
+    Map<ListingId, Listing> expectedListings(List<Article> live) {
+        Map<ListingId, Listing> months = new TreeMap<>();
+        for (Article article : live) {
+            months.merge(Listings.monthListingOf(article),
+                    Listings.upsert(Listing.EMPTY, Listings.entryOf(article)),
+                    (a, b) -> Listings.upsert(a, b.entries().get(0)));
+        }
+        Map<ListingId, Listing> all = new LinkedHashMap<>(months);
+        Map<String, Listing> fronts = new TreeMap<>();
+        for (String section : sections) {
+            Map<YearMonth, Listing> ofSection = new TreeMap<>();
+            months.forEach((id, listing) -> {
+                if (id.section().orElseThrow().equals(section)) {
+                    ofSection.put(id.month().orElseThrow(), listing);
+                }
+            });
+            Listing front = Listings.front(Listing.EMPTY, ofSection, feedSize);
+            fronts.put(section, front);
+            if (!ofSection.isEmpty()) {
+                all.put(ListingId.sectionFront(section), front);
+            }
+        }
+        if (!live.isEmpty()) {
+            all.put(ListingId.home(), Listings.home(fronts, feedSize));
+        }
+        return all;
+    }
+
+    private void comparePage(RenderedPage want, String what, List<String> divergences) {
+        var have = bucket.get(want.key());
+        if (have.isEmpty()) {
+            divergences.add(what + " (" + want.key() + ") is missing from the bucket");
+        } else if (!Arrays.equals(have.get().body(), want.body())) {
+            divergences.add(what + " (" + want.key() + ") is stale: the bucket's bytes differ from the rendering");
+        }
+    }
+
+    private static String describe(Listing listing) {
+        return listing.entries().stream().map(e -> e.slug()).toList() + " " + listing.buckets();
+    }
+
+    private List<Map<String, AttributeValue>> scan() {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            ScanRequest.Builder request = ScanRequest.builder().tableName(table).consistentRead(true);
+            if (start != null) {
+                request.exclusiveStartKey(start);
+            }
+            ScanResponse response = dynamoDb.scan(request.build());
+            items.addAll(response.items());
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return items;
+    }
+
+    /** Every item of the table, rendered as text in key order: for "nothing changed" comparisons. */
+    public Map<String, String> tableSnapshot() {
+        Map<String, String> snapshot = new TreeMap<>();
+        for (Map<String, AttributeValue> item : scan()) {
+            snapshot.put(item.get("pk").s() + "|" + item.get("sk").s(), new TreeMap<>(item).toString());
+        }
+        return snapshot;
+    }
+
+    /** Every key of the bucket with its revision and content hash. */
+    public Map<String, String> bucketSnapshot() {
+        Map<String, String> snapshot = new TreeMap<>();
+        for (String key : bucket.keys("")) {
+            bucket.get(key).ifPresent(p -> snapshot.put(key, p.revision() + " " + p.contentHash()));
+        }
+        return snapshot;
+    }
+}

@@ -1,0 +1,183 @@
+package broadsheet.reliability;
+
+import broadsheet.aws.DynamoArticleStore;
+import broadsheet.aws.DynamoListingStore;
+import broadsheet.aws.S3SiteBucket;
+import broadsheet.aws.TableDefinition;
+import broadsheet.core.publish.Publisher;
+import broadsheet.core.render.MustachePages;
+import broadsheet.core.render.RenderedPage;
+import broadsheet.core.site.SiteConfig;
+import broadsheet.lambda.ApiHandler;
+import broadsheet.lambda.ArticleApi;
+import broadsheet.lambda.EditorPolicy;
+import broadsheet.lambda.PublisherHandler;
+import broadsheet.local.ApiBridge;
+import broadsheet.local.ApiEvents;
+import broadsheet.local.ChangeFeed;
+import broadsheet.local.DeadLetters;
+import broadsheet.local.EditorAuthorizer;
+import broadsheet.local.LocalHttpServer;
+import broadsheet.local.LocalSettings;
+import broadsheet.local.RetryPolicy;
+import broadsheet.local.SiteServer;
+import broadsheet.local.StreamRecords;
+import broadsheet.local.servers.Dynalite;
+import broadsheet.local.servers.LocalCredentials;
+import broadsheet.local.servers.S3ProxyServer;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The local stack wired as {@code LocalStack} wires it (same data layout, table, bucket, handler
+ * classes, change feed, dead-letter file), with the faults a test needs between the parts: a
+ * {@link TcpProxy} in front of s3proxy and of dynalite, so either can be stopped and started
+ * again while clients keep their endpoint, and a {@link FlakyBucket} under the publisher. After
+ * {@link #close()} the data folder is one {@code local/run --data DIR} can start on, and the
+ * dead-letter file is the one {@code local/run --replay-dead-letters} replays.
+ */
+final class FaultyStack implements AutoCloseable {
+
+    /** A fault injected while editors work. */
+    interface Fault {
+        void inject(FaultyStack stack);
+    }
+
+    final Path dataDir;
+    final LocalSettings settings;
+    final FlakyBucket flaky;
+    final ChangeFeed feed;
+    final DeadLetters deadLetters;
+    final ConvergenceChecker checker;
+    final Api api;
+    final SiteConfig site;
+    private final LocalHttpServer http;
+    private final TcpProxy dynamoProxy;
+    private final TcpProxy s3Proxy;
+    private final DynamoDbClient dynamoDb;
+    private final S3Client s3;
+    private Dynalite dynalite;
+    private S3ProxyServer s3proxy;
+
+    FaultyStack(Path dataDir, double failureRate, RetryPolicy retry) {
+        this.dataDir = dataDir;
+        this.settings = LocalSettings.of(dataDir, 0, RunningStack.TOKEN).withRetry(retry);
+        Clock clock = Clock.systemUTC();
+        try {
+            http = LocalHttpServer.bind("127.0.0.1", 0);
+            dynalite = Dynalite.start(Optional.of(dataDir.resolve("dynamodb")));
+            s3proxy = S3ProxyServer.startFilesystem(dataDir.resolve("s3"));
+            dynamoProxy = new TcpProxy(dynalite.endpoint());
+            s3Proxy = new TcpProxy(s3proxy.endpoint());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ClientOverrideConfiguration timeouts = ClientOverrideConfiguration.builder()
+                .apiCallAttemptTimeout(Duration.ofSeconds(5))
+                .apiCallTimeout(Duration.ofSeconds(20))
+                .build();
+        dynamoDb = DynamoDbClient.builder()
+                .endpointOverride(dynamoProxy.endpoint())
+                .region(LocalCredentials.REGION)
+                .credentialsProvider(LocalCredentials.provider())
+                .overrideConfiguration(timeouts)
+                .httpClientBuilder(Apache5HttpClient.builder())
+                .build();
+        s3 = S3Client.builder()
+                .endpointOverride(s3Proxy.endpoint())
+                .region(LocalCredentials.REGION)
+                .credentialsProvider(LocalCredentials.provider())
+                .forcePathStyle(true)
+                .overrideConfiguration(timeouts)
+                .httpClientBuilder(Apache5HttpClient.builder())
+                .build();
+        TableDefinition.createIfMissing(dynamoDb, settings.tableName());
+        if (s3.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(settings.bucketName()))) {
+            s3.createBucket(b -> b.bucket(settings.bucketName()));
+        }
+
+        SiteConfig loaded = SiteConfig.load();
+        site = new SiteConfig(loaded.name(), loaded.description(), http.baseUrl().toString(), loaded.language(),
+                loaded.sections(), loaded.pageSize(), loaded.feedSize());
+        MustachePages pages = new MustachePages(site);
+        S3SiteBucket bucket = new S3SiteBucket(s3, settings.bucketName());
+        flaky = new FlakyBucket(bucket, failureRate, 8);
+        Publisher publisher = new Publisher(new DynamoListingStore(dynamoDb, settings.tableName()), flaky, pages, clock,
+                site.sectionSlugs());
+        deadLetters = new DeadLetters(settings.deadLetterFile(), clock);
+        feed = new ChangeFeed(new PublisherHandler(new broadsheet.lambda.ChangeFeed(publisher)),
+                new StreamRecords(settings.tableName(), LocalCredentials.REGION.id(), clock), retry, deadLetters, 4, 10);
+        DynamoArticleStore articles = new DynamoArticleStore(dynamoDb, settings.tableName(), clock, feed::submit);
+        ApiHandler apiHandler = new ApiHandler(new ArticleApi(articles, site, clock,
+                new EditorPolicy(settings.editorGroupClaim(), settings.editorGroup())));
+        for (RenderedPage page : pages.fixedPages()) {
+            bucket.put(page, clock.millis());
+        }
+        http.serve(new ApiBridge(apiHandler, new EditorAuthorizer(RunningStack.TOKEN, settings.editorGroupClaim(),
+                        settings.editorGroup()), new ApiEvents("localhost:" + http.port()), settings.maxBodyBytes(), clock),
+                new SiteServer(bucket));
+        checker = new ConvergenceChecker(dynamoDb, settings.tableName(), bucket, pages, site.sectionSlugs(), site.feedSize());
+        api = new Api(http.baseUrl(), RunningStack.TOKEN);
+    }
+
+    int port() {
+        return http.port();
+    }
+
+    /** Stops s3proxy: its port is closed, and the proxy in front cuts every open connection. */
+    void stopS3() {
+        s3proxy.close();
+        s3Proxy.cutAll();
+    }
+
+    /** Starts s3proxy again on the same files (on a new port, behind the same proxy). */
+    void startS3() {
+        s3proxy = S3ProxyServer.startFilesystem(dataDir.resolve("s3"));
+        s3Proxy.retarget(s3proxy.endpoint());
+    }
+
+    /** Kills dynalite and starts it again on the same data folder. */
+    void restartDynalite() {
+        dynalite.close();
+        dynamoProxy.cutAll();
+        dynalite = Dynalite.start(Optional.of(dataDir.resolve("dynamodb")));
+        dynamoProxy.retarget(dynalite.endpoint());
+    }
+
+    ConvergenceChecker.Report settleAndCheck(boolean countIntoSummary) throws InterruptedException {
+        if (!feed.awaitSettled(Duration.ofSeconds(180))) {
+            throw new AssertionError("the change feed did not settle: " + feed.pending() + " pending");
+        }
+        ConvergenceChecker.Report report = checker.check(Instant.now());
+        if (countIntoSummary) {
+            SuiteSummary.SUITE.checked(report.divergences().size());
+        }
+        return report;
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        feed.close(Duration.ofSeconds(30));
+        dynamoDb.close();
+        s3.close();
+        try {
+            dynamoProxy.close();
+            s3Proxy.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        dynalite.close();
+        s3proxy.close();
+    }
+}

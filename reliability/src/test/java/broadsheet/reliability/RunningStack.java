@@ -1,0 +1,87 @@
+package broadsheet.reliability;
+
+import broadsheet.aws.S3SiteBucket;
+import broadsheet.core.render.MustachePages;
+import broadsheet.core.site.SiteConfig;
+import broadsheet.local.LocalSettings;
+import broadsheet.local.LocalStack;
+import broadsheet.local.servers.LocalCredentials;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A local stack ({@code local/run} in this JVM, on a free port) with what the checks need beside
+ * it: signed clients for its table and bucket, and a {@link ConvergenceChecker} that renders with
+ * the stack's own site config (base URL {@code http://localhost:<port>}).
+ */
+final class RunningStack implements AutoCloseable {
+
+    static final String TOKEN = "reliability-editor-token";
+
+    final LocalStack stack;
+    final DynamoDbClient dynamoDb;
+    final S3Client s3;
+    final SiteConfig site;
+    final ConvergenceChecker checker;
+    final Api api;
+
+    private RunningStack(LocalStack stack) {
+        this.stack = stack;
+        this.dynamoDb = DynamoDbClient.builder()
+                .endpointOverride(stack.dynamoDbEndpoint())
+                .region(LocalCredentials.REGION)
+                .credentialsProvider(LocalCredentials.provider())
+                .httpClientBuilder(Apache5HttpClient.builder())
+                .build();
+        this.s3 = S3Client.builder()
+                .endpointOverride(stack.s3Endpoint())
+                .region(LocalCredentials.REGION)
+                .credentialsProvider(LocalCredentials.provider())
+                .forcePathStyle(true)
+                .httpClientBuilder(Apache5HttpClient.builder())
+                .build();
+        SiteConfig loaded = SiteConfig.load();
+        this.site = new SiteConfig(loaded.name(), loaded.description(), stack.siteUrl().toString(), loaded.language(),
+                loaded.sections(), loaded.pageSize(), loaded.feedSize());
+        this.checker = new ConvergenceChecker(dynamoDb, stack.settings().tableName(),
+                new S3SiteBucket(s3, stack.settings().bucketName()), new MustachePages(site), site.sectionSlugs(),
+                site.feedSize());
+        this.api = new Api(stack.siteUrl(), TOKEN);
+    }
+
+    static RunningStack start(Path dataDir) {
+        return start(dataDir, 0);
+    }
+
+    /** On a given port: pages carry the port in their URLs, so a data folder keeps its port. */
+    static RunningStack start(Path dataDir, int port) {
+        return new RunningStack(LocalStack.start(LocalSettings.of(dataDir, port, TOKEN)));
+    }
+
+    URI siteUrl() {
+        return stack.siteUrl();
+    }
+
+    /** Waits for the change feed to settle, then checks table against bucket and counts the divergences into the summary. */
+    ConvergenceChecker.Report settleAndCheck() throws InterruptedException {
+        if (!stack.feed().awaitSettled(Duration.ofSeconds(120))) {
+            throw new AssertionError("the change feed did not settle within 120 s: " + stack.feed().pending() + " pending");
+        }
+        ConvergenceChecker.Report report = checker.check(Instant.now());
+        SuiteSummary.SUITE.checked(report.divergences().size());
+        return report;
+    }
+
+    @Override
+    public void close() {
+        dynamoDb.close();
+        s3.close();
+        stack.close();
+    }
+}
