@@ -3,10 +3,12 @@ package broadsheet.core.publish;
 import broadsheet.core.article.Article;
 import broadsheet.core.article.LeadImage;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +100,26 @@ public final class Listings {
             entries.addAll(front.entries());
         });
         return new Listing(newest(entries, feedSize), buckets);
+    }
+
+    /** How far back the Google News sitemap reaches. */
+    public static final Duration NEWS_WINDOW = Duration.ofDays(2);
+
+    /**
+     * The entries of the fronts published in the {@link #NEWS_WINDOW} before {@code now} (and not
+     * after it), newest first, each once: what the Google News sitemap lists.
+     */
+    public static List<ListingEntry> recent(Collection<Listing> fronts, Instant now) {
+        Instant since = now.minus(NEWS_WINDOW);
+        Map<String, ListingEntry> bySlug = new TreeMap<>();
+        for (Listing front : fronts) {
+            for (ListingEntry e : front.entries()) {
+                if (e.publishAt() != null && e.publishAt().isAfter(since) && !e.publishAt().isAfter(now)) {
+                    bySlug.put(e.slug(), e);
+                }
+            }
+        }
+        return newest(new ArrayList<>(bySlug.values()), Integer.MAX_VALUE);
     }
 
     private static List<ListingEntry> newest(List<ListingEntry> entries, int limit) {

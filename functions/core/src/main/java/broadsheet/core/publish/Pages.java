@@ -24,6 +24,12 @@ public interface Pages {
      */
     List<RenderedPage> listingPages(ListingId id, Listing listing);
 
+    /**
+     * The Google News sitemap ({@code news-sitemap.xml}) of the given entries, which the caller
+     * has already limited to the articles of the last two days (rendering reads no clock).
+     */
+    RenderedPage newsSitemap(List<ListingEntry> recent);
+
     /** Pages that do not depend on articles: the 404 page, the stylesheet, robots.txt. */
     List<RenderedPage> fixedPages();
 }

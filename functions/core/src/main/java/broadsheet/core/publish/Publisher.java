@@ -5,6 +5,7 @@ import broadsheet.core.publish.ListingStore.Versioned;
 import broadsheet.core.render.RenderedPage;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,7 +68,8 @@ public final class Publisher {
      * @throws ListingContentionException when a listing stayed contended; retry the change
      */
     public void apply(ArticleChange change) {
-        ChangePlan plan = ChangePlan.of(change, clock.instant());
+        Instant now = clock.instant();
+        ChangePlan plan = ChangePlan.of(change, now);
 
         plan.pageToRender().ifPresent(article -> bucket.put(pages.articlePage(article), article.version()));
         for (MonthEdit edit : plan.monthEdits()) {
@@ -76,7 +78,10 @@ public final class Publisher {
         plan.fronts().forEach((section, touched) ->
                 publishListing(ListingId.sectionFront(section), recomputeFront(section, touched)));
         if (plan.recomputeHome()) {
-            publishListing(ListingId.home(), recomputeHome());
+            Map<String, Listing> fronts = new LinkedHashMap<>();
+            Versioned<Listing> home = recomputeHome(fronts);
+            publishListing(ListingId.home(), home);
+            bucket.put(pages.newsSitemap(Listings.recent(fronts.values(), now)), home.version());
         }
         plan.pageToDelete().ifPresent(ref -> bucket.delete(pages.articlePageKey(ref.section(), ref.slug())));
     }
@@ -179,8 +184,11 @@ public final class Publisher {
         return total;
     }
 
-    /** Home, by the same protocol as a front: its version first, then every section front. */
-    private Versioned<Listing> recomputeHome() {
+    /**
+     * Home, by the same protocol as a front: its version first, then every section front. The
+     * fronts of the successful attempt are left in {@code frontsRead} (for the news sitemap).
+     */
+    private Versioned<Listing> recomputeHome(Map<String, Listing> frontsRead) {
         ListingId id = ListingId.home();
         Map<ListingId, String> fronts = new LinkedHashMap<>();
         sections.forEach(section -> fronts.put(ListingId.sectionFront(section), section));
@@ -191,6 +199,7 @@ public final class Publisher {
             found.forEach((frontId, front) -> bySection.put(fronts.get(frontId), front.value()));
             Listing next = Listings.home(bySection, feedSize);
             if (listings.put(id, next, head.version())) {
+                frontsRead.putAll(bySection);
                 return new Versioned<>(next, head.version() + 1);
             }
             pause(attempt);

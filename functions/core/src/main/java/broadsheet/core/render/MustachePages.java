@@ -49,6 +49,7 @@ public final class MustachePages implements Pages {
 
     public static final String HTML = "text/html; charset=utf-8";
     public static final String ATOM = "application/atom+xml; charset=utf-8";
+    public static final String RSS = "application/rss+xml; charset=utf-8";
     public static final String XML = "application/xml; charset=utf-8";
     public static final String CSS = "text/css; charset=utf-8";
     public static final String TEXT = "text/plain; charset=utf-8";
@@ -60,9 +61,12 @@ public final class MustachePages implements Pages {
     /** Every page template, by name under {@code broadsheet/}. */
     public static final List<String> TEMPLATES = List.of(
             "pages/article.mustache", "pages/section.mustache", "pages/archive.mustache", "pages/home.mustache",
-            "pages/not-found.mustache", "pages/feed.mustache", "pages/sitemap.mustache",
-            "pages/sitemap-index.mustache");
+            "pages/not-found.mustache", "pages/feed.mustache", "pages/rss.mustache", "pages/sitemap.mustache",
+            "pages/sitemap-index.mustache", "pages/news-sitemap.mustache");
 
+    /** RFC 822 dates for RSS, in GMT with a four-digit year. */
+    private static final DateTimeFormatter RFC_822 =
+            DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final String EMPTY = "No articles have been published here yet.";
     private static final Comparator<ListingEntry> NEWEST_FIRST = Comparator
             .comparing(ListingEntry::publishAt, Comparator.nullsLast(Comparator.reverseOrder()))
@@ -82,6 +86,8 @@ public final class MustachePages implements Pages {
     private final Mustache homeTemplate;
     private final Mustache notFoundTemplate;
     private final Mustache feedTemplate;
+    private final Mustache rssTemplate;
+    private final Mustache newsSitemapTemplate;
     private final Mustache sitemapTemplate;
     private final Mustache sitemapIndexTemplate;
     private final byte[] stylesheet;
@@ -100,6 +106,8 @@ public final class MustachePages implements Pages {
         this.homeTemplate = factory.compile("pages/home.mustache");
         this.notFoundTemplate = factory.compile("pages/not-found.mustache");
         this.feedTemplate = factory.compile("pages/feed.mustache");
+        this.rssTemplate = factory.compile("pages/rss.mustache");
+        this.newsSitemapTemplate = factory.compile("pages/news-sitemap.mustache");
         this.sitemapTemplate = factory.compile("pages/sitemap.mustache");
         this.sitemapIndexTemplate = factory.compile("pages/sitemap-index.mustache");
         this.stylesheet = resource("broadsheet/static/site.css");
@@ -158,10 +166,12 @@ public final class MustachePages implements Pages {
     public List<RenderedPage> listingPages(ListingId id, Listing listing) {
         List<ListingEntry> entries = listing.entries().stream().sorted(NEWEST_FIRST).toList();
         return switch (id.kind()) {
-            case HOME -> List.of(homePage(entries), siteFeed(entries), sitemapIndex(entries, listing.buckets()));
+            case HOME -> List.of(homePage(entries), siteFeed(entries), siteRss(entries),
+                    sitemapIndex(entries, listing.buckets()));
             case SECTION_FRONT -> {
                 String section = id.section().orElseThrow();
-                yield List.of(sectionFront(section, entries, listing.buckets()), sectionFeed(section, entries));
+                yield List.of(sectionFront(section, entries, listing.buckets()), sectionFeed(section, entries),
+                        sectionRss(section, entries));
             }
             case SECTION_MONTH -> {
                 String section = id.section().orElseThrow();
@@ -263,6 +273,39 @@ public final class MustachePages implements Pages {
         return new RenderedPage(layout.sectionFeedKey(slug), ATOM, LISTING_CACHE, render(feedTemplate, feed));
     }
 
+    private RenderedPage siteRss(List<ListingEntry> entries) {
+        Views.RssChannel channel = rss(config.name(), layout.homeUrl(), config.description(), layout.siteRssUrl(),
+                first(entries, config.feedSize()));
+        return new RenderedPage(layout.siteRssKey(), RSS, LISTING_CACHE, render(rssTemplate, channel));
+    }
+
+    private RenderedPage sectionRss(String slug, List<ListingEntry> entries) {
+        Section section = section(slug);
+        Views.RssChannel channel = rss(section.title() + " | " + config.name(), layout.sectionFrontUrl(slug),
+                "The latest " + section.title() + " articles from " + config.name() + ".",
+                layout.sectionRssUrl(slug), first(entries, config.feedSize()));
+        return new RenderedPage(layout.sectionRssKey(slug), RSS, LISTING_CACHE, render(rssTemplate, channel));
+    }
+
+    /** RSS 2.0: lastBuildDate is the newest publish or update time of the items, so it needs no clock. */
+    private Views.RssChannel rss(String title, String link, String description, String selfUrl,
+                                 List<ListingEntry> entries) {
+        List<Views.RssItem> items = new ArrayList<>();
+        Instant lastBuild = Instant.EPOCH;
+        for (ListingEntry e : entries) {
+            Instant published = firstNonNull(e.publishAt(), e.updatedAt(), Instant.EPOCH);
+            Instant updated = e.updatedAt() != null && e.updatedAt().isAfter(published) ? e.updatedAt() : published;
+            if (updated.isAfter(lastBuild)) {
+                lastBuild = updated;
+            }
+            String url = layout.articleUrl(e.section(), e.slug());
+            items.add(new Views.RssItem(e.headline(), url, url, RFC_822.format(published),
+                    blankToNull(e.standfirst()), e.authors(), sectionTitle(e.section())));
+        }
+        return new Views.RssChannel(title, link, description, config.language(), RFC_822.format(lastBuild), selfUrl,
+                items);
+    }
+
     private Views.AtomFeed atom(String title, String subtitle, String selfUrl, String alternateUrl,
                                 List<ListingEntry> entries) {
         List<Views.AtomEntry> atomEntries = new ArrayList<>();
@@ -275,7 +318,7 @@ public final class MustachePages implements Pages {
             }
             String url = layout.articleUrl(e.section(), e.slug());
             atomEntries.add(new Views.AtomEntry(url, e.headline(), url, published.toString(), updated.toString(),
-                    e.authors(), blankToNull(e.standfirst()), sectionTitle(e.section())));
+                    e.authors(), blankToNull(e.standfirst()), new Views.Category(e.section(), sectionTitle(e.section()))));
         }
         return new Views.AtomFeed(config.language(), selfUrl, title, blankToNull(subtitle), feedUpdated.toString(),
                 selfUrl, alternateUrl, config.name(), atomEntries);
@@ -318,6 +361,16 @@ public final class MustachePages implements Pages {
                 render(sitemapIndexTemplate, new Views.SitemapIndex(sitemaps)));
     }
 
+    @Override
+    public RenderedPage newsSitemap(List<ListingEntry> recent) {
+        List<Views.NewsUrl> urls = recent.stream().filter(e -> e.publishAt() != null).sorted(NEWEST_FIRST)
+                .map(e -> new Views.NewsUrl(layout.articleUrl(e.section(), e.slug()), config.name(),
+                        config.language(), iso(e.publishAt()), e.headline()))
+                .toList();
+        return new RenderedPage(layout.newsSitemapKey(), XML, LISTING_CACHE,
+                render(newsSitemapTemplate, new Views.NewsUrlSet(urls)));
+    }
+
     // ---------------------------------------------------------------- fixed pages
 
     @Override
@@ -326,7 +379,8 @@ public final class MustachePages implements Pages {
                 null, config.name(), "website", "Page not found", null, "summary", null, null, null, List.of(),
                 null, true, List.of());
         byte[] notFound = render(notFoundTemplate, new Views.NotFoundPage(site(null), head, null));
-        String robots = "User-agent: *\nDisallow: /api/\n\nSitemap: " + layout.sitemapIndexUrl() + "\n";
+        String robots = "User-agent: *\nDisallow: /api/\n\nSitemap: " + layout.sitemapIndexUrl()
+                + "\nSitemap: " + layout.newsSitemapUrl() + "\n";
         return List.of(
                 new RenderedPage(layout.notFoundKey(), HTML, LISTING_CACHE, notFound),
                 new RenderedPage(layout.stylesheetKey(), CSS, STATIC_CACHE, stylesheet),

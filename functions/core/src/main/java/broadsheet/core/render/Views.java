@@ -91,7 +91,28 @@ public final class Views {
     }
 
     public record AtomEntry(String id, String title, String url, String published, String updated,
-                            List<String> authors, String summary, String category) {
+                            List<String> authors, String summary, Category category) {
+    }
+
+    /** A feed category: a machine term (the section slug) and its label. */
+    public record Category(String term, String label) {
+    }
+
+    /** An RSS 2.0 channel; dates are RFC 822 ({@code Sun, 29 Nov 2026 12:00:00 GMT}). */
+    public record RssChannel(String title, String link, String description, String language, String lastBuildDate,
+                             String selfUrl, List<RssItem> items) {
+    }
+
+    public record RssItem(String title, String link, String guid, String pubDate, String description,
+                          List<String> creators, String category) {
+    }
+
+    /** A Google News sitemap: one entry per article of the last two days. */
+    public record NewsUrlSet(List<NewsUrl> urls) {
+    }
+
+    public record NewsUrl(String loc, String publicationName, String language, String publicationDate,
+                          String title) {
     }
 
     public record UrlSet(List<SitemapUrl> urls) {

@@ -52,8 +52,27 @@ class PublisherTest {
         assertThat(page("world/index.html")).contains("talks|world|").contains("bucket 2026-11=1");
         assertThat(page("index.html")).startsWith("talks|world|");
         assertThat(page("sitemap.xml")).isEqualTo("bucket world/2026-11=1\n");
-        assertThat(bucket.puts()).isEqualTo(5);
+        assertThat(bucket.puts()).isEqualTo(6);
         SiteCheck.assertConverged(store, bucket, pages, List.of(talks), SECTIONS, Publisher.FEED_SIZE);
+    }
+
+    @Test
+    void newsSitemapListsOnlyArticlesOfTheLastTwoDaysAtThePublishersClock() {
+        Article fresh = published("world", "fresh", NOW.minusSeconds(3600));
+        Article yesterday = published("sport", "yesterday", NOW.minusSeconds(36 * 3600));
+        Article old = published("culture", "old", NOW.minusSeconds(49 * 3600));
+        publisher.apply(ArticleChange.created(old));
+        publisher.apply(ArticleChange.created(yesterday));
+        publisher.apply(ArticleChange.created(fresh));
+
+        assertThat(page(TextPages.NEWS).lines().map(line -> line.substring(0, line.indexOf('|'))))
+                .containsExactly("fresh", "yesterday");
+
+        Publisher twoDaysLater = new Publisher(listings, bucket, pages,
+                Clock.fixed(NOW.plusSeconds(13 * 3600), ZoneOffset.UTC), SECTIONS);
+        twoDaysLater.apply(ArticleChange.updated(old, retitled(old, "Old, retitled")));
+        assertThat(page(TextPages.NEWS).lines().map(line -> line.substring(0, line.indexOf('|'))))
+                .as("the window moves with the clock of the change that renders it").containsExactly("fresh");
     }
 
     @Test

@@ -42,13 +42,13 @@ class PublishingCostTest {
         Cost unpublishOnLarge = large.unpublishNewestArticle();
 
         assertThat(publishOnLarge).isEqualTo(publishOnSmall);
-        assertThat(publishOnLarge).as("month + front + home; article page, month, front, home and sitemap pages")
-                .isEqualTo(new Cost(5, 3, 5, 0));
+        assertThat(publishOnLarge).as("month + front + home; article page, month, front, home, sitemap index and news sitemap")
+                .isEqualTo(new Cost(5, 3, 6, 0));
         assertThat(listingsReadOnLarge).as("listings read on the large site: month, front, "
                 + "at most two months, home and every front").isLessThanOrEqualTo(1 + 1 + 2 + 1 + SECTIONS.size());
         assertThat(unpublishOnLarge).isEqualTo(unpublishOnSmall);
-        assertThat(unpublishOnLarge).as("month + front + home; month, front, home and sitemap pages; the article page")
-                .isEqualTo(new Cost(5, 3, 4, 1));
+        assertThat(unpublishOnLarge).as("month + front + home; month, front, home, sitemap index and news sitemap; the article page")
+                .isEqualTo(new Cost(5, 3, 5, 1));
     }
 
     private static final class Site {

@@ -14,6 +14,7 @@ final class TextPages implements Pages {
 
     static final String HTML = "text/html; charset=utf-8";
     static final String CACHE = "public, max-age=60";
+    static final String NEWS = "news-sitemap.xml";
 
     @Override
     public RenderedPage articlePage(Article article) {
@@ -35,6 +36,11 @@ final class TextPages implements Pages {
                     entries(listing) + buckets(listing)));
             case SECTION_MONTH -> List.of(page(monthPageKey(id), entries(listing)));
         };
+    }
+
+    @Override
+    public RenderedPage newsSitemap(List<ListingEntry> recent) {
+        return page(NEWS, entries(new Listing(recent, java.util.Map.of())));
     }
 
     @Override

@@ -155,7 +155,8 @@ class XssCorpusTest {
         rendered.addAll(pages.listingPages(ListingId.home(), home));
         rendered.addAll(pages.listingPages(ListingId.sectionFront("world"), listing));
         rendered.addAll(pages.listingPages(ListingId.sectionMonth("world", YearMonth.of(2026, 11)), listing));
-        assertThat(rendered).hasSize(7);
+        rendered.add(pages.newsSitemap(List.of(entry, withMedia)));
+        assertThat(rendered).hasSize(10);
         for (RenderedPage page : rendered) {
             if (page.contentType().startsWith("text/html")) {
                 Document doc = assertInert(page.text(), 0);
