@@ -14,6 +14,12 @@ public interface Pages {
     /** The article page, stored under {@link #articlePageKey}. */
     RenderedPage articlePage(Article article);
 
+    /**
+     * The article page of any article, draft or scheduled included, for an editor's preview: a
+     * visible "Preview" banner, {@code noindex}, not cacheable. Never uploaded to the bucket.
+     */
+    RenderedPage previewPage(Article article);
+
     /** The bucket key of an article's page, e.g. {@code world/some-slug/index.html}. */
     String articlePageKey(String section, String slug);
 

@@ -57,6 +57,7 @@ public final class MustachePages implements Pages {
     public static final String ARTICLE_CACHE = "public, max-age=300, stale-while-revalidate=60";
     public static final String LISTING_CACHE = "public, max-age=60, stale-while-revalidate=30";
     public static final String STATIC_CACHE = "public, max-age=86400";
+    public static final String PREVIEW_CACHE = "private, no-store";
 
     /** Every page template, by name under {@code broadsheet/}. */
     public static final List<String> TEMPLATES = List.of(
@@ -126,6 +127,19 @@ public final class MustachePages implements Pages {
 
     @Override
     public RenderedPage articlePage(Article a) {
+        return articlePage(a, false);
+    }
+
+    /**
+     * The article page as it would look published, with a visible "Preview" banner, marked
+     * {@code noindex} and not cached: for editors, whatever the article's status.
+     */
+    @Override
+    public RenderedPage previewPage(Article a) {
+        return articlePage(a, true);
+    }
+
+    private RenderedPage articlePage(Article a, boolean preview) {
         Section section = section(a.section());
         Instant published = firstNonNull(a.publishAt(), a.updatedAt(), a.createdAt());
         Instant modified = a.updatedAt() == null || (published != null && a.updatedAt().isBefore(published))
@@ -141,7 +155,7 @@ public final class MustachePages implements Pages {
                 a.headline() + " | " + config.name(), description, url, config.name(), "article", a.headline(),
                 imageMeta, imageMeta == null ? "summary" : "summary_large_image", iso(published), iso(modified),
                 section.title(), a.tags(), new Views.Feed(section.title() + " | " + config.name(),
-                layout.sectionFeedUrl(a.section())), false,
+                layout.sectionFeedUrl(a.section())), preview,
                 List.of(jsonLd.newsArticle(a, section.title(), published, modified),
                         jsonLd.breadcrumbList(section.title(), sectionUrl, a.headline(), url)));
         Views.Breadcrumb breadcrumb = breadcrumb(
@@ -155,9 +169,20 @@ public final class MustachePages implements Pages {
                 published == null ? null : dayFormat.format(published),
                 showUpdated ? iso(modified) : null, showUpdated ? timeFormat.format(modified) : null,
                 markdown.toHtml(a.body()), a.source(), a.tags().isEmpty() ? null : new Views.Tags(a.tags()));
-        Views.ArticlePage page = new Views.ArticlePage(site(a.section()), head, breadcrumb, body);
-        return new RenderedPage(layout.articleKey(a.section(), a.slug()), HTML, ARTICLE_CACHE,
+        Views.ArticlePage page = new Views.ArticlePage(site(a.section()), head, breadcrumb, body,
+                preview ? previewBanner(a) : null);
+        return new RenderedPage(layout.articleKey(a.section(), a.slug()), HTML, preview ? PREVIEW_CACHE : ARTICLE_CACHE,
                 render(articleTemplate, page));
+    }
+
+    private String previewBanner(Article a) {
+        String state = switch (a.status()) {
+            case DRAFT -> "a draft, not published";
+            case SCHEDULED -> a.publishAt() == null ? "scheduled, not yet published"
+                    : "scheduled for " + timeFormat.format(a.publishAt());
+            case PUBLISHED -> "published";
+        };
+        return "Preview: this article is " + state + ". Readers cannot see this page.";
     }
 
     // ---------------------------------------------------------------- listing pages

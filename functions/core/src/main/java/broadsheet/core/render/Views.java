@@ -41,7 +41,8 @@ public final class Views {
     public record Crumb(String name, String path, boolean last) {
     }
 
-    public record ArticlePage(Site site, Head head, Breadcrumb breadcrumb, ArticleBody article) {
+    /** An article page; {@code preview} is the banner text of an editor's preview, null on the public page. */
+    public record ArticlePage(Site site, Head head, Breadcrumb breadcrumb, ArticleBody article, String preview) {
     }
 
     public record ArticleBody(String headline, String standfirst, String sectionTitle, String sectionPath,

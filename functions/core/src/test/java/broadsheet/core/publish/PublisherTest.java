@@ -216,4 +216,26 @@ class PublisherTest {
         assertThat(bucket.deletes()).isEqualTo(deletes);
         SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, Publisher.FEED_SIZE);
     }
+
+    @Test
+    void draftsAndScheduledArticlesAreNeverRenderedPublicly() {
+        Article draft = TestArticles.draft("world", "notes");
+        Article scheduledStatusPastTime = next(published("world", "embargo", day(11, 20)), "world", day(11, 20),
+                Status.SCHEDULED);
+        Article publishedButFuture = published("world", "tomorrow", NOW.plusSeconds(86_400));
+
+        publisher.apply(ArticleChange.created(draft));
+        publisher.apply(ArticleChange.created(scheduledStatusPastTime));
+        publisher.apply(ArticleChange.created(publishedButFuture));
+        publisher.apply(ArticleChange.updated(draft, retitled(draft, "Notes, edited")));
+
+        assertThat(bucket.keys("")).as("no page of any kind").isEmpty();
+        assertThat(store.ids()).as("no listing").isEmpty();
+
+        Article live = published("world", "live", day(11, 21));
+        publisher.apply(ArticleChange.created(live));
+        publisher.apply(ArticleChange.updated(live, next(live, "world", live.publishAt(), Status.DRAFT)));
+        assertThat(bucket.keys("world/live/")).as("back to draft takes the page down").isEmpty();
+        SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, Publisher.FEED_SIZE);
+    }
 }

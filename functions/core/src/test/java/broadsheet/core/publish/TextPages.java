@@ -24,6 +24,12 @@ final class TextPages implements Pages {
     }
 
     @Override
+    public RenderedPage previewPage(Article article) {
+        RenderedPage page = articlePage(article);
+        return page(page.key(), "preview\n" + page.text());
+    }
+
+    @Override
     public String articlePageKey(String section, String slug) {
         return section + "/" + slug + "/index.html";
     }
