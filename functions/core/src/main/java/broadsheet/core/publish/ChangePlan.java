@@ -17,13 +17,15 @@ import java.util.TreeSet;
 /**
  * Which pages and listings one article change touches: a pure function of the change and the
  * time, so the publisher's work is known before any I/O. It is bounded whatever the size of the
- * site: at most one article page to render and one to delete, two month listings, two section
- * fronts and home.
+ * site: at most one article page to render and one to delete or turn into a redirect, two month
+ * listings, two section fronts and home.
  *
  * @param pageToRender  the article whose page is rendered (the article after the change, when it
  *                      is live); its version is the page revision
  * @param pageToDelete  the page of the article before the change, when it is no longer served
- *                      under that key (unpublished, deleted, moved to another section, renamed)
+ *                      (unpublished, deleted, rescheduled into the future, back to draft)
+ * @param redirect      when a live article moves to another section (or slug) and stays live: its
+ *                      old key gets a page redirecting to the new one, in place of a delete
  * @param monthEdits    the month listing edits, removals first
  * @param fronts        the section fronts to recompute, each with the months of that section
  *                      whose listings the change edits
@@ -32,12 +34,21 @@ import java.util.TreeSet;
 public record ChangePlan(
         Optional<Article> pageToRender,
         Optional<ArticleRef> pageToDelete,
+        Optional<Redirect> redirect,
         List<MonthEdit> monthEdits,
         SortedMap<String, SortedSet<YearMonth>> fronts,
         boolean recomputeHome) {
 
     /** Where an article's page lives. */
     public record ArticleRef(String section, String slug) {
+    }
+
+    /**
+     * The page at {@code from} now redirects to the page of {@code to}; its revision is
+     * {@code to.version()}, newer than the page it replaces. Moving back renders the article page
+     * there at a newer revision still, which replaces the redirect.
+     */
+    public record Redirect(ArticleRef from, Article to) {
     }
 
     /** One edit of one month listing. */
@@ -67,6 +78,7 @@ public record ChangePlan(
     public ChangePlan {
         Objects.requireNonNull(pageToRender, "pageToRender");
         Objects.requireNonNull(pageToDelete, "pageToDelete");
+        Objects.requireNonNull(redirect, "redirect");
         monthEdits = List.copyOf(monthEdits);
         SortedMap<String, SortedSet<YearMonth>> copy = new TreeMap<>();
         fronts.forEach((section, months) -> copy.put(section, Collections.unmodifiableSortedSet(new TreeSet<>(months))));
@@ -78,9 +90,12 @@ public record ChangePlan(
         Optional<Article> before = change.before().filter(a -> a.isLive(now));
         Optional<Article> after = change.after().filter(a -> a.isLive(now));
 
-        Optional<ArticleRef> pageToDelete = before
+        Optional<ArticleRef> moved = before
                 .filter(b -> after.isEmpty() || !ref(after.get()).equals(ref(b)))
                 .map(ChangePlan::ref);
+        Optional<ArticleRef> pageToDelete = after.isEmpty() ? moved : Optional.empty();
+        Optional<Redirect> redirect = after.isPresent() ? moved.map(from -> new Redirect(from, after.get()))
+                : Optional.empty();
 
         List<MonthEdit> edits = new ArrayList<>(2);
         before.filter(b -> after.isEmpty() || !listedAlike(b, after.get()))
@@ -92,12 +107,12 @@ public record ChangePlan(
             ListingId id = edit.listing();
             fronts.computeIfAbsent(id.section().orElseThrow(), s -> new TreeSet<>()).add(id.month().orElseThrow());
         }
-        return new ChangePlan(after, pageToDelete, edits, fronts, !edits.isEmpty());
+        return new ChangePlan(after, pageToDelete, redirect, edits, fronts, !edits.isEmpty());
     }
 
     /** Nothing to render, delete or list: e.g. an edit of a draft. */
     public boolean isEmpty() {
-        return pageToRender.isEmpty() && pageToDelete.isEmpty() && monthEdits.isEmpty();
+        return pageToRender.isEmpty() && pageToDelete.isEmpty() && redirect.isEmpty() && monthEdits.isEmpty();
     }
 
     private static ArticleRef ref(Article article) {

@@ -20,6 +20,13 @@ public interface Pages {
      */
     RenderedPage previewPage(Article article);
 
+    /**
+     * The page left at an article's old key ({@code fromSection}/{@code fromSlug}) when it moved:
+     * it redirects to {@code to}'s page, in its body (meta refresh, canonical link, a plain link)
+     * and in {@link RenderedPage#redirectLocation()} (the site path of the new page).
+     */
+    RenderedPage redirectPage(String fromSection, String fromSlug, Article to);
+
     /** The bucket key of an article's page, e.g. {@code world/some-slug/index.html}. */
     String articlePageKey(String section, String slug);
 

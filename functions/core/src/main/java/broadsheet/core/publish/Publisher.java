@@ -83,6 +83,8 @@ public final class Publisher {
             publishListing(ListingId.home(), home);
             bucket.put(pages.newsSitemap(Listings.recent(fronts.values(), now)), home.version());
         }
+        plan.redirect().ifPresent(r -> bucket.put(pages.redirectPage(r.from().section(), r.from().slug(), r.to()),
+                r.to().version()));
         plan.pageToDelete().ifPresent(ref -> bucket.delete(pages.articlePageKey(ref.section(), ref.slug())));
     }
 

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -63,7 +64,7 @@ public final class MustachePages implements Pages {
     public static final List<String> TEMPLATES = List.of(
             "pages/article.mustache", "pages/section.mustache", "pages/archive.mustache", "pages/home.mustache",
             "pages/not-found.mustache", "pages/feed.mustache", "pages/rss.mustache", "pages/sitemap.mustache",
-            "pages/sitemap-index.mustache", "pages/news-sitemap.mustache");
+            "pages/sitemap-index.mustache", "pages/news-sitemap.mustache", "pages/redirect.mustache");
 
     /** RFC 822 dates for RSS, in GMT with a four-digit year. */
     private static final DateTimeFormatter RFC_822 =
@@ -87,6 +88,7 @@ public final class MustachePages implements Pages {
     private final Mustache homeTemplate;
     private final Mustache notFoundTemplate;
     private final Mustache feedTemplate;
+    private final Mustache redirectTemplate;
     private final Mustache rssTemplate;
     private final Mustache newsSitemapTemplate;
     private final Mustache sitemapTemplate;
@@ -107,6 +109,7 @@ public final class MustachePages implements Pages {
         this.homeTemplate = factory.compile("pages/home.mustache");
         this.notFoundTemplate = factory.compile("pages/not-found.mustache");
         this.feedTemplate = factory.compile("pages/feed.mustache");
+        this.redirectTemplate = factory.compile("pages/redirect.mustache");
         this.rssTemplate = factory.compile("pages/rss.mustache");
         this.newsSitemapTemplate = factory.compile("pages/news-sitemap.mustache");
         this.sitemapTemplate = factory.compile("pages/sitemap.mustache");
@@ -175,6 +178,15 @@ public final class MustachePages implements Pages {
                 render(articleTemplate, page));
     }
 
+    @Override
+    public RenderedPage redirectPage(String fromSection, String fromSlug, Article to) {
+        String path = layout.articlePath(to.section(), to.slug());
+        Views.RedirectPage page = new Views.RedirectPage(config.language(), to.headline() + " | " + config.name(),
+                to.headline(), path, layout.articleUrl(to.section(), to.slug()));
+        return new RenderedPage(layout.articleKey(fromSection, fromSlug), HTML, ARTICLE_CACHE,
+                render(redirectTemplate, page), Optional.of(path));
+    }
+
     private String previewBanner(Article a) {
         String state = switch (a.status()) {
             case DRAFT -> "a draft, not published";
@@ -182,7 +194,7 @@ public final class MustachePages implements Pages {
                     : "scheduled for " + timeFormat.format(a.publishAt());
             case PUBLISHED -> "published";
         };
-        return "Preview: this article is " + state + ". Readers cannot see this page.";
+        return "This article is " + state + ". Readers cannot see this page.";
     }
 
     // ---------------------------------------------------------------- listing pages

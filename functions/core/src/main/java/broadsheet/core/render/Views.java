@@ -83,6 +83,10 @@ public final class Views {
     public record ArchiveLink(String label, String path, int count) {
     }
 
+    /** The page left at a moved article's old address: {@code path} is the new site path, {@code url} its absolute URL. */
+    public record RedirectPage(String language, String title, String headline, String path, String url) {
+    }
+
     public record NotFoundPage(Site site, Head head, Breadcrumb breadcrumb) {
     }
 

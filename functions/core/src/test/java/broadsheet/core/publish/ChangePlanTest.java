@@ -53,13 +53,14 @@ class ChangePlanTest {
     }
 
     @Test
-    void moveToAnotherSectionDeletesTheOldPageAndTouchesBothSections() {
+    void moveToAnotherSectionLeavesARedirectAtTheOldKeyAndTouchesBothSections() {
         Article after = next(talks, "sport", NOVEMBER, Status.PUBLISHED);
 
         ChangePlan plan = ChangePlan.of(ArticleChange.updated(talks, after), NOW);
 
         assertThat(plan.pageToRender()).contains(after);
-        assertThat(plan.pageToDelete()).contains(new ArticleRef("world", "talks"));
+        assertThat(plan.pageToDelete()).isEmpty();
+        assertThat(plan.redirect()).contains(new ChangePlan.Redirect(new ArticleRef("world", "talks"), after));
         assertThat(plan.monthEdits()).containsExactly(
                 new Remove(WORLD_NOV, "talks"), new Upsert(SPORT_NOV, Listings.entryOf(after)));
         assertThat(plan.fronts()).isEqualTo(Map.of(
@@ -137,6 +138,30 @@ class ChangePlanTest {
     }
 
     @Test
+    void movingBackRendersThePageOverTheRedirectAndRedirectsTheOtherKey() {
+        Article moved = next(talks, "sport", NOVEMBER, Status.PUBLISHED);
+        Article back = next(moved, "world", NOVEMBER, Status.PUBLISHED);
+
+        ChangePlan plan = ChangePlan.of(ArticleChange.updated(moved, back), NOW);
+
+        assertThat(plan.pageToRender()).contains(back);
+        assertThat(back.version()).as("the page outranks the redirect it replaces").isGreaterThan(moved.version());
+        assertThat(plan.redirect()).contains(new ChangePlan.Redirect(new ArticleRef("sport", "talks"), back));
+        assertThat(plan.pageToDelete()).isEmpty();
+    }
+
+    @Test
+    void movedAndUnpublishedAtOnceDeletesTheOldPageWithoutRedirect() {
+        Article movedOffline = next(talks, "sport", NOVEMBER, Status.DRAFT);
+
+        ChangePlan plan = ChangePlan.of(ArticleChange.updated(talks, movedOffline), NOW);
+
+        assertThat(plan.pageToDelete()).contains(new ArticleRef("world", "talks"));
+        assertThat(plan.redirect()).isEmpty();
+        assertThat(plan.pageToRender()).isEmpty();
+    }
+
+    @Test
     void renamedArticleLeavesItsOldKeyAndEntry() {
         Article after = new Article("world", "talks-resume", talks.headline(), talks.standfirst(), talks.body(),
                 talks.image(), talks.authors(), talks.tags(), talks.source(), Status.PUBLISHED, NOVEMBER,
@@ -144,7 +169,7 @@ class ChangePlanTest {
 
         ChangePlan plan = ChangePlan.of(ArticleChange.updated(talks, after), NOW);
 
-        assertThat(plan.pageToDelete()).contains(new ArticleRef("world", "talks"));
+        assertThat(plan.redirect()).contains(new ChangePlan.Redirect(new ArticleRef("world", "talks"), after));
         assertThat(plan.monthEdits()).containsExactly(
                 new Remove(WORLD_NOV, "talks"), new Upsert(WORLD_NOV, Listings.entryOf(after)));
     }

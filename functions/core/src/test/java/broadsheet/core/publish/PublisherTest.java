@@ -132,12 +132,34 @@ class PublisherTest {
 
         publisher.apply(ArticleChange.updated(talks, moved));
 
-        assertThat(bucket.get("world/talks/index.html")).isEmpty();
+        assertThat(bucket.get("world/talks/index.html").orElseThrow().redirectLocation()).contains("/sport/talks/");
+        assertThat(page("world/talks/index.html")).isEqualTo("redirect to /sport/talks/\n");
         assertThat(page("sport/talks/index.html")).startsWith("article talks v2\nsport");
         assertThat(page("world/index.html")).doesNotContain("talks|");
         assertThat(page("sport/index.html")).contains("talks|sport|");
         assertThat(page("sitemap.xml")).isEqualTo("bucket sport/2026-11=1\n");
         SiteCheck.assertConverged(store, bucket, pages, List.of(moved), SECTIONS, Publisher.FEED_SIZE);
+    }
+
+    @Test
+    void movingBackReplacesTheRedirectWithThePageAndUnpublishingDeletesOnlyTheLivePage() {
+        Article talks = published("world", "talks", day(11, 20));
+        Article moved = next(talks, "sport", talks.publishAt(), Status.PUBLISHED);
+        Article back = next(moved, "world", talks.publishAt(), Status.PUBLISHED);
+        publisher.apply(ArticleChange.created(talks));
+        publisher.apply(ArticleChange.updated(talks, moved));
+
+        publisher.apply(ArticleChange.updated(moved, back));
+
+        assertThat(bucket.get("world/talks/index.html").orElseThrow().redirectLocation()).isEmpty();
+        assertThat(page("world/talks/index.html")).startsWith("article talks v3\nworld");
+        assertThat(bucket.get("sport/talks/index.html").orElseThrow().redirectLocation()).contains("/world/talks/");
+        SiteCheck.assertConverged(store, bucket, pages, List.of(back), SECTIONS, Publisher.FEED_SIZE);
+
+        Article offline = next(back, "world", talks.publishAt(), Status.DRAFT);
+        publisher.apply(ArticleChange.updated(back, offline));
+        assertThat(bucket.get("world/talks/index.html")).isEmpty();
+        SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, Publisher.FEED_SIZE);
     }
 
     @Test

@@ -85,6 +85,21 @@ final class SiteCheck {
         Set<String> articleKeys = new HashSet<>(bucket.keys(""));
         articleKeys.removeAll(listingKeys);
         articleKeys.remove(pages.newsSitemap(List.of()).key());
+        Map<String, Article> liveBySlug = live.stream().collect(Collectors.toMap(Article::slug, a -> a));
+        for (String key : List.copyOf(articleKeys)) {
+            var redirect = bucket.get(key).orElseThrow().redirectLocation();
+            if (redirect.isEmpty()) {
+                continue;
+            }
+            articleKeys.remove(key);
+            String slug = key.split("/")[1];
+            assertThat(redirect.get()).as("redirect at %s", key).endsWith("/" + slug + "/");
+            Article target = liveBySlug.get(slug);
+            if (target != null) {
+                assertThat(redirect.get()).as("redirect at %s leads to the live page", key)
+                        .isEqualTo("/" + target.section() + "/" + slug + "/");
+            }
+        }
         assertThat(articleKeys).as("article pages")
                 .isEqualTo(live.stream().map(a -> pages.articlePageKey(a.section(), a.slug())).collect(Collectors.toSet()));
         for (Article article : live) {

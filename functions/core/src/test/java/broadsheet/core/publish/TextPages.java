@@ -30,6 +30,13 @@ final class TextPages implements Pages {
     }
 
     @Override
+    public RenderedPage redirectPage(String fromSection, String fromSlug, Article to) {
+        String path = "/" + to.section() + "/" + to.slug() + "/";
+        return new RenderedPage(articlePageKey(fromSection, fromSlug), HTML, CACHE,
+                ("redirect to " + path + "\n").getBytes(StandardCharsets.UTF_8), java.util.Optional.of(path));
+    }
+
+    @Override
     public String articlePageKey(String section, String slug) {
         return section + "/" + slug + "/index.html";
     }

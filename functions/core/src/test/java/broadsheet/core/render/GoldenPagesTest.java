@@ -71,6 +71,13 @@ class GoldenPagesTest {
     }
 
     @Test
+    void redirectAndPreviewPagesMatchGolden() throws IOException {
+        assertGolden("redirect.html", pages.redirectPage("politics", Fixtures.worldArticle().slug(),
+                Fixtures.worldArticle()));
+        assertGolden("preview.html", pages.previewPage(Fixtures.worldArticle()));
+    }
+
+    @Test
     void newsSitemapMatchesGolden() throws IOException {
         assertGolden("news-sitemap.xml", pages.newsSitemap(Fixtures.home().entries()));
     }
