@@ -2,16 +2,18 @@ package broadsheet.core.publish;
 
 import broadsheet.core.article.Article;
 import broadsheet.core.article.LeadImage;
+import broadsheet.core.article.Slugs;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.TreeMap;
 
 /**
@@ -35,7 +37,28 @@ public final class Listings {
         return new ListingEntry(article.slug(), article.section(), article.headline(), article.standfirst(),
                 article.publishAt(), article.updatedAt(),
                 image == null ? null : image.src(), image == null ? null : image.alt(),
-                article.authors());
+                article.authors(), article.tags());
+    }
+
+    /**
+     * Every collection an article is listed in while live: its section, each of its authors and
+     * each of its tags (by slug, each once). At most 1 + 10 authors + 20 tags, the limits the
+     * validator enforces, whatever the size of the site.
+     */
+    public static SortedSet<ListingId.Collection> collectionsOf(Article article) {
+        SortedSet<ListingId.Collection> collections = new TreeSet<>();
+        collections.add(ListingId.Collection.section(article.section()));
+        article.authors().forEach(name -> collections.add(ListingId.Collection.author(Slugs.forName(name))));
+        article.tags().forEach(tag -> collections.add(ListingId.Collection.tag(Slugs.forName(tag))));
+        return collections;
+    }
+
+    /** The month listings an article belongs to while live: one per collection. */
+    public static SortedSet<ListingId> monthListingsOf(Article article) {
+        YearMonth month = monthOf(article.publishAt());
+        SortedSet<ListingId> months = new TreeSet<>();
+        collectionsOf(article).forEach(c -> months.add(c.month(month)));
+        return months;
     }
 
     /** The archive month (UTC) of a publish time. */
@@ -109,7 +132,7 @@ public final class Listings {
      * The entries of the fronts published in the {@link #NEWS_WINDOW} before {@code now} (and not
      * after it), newest first, each once: what the Google News sitemap lists.
      */
-    public static List<ListingEntry> recent(Collection<Listing> fronts, Instant now) {
+    public static List<ListingEntry> recent(Iterable<Listing> fronts, Instant now) {
         Instant since = now.minus(NEWS_WINDOW);
         Map<String, ListingEntry> bySlug = new TreeMap<>();
         for (Listing front : fronts) {

@@ -1,6 +1,7 @@
 package broadsheet.core.render;
 
 import broadsheet.core.article.Article;
+import broadsheet.core.article.Slugs;
 import broadsheet.core.markdown.MarkdownRenderer;
 import broadsheet.core.publish.Listing;
 import broadsheet.core.publish.ListingEntry;
@@ -64,7 +65,8 @@ public final class MustachePages implements Pages {
     public static final List<String> TEMPLATES = List.of(
             "pages/article.mustache", "pages/section.mustache", "pages/archive.mustache", "pages/home.mustache",
             "pages/not-found.mustache", "pages/feed.mustache", "pages/rss.mustache", "pages/sitemap.mustache",
-            "pages/sitemap-index.mustache", "pages/news-sitemap.mustache", "pages/redirect.mustache");
+            "pages/sitemap-index.mustache", "pages/news-sitemap.mustache", "pages/redirect.mustache",
+            "pages/author.mustache", "pages/tag.mustache");
 
     /** RFC 822 dates for RSS, in GMT with a four-digit year. */
     private static final DateTimeFormatter RFC_822 =
@@ -88,6 +90,8 @@ public final class MustachePages implements Pages {
     private final Mustache homeTemplate;
     private final Mustache notFoundTemplate;
     private final Mustache feedTemplate;
+    private final Mustache authorTemplate;
+    private final Mustache tagTemplate;
     private final Mustache redirectTemplate;
     private final Mustache rssTemplate;
     private final Mustache newsSitemapTemplate;
@@ -109,6 +113,8 @@ public final class MustachePages implements Pages {
         this.homeTemplate = factory.compile("pages/home.mustache");
         this.notFoundTemplate = factory.compile("pages/not-found.mustache");
         this.feedTemplate = factory.compile("pages/feed.mustache");
+        this.authorTemplate = factory.compile("pages/author.mustache");
+        this.tagTemplate = factory.compile("pages/tag.mustache");
         this.redirectTemplate = factory.compile("pages/redirect.mustache");
         this.rssTemplate = factory.compile("pages/rss.mustache");
         this.newsSitemapTemplate = factory.compile("pages/news-sitemap.mustache");
@@ -168,10 +174,12 @@ public final class MustachePages implements Pages {
                 a.image().alt(), a.image().caption() == null && a.image().credit() == null ? null
                 : new Views.Figcaption(a.image().caption(), a.image().credit()));
         Views.ArticleBody body = new Views.ArticleBody(a.headline(), a.standfirst(), section.title(),
-                layout.sectionFrontPath(a.section()), figure, byline(a.authors()), iso(published),
+                layout.sectionFrontPath(a.section()), figure, authorLinks(a.authors()), iso(published),
                 published == null ? null : dayFormat.format(published),
                 showUpdated ? iso(modified) : null, showUpdated ? timeFormat.format(modified) : null,
-                markdown.toHtml(a.body()), a.source(), a.tags().isEmpty() ? null : new Views.Tags(a.tags()));
+                markdown.toHtml(a.body()), a.source(), a.tags().isEmpty() ? null
+                : new Views.Tags(a.tags().stream()
+                        .map(t -> new Views.TagLink(t, layout.tagFrontPath(Slugs.forName(t)))).toList()));
         Views.ArticlePage page = new Views.ArticlePage(site(a.section()), head, breadcrumb, body,
                 preview ? previewBanner(a) : null);
         return new RenderedPage(layout.articleKey(a.section(), a.slug()), HTML, preview ? PREVIEW_CACHE : ARTICLE_CACHE,
@@ -210,6 +218,10 @@ public final class MustachePages implements Pages {
                 yield List.of(sectionFront(section, entries, listing.buckets()), sectionFeed(section, entries),
                         sectionRss(section, entries));
             }
+            case AUTHOR_FRONT, TAG_FRONT -> List.of(collectionFront(id.collection().orElseThrow(), entries,
+                    listing.buckets()));
+            case AUTHOR_MONTH, TAG_MONTH -> List.of(collectionArchive(id.collection().orElseThrow(),
+                    id.month().orElseThrow(), entries));
             case SECTION_MONTH -> {
                 String section = id.section().orElseThrow();
                 YearMonth month = id.month().orElseThrow();
@@ -278,7 +290,68 @@ public final class MustachePages implements Pages {
         return teasers;
     }
 
+    private RenderedPage collectionFront(ListingId.Collection collection, List<ListingEntry> entries,
+                                         Map<String, Integer> buckets) {
+        String name = displayName(collection, entries);
+        boolean author = collection.type() == ListingId.Collection.Type.AUTHOR;
+        String intro = author ? "Articles by " + name + "." : "Articles tagged \u201c" + name + "\u201d.";
+        String path = author ? layout.authorFrontPath(collection.slug()) : layout.tagFrontPath(collection.slug());
+        Views.Head head = listingHead(name + " | " + config.name(), intro + " " + config.name(), layout.url(path),
+                new Views.Feed(config.name(), layout.siteFeedUrl()));
+        Views.ListingPage page = listingPage(site(null), head, breadcrumb(new Views.Crumb(name, null, true)), name,
+                intro, teasers(first(entries, config.pageSize()), true),
+                archive(month -> collectionArchivePath(collection, month), buckets));
+        String key = author ? layout.authorFrontKey(collection.slug()) : layout.tagFrontKey(collection.slug());
+        return new RenderedPage(key, HTML, LISTING_CACHE, render(author ? authorTemplate : tagTemplate, page));
+    }
+
+    private RenderedPage collectionArchive(ListingId.Collection collection, YearMonth month,
+                                           List<ListingEntry> entries) {
+        String name = displayName(collection, entries);
+        boolean author = collection.type() == ListingId.Collection.Type.AUTHOR;
+        String label = monthFormat.format(month);
+        String frontPath = author ? layout.authorFrontPath(collection.slug()) : layout.tagFrontPath(collection.slug());
+        String path = collectionArchivePath(collection, month);
+        Views.Head head = listingHead(name + ", " + label + " | " + config.name(),
+                (author ? "Articles by " + name : "Articles tagged \u201c" + name + "\u201d") + " published in "
+                        + label + ".", layout.url(path), new Views.Feed(config.name(), layout.siteFeedUrl()));
+        Views.ListingPage page = listingPage(site(null), head,
+                breadcrumb(new Views.Crumb(name, frontPath, false), new Views.Crumb(label, null, true)),
+                name + ": " + label, null, teasers(entries, true), null);
+        String key = author ? layout.authorArchiveKey(collection.slug(), month)
+                : layout.tagArchiveKey(collection.slug(), month);
+        return new RenderedPage(key, HTML, LISTING_CACHE, render(archiveTemplate, page));
+    }
+
+    private String collectionArchivePath(ListingId.Collection collection, YearMonth month) {
+        return switch (collection.type()) {
+            case SECTION -> layout.archivePath(collection.slug(), month);
+            case AUTHOR -> layout.authorArchivePath(collection.slug(), month);
+            case TAG -> layout.tagArchivePath(collection.slug(), month);
+        };
+    }
+
+    /**
+     * The name shown for an author or tag: as the newest entry spells it (entries carry names,
+     * listing ids only slugs); the slug itself when the listing is empty.
+     */
+    private static String displayName(ListingId.Collection collection, List<ListingEntry> entries) {
+        for (ListingEntry e : entries) {
+            List<String> names = collection.type() == ListingId.Collection.Type.AUTHOR ? e.authors() : e.tags();
+            for (String name : names) {
+                if (Slugs.forName(name).equals(collection.slug())) {
+                    return name;
+                }
+            }
+        }
+        return collection.slug();
+    }
+
     private Views.Archive archive(String slug, Map<String, Integer> buckets) {
+        return archive(month -> layout.archivePath(slug, month), buckets);
+    }
+
+    private Views.Archive archive(java.util.function.Function<YearMonth, String> pathOf, Map<String, Integer> buckets) {
         TreeMap<YearMonth, Integer> months = new TreeMap<>(Comparator.reverseOrder());
         buckets.forEach((key, count) -> {
             YearMonth month = parseMonth(key);
@@ -291,7 +364,7 @@ public final class MustachePages implements Pages {
         }
         List<Views.ArchiveLink> links = new ArrayList<>();
         months.forEach((month, count) ->
-                links.add(new Views.ArchiveLink(monthFormat.format(month), layout.archivePath(slug, month), count)));
+                links.add(new Views.ArchiveLink(monthFormat.format(month), pathOf.apply(month), count)));
         return new Views.Archive("Archive", links);
     }
 
@@ -447,6 +520,20 @@ public final class MustachePages implements Pages {
 
     private String sectionTitle(String slug) {
         return config.section(slug).map(Section::title).orElse(slug);
+    }
+
+    /** Each author linked to their page, with the separators of {@link #byline}; null for none. */
+    private Views.Byline authorLinks(List<String> authors) {
+        if (authors == null || authors.isEmpty()) {
+            return null;
+        }
+        List<Views.AuthorLink> links = new ArrayList<>();
+        for (int i = 0; i < authors.size(); i++) {
+            String separator = i == authors.size() - 1 ? null : i == authors.size() - 2 ? " and " : ", ";
+            links.add(new Views.AuthorLink(authors.get(i), layout.authorFrontPath(Slugs.forName(authors.get(i))),
+                    separator));
+        }
+        return new Views.Byline(links);
     }
 
     /** "Ann Smith", "Ann Smith and Bo Li", "Ann Smith, Bo Li and Cy Young"; null for none. */

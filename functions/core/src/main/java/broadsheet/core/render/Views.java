@@ -46,13 +46,24 @@ public final class Views {
     }
 
     public record ArticleBody(String headline, String standfirst, String sectionTitle, String sectionPath,
-                              Figure image, String byline, String publishedIso, String publishedDisplay,
+                              Figure image, Byline byline, String publishedIso, String publishedDisplay,
                               String updatedIso, String updatedDisplay, String bodyHtml, String source,
                               Tags tags) {
     }
 
-    /** The article's tags; null when it has none. */
-    public record Tags(List<String> items) {
+    /** The article's tags, each linking to its tag page; null when it has none. */
+    public record Tags(List<TagLink> items) {
+    }
+
+    public record TagLink(String name, String path) {
+    }
+
+    /** The article's authors, each linking to their author page; null when it has none. */
+    public record Byline(List<AuthorLink> authors) {
+    }
+
+    /** One author; {@code separator} (", " or " and ") follows the name, null after the last. */
+    public record AuthorLink(String name, String path, String separator) {
     }
 
     /** The lead image; {@code figcaption} is null when there is neither caption nor credit. */

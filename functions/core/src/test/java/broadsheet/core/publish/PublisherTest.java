@@ -52,7 +52,10 @@ class PublisherTest {
         assertThat(page("world/index.html")).contains("talks|world|").contains("bucket 2026-11=1");
         assertThat(page("index.html")).startsWith("talks|world|");
         assertThat(page("sitemap.xml")).isEqualTo("bucket world/2026-11=1\n");
-        assertThat(bucket.puts()).isEqualTo(6);
+        assertThat(page("author/ann-smith/index.html")).contains("talks|world|").contains("bucket 2026-11=1");
+        assertThat(page("tag/news/archive/2026-11/index.html")).startsWith("talks|world|");
+        assertThat(bucket.puts()).as("article; section, author and tag month and front; home, sitemap index, news")
+                .isEqualTo(10);
         SiteCheck.assertConverged(store, bucket, pages, List.of(talks), SECTIONS, Publisher.FEED_SIZE);
     }
 

@@ -45,9 +45,9 @@ final class TextPages implements Pages {
     public List<RenderedPage> listingPages(ListingId id, Listing listing) {
         return switch (id.kind()) {
             case HOME -> List.of(page("index.html", entries(listing)), page("sitemap.xml", buckets(listing)));
-            case SECTION_FRONT -> List.of(page(id.section().orElseThrow() + "/index.html",
+            case SECTION_FRONT, AUTHOR_FRONT, TAG_FRONT -> List.of(page(prefix(id) + "index.html",
                     entries(listing) + buckets(listing)));
-            case SECTION_MONTH -> List.of(page(monthPageKey(id), entries(listing)));
+            case SECTION_MONTH, AUTHOR_MONTH, TAG_MONTH -> List.of(page(monthPageKey(id), entries(listing)));
         };
     }
 
@@ -62,7 +62,13 @@ final class TextPages implements Pages {
     }
 
     static String monthPageKey(ListingId month) {
-        return month.section().orElseThrow() + "/archive/" + month.month().orElseThrow() + "/index.html";
+        return prefix(month) + "archive/" + month.month().orElseThrow() + "/index.html";
+    }
+
+    /** {@code world/}, {@code author/ann-smith/}, {@code tag/news/}. */
+    private static String prefix(ListingId id) {
+        ListingId.Collection c = id.collection().orElseThrow();
+        return (c.type() == ListingId.Collection.Type.SECTION ? "" : c.type().prefix() + "/") + c.slug() + "/";
     }
 
     private static String entries(Listing listing) {

@@ -78,6 +78,17 @@ class GoldenPagesTest {
     }
 
     @Test
+    void authorFrontAndTagArchiveMatchGolden() throws IOException {
+        List<RenderedPage> author = pages.listingPages(ListingId.authorFront("elena-borg"), Fixtures.worldFront());
+        assertThat(author).extracting(RenderedPage::key).containsExactly("author/elena-borg/index.html");
+        assertGolden("author.html", author.get(0));
+        List<RenderedPage> tag = pages.listingPages(ListingId.tagMonth("nato", YearMonth.of(2026, 11)),
+                Fixtures.natoNovember());
+        assertThat(tag).extracting(RenderedPage::key).containsExactly("tag/nato/archive/2026/11/index.html");
+        assertGolden("tag-archive.html", tag.get(0));
+    }
+
+    @Test
     void newsSitemapMatchesGolden() throws IOException {
         assertGolden("news-sitemap.xml", pages.newsSitemap(Fixtures.home().entries()));
     }
