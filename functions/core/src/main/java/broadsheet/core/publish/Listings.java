@@ -18,7 +18,7 @@ import java.util.TreeMap;
 
 /**
  * Pure functions on listings: what an article looks like in a listing, where it belongs, and how
- * month listings, section fronts and home are derived. No I/O; {@link Publisher} does the reads
+ * month listings, fronts and home are derived. No I/O; {@link Publisher} does the reads
  * and conditional writes around them.
  */
 public final class Listings {
@@ -91,10 +91,10 @@ public final class Listings {
     }
 
     /**
-     * A section front from the front it replaces and the month listings just read. The counts of
+     * A front (of a section, author or tag) from the front it replaces and the month listings just read. The counts of
      * the months read are refreshed (a month with no entries is dropped); other counts are carried
      * over. The entries are the newest {@code feedSize} entries of the months read, which must be
-     * every month of the section newer than the oldest month read (the caller reads newest first).
+     * every month of the collection newer than the oldest month read (the caller reads newest first).
      */
     public static Listing front(Listing previous, Map<YearMonth, Listing> monthsRead, int feedSize) {
         Map<String, Integer> buckets = new TreeMap<>(previous.buckets());

@@ -31,9 +31,10 @@ public interface Pages {
     String articlePageKey(String section, String slug);
 
     /**
-     * Every page rendered from one listing: for {@code home} the home page, the site feed and the
-     * sitemap index; for a section front the front page and the section feed; for a section month
-     * its archive page and its sitemap.
+     * Every page rendered from one listing: for {@code home} the home page, the site Atom and RSS
+     * feeds and the sitemap index; for a section front the front page and the section's Atom and
+     * RSS feeds; for a section month its archive page and its sitemap; for an author or tag front
+     * its front page; for an author or tag month its archive page.
      */
     List<RenderedPage> listingPages(ListingId id, Listing listing);
 
