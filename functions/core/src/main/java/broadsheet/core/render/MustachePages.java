@@ -45,7 +45,11 @@ import java.util.TreeSet;
  * in its {@code buckets} (keys {@code yyyy-MM}, value = number of articles); its feed holds the
  * first {@link SiteConfig#feedSize()}. The home listing's {@code buckets} are keyed
  * {@code <section>/<yyyy-MM>}: together with the months of its entries they name the month
- * sitemaps listed in the sitemap index.
+ * sitemaps listed in the sitemap index. Author and tag fronts and months render like a section's
+ * front and archive, with the author's or tag's name as the newest entry spells it.
+ *
+ * <p>Besides listing pages: {@link #previewPage} (editors' preview of any article),
+ * {@link #redirectPage} (left at a moved article's old key) and {@link #newsSitemap}.
  */
 public final class MustachePages implements Pages {
 
