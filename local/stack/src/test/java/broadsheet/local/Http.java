@@ -39,6 +39,22 @@ final class Http {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> delete(String path, String token, String ifMatch) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
+                .header("If-Match", ifMatch).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GETs {@code path} until it answers {@code status} or {@code within} has passed; the last status. */
+    int awaitStatus(String path, int status, Duration within) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        int last = get(path).statusCode();
+        while (last != status && System.nanoTime() < deadline) {
+            Thread.sleep(25);
+            last = get(path).statusCode();
+        }
+        return last;
+    }
+
     /**
      * GETs {@code path} until it answers 200 or {@code within} has passed; the last response
      * either way. Publishing is asynchronous, like the stream in AWS, so readers poll.

@@ -67,6 +67,21 @@ class LocalStackTest {
     }
 
     @Test
+    void unpublishesADeletedArticle() throws Exception {
+        String path = "/politics/budget-vote-delayed/";
+        assertThat(http.postJson("/api/articles", Seed.article("03-budget-vote-delayed.json"), stack.editorToken())
+                .statusCode()).isEqualTo(201);
+        assertThat(http.awaitStatus(path, 200, Duration.ofSeconds(2))).isEqualTo(200);
+
+        HttpResponse<String> deleted = http.delete("/api/articles/budget-vote-delayed", stack.editorToken(), "\"1\"");
+
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+        assertThat(http.awaitStatus(path, 404, Duration.ofSeconds(2))).isEqualTo(404);
+        assertThat(stack.feed().awaitSettled(Duration.ofSeconds(5))).isTrue();
+        assertThat(http.get("/politics/").body()).doesNotContain("budget-vote-delayed");
+    }
+
+    @Test
     void answersARequestWithoutTheTokenWith401Problem() throws Exception {
         HttpResponse<String> noToken = http.postJson("/api/articles", Seed.article(REFERENCE), null);
         HttpResponse<String> wrongToken = http.postJson("/api/articles", Seed.article(REFERENCE), "not-the-token");
