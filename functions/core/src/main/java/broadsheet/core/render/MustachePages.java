@@ -414,7 +414,7 @@ public final class MustachePages implements Pages {
             }
             String url = layout.articleUrl(e.section(), e.slug());
             items.add(new Views.RssItem(e.headline(), url, url, RFC_822.format(published),
-                    blankToNull(e.standfirst()), e.authors(), sectionTitle(e.section())));
+                    htmlText(blankToNull(e.standfirst())), e.authors(), sectionTitle(e.section())));
         }
         return new Views.RssChannel(title, link, description, config.language(), RFC_822.format(lastBuild), selfUrl,
                 items);
@@ -578,6 +578,29 @@ public final class MustachePages implements Pages {
 
     private static String iso(Instant instant) {
         return instant == null ? null : instant.toString();
+    }
+
+    /**
+     * Plain text as HTML source that shows the text: an RSS item's description is entity-encoded
+     * HTML, which feed readers render, so the editor's text is HTML-escaped here and the template
+     * escapes it once more for XML.
+     */
+    private static String htmlText(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String blankToNull(String s) {

@@ -143,6 +143,13 @@ class FeedsAndSitemapsTest {
             assertThat(xml.getElementsByTagNameNS("*", "title").item(1).getTextContent()).as(feed.key())
                     .isEqualTo(HOSTILE);
         }
+        // An RSS description is HTML to a feed reader: once the XML is read, it must still be
+        // escaped HTML that shows the editor's text, never markup.
+        for (RenderedPage rss : List.of(feeds.get(1), feeds.get(3))) {
+            String description = parse(rss).getElementsByTagNameNS("*", "description").item(1).getTextContent();
+            assertThat(org.jsoup.Jsoup.parseBodyFragment(description).body().children()).as(rss.key()).isEmpty();
+            assertThat(org.jsoup.Jsoup.parseBodyFragment(description).body().text()).as(rss.key()).isEqualTo(HOSTILE);
+        }
         Document news = parse(pages.newsSitemap(List.of(hostile)));
         assertThat(news.getElementsByTagNameNS(NEWS, "title").item(0).getTextContent()).isEqualTo(HOSTILE);
         assertThat(news.getElementsByTagNameNS("*", "script").getLength()).isZero();
