@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -32,20 +33,25 @@ import java.util.TreeSet;
  * live articles alone (with the core's own {@link Listings} functions and {@link Pages}), and
  * reports every way the stored listings and pages differ from it:
  * <ul>
- *   <li>each month listing, section front and home listing in the table equals the one computed
- *       from the live articles (month listings that no live article needs must be empty);</li>
- *   <li>every listing's pages are in the bucket with exactly the bytes rendered from the
- *       computed listing;</li>
+ *   <li>each month listing and front of every collection (section, author, tag) and home in the
+ *       table equals the one computed from the live articles (listings that no live article
+ *       needs any more must be empty);</li>
+ *   <li>every listing's pages, and the news sitemap, are in the bucket with exactly the bytes
+ *       rendered from the computed listings;</li>
  *   <li>every live article has exactly its page (the bytes rendered from the stored article),
- *       and the bucket holds no other page except the fixed pages and {@code media/} objects: no
- *       page of an unpublished, scheduled, moved or deleted article survives.</li>
+ *       and the bucket holds no other page except the fixed pages, {@code media/} objects and
+ *       redirects left at the old keys of moved articles, which must lead to the live page.</li>
  * </ul>
- * The table is read with a strongly consistent scan; nothing is written.
+ * Redirects left behind for an article that is no longer live (moved, then unpublished or
+ * deleted) lead nowhere; the publisher does not know those old keys, so they are reported apart
+ * ({@link Report#danglingRedirects()}), not as divergences. The table is read with a strongly
+ * consistent scan; nothing is written.
  */
 public final class ConvergenceChecker {
 
     /** What one check found: the articles of the table and every divergence, described in words. */
-    public record Report(List<Article> articles, List<String> divergences, int pagesChecked) {
+    public record Report(List<Article> articles, List<String> divergences, int pagesChecked,
+                         List<String> danglingRedirects) {
 
         public List<Article> live(Instant now) {
             return articles.stream().filter(a -> a.isLive(now)).toList();
@@ -57,8 +63,8 @@ public final class ConvergenceChecker {
 
         @Override
         public String toString() {
-            return articles.size() + " articles, " + pagesChecked + " pages checked, " + divergences.size()
-                    + " divergences" + (divergences.isEmpty() ? "" : ":\n  " + String.join("\n  ",
+            return articles.size() + " articles, " + pagesChecked + " pages checked, " + danglingRedirects.size()
+                    + " redirects of articles no longer live, " + divergences.size() + " divergences" + (divergences.isEmpty() ? "" : ":\n  " + String.join("\n  ",
                     divergences.subList(0, Math.min(40, divergences.size()))));
         }
     }
@@ -125,47 +131,76 @@ public final class ConvergenceChecker {
                 comparePage(page, "page of listing " + id, divergences);
             }
         }
+        if (stored.containsKey(ListingId.home()) || expected.containsKey(ListingId.home())) {
+            RenderedPage news = pages.newsSitemap(Listings.recent(sectionFronts(expected).values(), now));
+            expectedKeys.add(news.key());
+            checked++;
+            comparePage(news, "news sitemap", divergences);
+        }
+        Map<String, Article> liveBySlug = new TreeMap<>();
+        live.forEach(a -> liveBySlug.put(a.slug(), a));
         for (Article article : live) {
             RenderedPage page = pages.articlePage(article);
             expectedKeys.add(page.key());
             checked++;
             comparePage(page, "page of article " + article.slug() + " v" + article.version(), divergences);
         }
+        List<String> dangling = new ArrayList<>();
         for (String key : bucket.keys("")) {
-            if (!expectedKeys.contains(key) && !key.startsWith("media/")) {
+            if (expectedKeys.contains(key) || key.startsWith("media/")) {
+                continue;
+            }
+            var page = bucket.get(key);
+            Optional<String> location = page.flatMap(SiteBucket.StoredPage::redirectLocation);
+            if (location.isEmpty()) {
                 divergences.add("page " + key + " is in the bucket but no live article or listing needs it");
+                continue;
+            }
+            // A redirect left at the old key of a moved article: it must lead to that article's live page.
+            String[] parts = key.split("/");
+            Article target = parts.length == 3 ? liveBySlug.get(parts[1]) : null;
+            if (target == null) {
+                dangling.add(key + " -> " + location.get());
+            } else if (!location.get().equals("/" + target.section() + "/" + target.slug() + "/")) {
+                divergences.add("redirect " + key + " leads to " + location.get() + ", not to the live page of " + target.slug());
             }
         }
-        return new Report(List.copyOf(articles), List.copyOf(divergences), checked);
+        return new Report(List.copyOf(articles), List.copyOf(divergences), checked, List.copyOf(dangling));
     }
 
-    /** The listings the live articles alone call for, built with the publisher's own functions. */
+    /**
+     * The listings the live articles alone call for, built with the publisher's own functions: a
+     * month listing per collection (section, each author, each tag) and month of each article,
+     * a front per collection, and home from the section fronts.
+     */
     Map<ListingId, Listing> expectedListings(List<Article> live) {
         Map<ListingId, Listing> months = new TreeMap<>();
         for (Article article : live) {
-            months.merge(Listings.monthListingOf(article),
-                    Listings.upsert(Listing.EMPTY, Listings.entryOf(article)),
-                    (a, b) -> Listings.upsert(a, b.entries().get(0)));
-        }
-        Map<ListingId, Listing> all = new LinkedHashMap<>(months);
-        Map<String, Listing> fronts = new TreeMap<>();
-        for (String section : sections) {
-            Map<YearMonth, Listing> ofSection = new TreeMap<>();
-            months.forEach((id, listing) -> {
-                if (id.section().orElseThrow().equals(section)) {
-                    ofSection.put(id.month().orElseThrow(), listing);
-                }
-            });
-            Listing front = Listings.front(Listing.EMPTY, ofSection, feedSize);
-            fronts.put(section, front);
-            if (!ofSection.isEmpty()) {
-                all.put(ListingId.sectionFront(section), front);
+            for (ListingId month : Listings.monthListingsOf(article)) {
+                months.merge(month, Listings.upsert(Listing.EMPTY, Listings.entryOf(article)),
+                        (a, b) -> Listings.upsert(a, b.entries().get(0)));
             }
         }
+        Map<ListingId, Map<YearMonth, Listing>> byFront = new TreeMap<>();
+        months.forEach((id, listing) -> byFront.computeIfAbsent(id.front().orElseThrow(), f -> new TreeMap<>())
+                .put(id.month().orElseThrow(), listing));
+        Map<ListingId, Listing> all = new LinkedHashMap<>(months);
+        byFront.forEach((front, ofFront) -> all.put(front, Listings.front(Listing.EMPTY, ofFront, feedSize)));
         if (!live.isEmpty()) {
-            all.put(ListingId.home(), Listings.home(fronts, feedSize));
+            all.put(ListingId.home(), Listings.home(sectionFronts(all), feedSize));
         }
         return all;
+    }
+
+    private Map<String, Listing> sectionFronts(Map<ListingId, Listing> listings) {
+        Map<String, Listing> fronts = new LinkedHashMap<>();
+        for (String section : sections) {
+            Listing front = listings.get(ListingId.sectionFront(section));
+            if (front != null) {
+                fronts.put(section, front);
+            }
+        }
+        return fronts;
     }
 
     private void comparePage(RenderedPage want, String what, List<String> divergences) {

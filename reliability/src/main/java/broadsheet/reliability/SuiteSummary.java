@@ -21,6 +21,7 @@ public final class SuiteSummary {
     private final AtomicLong divergences = new AtomicLong();
     private final AtomicLong checks = new AtomicLong();
     private final AtomicLong status5xxInOutage = new AtomicLong();
+    private final AtomicLong danglingRedirects = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicInteger outages = new java.util.concurrent.atomic.AtomicInteger();
 
     /** One HTTP answer from the stack, to a request made while every dependency was up. */
@@ -64,10 +65,11 @@ public final class SuiteSummary {
         lost.addAndGet(articles);
     }
 
-    /** One convergence check and the divergences it reported. */
-    public void checked(long found) {
+    /** One convergence check and what it reported. */
+    public void checked(ConvergenceChecker.Report report) {
         checks.incrementAndGet();
-        divergences.addAndGet(found);
+        divergences.addAndGet(report.divergences().size());
+        danglingRedirects.addAndGet(report.danglingRedirects().size());
     }
 
     public long requests() {
@@ -99,6 +101,7 @@ public final class SuiteSummary {
         return "reliability: requests=" + requests.get() + " 4xx=" + status4xx.get() + " 5xx=" + status5xx.get()
                 + " written=" + written.get() + " lost=" + lost.get() + " divergences=" + divergences.get()
                 + " (convergence checks=" + checks.get() + ", 5xx while a dependency was deliberately down="
-                + status5xxInOutage.get() + ")";
+                + status5xxInOutage.get() + ", redirect pages left for articles no longer live="
+                + danglingRedirects.get() + ")";
     }
 }

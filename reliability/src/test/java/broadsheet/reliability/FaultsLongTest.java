@@ -62,8 +62,10 @@ class FaultsLongTest {
             ledger = new ConcurrentEditors(stack.api).run(4, 60, data.hashCode(), editors -> fault.inject(stack));
             ConvergenceChecker.Report report = stack.settleAndCheck(false);
             deadLetters = stack.deadLetters.read().size();
-            System.out.printf("faults: %d acknowledged writes, %d S3 writes (%d failed on purpose), %d dead letters; before replay %s%n",
-                    ledger.writes.get(), stack.flaky.writes(), stack.flaky.failures(), deadLetters, report);
+            System.out.printf("faults: %d acknowledged writes, %d S3 writes (%d failed on purpose), %d failed deliveries retried, "
+                    + "%d dead letters; before replay %s%n", ledger.writes.get(), stack.flaky.writes(), stack.flaky.failures(),
+                    stack.failedDeliveries.get(), deadLetters, report);
+            assertThat(stack.failedDeliveries.get()).as("deliveries the fault made fail").isPositive();
             if (failureRate > 0) {
                 assertThat(stack.flaky.failures()).as("injected S3 failures").isPositive();
             }

@@ -93,6 +93,14 @@ final class Inert {
             if (Set.of("script", "svg", "iframe", "img", "a", "object", "embed").contains(tag)) {
                 problems.add(key + ": element <" + tag + "> in XML");
             }
+            if (tag.equals("description") && element.parent() != null && element.parent().tagName().equals("item")) {
+                // RSS 2.0: an item's description is entity-encoded HTML, which readers render as HTML.
+                Document fragment = Jsoup.parseBodyFragment(element.text());
+                if (!fragment.body().children().isEmpty()) {
+                    problems.add(key + ": an RSS description renders as HTML with <"
+                            + fragment.body().child(0).tagName() + "> from input");
+                }
+            }
             if (Set.of("content", "summary", "title", "subtitle", "rights").contains(tag)
                     && element.attr("type").toLowerCase(Locale.ROOT).contains("html")) {
                 problems.add(key + ": HTML-typed content <" + tag + "> in a feed");

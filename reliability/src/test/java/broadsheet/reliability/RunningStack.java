@@ -74,7 +74,7 @@ final class RunningStack implements AutoCloseable {
             throw new AssertionError("the change feed did not settle within 120 s: " + stack.feed().pending() + " pending");
         }
         ConvergenceChecker.Report report = checker.check(Instant.now());
-        SuiteSummary.SUITE.checked(report.divergences().size());
+        SuiteSummary.SUITE.checked(report);
         return report;
     }
 
