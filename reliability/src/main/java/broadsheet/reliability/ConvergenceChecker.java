@@ -40,7 +40,8 @@ import java.util.TreeSet;
  *       rendered from the computed listings;</li>
  *   <li>every live article has exactly its page (the bytes rendered from the stored article),
  *       and the bucket holds no other page except the fixed pages, {@code media/} objects and
- *       redirects left at the old keys of moved articles, which must lead to the live page.</li>
+ *       redirects left at the old keys of moved articles, which must lead to the live page
+ *       (directly, or through the redirect at a later old key of an article moved twice).</li>
  * </ul>
  * Redirects left behind for an article that is no longer live (moved, then unpublished or
  * deleted) lead nowhere; the publisher does not know those old keys, so they are reported apart
@@ -161,11 +162,32 @@ public final class ConvergenceChecker {
             Article target = parts.length == 3 ? liveBySlug.get(parts[1]) : null;
             if (target == null) {
                 dangling.add(key + " -> " + location.get());
-            } else if (!location.get().equals("/" + target.section() + "/" + target.slug() + "/")) {
+            } else if (!leadsTo(location.get(), pages.articlePageKey(target.section(), target.slug()))) {
                 divergences.add("redirect " + key + " leads to " + location.get() + ", not to the live page of " + target.slug());
             }
         }
         return new Report(List.copyOf(articles), List.copyOf(divergences), checked, List.copyOf(dangling));
+    }
+
+    /**
+     * True when following redirects from {@code location} (a site path such as {@code /world/x/})
+     * through the bucket reaches the page at {@code key}: an article moved twice leaves a redirect
+     * to its second key, which itself redirects to the third.
+     */
+    private boolean leadsTo(String location, String key) {
+        String at = location;
+        for (int hop = 0; hop < 10; hop++) {
+            String atKey = at.substring(1) + "index.html";
+            if (atKey.equals(key)) {
+                return true;
+            }
+            Optional<String> next = bucket.get(atKey).flatMap(SiteBucket.StoredPage::redirectLocation);
+            if (next.isEmpty()) {
+                return false;
+            }
+            at = next.get();
+        }
+        return false;
     }
 
     /**

@@ -40,7 +40,10 @@ class FaultsLongTest {
             pause(1_000);
             SuiteSummary.SUITE.outageStarted();
             try {
-                stack.restartDynalite();
+                // Down for 3 s: longer than the SDK's own retries, shorter than the feed's.
+                stack.stopDynalite();
+                pause(3_000);
+                stack.startDynalite();
             } finally {
                 SuiteSummary.SUITE.outageEnded();
             }

@@ -158,10 +158,13 @@ final class FaultyStack implements AutoCloseable {
         s3Proxy.retarget(s3proxy.endpoint());
     }
 
-    /** Kills dynalite and starts it again on the same data folder. */
-    void restartDynalite() {
+    /** Kills dynalite; {@link #startDynalite()} starts it again on the same data folder. */
+    void stopDynalite() {
         dynalite.close();
         dynamoProxy.cutAll();
+    }
+
+    void startDynalite() {
         dynalite = Dynalite.start(Optional.of(dataDir.resolve("dynamodb")));
         dynamoProxy.retarget(dynalite.endpoint());
     }
