@@ -115,7 +115,7 @@ public final class Main {
         // The HTTP port is not needed to replay: take any free one so a running stack's port does not matter.
         LocalSettings quiet = new LocalSettings(settings.dataDir(), settings.host(), 0, settings.editorToken(),
                 settings.tableName(), settings.bucketName(), settings.editorGroupClaim(), settings.editorGroup(),
-                settings.retry(), settings.maxBodyBytes(), settings.publisherWrapper());
+                settings.retry(), settings.maxBodyBytes(), settings.publisherWrapper(), settings.schedulerInterval());
         try (LocalStack stack = LocalStack.start(quiet)) {
             int waiting = stack.deadLetters().read().size() + stack.resumed();
             if (waiting == 0) {
