@@ -38,6 +38,12 @@ public final class Alarms extends Construct {
                 functions.deadLetters().metricApproximateNumberOfMessagesVisible(
                         MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()),
                 1, 1);
+        alarm("ScheduleDeadLetters", "Scheduled-publishing invocations EventBridge Scheduler gave up on are waiting",
+                functions.scheduleDeadLetters().metricApproximateNumberOfMessagesVisible(
+                        MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()),
+                1, 1);
+        alarm("ScheduleErrors", "The schedule function failed to publish due articles",
+                errors(functions.scheduleFunction()), 1, 1);
         alarm("ApiErrors", "The API handler failed (unhandled errors or timeouts)",
                 errors(functions.apiFunction()), 1, 1);
         alarm("PublisherErrors", "The publisher failed on a batch of stream records",

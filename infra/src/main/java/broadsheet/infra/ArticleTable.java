@@ -23,8 +23,12 @@ public final class ArticleTable extends Construct {
     public static final String PUBLISHED_INDEX = "published";
     /** Every article of a section, by {@code <updatedAt>#<slug>}. */
     public static final String BY_SECTION_INDEX = "by-section";
+    /** Sparse index of scheduled articles: {@code scheduled}, then {@code <publishAt>#<slug>}. */
+    public static final String SCHEDULED_INDEX = "scheduled";
     /** Stream records the publisher takes: only article items, never listings or idempotency records. */
     public static final String ARTICLE_KEY_PREFIX = "article#";
+    /** ... and of those only the article itself ({@code sk = article}), never its kept revisions. */
+    public static final String ARTICLE_SORT_KEY = "article";
 
     private final Table table;
 
@@ -53,13 +57,23 @@ public final class ArticleTable extends Construct {
                 .sortKey(string("gsi2sk"))
                 .projectionType(ProjectionType.ALL)
                 .build());
+        table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+                .indexName(SCHEDULED_INDEX)
+                .partitionKey(string("gsi3pk"))
+                .sortKey(string("gsi3sk"))
+                .projectionType(ProjectionType.ALL)
+                .build());
     }
 
     public Table table() {
         return table;
     }
 
-    /** The table's ARN and the ARNs of its two indexes, for policies that query them. */
+    public String indexArn(String index) {
+        return table.getTableArn() + "/index/" + index;
+    }
+
+    /** The table's ARN and the ARNs of the two indexes the API lists articles from. */
     public List<String> tableAndIndexArns() {
         return List.of(
                 table.getTableArn(),

@@ -27,6 +27,7 @@ public final class EditorApi extends Construct {
 
     public static final String ARTICLES = "/api/articles";
     public static final String ARTICLE = "/api/articles/{slug}";
+    public static final String MEDIA = "/api/media";
 
     private static final String ACCESS_LOG_FORMAT = """
             {"requestId":"$context.requestId","ip":"$context.identity.sourceIp",\
@@ -89,6 +90,20 @@ public final class EditorApi extends Construct {
         api.addRoutes(AddRoutesOptions.builder()
                 .path(ARTICLE)
                 .methods(List.of(HttpMethod.GET, HttpMethod.PUT, HttpMethod.DELETE))
+                .integration(integration)
+                .authorizer(authorizer)
+                .build());
+        route(ARTICLE + "/preview", HttpMethod.GET, integration);
+        route(ARTICLE + "/revisions", HttpMethod.GET, integration);
+        route(ARTICLE + "/revisions/{version}", HttpMethod.GET, integration);
+        route(ARTICLE + "/revisions/{version}/restore", HttpMethod.POST, integration);
+        route(MEDIA, HttpMethod.POST, integration);
+    }
+
+    private void route(String path, HttpMethod method, HttpLambdaIntegration integration) {
+        api.addRoutes(AddRoutesOptions.builder()
+                .path(path)
+                .methods(List.of(method))
                 .integration(integration)
                 .authorizer(authorizer)
                 .build());

@@ -1,9 +1,13 @@
 package broadsheet.infra;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.scheduler.CfnSchedule;
+import software.amazon.awscdk.services.scheduler.CfnScheduleGroup;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -33,14 +37,30 @@ import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
- * The two Lambda functions, each with its own role holding exactly the actions it uses, its own
- * log group, SnapStart on published versions and a {@code live} alias that API Gateway and the
- * stream mapping invoke (SnapStart only applies to published versions, never to $LATEST).
+ * The three Lambda functions (API, publisher, schedule), each with its own role holding exactly
+ * the actions it uses, its own log group, SnapStart on published versions and a {@code live}
+ * alias that API Gateway, the stream mapping and EventBridge Scheduler invoke (SnapStart only
+ * applies to published versions, never to $LATEST).
+ *
+ * <p>Scheduled publishing: the publisher keeps one EventBridge Scheduler one-time schedule per
+ * scheduled article in the schedule group (it sees every write, whichever route made it, and a
+ * failed schedule call is retried with the stream batch); each schedule invokes the schedule
+ * function with the slug and publish time. A rate schedule runs the same function every five
+ * minutes to sweep for due articles, so a schedule that failed or was missed is caught up.
+ * Scheduler invokes the function with its own role, which may invoke only that function's alias
+ * and send to the schedule dead-letter queue.
  */
 public final class Functions extends Construct {
 
     public static final String API_HANDLER = "broadsheet.lambda.ApiHandler::handleRequest";
     public static final String PUBLISHER_HANDLER = "broadsheet.lambda.PublisherHandler::handleRequest";
+    public static final String SCHEDULE_HANDLER = "broadsheet.lambda.ScheduleHandler::handleRequest";
+    /** How often the schedule function sweeps for due scheduled articles. */
+    public static final String SWEEP_RATE = "rate(5 minutes)";
+    static final List<String> SCHEDULE_TABLE_ACTIONS = List.of(
+            "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+    static final List<String> SCHEDULE_WRITE_ACTIONS = List.of(
+            "scheduler:CreateSchedule", "scheduler:UpdateSchedule", "scheduler:DeleteSchedule");
     public static final String ALIAS = "live";
 
     static final List<String> API_TABLE_ACTIONS = List.of(
@@ -64,6 +84,12 @@ public final class Functions extends Construct {
     private final Alias publisherAlias;
     private final Queue deadLetters;
     private final EventSourceMapping streamMapping;
+    private final Function scheduleFunction;
+    private final Alias scheduleAlias;
+    private final Queue scheduleDeadLetters;
+    private final CfnScheduleGroup scheduleGroup;
+    private final Role schedulerRole;
+    private final CfnSchedule sweep;
 
     public Functions(Construct scope, String id, StageSettings stage, Path functionsJar,
             ArticleTable articles, PagesBucket pages, String siteBaseUrl) {
@@ -77,15 +103,71 @@ public final class Functions extends Construct {
                 "EDITOR_GROUP", Editors.EDITOR_GROUP);
 
         LogGroup apiLogs = logGroup("ApiLogs", stage);
-        Role apiRole = role("ApiRole", "Broadsheet API handler: article reads and writes", List.of(
+        Role apiRole = role("ApiRole", "Broadsheet API handler: article reads and writes, media upload URLs", List.of(
                 allow(LOG_ACTIONS, List.of(apiLogs.getLogGroupArn())),
-                allow(API_TABLE_ACTIONS, articles.tableAndIndexArns())));
+                allow(API_TABLE_ACTIONS, articles.tableAndIndexArns()),
+                // presigned media uploads are signed with this role: it may put objects under media/ only
+                allow(List.of("s3:PutObject"), List.of(pages.bucket().arnForObjects("media/*")))));
         this.apiFunction = javaFunction("ApiFunction", "Broadsheet editors' HTTP API (" + stage.name() + ")",
                 API_HANDLER, stage.apiMemoryMb(), Duration.seconds(10), apiRole, apiLogs, code, environment);
         this.apiAlias = Alias.Builder.create(this, "ApiAlias")
                 .aliasName(ALIAS)
                 .version(apiFunction.getCurrentVersion())
                 .build();
+
+        LogGroup scheduleLogs = logGroup("ScheduleLogs", stage);
+        Role scheduleRole = role("ScheduleRole", "Broadsheet schedule function: publishes due scheduled articles", List.of(
+                allow(LOG_ACTIONS, List.of(scheduleLogs.getLogGroupArn())),
+                allow(SCHEDULE_TABLE_ACTIONS, List.of(articles.table().getTableArn())),
+                allow(List.of("dynamodb:Query"), List.of(articles.indexArn(ArticleTable.SCHEDULED_INDEX)))));
+        this.scheduleFunction = javaFunction("ScheduleFunction",
+                "Broadsheet scheduled publishing (" + stage.name() + ")",
+                SCHEDULE_HANDLER, stage.apiMemoryMb(), Duration.seconds(60), scheduleRole, scheduleLogs, code, environment);
+        this.scheduleAlias = Alias.Builder.create(this, "ScheduleAlias")
+                .aliasName(ALIAS)
+                .version(scheduleFunction.getCurrentVersion())
+                .build();
+        // Invocations EventBridge Scheduler still fails on after its retries.
+        this.scheduleDeadLetters = Queue.Builder.create(this, "ScheduleDeadLetters")
+                .retentionPeriod(Duration.days(14))
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                .build();
+        this.scheduleGroup = CfnScheduleGroup.Builder.create(this, "ScheduleGroup")
+                .name("broadsheet-" + stage.name() + "-publish")
+                .build();
+        String account = Stack.of(this).getAccount();
+        this.schedulerRole = Role.Builder.create(this, "SchedulerRole")
+                .description("EventBridge Scheduler: invokes the Broadsheet schedule function only")
+                .assumedBy(new ServicePrincipal("scheduler.amazonaws.com").withConditions(Map.of(
+                        "StringEquals", Map.of("aws:SourceAccount", account))))
+                .inlinePolicies(Map.of("least-privilege", PolicyDocument.Builder.create()
+                        .statements(List.of(
+                                allow(List.of("lambda:InvokeFunction"), List.of(scheduleAlias.getFunctionArn())),
+                                allow(List.of("sqs:SendMessage"), List.of(scheduleDeadLetters.getQueueArn()))))
+                        .build()))
+                .build();
+        this.sweep = CfnSchedule.Builder.create(this, "SweepSchedule")
+                .description("Publishes scheduled articles whose time has passed (catch-up for missed schedules)")
+                .scheduleExpression(SWEEP_RATE)
+                .flexibleTimeWindow(CfnSchedule.FlexibleTimeWindowProperty.builder().mode("OFF").build())
+                .target(CfnSchedule.TargetProperty.builder()
+                        .arn(scheduleAlias.getFunctionArn())
+                        .roleArn(schedulerRole.getRoleArn())
+                        .input("{\"sweep\":true}")
+                        .retryPolicy(CfnSchedule.RetryPolicyProperty.builder()
+                                .maximumRetryAttempts(2).maximumEventAgeInSeconds(240).build())
+                        .deadLetterConfig(CfnSchedule.DeadLetterConfigProperty.builder()
+                                .arn(scheduleDeadLetters.getQueueArn()).build())
+                        .build())
+                .build();
+        String schedulesArn = "arn:" + Stack.of(this).getPartition() + ":scheduler:" + Stack.of(this).getRegion()
+                + ":" + account + ":schedule/" + scheduleGroup.getName() + "/*";
+        Map<String, String> publisherEnvironment = new HashMap<>(environment);
+        publisherEnvironment.put("SCHEDULE_GROUP", scheduleGroup.getName());
+        publisherEnvironment.put("SCHEDULE_FUNCTION_ARN", scheduleAlias.getFunctionArn());
+        publisherEnvironment.put("SCHEDULER_ROLE_ARN", schedulerRole.getRoleArn());
+        publisherEnvironment.put("SCHEDULE_DLQ_ARN", scheduleDeadLetters.getQueueArn());
 
         // Stream records the publisher still fails on after every retry.
         this.deadLetters = Queue.Builder.create(this, "PublisherDeadLetters")
@@ -100,11 +182,16 @@ public final class Functions extends Construct {
                 allow(STREAM_ACTIONS, List.of(articles.table().getTableStreamArn())),
                 allow(PAGE_OBJECT_ACTIONS, List.of(pages.objectsArn())),
                 allow(List.of("s3:ListBucket"), List.of(pages.bucket().getBucketArn())),
-                allow(List.of("sqs:SendMessage"), List.of(deadLetters.getQueueArn()))));
+                allow(List.of("sqs:SendMessage"), List.of(deadLetters.getQueueArn())),
+                allow(SCHEDULE_WRITE_ACTIONS, List.of(schedulesArn)),
+                PolicyStatement.Builder.create().actions(List.of("iam:PassRole"))
+                        .resources(List.of(schedulerRole.getRoleArn()))
+                        .conditions(Map.of("StringEquals", Map.of("iam:PassedToService", "scheduler.amazonaws.com")))
+                        .build()));
         this.publisherFunction = javaFunction("PublisherFunction",
                 "Broadsheet publisher: renders changed articles and listings (" + stage.name() + ")",
                 PUBLISHER_HANDLER, stage.publisherMemoryMb(), Duration.seconds(60), publisherRole, publisherLogs,
-                code, environment);
+                code, publisherEnvironment);
         this.publisherAlias = Alias.Builder.create(this, "PublisherAlias")
                 .aliasName(ALIAS)
                 .version(publisherFunction.getCurrentVersion())
@@ -125,7 +212,9 @@ public final class Functions extends Construct {
                         "dynamodb", Map.of(
                                 "Keys", Map.of(
                                         ArticleTable.PARTITION_KEY, Map.of(
-                                                "S", FilterRule.beginsWith(ArticleTable.ARTICLE_KEY_PREFIX))))))))
+                                                "S", FilterRule.beginsWith(ArticleTable.ARTICLE_KEY_PREFIX)),
+                                        ArticleTable.SORT_KEY, Map.of(
+                                                "S", FilterRule.isEqual(ArticleTable.ARTICLE_SORT_KEY))))))))
                 .build();
     }
 
@@ -147,7 +236,7 @@ public final class Functions extends Construct {
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .environment(environment)
                 .build();
-        // Both functions are only ever invoked through their alias, which points at a published version.
+        // The functions are only ever invoked through their alias, which points at a published version.
         Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                 "invoked only through the '" + ALIAS + "' alias of its current published version");
         return function;
@@ -214,5 +303,29 @@ public final class Functions extends Construct {
 
     public EventSourceMapping streamMapping() {
         return streamMapping;
+    }
+
+    public Function scheduleFunction() {
+        return scheduleFunction;
+    }
+
+    public Alias scheduleAlias() {
+        return scheduleAlias;
+    }
+
+    public Queue scheduleDeadLetters() {
+        return scheduleDeadLetters;
+    }
+
+    public CfnScheduleGroup scheduleGroup() {
+        return scheduleGroup;
+    }
+
+    public Role schedulerRole() {
+        return schedulerRole;
+    }
+
+    public CfnSchedule sweep() {
+        return sweep;
     }
 }

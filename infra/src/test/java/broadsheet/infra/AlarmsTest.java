@@ -12,18 +12,22 @@ class AlarmsTest {
     private final Template dev = SynthesizedApp.dev().site();
 
     @Test
-    void deadLetterQueueDepthAlarmsOnTheFirstMessage() {
-        dev.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
-                "Namespace", "AWS/SQS",
-                "MetricName", "ApproximateNumberOfMessagesVisible",
-                "Dimensions", List.of(Map.of("Name", "QueueName",
-                        "Value", Map.of("Fn::GetAtt", List.of(TemplateJson.logicalId(dev, "AWS::SQS::Queue"), "QueueName")))),
-                "ComparisonOperator", "GreaterThanOrEqualToThreshold",
-                "Threshold", 1));
+    void everyDeadLetterQueueAlarmsOnItsFirstMessage() {
+        assertThat(dev.findResources("AWS::SQS::Queue")).hasSize(2);
+        for (String queue : dev.findResources("AWS::SQS::Queue").keySet()) {
+            dev.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                    "Namespace", "AWS/SQS",
+                    "MetricName", "ApproximateNumberOfMessagesVisible",
+                    "Dimensions", List.of(Map.of("Name", "QueueName",
+                            "Value", Map.of("Fn::GetAtt", List.of(queue, "QueueName")))),
+                    "ComparisonOperator", "GreaterThanOrEqualToThreshold",
+                    "Threshold", 1));
+        }
     }
 
     @Test
-    void errorsOfEitherFunctionAlarm() {
+    void errorsOfEveryFunctionAlarm() {
+        assertThat(dev.findResources("AWS::Lambda::Function")).hasSize(3);
         for (String function : dev.findResources("AWS::Lambda::Function").keySet()) {
             dev.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                     "Namespace", "AWS/Lambda",

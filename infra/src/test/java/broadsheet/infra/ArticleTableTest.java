@@ -36,7 +36,7 @@ class ArticleTableTest {
     }
 
     @Test
-    void hasThePublishedAndBySectionIndexesTheStoreQueries() {
+    void hasThePublishedBySectionAndScheduledIndexesTheStoreQueries() {
         dev.hasResourceProperties("AWS::DynamoDB::Table", Map.of(
                 "GlobalSecondaryIndexes", List.of(
                         Map.of("IndexName", "published",
@@ -48,12 +48,19 @@ class ArticleTableTest {
                                 "KeySchema", List.of(
                                         Map.of("AttributeName", "gsi2pk", "KeyType", "HASH"),
                                         Map.of("AttributeName", "gsi2sk", "KeyType", "RANGE")),
+                                "Projection", Map.of("ProjectionType", "ALL")),
+                        Map.of("IndexName", "scheduled",
+                                "KeySchema", List.of(
+                                        Map.of("AttributeName", "gsi3pk", "KeyType", "HASH"),
+                                        Map.of("AttributeName", "gsi3sk", "KeyType", "RANGE")),
                                 "Projection", Map.of("ProjectionType", "ALL"))),
                 "AttributeDefinitions", Match.arrayWith(List.of(
                         Map.of("AttributeName", "gsi1pk", "AttributeType", "S"),
                         Map.of("AttributeName", "gsi1sk", "AttributeType", "S"),
                         Map.of("AttributeName", "gsi2pk", "AttributeType", "S"),
-                        Map.of("AttributeName", "gsi2sk", "AttributeType", "S")))));
+                        Map.of("AttributeName", "gsi2sk", "AttributeType", "S"),
+                        Map.of("AttributeName", "gsi3pk", "AttributeType", "S"),
+                        Map.of("AttributeName", "gsi3sk", "AttributeType", "S")))));
     }
 
     @Test

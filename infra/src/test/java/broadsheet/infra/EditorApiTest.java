@@ -53,7 +53,12 @@ class EditorApiTest {
                         "GET /api/articles",
                         "GET /api/articles/{slug}",
                         "PUT /api/articles/{slug}",
-                        "DELETE /api/articles/{slug}");
+                        "DELETE /api/articles/{slug}",
+                        "GET /api/articles/{slug}/preview",
+                        "GET /api/articles/{slug}/revisions",
+                        "GET /api/articles/{slug}/revisions/{version}",
+                        "POST /api/articles/{slug}/revisions/{version}/restore",
+                        "POST /api/media");
         assertThat(routes.values()).allSatisfy(route -> assertThat(TemplateJson.properties(route))
                 .containsEntry("AuthorizationType", "JWT")
                 .containsEntry("AuthorizerId", Map.of("Ref", authorizer)));

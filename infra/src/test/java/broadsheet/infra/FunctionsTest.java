@@ -13,14 +13,15 @@ class FunctionsTest {
 
     private static final String API = "broadsheet.lambda.ApiHandler::handleRequest";
     private static final String PUBLISHER = "broadsheet.lambda.PublisherHandler::handleRequest";
+    private static final String SCHEDULE = "broadsheet.lambda.ScheduleHandler::handleRequest";
 
     private final Template dev = SynthesizedApp.dev().site();
     private final Template prod = SynthesizedApp.prod().site();
 
     @Test
-    void bothHandlersRunOnJava21Arm64WithSnapStartAndJsonLogs() {
-        dev.resourceCountIs("AWS::Lambda::Function", 2);
-        for (String handler : List.of(API, PUBLISHER)) {
+    void everyHandlerRunsOnJava21Arm64WithSnapStartAndJsonLogs() {
+        dev.resourceCountIs("AWS::Lambda::Function", 3);
+        for (String handler : List.of(API, PUBLISHER, SCHEDULE)) {
             dev.hasResourceProperties("AWS::Lambda::Function", Map.of(
                     "Handler", handler,
                     "Runtime", "java21",
@@ -45,7 +46,7 @@ class FunctionsTest {
         String table = TemplateJson.logicalId(dev, "AWS::DynamoDB::Table");
         String bucket = TemplateJson.logicalId(dev, "AWS::S3::Bucket");
         String distribution = TemplateJson.logicalId(dev, "AWS::CloudFront::Distribution");
-        for (String handler : List.of(API, PUBLISHER)) {
+        for (String handler : List.of(API, PUBLISHER, SCHEDULE)) {
             dev.hasResourceProperties("AWS::Lambda::Function", Map.of(
                     "Handler", handler,
                     "Environment", Map.of("Variables", Map.of(
@@ -60,9 +61,9 @@ class FunctionsTest {
 
     @Test
     void eachFunctionHasALiveAliasOnAPublishedVersion() {
-        dev.resourceCountIs("AWS::Lambda::Alias", 2);
-        dev.resourceCountIs("AWS::Lambda::Version", 2);
-        for (String handler : List.of(API, PUBLISHER)) {
+        dev.resourceCountIs("AWS::Lambda::Alias", 3);
+        dev.resourceCountIs("AWS::Lambda::Version", 3);
+        for (String handler : List.of(API, PUBLISHER, SCHEDULE)) {
             Map<String, Object> alias = TemplateJson.properties(
                     dev.findResources("AWS::Lambda::Alias").get(EditorApiTest.aliasOf(dev, handler)));
             assertThat(alias).containsEntry("Name", "live");
@@ -73,7 +74,7 @@ class FunctionsTest {
     @Test
     void publisherReadsOnlyArticleRecordsOfTheStreamWithBoundedRetries() {
         String stream = TemplateJson.logicalId(dev, "AWS::DynamoDB::Table");
-        String queue = TemplateJson.logicalId(dev, "AWS::SQS::Queue");
+        String queue = TemplateJson.logicalId(dev, "AWS::SQS::Queue", "PublisherDeadLetters");
         dev.resourceCountIs("AWS::Lambda::EventSourceMapping", 1);
         dev.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
                 "EventSourceArn", Map.of("Fn::GetAtt", List.of(stream, "StreamArn")),
@@ -90,21 +91,23 @@ class FunctionsTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void streamFilterKeepsOnlyKeysStartingWithArticle() {
+    void streamFilterKeepsOnlyArticleItemsNotRevisionsListingsOrClaims() {
         Map<String, Object> mapping = TemplateJson.properties(TemplateJson.only(dev, "AWS::Lambda::EventSourceMapping"));
         List<Map<String, Object>> filters = (List<Map<String, Object>>) ((Map<String, Object>) mapping.get("FilterCriteria")).get("Filters");
         assertThat(filters).hasSize(1);
         assertThat(JsonMapper.builder().build().readTree((String) filters.get(0).get("Pattern")))
                 .isEqualTo(JsonMapper.builder().build().readTree(
-                        "{\"dynamodb\":{\"Keys\":{\"pk\":{\"S\":[{\"prefix\":\"article#\"}]}}}}"));
+                        "{\"dynamodb\":{\"Keys\":{\"pk\":{\"S\":[{\"prefix\":\"article#\"}]},"
+                                + "\"sk\":{\"S\":[\"article\"]}}}}"));
     }
 
     @Test
     void failedRecordsLandInAnEncryptedTlsOnlyQueueKeptForTwoWeeks() {
-        dev.resourceCountIs("AWS::SQS::Queue", 1);
-        dev.hasResourceProperties("AWS::SQS::Queue", Map.of(
-                "MessageRetentionPeriod", 14 * 24 * 3600,
-                "SqsManagedSseEnabled", true));
+        dev.resourceCountIs("AWS::SQS::Queue", 2);
+        for (Map<String, Object> queue : dev.findResources("AWS::SQS::Queue").values()) {
+            assertThat(TemplateJson.properties(queue)).containsEntry("MessageRetentionPeriod", 14 * 24 * 3600)
+                    .containsEntry("SqsManagedSseEnabled", true);
+        }
         dev.hasResourceProperties("AWS::SQS::QueuePolicy", Map.of("PolicyDocument", Map.of(
                 "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
                         "Effect", "Deny",
@@ -114,7 +117,7 @@ class FunctionsTest {
 
     @Test
     void functionsLogToTheirOwnRetainedLogGroups() {
-        for (String handler : List.of(API, PUBLISHER)) {
+        for (String handler : List.of(API, PUBLISHER, SCHEDULE)) {
             Map<String, Object> function = TemplateJson.properties(dev.findResources("AWS::Lambda::Function",
                     Map.of("Properties", Map.of("Handler", handler))).values().iterator().next());
             @SuppressWarnings("unchecked")
@@ -124,5 +127,37 @@ class FunctionsTest {
             assertThat(TemplateJson.properties(dev.findResources("AWS::Logs::LogGroup").get(id)))
                     .containsEntry("RetentionInDays", 14);
         }
+    }
+
+    @Test
+    void thePublisherKeepsOneTimeSchedulesInTheGroupForTheScheduleFunction() {
+        String alias = EditorApiTest.aliasOf(dev, SCHEDULE);
+        dev.hasResourceProperties("AWS::Scheduler::ScheduleGroup", Map.of("Name", "broadsheet-dev-publish"));
+        dev.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", PUBLISHER,
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        "SCHEDULE_GROUP", "broadsheet-dev-publish",
+                        "SCHEDULE_FUNCTION_ARN", Map.of("Ref", alias),
+                        "SCHEDULER_ROLE_ARN", Map.of("Fn::GetAtt",
+                                List.of(TemplateJson.logicalId(dev, "AWS::IAM::Role", "SchedulerRole"), "Arn")),
+                        "SCHEDULE_DLQ_ARN", Map.of("Fn::GetAtt",
+                                List.of(TemplateJson.logicalId(dev, "AWS::SQS::Queue", "ScheduleDeadLetters"), "Arn")))))));
+    }
+
+    @Test
+    void aRateScheduleSweepsForDueArticlesEveryFiveMinutesWithADeadLetterQueue() {
+        dev.resourceCountIs("AWS::Scheduler::Schedule", 1);
+        Map<String, Object> sweep = TemplateJson.properties(TemplateJson.only(dev, "AWS::Scheduler::Schedule"));
+        assertThat(sweep).containsEntry("ScheduleExpression", "rate(5 minutes)")
+                .containsEntry("FlexibleTimeWindow", Map.of("Mode", "OFF"))
+                .doesNotContainKey("GroupName");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> target = (Map<String, Object>) sweep.get("Target");
+        assertThat(target).containsEntry("Arn", Map.of("Ref", EditorApiTest.aliasOf(dev, SCHEDULE)))
+                .containsEntry("Input", "{\"sweep\":true}")
+                .containsEntry("RoleArn", Map.of("Fn::GetAtt",
+                        List.of(TemplateJson.logicalId(dev, "AWS::IAM::Role", "SchedulerRole"), "Arn")))
+                .containsEntry("DeadLetterConfig", Map.of("Arn", Map.of("Fn::GetAtt",
+                        List.of(TemplateJson.logicalId(dev, "AWS::SQS::Queue", "ScheduleDeadLetters"), "Arn"))));
     }
 }

@@ -39,7 +39,7 @@ class LeastPrivilegeTest {
     }
 
     @Test
-    void apiRoleMayOnlyReadAndWriteItemsOfTheTableAndItsIndexesAndItsLogs() {
+    void apiRoleMayOnlyReadAndWriteItemsOfTheTableAndItsIndexesMediaUploadsAndItsLogs() {
         Template site = dev.site();
         String table = TemplateJson.logicalId(site, "AWS::DynamoDB::Table");
         List<Map<String, Object>> statements = inlineStatements(site, "ApiRole");
@@ -48,7 +48,34 @@ class LeastPrivilegeTest {
                 allow(List.of("dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query",
                                 "dynamodb:Scan", "dynamodb:UpdateItem"),
                         // sorted as the minimizePolicies feature flag writes them
-                        List.of(getAtt(table, "Arn"), index(table, "by-section"), index(table, "published"))));
+                        List.of(getAtt(table, "Arn"), index(table, "by-section"), index(table, "published"))),
+                allow("s3:PutObject", Map.of("Fn::Join", List.of("", List.of(
+                        getAtt(TemplateJson.logicalId(site, "AWS::S3::Bucket"), "Arn"), "/media/*")))));
+    }
+
+    @Test
+    void scheduleRoleMayOnlyPublishDueArticles() {
+        Template site = dev.site();
+        String table = TemplateJson.logicalId(site, "AWS::DynamoDB::Table");
+        assertThat(inlineStatements(site, "ScheduleRole")).containsExactlyInAnyOrder(
+                allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"), getAtt(logGroupOf(site, "ScheduleHandler"), "Arn")),
+                allow(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"), getAtt(table, "Arn")),
+                allow("dynamodb:Query", index(table, "scheduled")));
+    }
+
+    @Test
+    void schedulerRoleIsForTheSchedulerOfThisAccountAndMayOnlyInvokeTheScheduleFunction() {
+        Template site = dev.site();
+        String alias = EditorApiTest.aliasOf(site, Functions.SCHEDULE_HANDLER);
+        String queue = TemplateJson.logicalId(site, "AWS::SQS::Queue", "ScheduleDeadLetters");
+        assertThat(inlineStatements(site, "SchedulerRole")).containsExactlyInAnyOrder(
+                allow("lambda:InvokeFunction", Map.of("Ref", alias)),
+                allow("sqs:SendMessage", getAtt(queue, "Arn")));
+        Map<String, Object> role = site.findResources("AWS::IAM::Role").entrySet().stream()
+                .filter(e -> e.getKey().contains("SchedulerRole")).map(Map.Entry::getValue).findFirst().orElseThrow();
+        assertThat(TemplateJson.json(TemplateJson.properties(role).get("AssumeRolePolicyDocument")))
+                .contains("\"Service\":\"scheduler.amazonaws.com\"")
+                .contains("\"aws:SourceAccount\":\"123456789012\"");
     }
 
     @Test
@@ -56,7 +83,8 @@ class LeastPrivilegeTest {
         Template site = dev.site();
         String table = TemplateJson.logicalId(site, "AWS::DynamoDB::Table");
         String bucket = TemplateJson.logicalId(site, "AWS::S3::Bucket");
-        String queue = TemplateJson.logicalId(site, "AWS::SQS::Queue");
+        String queue = TemplateJson.logicalId(site, "AWS::SQS::Queue", "PublisherDeadLetters");
+        String schedulerRole = TemplateJson.logicalId(site, "AWS::IAM::Role", "SchedulerRole");
         List<Map<String, Object>> statements = inlineStatements(site, "PublisherRole");
         assertThat(statements).containsExactlyInAnyOrder(
                 allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"), getAtt(logGroupOf(site, "PublisherHandler"), "Arn")),
@@ -67,7 +95,12 @@ class LeastPrivilegeTest {
                 allow(List.of("s3:DeleteObject", "s3:GetObject", "s3:PutObject"),
                         Map.of("Fn::Join", List.of("", List.of(getAtt(bucket, "Arn"), "/*")))),
                 allow("s3:ListBucket", getAtt(bucket, "Arn")),
-                allow("sqs:SendMessage", getAtt(queue, "Arn")));
+                allow("sqs:SendMessage", getAtt(queue, "Arn")),
+                allow(List.of("scheduler:CreateSchedule", "scheduler:DeleteSchedule", "scheduler:UpdateSchedule"),
+                        // the test app's stacks have an explicit account and region
+                        "arn:aws:scheduler:eu-west-1:123456789012:schedule/broadsheet-dev-publish/*"),
+                Map.of("Effect", "Allow", "Action", "iam:PassRole", "Resource", getAtt(schedulerRole, "Arn"),
+                        "Condition", Map.of("StringEquals", Map.of("iam:PassedToService", "scheduler.amazonaws.com"))));
     }
 
     @Test
@@ -75,7 +108,7 @@ class LeastPrivilegeTest {
         Template site = dev.site();
         site.resourceCountIs("AWS::IAM::Policy", 0);
         site.resourceCountIs("AWS::IAM::ManagedPolicy", 0);
-        site.resourceCountIs("AWS::IAM::Role", 2);
+        site.resourceCountIs("AWS::IAM::Role", 4);
         assertThat(site.findResources("AWS::IAM::Role").values())
                 .allSatisfy(role -> assertThat(TemplateJson.properties(role)).doesNotContainKey("ManagedPolicyArns"));
     }

@@ -31,6 +31,15 @@ final class TemplateJson {
         return found.keySet().iterator().next();
     }
 
+    /** The one resource of this type whose logical id contains {@code part}. */
+    static String logicalId(Template template, String type, String part) {
+        List<String> found = template.findResources(type).keySet().stream().filter(id -> id.contains(part)).toList();
+        if (found.size() != 1) {
+            throw new AssertionError("expected one " + type + " named like " + part + ", found " + found);
+        }
+        return found.get(0);
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> properties(Map<String, Object> resource) {
         return (Map<String, Object>) resource.get("Properties");

@@ -26,6 +26,10 @@ public final class ArticleItems {
 
     public static final String PK_PREFIX = "article#";
     public static final String SK_VALUE = "article";
+    /** Sort key prefix of a kept earlier version: {@code revision#<version, 10 digits>}. */
+    public static final String REVISION_PREFIX = "revision#";
+    /** The one partition of the {@code scheduled} index. */
+    public static final String SCHEDULED_PARTITION = "scheduled";
 
     static final String SECTION = "section";
     static final String SLUG = "slug";
@@ -44,7 +48,11 @@ public final class ArticleItems {
 
     /** Attributes an article item may lack; an update removes those the new article lacks. */
     static final Set<String> OPTIONAL = Set.of(STANDFIRST, IMAGE, SOURCE, PUBLISH_AT, CREATED_AT, UPDATED_AT,
-            TableDefinition.GSI1_PK, TableDefinition.GSI1_SK, TableDefinition.GSI2_PK, TableDefinition.GSI2_SK);
+            TableDefinition.GSI1_PK, TableDefinition.GSI1_SK, TableDefinition.GSI2_PK, TableDefinition.GSI2_SK,
+            TableDefinition.GSI3_PK, TableDefinition.GSI3_SK);
+
+    private static final Set<String> INDEX_KEYS = Set.of(TableDefinition.GSI1_PK, TableDefinition.GSI1_SK,
+            TableDefinition.GSI2_PK, TableDefinition.GSI2_SK, TableDefinition.GSI3_PK, TableDefinition.GSI3_SK);
 
     private static final DateTimeFormatter SORTABLE =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
@@ -62,10 +70,25 @@ public final class ArticleItems {
                 TableDefinition.SK, AttributeValue.fromS(SK_VALUE));
     }
 
-    /** True for items of articles (not listings or idempotency records). */
+    /** True for items of articles (not listings, idempotency records or kept revisions). */
     public static boolean isArticle(Map<String, AttributeValue> item) {
         AttributeValue pk = item.get(TableDefinition.PK);
-        return pk != null && pk.s() != null && pk.s().startsWith(PK_PREFIX);
+        AttributeValue sk = item.get(TableDefinition.SK);
+        return pk != null && pk.s() != null && pk.s().startsWith(PK_PREFIX)
+                && (sk == null || SK_VALUE.equals(sk.s()));
+    }
+
+    /** {@code revision#0000000007}: fixed width, so string order is version order. */
+    public static String revisionSortKey(long version) {
+        return REVISION_PREFIX + String.format(java.util.Locale.ROOT, "%010d", version);
+    }
+
+    /** The item keeping an earlier version: the article's attributes under its revision key, in no index. */
+    public static Map<String, AttributeValue> toRevisionItem(Article article) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>(toItem(article));
+        item.keySet().removeAll(INDEX_KEYS);
+        item.put(TableDefinition.SK, AttributeValue.fromS(revisionSortKey(article.version())));
+        return item;
     }
 
     public static Map<String, AttributeValue> toItem(Article article) {
@@ -89,6 +112,10 @@ public final class ArticleItems {
         if (article.status() == Status.PUBLISHED && article.publishAt() != null) {
             item.put(TableDefinition.GSI1_PK, AttributeValue.fromS(article.section()));
             item.put(TableDefinition.GSI1_SK, AttributeValue.fromS(sortKey(article.publishAt(), article.slug())));
+        }
+        if (article.status() == Status.SCHEDULED && article.publishAt() != null) {
+            item.put(TableDefinition.GSI3_PK, AttributeValue.fromS(SCHEDULED_PARTITION));
+            item.put(TableDefinition.GSI3_SK, AttributeValue.fromS(sortKey(article.publishAt(), article.slug())));
         }
         Instant changed = article.updatedAt() != null ? article.updatedAt() : article.createdAt();
         if (changed != null) {
@@ -115,6 +142,11 @@ public final class ArticleItems {
                 instant(string(item, CREATED_AT)),
                 instant(string(item, UPDATED_AT)),
                 item.containsKey(VERSION) && item.get(VERSION).n() != null ? Long.parseLong(item.get(VERSION).n()) : 0);
+    }
+
+    /** Above every {@link #sortKey} of this time and below those of any later time. */
+    public static String sortKeyAfter(Instant time) {
+        return SORTABLE.format(time) + "$";
     }
 
     /** {@code <time as fixed-width UTC>#<slug>}: sorts by time, then slug. */

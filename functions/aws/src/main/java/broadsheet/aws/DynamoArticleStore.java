@@ -53,6 +53,24 @@ import java.util.Optional;
  *       released and {@link ArticleAlreadyExistsException} thrown, as for the first request.</li>
  * </ul>
  * So no crash between the two writes leaves a key that blocks its own retries or a second article.
+ *
+ * <h2>Revisions</h2>
+ * Update and delete first read the article (consistently); when its version is the expected one,
+ * they put a copy of it as a revision item ({@code pk = article#<slug>}, {@code sk =
+ * revision#<version, 10 digits>}, no index keys), then make the conditional write. The table
+ * allows single-item writes only (no transactions locally), so the two are separate, and this
+ * order is the safe one: a revision item for version {@code v} only ever holds the article as it
+ * was stored at version {@code v} (read at that version), so writing it twice, or by two racing
+ * writers, puts the same content; and a crash after it, before the article write, leaves a copy of
+ * the still current version, which {@link #revisions} and {@link #revision} do not show (they show
+ * versions below the current one only). The reverse order could lose the old version for good.
+ * Revision items share the article's partition key; the change feed and the stream filter take
+ * only {@code sk = article} records.
+ *
+ * <h2>Scheduled articles</h2>
+ * A scheduled article with a publish time carries the keys of the sparse {@code scheduled} index
+ * ({@code gsi3pk = scheduled}, {@code gsi3sk = <publishAt>#<slug>}); {@link #due} queries it. One
+ * partition suffices: it holds only articles waiting to be published.
  */
 public final class DynamoArticleStore implements ArticleStore {
 
@@ -186,8 +204,71 @@ public final class DynamoArticleStore implements ArticleStore {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ArticleItems.fromItem(item));
     }
 
+    /** Reads the article, checks its version and keeps it as a revision; the next write may then replace it. */
+    private void keepRevision(String slug, long expectedVersion) {
+        Article current = find(slug).orElseThrow(() -> new ArticleNotFoundException("no article with slug " + slug));
+        if (current.version() != expectedVersion) {
+            throw new StaleVersionException("article " + slug + " is at version " + current.version()
+                    + ", not " + expectedVersion);
+        }
+        dynamoDb.putItem(b -> b.tableName(table).item(ArticleItems.toRevisionItem(current)));
+    }
+
+    @Override
+    public List<Revision> revisions(String slug) {
+        long current = find(slug).map(Article::version).orElse(Long.MAX_VALUE);
+        List<Revision> revisions = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse response = dynamoDb.query(QueryRequest.builder().tableName(table)
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :revision)")
+                    .expressionAttributeNames(Map.of("#pk", TableDefinition.PK, "#sk", TableDefinition.SK))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(ArticleItems.partitionKey(slug)),
+                            ":revision", AttributeValue.fromS(ArticleItems.REVISION_PREFIX)))
+                    .scanIndexForward(false)
+                    .consistentRead(true)
+                    .exclusiveStartKey(start)
+                    .build());
+            for (Map<String, AttributeValue> item : response.items()) {
+                Article kept = ArticleItems.fromItem(item);
+                if (kept.version() < current) {
+                    revisions.add(new Revision(kept.version(), kept.updatedAt(), kept.headline()));
+                }
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return List.copyOf(revisions);
+    }
+
+    @Override
+    public Optional<Article> revision(String slug, long version) {
+        if (version < 1 || version >= find(slug).map(Article::version).orElse(Long.MAX_VALUE)) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of(TableDefinition.PK, AttributeValue.fromS(ArticleItems.partitionKey(slug)),
+                        TableDefinition.SK, AttributeValue.fromS(ArticleItems.revisionSortKey(version))))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ArticleItems.fromItem(item));
+    }
+
+    @Override
+    public List<Article> due(Instant now, int limit) {
+        QueryResponse response = dynamoDb.query(QueryRequest.builder().tableName(table)
+                .indexName(TableDefinition.GSI_SCHEDULED)
+                .keyConditionExpression("#pk = :scheduled AND #sk < :upTo")
+                .expressionAttributeNames(Map.of("#pk", TableDefinition.GSI3_PK, "#sk", TableDefinition.GSI3_SK))
+                .expressionAttributeValues(Map.of(":scheduled", AttributeValue.fromS(ArticleItems.SCHEDULED_PARTITION),
+                        ":upTo", AttributeValue.fromS(ArticleItems.sortKeyAfter(now))))
+                .scanIndexForward(true)
+                .limit(limit)
+                .build());
+        return response.items().stream().map(ArticleItems::fromItem).toList();
+    }
+
     @Override
     public Article update(Article article, long expectedVersion) {
+        keepRevision(article.slug(), expectedVersion);
         Instant now = clock.instant();
         Article next = article.withVersion(expectedVersion + 1).withTimes(null, now);
         Map<String, AttributeValue> attributes = new LinkedHashMap<>(ArticleItems.toItem(next));
@@ -241,6 +322,7 @@ public final class DynamoArticleStore implements ArticleStore {
 
     @Override
     public void delete(String slug, long expectedVersion) {
+        keepRevision(slug, expectedVersion);
         DeleteItemResponse response;
         try {
             response = dynamoDb.deleteItem(b -> b.tableName(table).key(ArticleItems.key(slug))
@@ -312,8 +394,11 @@ public final class DynamoArticleStore implements ArticleStore {
             } while (start != null && items.size() < query.limit());
         } else {
             names.put("#pk", TableDefinition.PK);
+            names.put("#sk", TableDefinition.SK);
             values.put(":articles", AttributeValue.fromS(ArticleItems.PK_PREFIX));
+            values.put(":article", AttributeValue.fromS(ArticleItems.SK_VALUE));
             filters.add("begins_with(#pk, :articles)");
+            filters.add("#sk = :article");
             do {
                 int remaining = query.limit() - items.size();
                 ScanResponse response = dynamoDb.scan(ScanRequest.builder().tableName(table)

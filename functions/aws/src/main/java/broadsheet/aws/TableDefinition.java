@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 /**
  * The single Broadsheet table: key {@code pk}/{@code sk}, GSI {@code published}
  * ({@code gsi1pk}/{@code gsi1sk}, sparse: published articles only) and GSI {@code by-section}
- * ({@code gsi2pk}/{@code gsi2sk}, every article), stream NEW_AND_OLD_IMAGES, on demand.
+ * ({@code gsi2pk}/{@code gsi2sk}, every article), GSI {@code scheduled} ({@code gsi3pk} = {@code scheduled},
+ * {@code gsi3sk} = publish time and slug; sparse: scheduled articles only), stream NEW_AND_OLD_IMAGES, on demand.
  * The infrastructure code defines the same table for AWS.
  */
 public final class TableDefinition {
@@ -30,6 +31,9 @@ public final class TableDefinition {
     public static final String GSI_BY_SECTION = "by-section";
     public static final String GSI2_PK = "gsi2pk";
     public static final String GSI2_SK = "gsi2sk";
+    public static final String GSI_SCHEDULED = "scheduled";
+    public static final String GSI3_PK = "gsi3pk";
+    public static final String GSI3_SK = "gsi3sk";
 
     private static final long ACTIVE_TIMEOUT_NANOS = 60_000_000_000L;
 
@@ -41,11 +45,13 @@ public final class TableDefinition {
                 .tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
-                        string(PK), string(SK), string(GSI1_PK), string(GSI1_SK), string(GSI2_PK), string(GSI2_SK))
+                        string(PK), string(SK), string(GSI1_PK), string(GSI1_SK), string(GSI2_PK), string(GSI2_SK),
+                        string(GSI3_PK), string(GSI3_SK))
                 .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
                 .globalSecondaryIndexes(
                         index(GSI_PUBLISHED, GSI1_PK, GSI1_SK),
-                        index(GSI_BY_SECTION, GSI2_PK, GSI2_SK))
+                        index(GSI_BY_SECTION, GSI2_PK, GSI2_SK),
+                        index(GSI_SCHEDULED, GSI3_PK, GSI3_SK))
                 .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES))
                 .build();
     }

@@ -175,7 +175,7 @@ class DynamoArticleStoreTest extends ArticleStoreContract {
         try {
             assertThat(TableDefinition.createIfMissing(aws.dynamoDb(), fresh)).isTrue();
             var indexes = aws.dynamoDb().describeTable(b -> b.tableName(fresh)).table().globalSecondaryIndexes();
-            assertThat(indexes).extracting(i -> i.indexName()).containsExactlyInAnyOrder("published", "by-section");
+            assertThat(indexes).extracting(i -> i.indexName()).containsExactlyInAnyOrder("published", "by-section", "scheduled");
         } finally {
             aws.dynamoDb().deleteTable(b -> b.tableName(fresh));
         }

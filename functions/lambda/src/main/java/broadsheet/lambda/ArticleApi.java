@@ -7,12 +7,17 @@ import broadsheet.core.article.Slugs;
 import broadsheet.core.article.Status;
 import broadsheet.core.article.Validated;
 import broadsheet.core.article.Violation;
+import broadsheet.core.media.MediaUploads;
+import broadsheet.core.media.UploadSigner;
 import broadsheet.core.publish.ArticleAlreadyExistsException;
 import broadsheet.core.publish.ArticleNotFoundException;
 import broadsheet.core.publish.ArticleStore;
 import broadsheet.core.publish.ArticleStore.ArticlePage;
 import broadsheet.core.publish.ArticleStore.ArticleQuery;
 import broadsheet.core.publish.IdempotencyConflictException;
+import broadsheet.core.publish.Pages;
+import broadsheet.core.render.MustachePages;
+import broadsheet.core.render.RenderedPage;
 import broadsheet.core.publish.StaleVersionException;
 import broadsheet.core.site.SiteConfig;
 import broadsheet.core.site.SiteLayout;
@@ -23,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.lang.System.Logger.Level;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,6 +49,10 @@ import java.util.Optional;
 public final class ArticleApi {
 
     public static final String COLLECTION = "/api/articles";
+    public static final String MEDIA = "/api/media";
+    /** How long a presigned upload URL is valid. */
+    public static final Duration UPLOAD_VALIDITY = Duration.ofMinutes(15);
+    private static final String RANDOM_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     public static final int MAX_BODY_BYTES = 1024 * 1024;
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
@@ -57,11 +68,24 @@ public final class ArticleApi {
     private final Clock clock;
     private final EditorPolicy editors;
     private final Router router;
+    private final Pages pages;
+    private final Optional<UploadSigner> uploadSigner;
+    private final MediaUploads mediaUploads;
+    private final SecureRandom random = new SecureRandom();
     private final JsonMapper mapper = JsonMapper.builder().build();
 
+    /** The API without media uploads ({@code POST /api/media} answers 501), rendering previews with the site's templates. */
     public ArticleApi(ArticleStore store, SiteConfig site, Clock clock, EditorPolicy editors) {
+        this(store, site, new MustachePages(site), Optional.empty(), clock, editors);
+    }
+
+    public ArticleApi(ArticleStore store, SiteConfig site, Pages pages, Optional<UploadSigner> uploadSigner,
+                      Clock clock, EditorPolicy editors) {
         this.store = store;
         this.site = site;
+        this.pages = pages;
+        this.uploadSigner = uploadSigner;
+        this.mediaUploads = new MediaUploads(clock, this::randomToken);
         this.validator = new ArticleValidator(site);
         this.json = new ArticleJson(new SiteLayout(site));
         this.clock = clock;
@@ -71,7 +95,14 @@ public final class ArticleApi {
                 new Router.Route("POST", COLLECTION, (request, p) -> create(request)),
                 new Router.Route("GET", COLLECTION + "/{slug}", (request, p) -> get(request, p.get("slug"))),
                 new Router.Route("PUT", COLLECTION + "/{slug}", (request, p) -> replace(request, p.get("slug"))),
-                new Router.Route("DELETE", COLLECTION + "/{slug}", (request, p) -> delete(request, p.get("slug")))));
+                new Router.Route("DELETE", COLLECTION + "/{slug}", (request, p) -> delete(request, p.get("slug"))),
+                new Router.Route("GET", COLLECTION + "/{slug}/preview", (request, p) -> preview(p.get("slug"))),
+                new Router.Route("GET", COLLECTION + "/{slug}/revisions", (request, p) -> revisions(p.get("slug"))),
+                new Router.Route("GET", COLLECTION + "/{slug}/revisions/{version}",
+                        (request, p) -> revision(p.get("slug"), p.get("version"))),
+                new Router.Route("POST", COLLECTION + "/{slug}/revisions/{version}/restore",
+                        (request, p) -> restore(request, p.get("slug"), p.get("version"))),
+                new Router.Route("POST", MEDIA, (request, p) -> media(request))));
     }
 
     public HttpResponse handle(HttpRequest request) {
@@ -261,6 +292,160 @@ public final class ArticleApi {
         }
         store.delete(slug, expected);
         return HttpResponse.empty(204, Map.of());
+    }
+
+    /** The page as readers would see it, with a preview banner; never cached, never stored. */
+    private HttpResponse preview(String slug) {
+        if (!isSlug(slug)) {
+            return badSlug();
+        }
+        Optional<Article> found = store.find(slug);
+        if (found.isEmpty()) {
+            return notFound();
+        }
+        RenderedPage page = pages.previewPage(found.get());
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", page.contentType());
+        headers.put("Cache-Control", page.cacheControl());
+        headers.put("X-Robots-Tag", "noindex");
+        return new HttpResponse(200, headers, page.body());
+    }
+
+    private HttpResponse revisions(String slug) {
+        if (!isSlug(slug)) {
+            return badSlug();
+        }
+        List<ArticleStore.Revision> revisions = store.revisions(slug);
+        if (revisions.isEmpty() && store.find(slug).isEmpty()) {
+            return notFound();
+        }
+        List<Map<String, Object>> items = revisions.stream().map(r -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("version", r.version());
+            item.put("updatedAt", r.updatedAt() == null ? null : r.updatedAt().toString());
+            item.put("headline", r.headline());
+            return item;
+        }).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("slug", slug);
+        body.put("revisions", items);
+        return HttpResponse.json(200, mapper.writeValueAsBytes(body), Map.of());
+    }
+
+    private HttpResponse revision(String slug, String versionText) {
+        if (!isSlug(slug)) {
+            return badSlug();
+        }
+        Optional<Long> version = version(versionText);
+        if (version.isEmpty()) {
+            return badVersion();
+        }
+        return store.revision(slug, version.get())
+                .map(r -> HttpResponse.json(200, json.write(r), Map.of()))
+                .orElseGet(ArticleApi::revisionNotFound);
+    }
+
+    /** Writes an earlier version's content as the next version, conditional on If-Match. */
+    private HttpResponse restore(HttpRequest request, String slug, String versionText) {
+        if (!isSlug(slug)) {
+            return badSlug();
+        }
+        Optional<Long> version = version(versionText);
+        if (version.isEmpty()) {
+            return badVersion();
+        }
+        Optional<Preconditions> ifMatch = Preconditions.ifMatch(request.header("If-Match"));
+        if (ifMatch.isEmpty()) {
+            return preconditionRequired();
+        }
+        Optional<Article> current = store.find(slug);
+        if (current.isEmpty()) {
+            return notFound();
+        }
+        if (!ifMatch.get().matches(current.get().version())) {
+            return stale();
+        }
+        Optional<Article> kept = store.revision(slug, version.get());
+        if (kept.isEmpty()) {
+            return revisionNotFound();
+        }
+        Article restored = withServerFields(kept.get(), slug, current.get().createdAt(), now(), kept.get().publishAt());
+        Article stored = store.update(restored, current.get().version());
+        return HttpResponse.json(200, json.write(stored), Map.of("ETag", Preconditions.etag(stored.version())));
+    }
+
+    /** Checks an image upload and answers with a presigned PUT URL and the {@code src} to use. */
+    private HttpResponse media(HttpRequest request) {
+        if (uploadSigner.isEmpty()) {
+            return Problem.of("not-implemented", "Not Implemented", 501,
+                    "Media uploads are not configured here.").response();
+        }
+        BodyRead read = readBody(request);
+        if (read.refusal() != null) {
+            return read.refusal();
+        }
+        JsonNode node;
+        try {
+            node = mapper.readTree(read.bytes());
+        } catch (JacksonException e) {
+            return Problem.invalid("The request is not valid; see violations.",
+                    List.of(new Violation("", "is not a JSON object"))).response();
+        }
+        if (node == null || !node.isObject()) {
+            return Problem.invalid("The request is not valid; see violations.",
+                    List.of(new Violation("", "is not a JSON object"))).response();
+        }
+        List<Violation> violations = new ArrayList<>();
+        for (String name : node.propertyNames()) {
+            if (!List.of("filename", "contentType", "size").contains(name)) {
+                violations.add(new Violation("/" + name, "is not a field of a media upload"));
+            }
+        }
+        String filename = node.path("filename").isString() ? node.path("filename").asString() : null;
+        String contentType = node.path("contentType").isString() ? node.path("contentType").asString() : null;
+        Long size = node.path("size").isIntegralNumber() && node.path("size").canConvertToLong()
+                ? node.path("size").asLong() : null;
+        MediaUploads.Checked checked = mediaUploads.check(new MediaUploads.Request(filename, contentType, size));
+        if (checked instanceof MediaUploads.Checked.Refused refused) {
+            violations.addAll(refused.violations());
+        }
+        if (!violations.isEmpty()) {
+            return Problem.invalid("The upload is not allowed; see violations.", violations).response();
+        }
+        MediaUploads.Upload upload = ((MediaUploads.Checked.Allowed) checked).upload();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("src", upload.key());
+        body.put("url", site.baseUrl() + "/" + upload.key());
+        body.put("uploadUrl", uploadSigner.get().signPut(upload, UPLOAD_VALIDITY).toString());
+        body.put("method", "PUT");
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", upload.contentType());
+        headers.put("Content-Length", Long.toString(upload.size()));
+        body.put("headers", headers);
+        body.put("expiresAt", clock.instant().plus(UPLOAD_VALIDITY).truncatedTo(ChronoUnit.SECONDS).toString());
+        return HttpResponse.json(201, mapper.writeValueAsBytes(body), Map.of());
+    }
+
+    private String randomToken() {
+        StringBuilder token = new StringBuilder(12);
+        for (int i = 0; i < 12; i++) {
+            token.append(RANDOM_ALPHABET.charAt(random.nextInt(RANDOM_ALPHABET.length())));
+        }
+        return token.toString();
+    }
+
+    private static Optional<Long> version(String text) {
+        return text != null && text.matches("[1-9][0-9]{0,17}") ? Optional.of(Long.parseLong(text)) : Optional.empty();
+    }
+
+    private static HttpResponse badVersion() {
+        return Problem.invalid("The version in the path is not valid.",
+                List.of(new Violation("version", "must be a positive whole number"))).response();
+    }
+
+    private static HttpResponse revisionNotFound() {
+        return Problem.of("revision-not-found", "Not Found", 404, "This article has no such earlier version.")
+                .response();
     }
 
     /** The body of a request, or the response refusing it. */

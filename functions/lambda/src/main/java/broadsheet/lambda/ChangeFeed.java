@@ -3,7 +3,9 @@ package broadsheet.lambda;
 import broadsheet.aws.ArticleItems;
 import broadsheet.core.article.Article;
 import broadsheet.core.publish.ArticleChange;
+import broadsheet.core.publish.PublishSchedule;
 import broadsheet.core.publish.Publisher;
+import broadsheet.core.publish.ScheduleSync;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
@@ -20,8 +22,10 @@ import java.util.Optional;
 /**
  * Applies a batch of table stream records to the {@link Publisher}.
  *
- * <p>Records of items that are not articles ({@code pk} not starting with {@code article#}) are
- * ignored. The records of one article are folded into one change, from the article before its
+ * <p>Records of items that are not articles ({@code pk} not starting with {@code article#}, or
+ * {@code sk} other than {@code article}: listings, idempotency claims, kept revisions) are ignored.
+ * After the publisher, each article's net change goes to the {@link ScheduleSync}, which sets or
+ * clears its one-time publish schedule. The records of one article are folded into one change, from the article before its
  * first record to the article after its last: the publisher sees each article's net change once
  * per batch, so delivering the same batch again finds nothing new to upload (replaying an older
  * state of the article in between would rewrite its listing pages twice).
@@ -38,9 +42,15 @@ public final class ChangeFeed {
     private static final System.Logger LOG = System.getLogger(ChangeFeed.class.getName());
 
     private final Publisher publisher;
+    private final ScheduleSync schedules;
 
     public ChangeFeed(Publisher publisher) {
+        this(publisher, new ScheduleSync(PublishSchedule.NONE, java.time.Clock.systemUTC()));
+    }
+
+    public ChangeFeed(Publisher publisher, ScheduleSync schedules) {
         this.publisher = publisher;
+        this.schedules = schedules;
     }
 
     public StreamsEventResponse apply(DynamodbEvent event) {
@@ -49,7 +59,8 @@ public final class ChangeFeed {
         for (DynamodbEvent.DynamodbStreamRecord record : records) {
             StreamRecord stream = record.getDynamodb();
             Optional<String> pk = partitionKey(stream);
-            if (pk.isPresent() && !pk.get().startsWith(ArticleItems.PK_PREFIX)) {
+            if (pk.isPresent() && !pk.get().startsWith(ArticleItems.PK_PREFIX)
+                    || sortKey(stream).filter(sk -> !sk.equals(ArticleItems.SK_VALUE)).isPresent()) {
                 continue;
             }
             byArticle.computeIfAbsent(pk.orElse(""), k -> new ArrayList<>()).add(stream);
@@ -75,7 +86,9 @@ public final class ChangeFeed {
         }
         if (!changes.isEmpty()) {
             try {
-                publisher.apply(net(changes));
+                ArticleChange change = net(changes);
+                publisher.apply(change);
+                schedules.apply(change);
             } catch (RuntimeException e) {
                 LOG.log(Level.ERROR, "publishing " + key + " from stream record " + sequenceNumber(records.get(0))
                         + " failed", e);
@@ -118,13 +131,21 @@ public final class ChangeFeed {
     }
 
     private static Optional<String> partitionKey(StreamRecord stream) {
+        return key(stream, "pk");
+    }
+
+    private static Optional<String> sortKey(StreamRecord stream) {
+        return key(stream, "sk");
+    }
+
+    private static Optional<String> key(StreamRecord stream, String name) {
         if (stream == null) {
             return Optional.empty();
         }
         for (Map<String, AttributeValue> source : Arrays.asList(stream.getKeys(), stream.getNewImage(),
                 stream.getOldImage())) {
-            if (source != null && source.get("pk") != null && source.get("pk").getS() != null) {
-                return Optional.of(source.get("pk").getS());
+            if (source != null && source.get(name) != null && source.get(name).getS() != null) {
+                return Optional.of(source.get(name).getS());
             }
         }
         return Optional.empty();

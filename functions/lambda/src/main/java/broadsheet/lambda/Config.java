@@ -1,7 +1,11 @@
 package broadsheet.lambda;
 
+import broadsheet.aws.EventBridgePublishSchedule;
+
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything the functions read from their environment. This is the only class that reads
@@ -14,9 +18,17 @@ import java.util.Objects;
  * @param editorGroupClaim {@code EDITOR_GROUP_CLAIM}: the JWT claim listing the caller's groups
  * @param editorGroup      {@code EDITOR_GROUP}: the group whose members may use the API
  * @param s3PathStyle      {@code S3_FORCE_PATH_STYLE=true}: address the bucket by path (local S3 servers)
+ * @param schedules        where one-time publish schedules go: {@code SCHEDULE_GROUP},
+ *                         {@code SCHEDULE_FUNCTION_ARN}, {@code SCHEDULER_ROLE_ARN}, {@code SCHEDULE_DLQ_ARN}
+ *                         (all four or none; none: no per-article schedules, the periodic sweep
+ *                         alone publishes scheduled articles)
  */
 public record Config(String tableName, String bucketName, String siteBaseUrl, String editorGroupClaim,
-                     String editorGroup, boolean s3PathStyle) {
+                     String editorGroup, boolean s3PathStyle,
+                     Optional<EventBridgePublishSchedule.Target> schedules) {
+
+    static final List<String> SCHEDULE_VARIABLES =
+            List.of("SCHEDULE_GROUP", "SCHEDULE_FUNCTION_ARN", "SCHEDULER_ROLE_ARN", "SCHEDULE_DLQ_ARN");
 
     public static final String DEFAULT_EDITOR_GROUP_CLAIM = "cognito:groups";
     public static final String DEFAULT_EDITOR_GROUP = "editors";
@@ -27,6 +39,7 @@ public record Config(String tableName, String bucketName, String siteBaseUrl, St
         Objects.requireNonNull(siteBaseUrl, "siteBaseUrl");
         Objects.requireNonNull(editorGroupClaim, "editorGroupClaim");
         Objects.requireNonNull(editorGroup, "editorGroup");
+        Objects.requireNonNull(schedules, "schedules");
         siteBaseUrl = siteBaseUrl.endsWith("/") ? siteBaseUrl.substring(0, siteBaseUrl.length() - 1) : siteBaseUrl;
     }
 
@@ -45,13 +58,21 @@ public record Config(String tableName, String bucketName, String siteBaseUrl, St
         String table = required(env, "TABLE_NAME", missing);
         String bucket = required(env, "BUCKET_NAME", missing);
         String baseUrl = required(env, "SITE_BASE_URL", missing);
+        long scheduleVariables = SCHEDULE_VARIABLES.stream().filter(n -> env.get(n) != null && !env.get(n).isBlank()).count();
+        if (scheduleVariables > 0 && scheduleVariables < SCHEDULE_VARIABLES.size()) {
+            SCHEDULE_VARIABLES.forEach(n -> required(env, n, missing));
+        }
         if (missing.length() > 0) {
             throw new IllegalStateException("missing environment variables:" + missing);
         }
+        Optional<EventBridgePublishSchedule.Target> schedules = scheduleVariables == 0 ? Optional.empty()
+                : Optional.of(new EventBridgePublishSchedule.Target(env.get("SCHEDULE_GROUP").strip(),
+                        env.get("SCHEDULE_FUNCTION_ARN").strip(), env.get("SCHEDULER_ROLE_ARN").strip(),
+                        env.get("SCHEDULE_DLQ_ARN").strip()));
         return new Config(table, bucket, baseUrl,
                 optional(env, "EDITOR_GROUP_CLAIM", DEFAULT_EDITOR_GROUP_CLAIM),
                 optional(env, "EDITOR_GROUP", DEFAULT_EDITOR_GROUP),
-                Boolean.parseBoolean(optional(env, "S3_FORCE_PATH_STYLE", "false")));
+                Boolean.parseBoolean(optional(env, "S3_FORCE_PATH_STYLE", "false")), schedules);
     }
 
     public EditorPolicy editorPolicy() {

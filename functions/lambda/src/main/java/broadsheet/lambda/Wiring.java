@@ -2,15 +2,24 @@ package broadsheet.lambda;
 
 import broadsheet.aws.DynamoArticleStore;
 import broadsheet.aws.DynamoListingStore;
+import broadsheet.aws.EventBridgePublishSchedule;
 import broadsheet.aws.S3SiteBucket;
+import broadsheet.aws.S3UploadSigner;
+import broadsheet.core.publish.PublishSchedule;
 import broadsheet.core.publish.Publisher;
+import broadsheet.core.publish.SchedulePublisher;
+import broadsheet.core.publish.ScheduleSync;
 import broadsheet.core.render.MustachePages;
 import broadsheet.core.site.SiteConfig;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Builds the production collaborators of the functions from a {@link Config}. Each handler calls
@@ -37,8 +46,18 @@ public final class Wiring {
 
     public ArticleApi articleApi() {
         DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
-        return new ArticleApi(new DynamoArticleStore(dynamo, config.tableName()), site(), Clock.systemUTC(),
+        S3Presigner presigner = S3Presigner.builder()
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(config.s3PathStyle()).build())
+                .build();
+        SiteConfig site = site();
+        return new ArticleApi(new DynamoArticleStore(dynamo, config.tableName()), site, new MustachePages(site),
+                Optional.of(new S3UploadSigner(presigner, config.bucketName())), Clock.systemUTC(),
                 config.editorPolicy());
+    }
+
+    public SchedulePublisher schedulePublisher() {
+        DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        return new SchedulePublisher(new DynamoArticleStore(dynamo, config.tableName()), Clock.systemUTC());
     }
 
     public ChangeFeed changeFeed() {
@@ -49,6 +68,10 @@ public final class Wiring {
         Publisher publisher = new Publisher(new DynamoListingStore(dynamo, config.tableName()),
                 new S3SiteBucket(s3, config.bucketName()), new MustachePages(site), Clock.systemUTC(),
                 site.sectionSlugs());
-        return new ChangeFeed(publisher);
+        PublishSchedule schedule = config.schedules()
+                .<PublishSchedule>map(target -> new EventBridgePublishSchedule(
+                        SchedulerClient.builder().httpClient(UrlConnectionHttpClient.create()).build(), target))
+                .orElse(PublishSchedule.NONE);
+        return new ChangeFeed(publisher, new ScheduleSync(schedule, Clock.systemUTC()));
     }
 }

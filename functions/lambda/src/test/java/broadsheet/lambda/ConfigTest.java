@@ -14,7 +14,20 @@ class ConfigTest {
         Config config = Config.from(Map.of("TABLE_NAME", "broadsheet", "BUCKET_NAME", "site-bucket",
                 "SITE_BASE_URL", "https://news.example/"));
         assertThat(config).isEqualTo(new Config("broadsheet", "site-bucket", "https://news.example",
-                "cognito:groups", "editors", false));
+                "cognito:groups", "editors", false, java.util.Optional.empty()));
+    }
+
+    @Test
+    void readsThePublishScheduleTargetWhenAllOfItIsThere() {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("TABLE_NAME", "t", "BUCKET_NAME", "b",
+                "SITE_BASE_URL", "https://x.example", "SCHEDULE_GROUP", "g", "SCHEDULE_FUNCTION_ARN", "arn:f",
+                "SCHEDULER_ROLE_ARN", "arn:r", "SCHEDULE_DLQ_ARN", "arn:q"));
+        assertThat(Config.from(env).schedules()).contains(
+                new broadsheet.aws.EventBridgePublishSchedule.Target("g", "arn:f", "arn:r", "arn:q"));
+
+        env.remove("SCHEDULER_ROLE_ARN");
+        assertThatThrownBy(() -> Config.from(env)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("SCHEDULER_ROLE_ARN");
     }
 
     @Test

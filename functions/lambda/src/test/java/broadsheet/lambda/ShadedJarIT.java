@@ -58,6 +58,11 @@ class ShadedJarIT {
         env.put("AWS_SECRET_ACCESS_KEY", endpoints.secretKey());
         env.put("AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamoDb().toString());
         env.put("AWS_ENDPOINT_URL_S3", endpoints.s3().toString());
+        // the publisher builds its Scheduler client; the smoke batch schedules nothing, so it is never called
+        env.put("SCHEDULE_GROUP", "broadsheet-test-publish");
+        env.put("SCHEDULE_FUNCTION_ARN", "arn:aws:lambda:us-east-1:123456789012:function:schedule:live");
+        env.put("SCHEDULER_ROLE_ARN", "arn:aws:iam::123456789012:role/scheduler");
+        env.put("SCHEDULE_DLQ_ARN", "arn:aws:sqs:us-east-1:123456789012:schedule-dlq");
         Process process = java.start();
         boolean finished = process.waitFor(120, TimeUnit.SECONDS);
         if (!finished) {
@@ -66,8 +71,9 @@ class ShadedJarIT {
         String log = Files.readString(output, StandardCharsets.UTF_8);
         assertThat(finished).as(log).isTrue();
         assertThat(process.exitValue()).as(log).isZero();
-        List<String> lines = log.lines().filter(l -> l.matches("(post|get|publish) .*")).toList();
-        assertThat(lines).as(log).containsExactly("post 201 \"1\"", "get 200 \"1\"", "publish failures 0");
+        List<String> lines = log.lines().filter(l -> l.matches("(post|get|publish|media|sweep) .*")).toList();
+        assertThat(lines).as(log).containsExactly("post 201 \"1\"", "get 200 \"1\"", "publish failures 0",
+                "media 201", "sweep {published=[]}");
         assertThat(log).as("SDK logging is bound, so no SLF4J fallback notice").doesNotContain("SLF4J:");
 
         assertThat(AWS.dynamoDb().getItem(b -> b.tableName(AWS.tableName()).consistentRead(true)

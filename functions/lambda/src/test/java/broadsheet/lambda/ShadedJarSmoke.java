@@ -36,6 +36,15 @@ public final class ShadedJarSmoke {
         }
         StreamsEventResponse published = new PublisherHandler().handleRequest(batch, null);
         System.out.println("publish failures " + published.getBatchItemFailures().size());
+
+        APIGatewayV2HTTPEvent media = apiEvent(loader, "post-article.json");
+        media.setRawPath("/api/media");
+        media.getRequestContext().getHttp().setPath("/api/media");
+        media.setBody("{\"filename\":\"a.png\",\"contentType\":\"image/png\",\"size\":10}");
+        media.setIsBase64Encoded(false);
+        media.getHeaders().remove("content-length");
+        System.out.println("media " + api.handleRequest(media, null).getStatusCode());
+        System.out.println("sweep " + new ScheduleHandler().handleRequest(java.util.Map.of("sweep", true), null));
     }
 
     private static APIGatewayV2HTTPEvent apiEvent(ClassLoader loader, String name) throws IOException {

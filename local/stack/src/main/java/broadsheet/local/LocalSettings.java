@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -17,6 +18,8 @@ import java.util.function.UnaryOperator;
  * @param port             the HTTP port; 0 picks a free one
  * @param editorToken      the bearer token the authorizer emulation accepts
  * @param publisherWrapper wraps the publisher handler (tests inject failures); identity normally
+ * @param schedulerInterval how often the local scheduler publishes scheduled articles whose time
+ *                          has come (EventBridge Scheduler and the five-minute sweep in AWS)
  */
 public record LocalSettings(
         Path dataDir,
@@ -29,7 +32,10 @@ public record LocalSettings(
         String editorGroup,
         RetryPolicy retry,
         int maxBodyBytes,
-        UnaryOperator<RequestHandler<DynamodbEvent, StreamsEventResponse>> publisherWrapper) {
+        UnaryOperator<RequestHandler<DynamodbEvent, StreamsEventResponse>> publisherWrapper,
+        Duration schedulerInterval) {
+
+    public static final Duration DEFAULT_SCHEDULER_INTERVAL = Duration.ofSeconds(1);
 
     public static final int DEFAULT_PORT = 8080;
     /** The API handler's own body limit, enforced before the body is read into memory. */
@@ -38,6 +44,10 @@ public record LocalSettings(
     public LocalSettings {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(editorToken, "editorToken");
+        Objects.requireNonNull(schedulerInterval, "schedulerInterval");
+        if (schedulerInterval.isNegative() || schedulerInterval.isZero()) {
+            throw new IllegalArgumentException("the scheduler interval must be positive, not " + schedulerInterval);
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, not " + port);
         }
@@ -46,17 +56,23 @@ public record LocalSettings(
     /** The defaults of {@code local/run}: table {@code broadsheet}, bucket {@code broadsheet-site}, group claim as in AWS. */
     public static LocalSettings of(Path dataDir, int port, String editorToken) {
         return new LocalSettings(dataDir, "127.0.0.1", port, editorToken, "broadsheet", "broadsheet-site",
-                "cognito:groups", "editors", RetryPolicy.DEFAULT, MAX_BODY_BYTES, UnaryOperator.identity());
+                "cognito:groups", "editors", RetryPolicy.DEFAULT, MAX_BODY_BYTES, UnaryOperator.identity(),
+                DEFAULT_SCHEDULER_INTERVAL);
     }
 
     public LocalSettings withRetry(RetryPolicy newRetry) {
         return new LocalSettings(dataDir, host, port, editorToken, tableName, bucketName, editorGroupClaim,
-                editorGroup, newRetry, maxBodyBytes, publisherWrapper);
+                editorGroup, newRetry, maxBodyBytes, publisherWrapper, schedulerInterval);
     }
 
     public LocalSettings withPublisherWrapper(UnaryOperator<RequestHandler<DynamodbEvent, StreamsEventResponse>> wrapper) {
         return new LocalSettings(dataDir, host, port, editorToken, tableName, bucketName, editorGroupClaim,
-                editorGroup, retry, maxBodyBytes, wrapper);
+                editorGroup, retry, maxBodyBytes, wrapper, schedulerInterval);
+    }
+
+    public LocalSettings withSchedulerInterval(Duration interval) {
+        return new LocalSettings(dataDir, host, port, editorToken, tableName, bucketName, editorGroupClaim,
+                editorGroup, retry, maxBodyBytes, publisherWrapper, interval);
     }
 
     public Path deadLetterFile() {

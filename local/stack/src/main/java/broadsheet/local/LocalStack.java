@@ -3,9 +3,11 @@ package broadsheet.local;
 import broadsheet.aws.DynamoArticleStore;
 import broadsheet.aws.DynamoListingStore;
 import broadsheet.aws.S3SiteBucket;
+import broadsheet.aws.S3UploadSigner;
 import broadsheet.aws.TableDefinition;
 import broadsheet.core.publish.Pages;
 import broadsheet.core.publish.Publisher;
+import broadsheet.core.publish.SchedulePublisher;
 import broadsheet.core.publish.SiteBucket;
 import broadsheet.core.render.MustachePages;
 import broadsheet.core.render.RenderedPage;
@@ -29,6 +31,8 @@ import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -42,6 +46,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -139,8 +146,17 @@ public final class LocalStack implements AutoCloseable {
         resources.add(() -> feed.close(Duration.ofSeconds(3)));
 
         DynamoArticleStore articles = new DynamoArticleStore(dynamoDb, settings.tableName(), clock, feed::submit);
-        apiHandler = new ApiHandler(new ArticleApi(articles, site, clock,
+        S3Presigner presigner = S3Presigner.builder()
+                .endpointOverride(s3proxy.endpoint())
+                .region(LocalCredentials.REGION)
+                .credentialsProvider(LocalCredentials.provider())
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .build();
+        resources.add(presigner);
+        apiHandler = new ApiHandler(new ArticleApi(articles, site, pages,
+                Optional.of(new S3UploadSigner(presigner, settings.bucketName())), clock,
                 new EditorPolicy(settings.editorGroupClaim(), settings.editorGroup())));
+        startScheduler(new SchedulePublisher(articles, clock));
         authorizer = new EditorAuthorizer(settings.editorToken(), settings.editorGroupClaim(), settings.editorGroup());
         apiEvents = new ApiEvents("localhost:" + http.port());
 
@@ -151,6 +167,35 @@ public final class LocalStack implements AutoCloseable {
 
         resumed = feed.resume();
         http.serve(new ApiBridge(apiHandler, authorizer, apiEvents, settings.maxBodyBytes(), clock), new SiteServer(bucket));
+    }
+
+    /**
+     * The local scheduler: the due-article sweep every {@link LocalSettings#schedulerInterval()}.
+     * It stands in for both the one-time schedules and the five-minute catch-up sweep of AWS, so a
+     * scheduled article is published within one interval of its time, and one whose time passed
+     * while the stack was stopped at the first sweep after the start. Its writes reach the change
+     * feed like any other write. Stopped before the feed, so the feed gets its last writes.
+     */
+    private void startScheduler(SchedulePublisher scheduler) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "local-scheduler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = settings.schedulerInterval().toMillis();
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                scheduler.publishDue().forEach(a -> LOG.info("published scheduled article " + a.slug()));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "scheduled publishing failed; the next run tries again", e);
+            }
+        }, interval, interval, TimeUnit.MILLISECONDS);
+        resources.add(() -> {
+            timer.shutdown(); // a sweep under way finishes: its writes still reach the feed
+            if (!timer.awaitTermination(5, TimeUnit.SECONDS)) {
+                timer.shutdownNow();
+            }
+        });
     }
 
     private static <T> T join(CompletableFuture<T> future) {

@@ -19,6 +19,9 @@ import java.util.logging.Logger;
  * Serves the site from the bucket the way CloudFront serves it in production: pretty URLs
  * ({@link SitePaths}), the stored Content-Type and Cache-Control, the 404 page with status 404,
  * an ETag from the content hash with 304 for a matching If-None-Match, and only GET and HEAD.
+ * A page left at the old key of a moved article (its {@code redirect-location} metadata) is
+ * answered with a 301 to the new location, as an origin-response function could do at the edge;
+ * the page itself (meta refresh and canonical link) is what CloudFront serves (docs/design.md).
  */
 public final class SiteServer implements HttpHandler {
 
@@ -73,6 +76,15 @@ public final class SiteServer implements HttpHandler {
             return;
         }
         StoredPage page = found.get();
+        if (page.redirectLocation().isPresent() && page.redirectLocation().get().startsWith("/")
+                && !page.redirectLocation().get().startsWith("//")) {
+            out.set("Location", page.redirectLocation().get());
+            if (page.cacheControl() != null) {
+                out.set("Cache-Control", page.cacheControl());
+            }
+            HttpResponses.send(exchange, 301, new byte[0]);
+            return;
+        }
         String etag = etag(page);
         describe(out, page);
         out.set("ETag", etag);

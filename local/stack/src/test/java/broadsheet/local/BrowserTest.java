@@ -80,7 +80,7 @@ class BrowserTest {
         assertThat(http.postJson("/api/articles", Seed.article(LocalStackTest.REFERENCE), "browser-token").statusCode())
                 .isEqualTo(201);
         assertThat(http.awaitPage("/world/" + LocalStackTest.SLUG + "/", Duration.ofSeconds(2)).statusCode()).isEqualTo(200);
-        assertThat(http.awaitPage("/", Duration.ofSeconds(2)).body()).contains(LocalStackTest.HEADLINE);
+        assertThat(http.awaitText("/", LocalStackTest.HEADLINE, LocalStackTest.LISTINGS_WITHIN).body()).contains(LocalStackTest.HEADLINE);
 
         browser.get(stack.siteUrl() + "/");
         screenshot("home.png");

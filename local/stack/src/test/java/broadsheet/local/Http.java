@@ -68,4 +68,15 @@ final class Http {
         }
         return response;
     }
+
+    /** GETs {@code path} until it answers 200 with {@code text} in its body or {@code within} has passed; the last answer. */
+    HttpResponse<String> awaitText(String path, String text, Duration within) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        HttpResponse<String> response = get(path);
+        while ((response.statusCode() != 200 || !response.body().contains(text)) && System.nanoTime() < deadline) {
+            Thread.sleep(25);
+            response = get(path);
+        }
+        return response;
+    }
 }

@@ -41,6 +41,16 @@ public record Article(
                 status, publishAt, createdAt, updatedAt, newVersion);
     }
 
+    public Article withStatus(Status newStatus) {
+        return new Article(section, slug, headline, standfirst, body, image, authors, tags, source,
+                newStatus, publishAt, createdAt, updatedAt, version);
+    }
+
+    public Article withPublishAt(Instant newPublishAt) {
+        return new Article(section, slug, headline, standfirst, body, image, authors, tags, source,
+                status, newPublishAt, createdAt, updatedAt, version);
+    }
+
     public Article withTimes(Instant newCreatedAt, Instant newUpdatedAt) {
         return new Article(section, slug, headline, standfirst, body, image, authors, tags, source,
                 status, publishAt, newCreatedAt, newUpdatedAt, version);

@@ -3,6 +3,7 @@ package broadsheet.core.publish;
 import broadsheet.core.article.Article;
 import broadsheet.core.article.Status;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,10 +48,31 @@ public interface ArticleStore {
      */
     void delete(String slug, long expectedVersion);
 
+    /**
+     * The earlier versions of an article, newest first: every update and delete keeps the version
+     * it replaced. Versions at or above the current one are not listed (a write that stopped
+     * between keeping the old version and replacing it leaves a copy of the current version).
+     */
+    List<Revision> revisions(String slug);
+
+    /** One earlier version of an article, as it was stored. */
+    Optional<Article> revision(String slug, long version);
+
+    /**
+     * Scheduled articles whose {@code publishAt} is at or before {@code now}, oldest first, at most
+     * {@code limit}. May be eventually consistent (an index): callers write conditionally on the
+     * version they got.
+     */
+    List<Article> due(Instant now, int limit);
+
     /** Lists articles, newest first, filtered by section and/or status; the cursor is opaque. */
     ArticlePage list(ArticleQuery query);
 
     record ArticleQuery(Optional<String> section, Optional<Status> status, Optional<String> cursor, int limit) {
+    }
+
+    /** One kept version of an article. */
+    record Revision(long version, Instant updatedAt, String headline) {
     }
 
     record ArticlePage(List<Article> articles, Optional<String> nextCursor) {

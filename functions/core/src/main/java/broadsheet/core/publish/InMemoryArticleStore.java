@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * An {@link ArticleStore} in memory, for tests, the export command and benchmarks. Thread-safe:
@@ -38,6 +39,7 @@ public final class InMemoryArticleStore implements ArticleStore {
     private final Clock clock;
     private final Map<String, Article> articles = new HashMap<>();
     private final Map<String, Idempotent> idempotencyKeys = new HashMap<>();
+    private final Map<String, TreeMap<Long, Article>> revisions = new HashMap<>();
 
     public InMemoryArticleStore() {
         this(Clock.systemUTC());
@@ -80,6 +82,7 @@ public final class InMemoryArticleStore implements ArticleStore {
     @Override
     public synchronized Article update(Article article, long expectedVersion) {
         Article current = existing(article.slug(), expectedVersion);
+        keep(current);
         Article stored = article.withVersion(expectedVersion + 1).withTimes(current.createdAt(), clock.instant());
         articles.put(stored.slug(), stored);
         return stored;
@@ -87,8 +90,37 @@ public final class InMemoryArticleStore implements ArticleStore {
 
     @Override
     public synchronized void delete(String slug, long expectedVersion) {
-        existing(slug, expectedVersion);
+        keep(existing(slug, expectedVersion));
         articles.remove(slug);
+    }
+
+    private void keep(Article replaced) {
+        revisions.computeIfAbsent(replaced.slug(), s -> new TreeMap<>()).put(replaced.version(), replaced);
+    }
+
+    @Override
+    public synchronized List<Revision> revisions(String slug) {
+        long current = Optional.ofNullable(articles.get(slug)).map(Article::version).orElse(Long.MAX_VALUE);
+        return revisions.getOrDefault(slug, new TreeMap<>()).descendingMap().values().stream()
+                .filter(a -> a.version() < current)
+                .map(a -> new Revision(a.version(), a.updatedAt(), a.headline()))
+                .toList();
+    }
+
+    @Override
+    public synchronized Optional<Article> revision(String slug, long version) {
+        long current = Optional.ofNullable(articles.get(slug)).map(Article::version).orElse(Long.MAX_VALUE);
+        return version >= current ? Optional.empty()
+                : Optional.ofNullable(revisions.getOrDefault(slug, new TreeMap<>()).get(version));
+    }
+
+    @Override
+    public synchronized List<Article> due(Instant now, int limit) {
+        return articles.values().stream()
+                .filter(a -> a.status() == Status.SCHEDULED && a.publishAt() != null && !a.publishAt().isAfter(now))
+                .sorted(Comparator.comparing(Article::publishAt).thenComparing(Article::slug))
+                .limit(limit)
+                .toList();
     }
 
     @Override

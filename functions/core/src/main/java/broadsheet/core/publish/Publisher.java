@@ -17,13 +17,21 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes one article change: renders the article page, edits the month listings the change
  * touches (one per collection of the article before and after: section, authors, tags),
  * recomputes the fronts of those months and home, and uploads the
- * pages of every listing it wrote. Several publishers may run at once: every listing write is
+ * pages of every listing it wrote. The collections of one change share no listing, so they are
+ * published in parallel (with the article page); home follows once their fronts are written. Several publishers may run at once: every listing write is
  * conditional on the version read, and fronts and home are recomputed from listings read after
  * their own version (see {@code docs/design-publishing.md} for why they converge).
  *
@@ -39,12 +47,17 @@ public final class Publisher {
     /** Conditional write attempts on one listing before giving up with {@link ListingContentionException}. */
     public static final int MAX_ATTEMPTS = 20;
 
+    /** Threads that publish the collections of one change in parallel (the work is I/O-bound). */
+    static final int WORKERS = 8;
+
     private final ListingStore listings;
     private final SiteBucket bucket;
     private final Pages pages;
     private final Clock clock;
     private final List<String> sections;
     private final int feedSize;
+    private final ExecutorService workers = new ThreadPoolExecutor(0, WORKERS, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), Publisher::workerThread, new ThreadPoolExecutor.CallerRunsPolicy());
 
     public Publisher(ListingStore listings, SiteBucket bucket, Pages pages, Clock clock, List<String> sections) {
         this(listings, bucket, pages, clock, sections, FEED_SIZE);
@@ -72,20 +85,85 @@ public final class Publisher {
         Instant now = clock.instant();
         ChangePlan plan = ChangePlan.of(change, now);
 
-        plan.pageToRender().ifPresent(article -> bucket.put(pages.articlePage(article), article.version()));
-        for (MonthEdit edit : plan.monthEdits()) {
-            publishListing(edit.listing(), editMonth(edit));
-        }
-        plan.fronts().forEach((front, touched) -> publishListing(front, recomputeFront(front, touched)));
+        List<Runnable> work = new ArrayList<>();
+        plan.pageToRender().ifPresent(article ->
+                work.add(() -> bucket.put(pages.articlePage(article), article.version())));
+        plan.redirect().ifPresent(r -> work.add(() ->
+                bucket.put(pages.redirectPage(r.from().section(), r.from().slug(), r.to()), r.to().version())));
+        plan.pageToDelete().ifPresent(ref ->
+                work.add(() -> bucket.delete(pages.articlePageKey(ref.section(), ref.slug()))));
+        collectionWork(plan).forEach((collection, task) -> work.add(task));
+        runAll(work);
+
         if (plan.recomputeHome()) {
             Map<String, Listing> fronts = new LinkedHashMap<>();
             Versioned<Listing> home = recomputeHome(fronts);
             publishListing(ListingId.home(), home);
             bucket.put(pages.newsSitemap(Listings.recent(fronts.values(), now)), home.version());
         }
-        plan.redirect().ifPresent(r -> bucket.put(pages.redirectPage(r.from().section(), r.from().slug(), r.to()),
-                r.to().version()));
-        plan.pageToDelete().ifPresent(ref -> bucket.delete(pages.articlePageKey(ref.section(), ref.slug())));
+    }
+
+    /**
+     * The listing work of each collection (section, author, tag) the plan touches: its month edits
+     * in plan order, then its front. Collections share no listing, so their work runs in parallel;
+     * home, which reads the section fronts, runs after all of them.
+     */
+    private Map<ListingId.Collection, Runnable> collectionWork(ChangePlan plan) {
+        Map<ListingId.Collection, List<MonthEdit>> edits = new TreeMap<>();
+        for (MonthEdit edit : plan.monthEdits()) {
+            edits.computeIfAbsent(edit.listing().collection().orElseThrow(), c -> new ArrayList<>()).add(edit);
+        }
+        Map<ListingId.Collection, SortedSet<YearMonth>> fronts = new TreeMap<>();
+        plan.fronts().forEach((front, touched) -> fronts.put(front.collection().orElseThrow(), touched));
+
+        Set<ListingId.Collection> collections = new TreeSet<>(edits.keySet());
+        collections.addAll(fronts.keySet());
+        Map<ListingId.Collection, Runnable> work = new LinkedHashMap<>();
+        for (ListingId.Collection collection : collections) {
+            List<MonthEdit> monthEdits = edits.getOrDefault(collection, List.of());
+            SortedSet<YearMonth> touched = fronts.get(collection);
+            work.put(collection, () -> {
+                for (MonthEdit edit : monthEdits) {
+                    publishListing(edit.listing(), editMonth(edit));
+                }
+                if (touched != null) {
+                    publishListing(collection.front(), recomputeFront(collection.front(), touched));
+                }
+            });
+        }
+        return work;
+    }
+
+    /** Runs the tasks on the worker pool (the last on the calling thread) and rethrows the first failure. */
+    private void runAll(List<Runnable> tasks) {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        List<Future<?>> started = new ArrayList<>();
+        for (Runnable task : tasks.subList(0, tasks.size() - 1)) {
+            started.add(workers.submit(task));
+        }
+        RuntimeException failure = null;
+        try {
+            tasks.get(tasks.size() - 1).run();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (Future<?> future : started) {
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r
+                        ? r : new IllegalStateException("publishing task failed", e.getCause());
+                failure = failure == null ? cause : failure;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ListingContentionException("interrupted while publishing", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /** Read, edit, write over the version read; an edit that changes nothing writes nothing. */
@@ -217,6 +295,12 @@ public final class Publisher {
         for (RenderedPage page : pages.listingPages(id, listing.value())) {
             bucket.put(page, listing.version());
         }
+    }
+
+    private static Thread workerThread(Runnable task) {
+        Thread thread = new Thread(task, "broadsheet-publisher");
+        thread.setDaemon(true);
+        return thread;
     }
 
     private Versioned<Listing> read(ListingId id) {

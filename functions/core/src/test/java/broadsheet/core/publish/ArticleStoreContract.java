@@ -286,4 +286,67 @@ public abstract class ArticleStoreContract {
         } while (cursor.isPresent());
         return pages;
     }
+
+    public static Article scheduled(String section, String slug, Instant publishAt) {
+        return article(section, slug, Status.SCHEDULED).withPublishAt(publishAt);
+    }
+
+    @Test
+    void everyUpdateAndDeleteKeepsThePreviousVersionAsARevision() {
+        Article v1 = store.create(article("world", "kept", Status.DRAFT));
+        Article v2 = store.update(TestArticles.retitled(v1, "Second headline"), 1);
+        store.update(TestArticles.retitled(v2, "Third headline"), 2);
+
+        assertThat(store.revisions("kept")).extracting(ArticleStore.Revision::version, ArticleStore.Revision::headline)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "Second headline"),
+                        org.assertj.core.groups.Tuple.tuple(1L, "Headline of kept"));
+        assertThat(store.revision("kept", 1)).hasValueSatisfying(r -> {
+            assertThat(r.headline()).isEqualTo("Headline of kept");
+            assertThat(r.version()).isEqualTo(1);
+            assertThat(r.body()).isEqualTo(v1.body());
+        });
+        assertThat(store.revision("kept", 3)).as("the current version is not a revision").isEmpty();
+        assertThat(store.revision("kept", 7)).isEmpty();
+        assertThat(store.revisions("unknown")).isEmpty();
+
+        store.delete("kept", 3);
+        assertThat(store.revisions("kept")).extracting(ArticleStore.Revision::version).containsExactly(3L, 2L, 1L);
+        assertThat(store.list(new ArticleQuery(Optional.empty(), Optional.empty(), Optional.empty(), 10)).articles())
+                .as("revisions are not articles").isEmpty();
+    }
+
+    @Test
+    void aRefusedUpdateKeepsNoRevisionBeyondTheCurrentVersion() {
+        store.create(article("world", "refused", Status.DRAFT));
+        assertThatThrownBy(() -> store.update(article("world", "refused", Status.DRAFT), 5))
+                .isInstanceOf(StaleVersionException.class);
+        assertThat(store.revisions("refused")).isEmpty();
+    }
+
+    @Test
+    void dueListsScheduledArticlesWhoseTimeHasComeOldestFirst() {
+        Instant t = Instant.parse("2026-12-01T09:00:00Z");
+        store.create(scheduled("world", "later", t.plusSeconds(60)));
+        store.create(scheduled("world", "second", t));
+        store.create(scheduled("business", "first", t.minusSeconds(60)));
+        store.create(article("world", "live", Status.PUBLISHED));
+        store.create(article("world", "draft", Status.DRAFT));
+
+        assertThat(store.due(t, 10)).extracting(Article::slug).containsExactly("first", "second");
+        assertThat(store.due(t, 1)).extracting(Article::slug).containsExactly("first");
+        assertThat(store.due(t.minusSeconds(61), 10)).isEmpty();
+        assertThat(store.list(new ArticleQuery(Optional.of("world"), Optional.of(Status.SCHEDULED), Optional.empty(), 10))
+                .articles()).extracting(Article::slug).containsExactlyInAnyOrder("later", "second");
+    }
+
+    @Test
+    void aPublishedOrUnscheduledArticleIsNoLongerDue() {
+        Instant t = Instant.parse("2026-12-01T09:00:00Z");
+        Article a = store.create(scheduled("world", "went-live", t));
+        Article b = store.create(scheduled("world", "unscheduled", t));
+        store.update(a.withStatus(Status.PUBLISHED), a.version());
+        store.update(b.withStatus(Status.DRAFT), b.version());
+
+        assertThat(store.due(t.plusSeconds(3600), 10)).isEmpty();
+    }
 }
