@@ -90,8 +90,6 @@ public final class Publisher {
                 work.add(() -> bucket.put(pages.articlePage(article), article.version())));
         plan.redirect().ifPresent(r -> work.add(() ->
                 bucket.put(pages.redirectPage(r.from().section(), r.from().slug(), r.to()), r.to().version())));
-        plan.pageToDelete().ifPresent(ref ->
-                work.add(() -> bucket.delete(pages.articlePageKey(ref.section(), ref.slug()))));
         collectionWork(plan).forEach((collection, task) -> work.add(task));
         runAll(work);
 
@@ -101,6 +99,8 @@ public final class Publisher {
             publishListing(ListingId.home(), home);
             bucket.put(pages.newsSitemap(Listings.recent(fronts.values(), now)), home.version());
         }
+        // Last, so that listings stop linking to the page before it disappears.
+        plan.pageToDelete().ifPresent(ref -> bucket.delete(pages.articlePageKey(ref.section(), ref.slug())));
     }
 
     /**
