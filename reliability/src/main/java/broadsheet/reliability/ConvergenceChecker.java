@@ -43,10 +43,10 @@ import java.util.TreeSet;
  *       redirects left at the old keys of moved articles, which must lead to the live page
  *       (directly, or through the redirect at a later old key of an article moved twice).</li>
  * </ul>
- * Redirects left behind for an article that is no longer live (moved, then unpublished or
- * deleted) lead nowhere; the publisher does not know those old keys, so they are reported apart
- * ({@link Report#danglingRedirects()}), not as divergences. The table is read with a strongly
- * consistent scan; nothing is written.
+ * A redirect left behind for an article that is no longer live (moved, then unpublished or
+ * deleted) leads nowhere: the publisher removes those with the page, so one that is left is a
+ * divergence (and is listed in {@link Report#danglingRedirects()} too). The table is read with a
+ * strongly consistent scan; nothing is written.
  */
 public final class ConvergenceChecker {
 
@@ -162,6 +162,7 @@ public final class ConvergenceChecker {
             Article target = parts.length == 3 ? liveBySlug.get(parts[1]) : null;
             if (target == null) {
                 dangling.add(key + " -> " + location.get());
+                divergences.add("redirect " + key + " -> " + location.get() + " is left for an article that is no longer live");
             } else if (!leadsTo(location.get(), pages.articlePageKey(target.section(), target.slug()))) {
                 divergences.add("redirect " + key + " leads to " + location.get() + ", not to the live page of " + target.slug());
             }

@@ -100,7 +100,7 @@ public final class Publisher {
             bucket.put(pages.newsSitemap(Listings.recent(fronts.values(), now)), home.version());
         }
         // Last, so that listings stop linking to the page before it disappears.
-        plan.pageToDelete().ifPresent(ref -> bucket.delete(pages.articlePageKey(ref.section(), ref.slug())));
+        plan.pageToDelete().ifPresent(ref -> formerAddresses(ref).forEach(bucket::delete));
     }
 
     /**
@@ -295,6 +295,20 @@ public final class Publisher {
         for (RenderedPage page : pages.listingPages(id, listing.value())) {
             bucket.put(page, listing.version());
         }
+    }
+
+    /**
+     * The keys a taken-down article may occupy: its page, and the redirect pages earlier moves
+     * left at the same slug in other sections (a published article keeps its slug, so a move
+     * only ever changes the section). Bounded by the number of sections.
+     */
+    private Set<String> formerAddresses(ChangePlan.ArticleRef ref) {
+        Set<String> keys = new TreeSet<>();
+        keys.add(pages.articlePageKey(ref.section(), ref.slug()));
+        for (String section : sections) {
+            keys.add(pages.articlePageKey(section, ref.slug()));
+        }
+        return keys;
     }
 
     private static Thread workerThread(Runnable task) {

@@ -145,7 +145,7 @@ class PublisherTest {
     }
 
     @Test
-    void movingBackReplacesTheRedirectWithThePageAndUnpublishingDeletesOnlyTheLivePage() {
+    void movingBackReplacesTheRedirectWithThePageAndUnpublishingRemovesThePageAndEveryRedirect() {
         Article talks = published("world", "talks", day(11, 20));
         Article moved = next(talks, "sport", talks.publishAt(), Status.PUBLISHED);
         Article back = next(moved, "world", talks.publishAt(), Status.PUBLISHED);
@@ -162,6 +162,7 @@ class PublisherTest {
         Article offline = next(back, "world", talks.publishAt(), Status.DRAFT);
         publisher.apply(ArticleChange.updated(back, offline));
         assertThat(bucket.get("world/talks/index.html")).isEmpty();
+        assertThat(bucket.get("sport/talks/index.html")).as("the redirect the move left").isEmpty();
         SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, Publisher.FEED_SIZE);
     }
 
