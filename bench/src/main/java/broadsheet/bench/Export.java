@@ -1,0 +1,197 @@
+package broadsheet.bench;
+
+import broadsheet.core.article.Article;
+import broadsheet.core.article.ArticleValidator;
+import broadsheet.core.article.Validated;
+import broadsheet.core.publish.Listing;
+import broadsheet.core.publish.ListingEntry;
+import broadsheet.core.publish.ListingId;
+import broadsheet.core.publish.Listings;
+import broadsheet.core.publish.Pages;
+import broadsheet.core.publish.Publisher;
+import broadsheet.core.render.MustachePages;
+import broadsheet.core.site.SiteConfig;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Full rebuild of the site from a corpus of article JSON files: what runs when templates change.
+ * Renders with the core the Lambdas use ({@link ArticleValidator}, {@link MustachePages},
+ * {@link Listings}) and produces the pages a {@link Publisher} would have left in the bucket
+ * after publishing every article one by one, plus the fixed pages (404, stylesheet, robots.txt):
+ * <ol>
+ *   <li>every article file is parsed and validated as the API would, and each live article's page
+ *       is rendered and written; only its listing entry is kept (memory stays small at any N);</li>
+ *   <li>the month listings, section fronts and home are built in bulk from those entries, with the
+ *       same functions the publisher uses ({@link Listings#front}, {@link Listings#home}), and their
+ *       pages rendered and written.</li>
+ * </ol>
+ * Both steps run on a fork-join pool of {@code --threads} workers (default: every core).
+ *
+ * <p>Command: {@code java -cp broadsheet-bench.jar broadsheet.bench.Export --corpus DIR --out DIR
+ * [--threads N] [--now 2026-11-29T00:00:00Z]}. {@code --corpus} is a corpus directory written by
+ * {@link Corpus} (its {@code broadsheet/} tree is read) or any directory of article JSON files.
+ */
+public final class Export {
+
+    /** What one export did. */
+    public record Result(int articles, int live, int listings, long pages) {
+    }
+
+    private final SiteConfig config;
+    private final Pages pages;
+    private final ArticleValidator validator;
+    private final JsonMapper mapper = JsonMapper.builder().build();
+    private final Instant now;
+    private final int feedSize;
+
+    public Export(SiteConfig config, Instant now) {
+        this.config = config;
+        this.pages = new MustachePages(config);
+        this.validator = new ArticleValidator(config);
+        this.now = now;
+        this.feedSize = Publisher.FEED_SIZE;
+    }
+
+    public static void main(String[] args) throws IOException {
+        Args a = Args.parse(args);
+        Path corpus = Path.of(a.value("corpus"));
+        Path out = Path.of(a.value("out"));
+        int threads = a.has("threads") ? a.integer("threads") : Runtime.getRuntime().availableProcessors();
+        Instant now = a.has("now") ? Instant.parse(a.value("now")) : Instant.now();
+        long start = System.nanoTime();
+        Result result = new Export(SiteConfig.load(), now).run(corpus, PageSink.directory(out), threads);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("export: %d articles (%d live), %d listings, %d pages in %d ms (%.0f pages/s, %d threads)%n",
+                result.articles(), result.live(), result.listings(), result.pages(), millis,
+                result.pages() * 1000.0 / Math.max(1, millis), threads);
+    }
+
+    /** Renders every page of the site held in {@code corpus} into {@code sink}. */
+    public Result run(Path corpus, PageSink sink, int threads) throws IOException {
+        List<Path> files = articleFiles(corpus);
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            AtomicLong written = new AtomicLong();
+            PageSink counting = page -> {
+                sink.write(page);
+                written.incrementAndGet();
+            };
+            ConcurrentLinkedQueue<ListingEntry> entries = new ConcurrentLinkedQueue<>();
+            inPool(pool, () -> files.parallelStream().forEach(file -> {
+                Article article = read(file);
+                if (article.isLive(now)) {
+                    counting.write(pages.articlePage(article));
+                    entries.add(Listings.entryOf(article));
+                }
+            }));
+            Map<ListingId, Listing> listings = listings(entries);
+            inPool(pool, () -> listings.entrySet().parallelStream()
+                    .forEach(e -> pages.listingPages(e.getKey(), e.getValue()).forEach(counting::write)));
+            pages.fixedPages().forEach(counting::write);
+            return new Result(files.size(), entries.size(), listings.size(), written.get());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * Every listing of the site: one per section month with entries, one front per section with
+     * entries, and home (over the configured sections), as the publisher builds them.
+     */
+    Map<ListingId, Listing> listings(Iterable<ListingEntry> entries) {
+        Map<String, Map<YearMonth, List<ListingEntry>>> bySection = new TreeMap<>();
+        for (ListingEntry e : entries) {
+            bySection.computeIfAbsent(e.section(), s -> new TreeMap<>(Comparator.reverseOrder()))
+                    .computeIfAbsent(Listings.monthOf(e.publishAt()), m -> new ArrayList<>())
+                    .add(e);
+        }
+        Map<ListingId, Listing> listings = new LinkedHashMap<>();
+        Map<String, Listing> fronts = new LinkedHashMap<>();
+        bySection.forEach((section, months) -> {
+            Map<YearMonth, Listing> monthListings = new LinkedHashMap<>();
+            months.forEach((month, list) -> {
+                list.sort(Listings.NEWEST_FIRST);
+                Listing listing = new Listing(list, Map.of());
+                monthListings.put(month, listing);
+                listings.put(ListingId.sectionMonth(section, month), listing);
+            });
+            Listing front = Listings.front(Listing.EMPTY, monthListings, feedSize);
+            listings.put(ListingId.sectionFront(section), front);
+            fronts.put(section, front);
+        });
+        Map<String, Listing> homeFronts = new LinkedHashMap<>();
+        for (String section : config.sectionSlugs()) {
+            homeFronts.put(section, fronts.getOrDefault(section, Listing.EMPTY));
+        }
+        listings.put(ListingId.home(), Listings.home(homeFronts, feedSize));
+        return listings;
+    }
+
+    /** Parses and validates one article file as the API would; the server-set times and version are kept. */
+    Article read(Path file) {
+        byte[] json;
+        try {
+            json = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        Validated validated = validator.parse(json);
+        if (validated instanceof Validated.Invalid invalid) {
+            throw new IllegalArgumentException(file + " is not a valid article: " + invalid.violations());
+        }
+        Article article = ((Validated.Valid) validated).article();
+        JsonNode root = mapper.readTree(json);
+        Instant createdAt = instant(root, "createdAt");
+        Instant updatedAt = instant(root, "updatedAt");
+        long version = root.path("version").asLong(1);
+        return article.withTimes(createdAt == null ? article.publishAt() : createdAt,
+                updatedAt == null ? article.publishAt() : updatedAt).withVersion(Math.max(1, version));
+    }
+
+    private static Instant instant(JsonNode root, String field) {
+        JsonNode node = root.get(field);
+        return node == null || !node.isString() ? null : Instant.parse(node.stringValue());
+    }
+
+    private static List<Path> articleFiles(Path corpus) throws IOException {
+        Path root = Files.isDirectory(corpus.resolve(Corpus.BROADSHEET_DIR)) ? corpus.resolve(Corpus.BROADSHEET_DIR)
+                : corpus;
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
+                    .sorted().toList();
+        }
+    }
+
+    private static void inPool(ForkJoinPool pool, Runnable work) {
+        try {
+            pool.submit(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("export interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}
