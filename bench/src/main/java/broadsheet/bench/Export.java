@@ -11,8 +11,6 @@ import broadsheet.core.publish.Pages;
 import broadsheet.core.publish.Publisher;
 import broadsheet.core.render.MustachePages;
 import broadsheet.core.site.SiteConfig;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,12 +32,13 @@ import java.util.stream.Stream;
 
 /**
  * Full rebuild of the site from a corpus of article JSON files: what runs when templates change.
- * Renders with the core the Lambdas use ({@link ArticleValidator}, {@link MustachePages},
+ * Renders with the core the Lambdas use ({@link MustachePages},
  * {@link Listings}) and produces the pages a {@link Publisher} would have left in the bucket
  * after publishing every article one by one, plus the fixed pages (404, stylesheet, robots.txt):
  * <ol>
- *   <li>every article file is parsed and validated as the API would, and each live article's page
- *       is rendered and written; only its listing entry is kept (memory stays small at any N);</li>
+ *   <li>every article file is read (as the API writes articles; {@code --validate} also runs each
+ *       through the API's validator), and each live article's page is rendered and written; only
+ *       its listing entry is kept, so memory stays small at any N;</li>
  *   <li>the month listings, section fronts and home are built in bulk from those entries, with the
  *       same functions the publisher uses ({@link Listings#front}, {@link Listings#home}), and their
  *       pages rendered and written.</li>
@@ -47,7 +46,9 @@ import java.util.stream.Stream;
  * Both steps run on a fork-join pool of {@code --threads} workers (default: every core).
  *
  * <p>Command: {@code java -cp broadsheet-bench.jar broadsheet.bench.Export --corpus DIR --out DIR
- * [--threads N] [--now 2026-11-29T00:00:00Z]}. {@code --corpus} is a corpus directory written by
+ * [--threads N] [--io-threads N] [--validate] [--now 2026-11-29T00:00:00Z] [--repeat N]}; {@code --repeat} runs the export
+ * again in the same JVM, to tell warm-up from steady state. Pages are written by {@code --io-threads}
+ * writer threads (default: four per rendering thread), see {@link DirectorySink}. {@code --corpus} is a corpus directory written by
  * {@link Corpus} (its {@code broadsheet/} tree is read) or any directory of article JSON files.
  */
 public final class Export {
@@ -59,15 +60,21 @@ public final class Export {
     private final SiteConfig config;
     private final Pages pages;
     private final ArticleValidator validator;
-    private final JsonMapper mapper = JsonMapper.builder().build();
+    private final StoredArticleReader reader = new StoredArticleReader();
     private final Instant now;
+    private final boolean validate;
     private final int feedSize;
 
     public Export(SiteConfig config, Instant now) {
+        this(config, now, false);
+    }
+
+    public Export(SiteConfig config, Instant now, boolean validate) {
         this.config = config;
         this.pages = new MustachePages(config);
         this.validator = new ArticleValidator(config);
         this.now = now;
+        this.validate = validate;
         this.feedSize = Publisher.FEED_SIZE;
     }
 
@@ -77,12 +84,20 @@ public final class Export {
         Path out = Path.of(a.value("out"));
         int threads = a.has("threads") ? a.integer("threads") : Runtime.getRuntime().availableProcessors();
         Instant now = a.has("now") ? Instant.parse(a.value("now")) : Instant.now();
-        long start = System.nanoTime();
-        Result result = new Export(SiteConfig.load(), now).run(corpus, PageSink.directory(out), threads);
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("export: %d articles (%d live), %d listings, %d pages in %d ms (%.0f pages/s, %d threads)%n",
-                result.articles(), result.live(), result.listings(), result.pages(), millis,
-                result.pages() * 1000.0 / Math.max(1, millis), threads);
+        int ioThreads = a.has("io-threads") ? a.integer("io-threads") : 4 * threads;
+        int repeat = a.has("repeat") ? a.integer("repeat") : 1;
+        Export export = new Export(SiteConfig.load(), now, a.has("validate"));
+        for (int run = 1; run <= repeat; run++) {
+            long start = System.nanoTime();
+            Result result;
+            try (DirectorySink sink = new DirectorySink(out, ioThreads, 512)) {
+                result = export.run(corpus, sink, threads);
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            System.out.printf("export: %d articles (%d live), %d listings, %d pages in %d ms (%.0f pages/s, %d threads)%n",
+                    result.articles(), result.live(), result.listings(), result.pages(), millis,
+                    result.pages() * 1000.0 / Math.max(1, millis), threads);
+        }
     }
 
     /** Renders every page of the site held in {@code corpus} into {@code sink}. */
@@ -146,7 +161,10 @@ public final class Export {
         return listings;
     }
 
-    /** Parses and validates one article file as the API would; the server-set times and version are kept. */
+    /**
+     * Reads one stored article file. With {@code validate}, the file is also run through the API's
+     * validator, which must accept it and agree on every editor field.
+     */
     Article read(Path file) {
         byte[] json;
         try {
@@ -154,22 +172,18 @@ public final class Export {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        Validated validated = validator.parse(json);
-        if (validated instanceof Validated.Invalid invalid) {
-            throw new IllegalArgumentException(file + " is not a valid article: " + invalid.violations());
+        Article article = reader.read(json);
+        if (validate) {
+            Validated validated = validator.parse(json);
+            if (validated instanceof Validated.Invalid invalid) {
+                throw new IllegalArgumentException(file + " is not a valid article: " + invalid.violations());
+            }
+            Article valid = ((Validated.Valid) validated).article();
+            if (!valid.withTimes(article.createdAt(), article.updatedAt()).withVersion(article.version()).equals(article)) {
+                throw new IllegalArgumentException(file + " reads differently through the API's validator");
+            }
         }
-        Article article = ((Validated.Valid) validated).article();
-        JsonNode root = mapper.readTree(json);
-        Instant createdAt = instant(root, "createdAt");
-        Instant updatedAt = instant(root, "updatedAt");
-        long version = root.path("version").asLong(1);
-        return article.withTimes(createdAt == null ? article.publishAt() : createdAt,
-                updatedAt == null ? article.publishAt() : updatedAt).withVersion(Math.max(1, version));
-    }
-
-    private static Instant instant(JsonNode root, String field) {
-        JsonNode node = root.get(field);
-        return node == null || !node.isString() ? null : Instant.parse(node.stringValue());
+        return article;
     }
 
     private static List<Path> articleFiles(Path corpus) throws IOException {

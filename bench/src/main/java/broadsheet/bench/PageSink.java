@@ -2,9 +2,6 @@ package broadsheet.bench;
 
 import broadsheet.core.render.RenderedPage;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where an export puts its pages. Called from several threads at once. */
@@ -15,14 +12,6 @@ public interface PageSink {
 
     /** Writes each page to {@code root/<key>}, as a static file server (or Hugo's public/) would hold it. */
     static PageSink directory(Path root) {
-        return page -> {
-            Path file = root.resolve(page.key());
-            try {
-                Files.createDirectories(file.getParent());
-                Files.write(file, page.body());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + file, e);
-            }
-        };
+        return page -> DirectorySink.writeNow(root, page);
     }
 }

@@ -1,0 +1,42 @@
+# Shared helpers of the benchmark scripts (sourced, not run).
+set -euo pipefail
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$BENCH_DIR/.." && pwd)"
+TARGET="$BENCH_DIR/target"
+JAR="$TARGET/broadsheet-bench.jar"
+JAVA="${JAVA:-java}"
+SEED="${SEED:-7}"
+RUNS="${RUNS:-5}"
+mkdir -p "$TARGET/results"
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# apt-get install a Debian package when its command is missing (the machine runs as root).
+need_package() {
+  local cmd="$1" pkg="$2"
+  if ! command -v "$cmd" >/dev/null 2>&1 && [ ! -x "$cmd" ]; then
+    log "installing $pkg"
+    apt-get update -q >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$pkg" >/dev/null
+  fi
+}
+
+# The bench jar (export, corpus generator, JMH), built with the reactor when missing or stale.
+build_jar() {
+  if [ ! -f "$JAR" ] || [ -n "$(find "$REPO/functions/core/src/main" "$REPO/templates" "$BENCH_DIR/src/main" -newer "$JAR" -type f | head -1)" ]; then
+    log "building $JAR"
+    (cd "$REPO" && mvn -B -q -pl bench -am package -DskipTests)
+  fi
+}
+
+# corpus_dir N: a generated corpus of N articles (seed $SEED), generated once and kept in bench/target.
+corpus_dir() {
+  local n="$1" dir="$TARGET/corpus-$1"
+  if [ ! -f "$dir/.complete-seed-$SEED" ]; then
+    rm -rf "$dir"
+    log "generating corpus of $n articles"
+    "$JAVA" -cp "$JAR" broadsheet.bench.Corpus --n "$n" --seed "$SEED" --out "$dir" >&2
+    touch "$dir/.complete-seed-$SEED"
+  fi
+  echo "$dir"
+}
