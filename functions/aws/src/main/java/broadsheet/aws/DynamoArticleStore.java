@@ -1,0 +1,370 @@
+package broadsheet.aws;
+
+import broadsheet.core.article.Article;
+import broadsheet.core.publish.ArticleAlreadyExistsException;
+import broadsheet.core.publish.ArticleNotFoundException;
+import broadsheet.core.publish.ArticleStore;
+import broadsheet.core.publish.IdempotencyConflictException;
+import broadsheet.core.publish.StaleVersionException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@link ArticleStore} on the single DynamoDB table. Every write is one conditional single-item
+ * write: create on {@code attribute_not_exists(pk)}, update and delete on {@code version =
+ * :expected}. Writes ask for the old item ({@code ReturnValues.ALL_OLD}) and hand old and new
+ * item to an {@link ArticleWriteListener}.
+ *
+ * <h2>Idempotent create</h2>
+ * An idempotency item ({@code pk = idempotency#<key>}) is claimed first with
+ * {@code attribute_not_exists(pk)}; it holds the request hash, the slug, the complete first
+ * result (the article as version 1 with its times) and a state, {@code pending} until the
+ * article is written, then {@code done}. The article item written for a key carries that key in
+ * {@code createdWithKey}. A request that finds the claim taken:
+ * <ul>
+ *   <li>with another request hash: {@link IdempotencyConflictException};</li>
+ *   <li>{@code done}: returns the stored first result (later updates do not change it);</li>
+ *   <li>{@code pending} (a writer crashed between claim and article write, or is still
+ *       writing): writes the article from the stored result itself, on
+ *       {@code attribute_not_exists(pk)}. If that succeeds, or the article already exists with
+ *       {@code createdWithKey} = this key (the first writer got that far), the claim is marked
+ *       done and the stored result returned: exactly one article, the same answer for every
+ *       retry. If the slug is held by an article written without this key, the claim is
+ *       released and {@link ArticleAlreadyExistsException} thrown, as for the first request.</li>
+ * </ul>
+ * So no crash between the two writes leaves a key that blocks its own retries or a second article.
+ */
+public final class DynamoArticleStore implements ArticleStore {
+
+    static final String IDEMPOTENCY_PREFIX = "idempotency#";
+    static final String IDEMPOTENCY_SK = "idempotency";
+    static final String REQUEST_HASH = "requestHash";
+    static final String CLAIM_SLUG = "slug";
+    static final String CLAIM_STATE = "state";
+    static final String CLAIM_RESULT = "result";
+    static final String CLAIMED_AT = "claimedAt";
+    static final String CREATED_WITH_KEY = "createdWithKey";
+    static final String PENDING = "pending";
+    static final String DONE = "done";
+
+    private static final int MAX_LIMIT = 100;
+    private static final int MAX_CLAIM_ATTEMPTS = 3;
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final Clock clock;
+    private final ArticleWriteListener listener;
+    private final Cursors cursors = new Cursors();
+
+    public DynamoArticleStore(DynamoDbClient dynamoDb, String table) {
+        this(dynamoDb, table, Clock.systemUTC(), ArticleWriteListener.NONE);
+    }
+
+    public DynamoArticleStore(DynamoDbClient dynamoDb, String table, Clock clock, ArticleWriteListener listener) {
+        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
+        this.table = Objects.requireNonNull(table, "table");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    @Override
+    public Article create(Article article) {
+        Article created = firstVersion(article);
+        write(ArticleItems.toItem(created));
+        return created;
+    }
+
+    @Override
+    public Article create(Article article, String idempotencyKey, String requestHash) {
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        Objects.requireNonNull(requestHash, "requestHash");
+        Article first = firstVersion(article);
+        Map<String, AttributeValue> claim = new LinkedHashMap<>(claimKey(idempotencyKey));
+        claim.put(REQUEST_HASH, AttributeValue.fromS(requestHash));
+        claim.put(CLAIM_SLUG, AttributeValue.fromS(first.slug()));
+        claim.put(CLAIM_STATE, AttributeValue.fromS(PENDING));
+        claim.put(CLAIM_RESULT, AttributeValue.fromM(ArticleItems.toItem(first)));
+        claim.put(CLAIMED_AT, AttributeValue.fromS(clock.instant().toString()));
+        for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
+            try {
+                dynamoDb.putItem(b -> b.tableName(table).item(claim)
+                        .conditionExpression("attribute_not_exists(pk)")
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            } catch (ConditionalCheckFailedException taken) {
+                Map<String, AttributeValue> existing = taken.hasItem() && !taken.item().isEmpty() ? taken.item()
+                        : dynamoDb.getItem(b -> b.tableName(table).key(claimKey(idempotencyKey))
+                                .consistentRead(true)).item();
+                if (existing == null || existing.isEmpty()) {
+                    continue; // released meanwhile by a request that found the slug taken: claim again
+                }
+                return resume(idempotencyKey, requestHash, existing);
+            }
+            return complete(idempotencyKey, requestHash, first);
+        }
+        throw new IllegalStateException("idempotency key " + idempotencyKey + " kept being claimed and released");
+    }
+
+    private Article resume(String key, String requestHash, Map<String, AttributeValue> claim) {
+        if (!requestHash.equals(stringOf(claim, REQUEST_HASH))) {
+            throw new IdempotencyConflictException("idempotency key " + key + " was used with another request");
+        }
+        Article first = ArticleItems.fromItem(claim.get(CLAIM_RESULT).m());
+        if (DONE.equals(stringOf(claim, CLAIM_STATE))) {
+            return first;
+        }
+        return complete(key, requestHash, first);
+    }
+
+    /** Writes the article of a pending claim, marks the claim done and returns the first result. */
+    private Article complete(String key, String requestHash, Article first) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>(ArticleItems.toItem(first));
+        item.put(CREATED_WITH_KEY, AttributeValue.fromS(key));
+        try {
+            write(item);
+        } catch (ArticleAlreadyExistsException e) {
+            Map<String, AttributeValue> stored = dynamoDb.getItem(b -> b.tableName(table)
+                    .key(ArticleItems.key(first.slug())).consistentRead(true)).item();
+            if (stored == null || !key.equals(stringOf(stored, CREATED_WITH_KEY))) {
+                release(key, requestHash);
+                throw e;
+            }
+        }
+        dynamoDb.updateItem(b -> b.tableName(table).key(claimKey(key))
+                .updateExpression("SET #state = :done")
+                .expressionAttributeNames(Map.of("#state", CLAIM_STATE))
+                .expressionAttributeValues(Map.of(":done", AttributeValue.fromS(DONE))));
+        return first;
+    }
+
+    private void release(String key, String requestHash) {
+        try {
+            dynamoDb.deleteItem(b -> b.tableName(table).key(claimKey(key))
+                    .conditionExpression("#state = :pending AND #hash = :hash")
+                    .expressionAttributeNames(Map.of("#state", CLAIM_STATE, "#hash", REQUEST_HASH))
+                    .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(PENDING),
+                            ":hash", AttributeValue.fromS(requestHash))));
+        } catch (ConditionalCheckFailedException e) {
+            // already released or completed by a concurrent retry
+        }
+    }
+
+    private void write(Map<String, AttributeValue> item) {
+        try {
+            dynamoDb.putItem(b -> b.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException e) {
+            throw new ArticleAlreadyExistsException("an article with slug " + stringOf(item, ArticleItems.SLUG)
+                    + " exists already");
+        }
+        listener.written(Map.of(), item);
+    }
+
+    @Override
+    public Optional<Article> find(String slug) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
+                .key(ArticleItems.key(slug)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ArticleItems.fromItem(item));
+    }
+
+    @Override
+    public Article update(Article article, long expectedVersion) {
+        Instant now = clock.instant();
+        Article next = article.withVersion(expectedVersion + 1).withTimes(null, now);
+        Map<String, AttributeValue> attributes = new LinkedHashMap<>(ArticleItems.toItem(next));
+        attributes.remove(TableDefinition.PK);
+        attributes.remove(TableDefinition.SK);
+
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> sets = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, AttributeValue> attribute : attributes.entrySet()) {
+            names.put("#a" + i, attribute.getKey());
+            values.put(":a" + i, attribute.getValue());
+            sets.add("#a" + i + " = :a" + i);
+            i++;
+        }
+        List<String> removes = new ArrayList<>();
+        for (String optional : ArticleItems.OPTIONAL) {
+            if (!attributes.containsKey(optional) && !optional.equals(ArticleItems.CREATED_AT)) {
+                names.put("#r" + removes.size(), optional);
+                removes.add("#r" + removes.size());
+            }
+        }
+        names.put("#version", ArticleItems.VERSION);
+        values.put(":expected", AttributeValue.fromN(Long.toString(expectedVersion)));
+        String expression = "SET " + String.join(", ", sets)
+                + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+
+        UpdateItemResponse response;
+        try {
+            response = dynamoDb.updateItem(b -> b.tableName(table).key(ArticleItems.key(article.slug()))
+                    .updateExpression(expression)
+                    .conditionExpression("#version = :expected")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_OLD)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+        } catch (ConditionalCheckFailedException e) {
+            throw refused(e, article.slug(), expectedVersion);
+        }
+        Map<String, AttributeValue> oldItem = response.attributes();
+        Instant createdAt = ArticleItems.fromItem(oldItem).createdAt();
+        Article stored = next.withTimes(createdAt, now);
+        Map<String, AttributeValue> newItem = new LinkedHashMap<>(ArticleItems.toItem(stored));
+        if (oldItem.containsKey(CREATED_WITH_KEY)) {
+            newItem.put(CREATED_WITH_KEY, oldItem.get(CREATED_WITH_KEY));
+        }
+        listener.written(oldItem, newItem);
+        return stored;
+    }
+
+    @Override
+    public void delete(String slug, long expectedVersion) {
+        DeleteItemResponse response;
+        try {
+            response = dynamoDb.deleteItem(b -> b.tableName(table).key(ArticleItems.key(slug))
+                    .conditionExpression("#version = :expected")
+                    .expressionAttributeNames(Map.of("#version", ArticleItems.VERSION))
+                    .expressionAttributeValues(Map.of(":expected",
+                            AttributeValue.fromN(Long.toString(expectedVersion))))
+                    .returnValues(ReturnValue.ALL_OLD)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+        } catch (ConditionalCheckFailedException e) {
+            throw refused(e, slug, expectedVersion);
+        }
+        listener.written(response.attributes(), Map.of());
+    }
+
+    /** Tells a stale version from a missing article after a refused conditional write. */
+    private RuntimeException refused(ConditionalCheckFailedException e, String slug, long expectedVersion) {
+        // DynamoDB returns the current item (ReturnValuesOnConditionCheckFailure.ALL_OLD); servers
+        // that do not support it (dynalite) return none, so then read it.
+        Optional<Article> current = e.hasItem() && !e.item().isEmpty()
+                ? Optional.of(ArticleItems.fromItem(e.item()))
+                : find(slug);
+        if (current.isEmpty()) {
+            return new ArticleNotFoundException("no article with slug " + slug);
+        }
+        return new StaleVersionException("article " + slug + " is at version " + current.get().version()
+                + ", not " + expectedVersion);
+    }
+
+    @Override
+    public ArticlePage list(ArticleQuery query) {
+        if (query.limit() < 1 || query.limit() > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ", not " + query.limit());
+        }
+        Map<String, AttributeValue> start = query.cursor().map(cursors::decode).orElse(null);
+        if (start != null) {
+            checkCursorFits(start, query.section());
+        }
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> filters = new ArrayList<>();
+        query.status().ifPresent(status -> {
+            names.put("#status", ArticleItems.STATUS);
+            values.put(":status", AttributeValue.fromS(status.wireName()));
+            filters.add("#status = :status");
+        });
+
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        if (query.section().isPresent()) {
+            names.put("#section", TableDefinition.GSI2_PK);
+            values.put(":section", AttributeValue.fromS(query.section().get()));
+            do {
+                int remaining = query.limit() - items.size();
+                QueryRequest.Builder request = QueryRequest.builder().tableName(table)
+                        .indexName(TableDefinition.GSI_BY_SECTION)
+                        .keyConditionExpression("#section = :section")
+                        .scanIndexForward(false)
+                        .limit(remaining)
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values)
+                        .exclusiveStartKey(start);
+                if (!filters.isEmpty()) {
+                    request.filterExpression(String.join(" AND ", filters));
+                }
+                QueryResponse response = dynamoDb.query(request.build());
+                items.addAll(response.items());
+                start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        ? response.lastEvaluatedKey() : null;
+            } while (start != null && items.size() < query.limit());
+        } else {
+            names.put("#pk", TableDefinition.PK);
+            values.put(":articles", AttributeValue.fromS(ArticleItems.PK_PREFIX));
+            filters.add("begins_with(#pk, :articles)");
+            do {
+                int remaining = query.limit() - items.size();
+                ScanResponse response = dynamoDb.scan(ScanRequest.builder().tableName(table)
+                        .limit(remaining)
+                        .filterExpression(String.join(" AND ", filters))
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values)
+                        .exclusiveStartKey(start)
+                        .build());
+                items.addAll(response.items());
+                start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        ? response.lastEvaluatedKey() : null;
+            } while (start != null && items.size() < query.limit());
+        }
+        List<Article> articles = new ArrayList<>(items.stream().map(ArticleItems::fromItem).toList());
+        if (query.section().isEmpty()) {
+            // a scan has no order: each page at least is newest first
+            articles.sort(Comparator.comparing(DynamoArticleStore::changedAt,
+                    Comparator.nullsLast(Comparator.reverseOrder())));
+        }
+        return new ArticlePage(List.copyOf(articles), cursors.encode(start));
+    }
+
+    /** A cursor of one listing (a section, or all articles) is refused by any other. */
+    private static void checkCursorFits(Map<String, AttributeValue> start, Optional<String> section) {
+        boolean fits = section.isPresent()
+                ? start.size() == 4 && start.containsKey(TableDefinition.GSI2_SK)
+                        && start.containsKey(TableDefinition.GSI2_PK)
+                        && section.get().equals(start.get(TableDefinition.GSI2_PK).s())
+                : start.size() == 2;
+        if (!fits || !start.get(TableDefinition.PK).s().startsWith(ArticleItems.PK_PREFIX)) {
+            throw new IllegalArgumentException("not a list cursor for this query");
+        }
+    }
+
+    private static Instant changedAt(Article article) {
+        return article.updatedAt() != null ? article.updatedAt() : article.createdAt();
+    }
+
+    private Article firstVersion(Article article) {
+        Instant now = clock.instant();
+        return article.withVersion(1).withTimes(now, now);
+    }
+
+    private static Map<String, AttributeValue> claimKey(String idempotencyKey) {
+        return Map.of(TableDefinition.PK, AttributeValue.fromS(IDEMPOTENCY_PREFIX + idempotencyKey),
+                TableDefinition.SK, AttributeValue.fromS(IDEMPOTENCY_SK));
+    }
+
+    private static String stringOf(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+}

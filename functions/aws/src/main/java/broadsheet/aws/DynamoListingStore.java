@@ -1,0 +1,119 @@
+package broadsheet.aws;
+
+import broadsheet.core.publish.Listing;
+import broadsheet.core.publish.ListingCodec;
+import broadsheet.core.publish.ListingId;
+import broadsheet.core.publish.ListingStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@link ListingStore} on the single table: item {@code pk = listing#<id>}, {@code sk = listing},
+ * {@code version} (N) and {@code doc} (the {@link ListingCodec} JSON). Reads are strongly
+ * consistent; a write is a PutItem conditional on the version it read.
+ */
+public final class DynamoListingStore implements ListingStore {
+
+    public static final String PK_PREFIX = "listing#";
+    public static final String SK_VALUE = "listing";
+    static final String VERSION = "version";
+    static final String DOC = "doc";
+
+    private static final int BATCH_SIZE = 100;
+    private static final int MAX_UNPROCESSED_ROUNDS = 10;
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final ListingCodec codec = new ListingCodec();
+
+    public DynamoListingStore(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
+        this.table = Objects.requireNonNull(table, "table");
+    }
+
+    public static Map<String, AttributeValue> key(ListingId id) {
+        return Map.of(TableDefinition.PK, AttributeValue.fromS(PK_PREFIX + id.value()),
+                TableDefinition.SK, AttributeValue.fromS(SK_VALUE));
+    }
+
+    @Override
+    public Optional<Versioned<Listing>> get(ListingId id) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(key(id))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(versioned(item));
+    }
+
+    @Override
+    public Map<ListingId, Versioned<Listing>> getAll(Collection<ListingId> ids) {
+        List<ListingId> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
+        Map<ListingId, Versioned<Listing>> found = new HashMap<>();
+        for (int from = 0; from < distinct.size(); from += BATCH_SIZE) {
+            List<Map<String, AttributeValue>> keys = distinct.subList(from, Math.min(from + BATCH_SIZE, distinct.size()))
+                    .stream().map(DynamoListingStore::key).toList();
+            Map<String, KeysAndAttributes> request = Map.of(table,
+                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            for (int round = 0; !request.isEmpty(); round++) {
+                if (round == MAX_UNPROCESSED_ROUNDS) {
+                    throw new IllegalStateException("listings still unprocessed after " + round + " rounds");
+                }
+                if (round > 0) {
+                    backOff(round);
+                }
+                Map<String, KeysAndAttributes> pending = request;
+                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(pending));
+                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+                    String pk = item.get(TableDefinition.PK).s();
+                    found.put(new ListingId(pk.substring(PK_PREFIX.length())), versioned(item));
+                }
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public boolean put(ListingId id, Listing listing, long expectedVersion) {
+        Map<String, AttributeValue> item = new HashMap<>(key(id));
+        item.put(VERSION, AttributeValue.fromN(Long.toString(expectedVersion + 1)));
+        item.put(DOC, AttributeValue.fromS(codec.encode(listing)));
+        try {
+            if (expectedVersion == 0) {
+                dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            } else {
+                dynamoDb.putItem(b -> b.tableName(table).item(item)
+                        .conditionExpression("#version = :expected")
+                        .expressionAttributeNames(Map.of("#version", VERSION))
+                        .expressionAttributeValues(Map.of(":expected",
+                                AttributeValue.fromN(Long.toString(expectedVersion)))));
+            }
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private Versioned<Listing> versioned(Map<String, AttributeValue> item) {
+        return new Versioned<>(codec.decode(item.get(DOC).s()), Long.parseLong(item.get(VERSION).n()));
+    }
+
+    private static void backOff(int round) {
+        try {
+            Thread.sleep(Math.min(1000L, 20L << round));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading listings", e);
+        }
+    }
+}

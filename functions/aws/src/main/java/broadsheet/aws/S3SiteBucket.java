@@ -1,0 +1,180 @@
+package broadsheet.aws;
+
+import broadsheet.core.publish.SiteBucket;
+import broadsheet.core.render.RenderedPage;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@link SiteBucket} on S3. The page revision and content hash travel as object metadata
+ * ({@code x-amz-meta-revision}, {@code x-amz-meta-sha256}). An upload is conditional on the
+ * object the decision was made from ({@code If-Match: <etag>}, or {@code If-None-Match: *} when
+ * there was none), so a concurrent newer write is never overwritten: on 412 the object is read
+ * again and the decision made again.
+ *
+ * <p>A page whose bytes equal the stored ones is not uploaded again; if its revision is newer,
+ * the stored revision is raised in place (see {@link #raiseRevision}) so that the revision check
+ * keeps fencing off older writers.
+ */
+public final class S3SiteBucket implements SiteBucket {
+
+    static final String REVISION = "revision";
+    static final String SHA256 = "sha256";
+    private static final int MAX_ATTEMPTS = 8;
+
+    private final S3Client s3;
+    private final String bucket;
+    private final AtomicLong puts = new AtomicLong();
+    private final AtomicLong copies = new AtomicLong();
+
+    public S3SiteBucket(S3Client s3, String bucket) {
+        this.s3 = Objects.requireNonNull(s3, "s3");
+        this.bucket = Objects.requireNonNull(bucket, "bucket");
+    }
+
+    @Override
+    public boolean put(RenderedPage page, long revision) {
+        String hash = page.contentHash();
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<HeadObjectResponse> stored = head(page.key());
+            if (stored.isPresent() && revisionOf(stored.get().metadata()) >= revision) {
+                return false;
+            }
+            if (stored.isPresent() && hash.equals(stored.get().metadata().get(SHA256))) {
+                if (raiseRevision(page, revision, hash, stored.get().eTag())) {
+                    return false;
+                }
+                continue;
+            }
+            PutObjectRequest.Builder request = PutObjectRequest.builder()
+                    .bucket(bucket)
+                    .key(page.key())
+                    .contentType(page.contentType())
+                    .cacheControl(page.cacheControl())
+                    .metadata(Map.of(REVISION, Long.toString(revision), SHA256, hash));
+            if (stored.isPresent()) {
+                request.ifMatch(stored.get().eTag());
+            } else {
+                request.ifNoneMatch("*");
+            }
+            try {
+                s3.putObject(request.build(), RequestBody.fromBytes(page.body()));
+                puts.incrementAndGet();
+                return true;
+            } catch (S3Exception e) {
+                if (!isConflict(e)) {
+                    throw e;
+                }
+                // another writer changed the object since the head: decide again
+            }
+        }
+        throw new IllegalStateException("page " + page.key() + " kept changing under " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /**
+     * Same bytes, newer revision: the bytes stay, only the stored revision (and the headers) move
+     * up, by copying the object onto itself if it is still the one read. Without this, a page
+     * skipped at revision 3 because its bytes equal revision 1 would still read as revision 1,
+     * and a late writer of revision 2 with other bytes would replace what revision 3 wants.
+     *
+     * @return false when the object changed meanwhile (decide again)
+     */
+    private boolean raiseRevision(RenderedPage page, long revision, String hash, String eTag) {
+        try {
+            s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(page.key())
+                    .destinationBucket(bucket).destinationKey(page.key())
+                    .copySourceIfMatch(eTag)
+                    .metadataDirective(MetadataDirective.REPLACE)
+                    .contentType(page.contentType())
+                    .cacheControl(page.cacheControl())
+                    .metadata(Map.of(REVISION, Long.toString(revision), SHA256, hash)));
+            copies.incrementAndGet();
+            return true;
+        } catch (S3Exception e) {
+            if (!isConflict(e)) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
+    @Override
+    public void delete(String key) {
+        s3.deleteObject(b -> b.bucket(bucket).key(key));
+    }
+
+    @Override
+    public Optional<StoredPage> get(String key) {
+        ResponseBytes<GetObjectResponse> object;
+        try {
+            object = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+        GetObjectResponse response = object.response();
+        return Optional.of(new StoredPage(response.contentType(), response.cacheControl(), object.asByteArray(),
+                revisionOf(response.metadata()), response.metadata().get(SHA256)));
+    }
+
+    @Override
+    public List<String> keys(String prefix) {
+        return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
+                .map(S3Object::key)
+                .sorted()
+                .toList();
+    }
+
+    /** Pages this bucket has uploaded (PutObject) since it was created; skipped pages do not count. */
+    public long putCount() {
+        return puts.get();
+    }
+
+    /** Unchanged pages whose revision was raised in place (CopyObject onto itself, bytes untouched). */
+    public long revisionRaiseCount() {
+        return copies.get();
+    }
+
+    private Optional<HeadObjectResponse> head(String key) {
+        try {
+            return Optional.of(s3.headObject(b -> b.bucket(bucket).key(key)));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static long revisionOf(Map<String, String> metadata) {
+        String revision = metadata.get(REVISION);
+        if (revision == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(revision.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** 412 Precondition Failed, or 409 ConditionalRequestConflict (S3's answer to racing conditional writes). */
+    private static boolean isConflict(S3Exception e) {
+        return e.statusCode() == 412 || e.statusCode() == 409;
+    }
+}

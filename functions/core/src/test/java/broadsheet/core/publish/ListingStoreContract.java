@@ -1,0 +1,106 @@
+package broadsheet.core.publish;
+
+import broadsheet.core.publish.ListingStore.Versioned;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every {@link ListingStore} must do. Each test gets a new, empty store. */
+public abstract class ListingStoreContract {
+
+    protected abstract ListingStore newStore();
+
+    protected ListingStore store;
+
+    @BeforeEach
+    void createStore() {
+        store = newStore();
+    }
+
+    public static Listing listing(String... slugs) {
+        List<ListingEntry> entries = new ArrayList<>();
+        for (String slug : slugs) {
+            entries.add(new ListingEntry(slug, "world", "Headline " + slug + " — Київ 🚀", "Standfirst",
+                    Instant.parse("2026-11-29T10:15:30Z"), Instant.parse("2026-11-29T11:00:00Z"),
+                    "media/" + slug + ".jpg", "Alt", List.of("Ann Smith")));
+        }
+        return new Listing(entries, Map.of("2026-11", slugs.length));
+    }
+
+    @Test
+    void aMissingListingIsEmpty() {
+        assertThat(store.get(ListingId.home())).isEmpty();
+    }
+
+    @Test
+    void firstPutNeedsVersionZeroAndStoresVersionOne() {
+        ListingId id = ListingId.sectionFront("world");
+
+        assertThat(store.put(id, listing("a"), 0)).isTrue();
+
+        assertThat(store.get(id)).contains(new Versioned<>(listing("a"), 1));
+        assertThat(store.put(id, listing("b"), 0)).isFalse();
+        assertThat(store.get(id)).contains(new Versioned<>(listing("a"), 1));
+    }
+
+    @Test
+    void putOverTheReadVersionWinsAndAStaleOneLoses() {
+        ListingId id = ListingId.sectionMonth("world", YearMonth.of(2026, 11));
+        store.put(id, listing("a"), 0);
+
+        assertThat(store.put(id, listing("a", "b"), 1)).isTrue();
+        assertThat(store.put(id, listing("a", "c"), 1)).isFalse();
+        assertThat(store.put(id, listing("a", "c"), 5)).isFalse();
+
+        assertThat(store.get(id)).contains(new Versioned<>(listing("a", "b"), 2));
+    }
+
+    @Test
+    void getAllReturnsThePresentListingsOnly() {
+        ListingId home = ListingId.home();
+        ListingId front = ListingId.sectionFront("science");
+        ListingId missing = ListingId.sectionFront("sport");
+        store.put(home, listing("h"), 0);
+        store.put(front, listing("f"), 0);
+        store.put(front, listing("f", "g"), 1);
+
+        Map<ListingId, Versioned<Listing>> all = store.getAll(List.of(home, front, missing));
+
+        assertThat(all).containsOnlyKeys(home, front);
+        assertThat(all.get(home)).isEqualTo(new Versioned<>(listing("h"), 1));
+        assertThat(all.get(front)).isEqualTo(new Versioned<>(listing("f", "g"), 2));
+        assertThat(store.getAll(List.of())).isEmpty();
+    }
+
+    @Test
+    void getAllReadsMoreListingsThanOneBatch() {
+        List<ListingId> ids = new ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            ListingId id = ListingId.sectionMonth("world", YearMonth.of(2000 + i / 12, i % 12 + 1));
+            ids.add(id);
+            if (i % 13 == 0) {
+                store.put(id, listing("m" + i), 0);
+            }
+        }
+
+        Map<ListingId, Versioned<Listing>> all = store.getAll(ids);
+
+        assertThat(all).hasSize(10);
+        assertThat(all.get(ids.get(0))).isEqualTo(new Versioned<>(listing("m0"), 1));
+        assertThat(all.get(ids.get(117))).isEqualTo(new Versioned<>(listing("m117"), 1));
+        assertThat(all).doesNotContainKey(ids.get(129));
+    }
+
+    @Test
+    void anEmptyListingRoundTrips() {
+        assertThat(store.put(ListingId.home(), Listing.EMPTY, 0)).isTrue();
+        assertThat(store.get(ListingId.home())).contains(new Versioned<>(Listing.EMPTY, 1));
+    }
+}

@@ -1,0 +1,323 @@
+package broadsheet.lambda;
+
+import broadsheet.core.publish.ArticleStore;
+import broadsheet.core.publish.InMemoryArticleStore;
+import broadsheet.core.site.SiteConfig;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static broadsheet.lambda.ApiEvents.WORLD_SLUG;
+import static broadsheet.lambda.ApiEvents.fixture;
+import static broadsheet.lambda.ApiEvents.worldArticle;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The HTTP API handler driven by API Gateway payload 2.0 events, over the in-memory store. */
+class ApiHandlerTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Instant START = Instant.parse("2026-11-29T12:00:00Z");
+    private static final String API = "https://q7k3x9abcd.execute-api.eu-west-1.amazonaws.com";
+
+    private final TestClock clock = new TestClock(START);
+    private final InMemoryArticleStore store = new InMemoryArticleStore(clock);
+    private final ApiHandler handler = handler(store);
+
+    private ApiHandler handler(ArticleStore articles) {
+        return new ApiHandler(new ArticleApi(articles, SiteConfig.load(), clock,
+                new EditorPolicy("cognito:groups", "editors")));
+    }
+
+    private APIGatewayV2HTTPResponse send(ApiEvents event) {
+        return handler.handleRequest(event.event(), null);
+    }
+
+    private static JsonNode body(APIGatewayV2HTTPResponse response) {
+        return JSON.readTree(response.getBody());
+    }
+
+    private static String article(Map<String, Object> changes) {
+        return ApiEvents.worldArticle(changes);
+    }
+
+    @Test
+    void createsArticleWithLocationEtagAndServerSetFields() {
+        APIGatewayV2HTTPResponse response = send(fixture("post-article.json"));
+
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        assertThat(response.getHeaders()).containsEntry("Location", API + "/api/articles/" + WORLD_SLUG)
+                .containsEntry("ETag", "\"1\"")
+                .containsEntry("Content-Type", "application/json");
+        JsonNode body = body(response);
+        assertThat(body.get("slug").asString()).isEqualTo(WORLD_SLUG);
+        assertThat(body.get("version").asLong()).isEqualTo(1);
+        assertThat(body.get("url").asString()).isEqualTo("https://broadsheet.example/world/" + WORLD_SLUG + "/");
+        assertThat(body.get("createdAt").asString()).isEqualTo(START.toString());
+        assertThat(body.get("updatedAt").asString()).isEqualTo(START.toString());
+        assertThat(body.get("publishAt").asString()).as("published without publishAt: now").isEqualTo(START.toString());
+        assertThat(body.get("image").get("caption").asString()).isEqualTo("The Secretary General at a news conference in Lisbon");
+        assertThat(store.find(WORLD_SLUG)).hasValueSatisfying(a -> assertThat(a.version()).isEqualTo(1));
+    }
+
+    @Test
+    void servesANamedStageUnderItsPrefix() {
+        APIGatewayV2HTTPResponse created = send(fixture("post-article.json").stage("prod"));
+
+        assertThat(created.getStatusCode()).isEqualTo(201);
+        assertThat(created.getHeaders()).containsEntry("Location", API + "/prod/api/articles/" + WORLD_SLUG);
+        assertThat(send(fixture("get-article.json").stage("prod")).getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void acceptsBase64EncodedBody() {
+        APIGatewayV2HTTPResponse response = send(fixture("post-article-base64.json"));
+
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        assertThat(body(response).get("headline").asString())
+                .isEqualTo("Alliance chief: Russia is not the main threat to the Alliance");
+    }
+
+    @Test
+    void replaysTheFirstResultForTheSameIdempotencyKeyAndBody() {
+        APIGatewayV2HTTPResponse first = send(fixture("post-article.json").header("idempotency-key", "k-123"));
+        clock.advance(Duration.ofMinutes(1));
+        APIGatewayV2HTTPResponse again = send(fixture("post-article.json").header("idempotency-key", "k-123"));
+
+        assertThat(first.getStatusCode()).isEqualTo(201);
+        assertThat(again.getStatusCode()).isIn(200, 201);
+        assertThat(again.getBody()).isEqualTo(first.getBody());
+        assertThat(again.getHeaders().get("ETag")).isEqualTo("\"1\"");
+    }
+
+    @Test
+    void refusesAnIdempotencyKeyReusedForAnotherBody() {
+        send(fixture("post-article.json").header("idempotency-key", "k-9"));
+        APIGatewayV2HTTPResponse response = send(fixture("post-article.json").header("idempotency-key", "k-9")
+                .body(article(Map.of("slug", "another-story"))));
+
+        assertThat(response.getStatusCode()).isEqualTo(422);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+        assertThat(body(response).get("violations").get(0).get("path").asString()).isEqualTo("Idempotency-Key");
+        assertThat(store.find("another-story")).isEmpty();
+    }
+
+    @Test
+    void refusesATakenSlugWithConflict() {
+        send(fixture("post-article.json"));
+        APIGatewayV2HTTPResponse response = send(fixture("post-article.json"));
+
+        assertThat(response.getStatusCode()).isEqualTo(409);
+        assertThat(body(response).get("status").asInt()).isEqualTo(409);
+    }
+
+    @Test
+    void getsAnArticleWithItsEtagAndAnswersNotModified() {
+        send(fixture("post-article.json"));
+
+        APIGatewayV2HTTPResponse response = send(fixture("get-article.json"));
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getHeaders()).containsEntry("ETag", "\"1\"");
+        assertThat(body(response).get("slug").asString()).isEqualTo(WORLD_SLUG);
+
+        assertThat(send(fixture("get-article.json").header("if-none-match", "\"1\"")).getStatusCode()).isEqualTo(304);
+        assertThat(send(fixture("get-article.json").path("/api/articles/no-such-story")).getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void pagesThroughAListWithAnOpaqueCursor() {
+        for (int i = 1; i <= 5; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            send(fixture("post-article.json").body(article(Map.of("slug", "world-story-" + i))));
+        }
+        send(fixture("post-article.json").body(article(Map.of("slug", "business-story", "section", "business"))));
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Map<String, String> query = new LinkedHashMap<>(Map.of("section", "world", "status", "published", "limit", "2"));
+            if (cursor != null) {
+                query.put("cursor", cursor);
+            }
+            APIGatewayV2HTTPResponse response = send(fixture("list-articles.json").query(query));
+            assertThat(response.getStatusCode()).isEqualTo(200);
+            JsonNode body = body(response);
+            body.get("articles").forEach(a -> seen.add(a.get("slug").asString()));
+            cursor = body.get("nextCursor").isNull() ? null : body.get("nextCursor").asString();
+            pages++;
+        } while (cursor != null && pages < 10);
+
+        assertThat(seen).containsExactly("world-story-5", "world-story-4", "world-story-3", "world-story-2",
+                "world-story-1");
+        assertThat(pages).isEqualTo(3);
+    }
+
+    @Test
+    void rejectsBadListParametersWithEveryViolation() {
+        APIGatewayV2HTTPResponse response = send(fixture("list-articles.json")
+                .query(Map.of("section", "nowhere", "status", "live", "limit", "0")));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+        List<String> paths = new ArrayList<>();
+        body(response).get("violations").forEach(v -> paths.add(v.get("path").asString()));
+        assertThat(paths).containsExactlyInAnyOrder("section", "status", "limit");
+
+        APIGatewayV2HTTPResponse badCursor = send(fixture("list-articles.json").query(Map.of("cursor", "not-a-cursor")));
+        assertThat(badCursor.getStatusCode()).isEqualTo(400);
+        assertThat(body(badCursor).get("violations").get(0).get("path").asString()).isEqualTo("cursor");
+    }
+
+    @Test
+    void replacesWithIfMatchKeepingCreationAndPublishTimes() {
+        send(fixture("post-article.json"));
+        Instant later = clock.advance(Duration.ofHours(2));
+
+        APIGatewayV2HTTPResponse response = send(fixture("put-article.json")
+                .body(article(Map.of("standfirst", "Updated standfirst."))));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getHeaders()).containsEntry("ETag", "\"2\"");
+        JsonNode body = body(response);
+        assertThat(body.get("standfirst").asString()).isEqualTo("Updated standfirst.");
+        assertThat(body.get("createdAt").asString()).isEqualTo(START.toString());
+        assertThat(body.get("updatedAt").asString()).isEqualTo(later.toString());
+        assertThat(body.get("publishAt").asString()).isEqualTo(START.toString());
+    }
+
+    @Test
+    void refusesStaleOrMissingIfMatch() {
+        send(fixture("post-article.json"));
+        send(fixture("put-article.json"));
+
+        APIGatewayV2HTTPResponse stale = send(fixture("put-article.json"));
+        assertThat(stale.getStatusCode()).isEqualTo(412);
+        APIGatewayV2HTTPResponse missing = send(fixture("put-article.json").withoutHeader("if-match"));
+        assertThat(missing.getStatusCode()).isEqualTo(428);
+        APIGatewayV2HTTPResponse wildcard = send(fixture("put-article.json").header("if-match", "*"));
+        assertThat(wildcard.getStatusCode()).isEqualTo(428);
+        assertThat(store.find(WORLD_SLUG).orElseThrow().version()).isEqualTo(2);
+    }
+
+    @Test
+    void keepsThePathSlugOfAnArticle() {
+        send(fixture("post-article.json"));
+
+        APIGatewayV2HTTPResponse response = send(fixture("put-article.json")
+                .body(article(Map.of("slug", "a-new-slug"))));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(body(response).get("violations").get(0).get("path").asString()).isEqualTo("/slug");
+        assertThat(store.find("a-new-slug")).isEmpty();
+        assertThat(store.find(WORLD_SLUG).orElseThrow().version()).isEqualTo(1);
+
+        APIGatewayV2HTTPResponse sameSlug = send(fixture("put-article.json").body(article(Map.of("slug", WORLD_SLUG))));
+        assertThat(sameSlug.getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void deletesWithIfMatch() {
+        send(fixture("post-article.json"));
+
+        assertThat(send(fixture("delete-article.json").header("if-match", "\"7\"")).getStatusCode()).isEqualTo(412);
+        assertThat(send(fixture("delete-article.json").withoutHeader("if-match")).getStatusCode()).isEqualTo(428);
+        APIGatewayV2HTTPResponse deleted = send(fixture("delete-article.json"));
+        assertThat(deleted.getStatusCode()).isEqualTo(204);
+        assertThat(deleted.getBody()).isEmpty();
+        assertThat(store.find(WORLD_SLUG)).isEmpty();
+        assertThat(send(fixture("delete-article.json")).getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void answersUnknownRoutesAndWrongMethods() {
+        APIGatewayV2HTTPResponse unknown = send(fixture("get-article.json").path("/api/authors"));
+        assertThat(unknown.getStatusCode()).isEqualTo(404);
+        assertThat(unknown.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+
+        APIGatewayV2HTTPResponse wrongMethod = send(fixture("get-article.json").method("PATCH"));
+        assertThat(wrongMethod.getStatusCode()).isEqualTo(405);
+        assertThat(wrongMethod.getHeaders()).containsEntry("Allow", "DELETE, GET, PUT");
+
+        APIGatewayV2HTTPResponse collection = send(fixture("list-articles.json").method("DELETE"));
+        assertThat(collection.getHeaders()).containsEntry("Allow", "GET, POST");
+    }
+
+    @Test
+    void requiresAnEditor() {
+        APIGatewayV2HTTPResponse anonymous = send(fixture("post-article.json").withoutAuthorizer());
+        assertThat(anonymous.getStatusCode()).isEqualTo(401);
+        assertThat(anonymous.getHeaders()).containsEntry("WWW-Authenticate", "Bearer");
+
+        APIGatewayV2HTTPResponse reader = send(fixture("post-article.json").claim("cognito:groups", "[readers]"));
+        assertThat(reader.getStatusCode()).isEqualTo(403);
+
+        APIGatewayV2HTTPResponse noGroups = send(fixture("get-article.json").withoutClaim("cognito:groups"));
+        assertThat(noGroups.getStatusCode()).isEqualTo(403);
+
+        APIGatewayV2HTTPResponse bareGroup = send(fixture("post-article.json").claim("cognito:groups", "editors"));
+        assertThat(bareGroup.getStatusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void refusesOversizedAndNonJsonBodiesBeforeParsing() {
+        byte[] big = new byte[ArticleApi.MAX_BODY_BYTES + 1];
+        java.util.Arrays.fill(big, (byte) ' ');
+        assertThat(send(fixture("post-article.json").body(new String(big, StandardCharsets.US_ASCII))).getStatusCode())
+                .isEqualTo(413);
+        assertThat(send(fixture("post-article.json").base64Body(big)).getStatusCode()).isEqualTo(413);
+        APIGatewayV2HTTPResponse text = send(fixture("post-article.json").header("content-type", "text/plain"));
+        assertThat(text.getStatusCode()).isEqualTo(415);
+        assertThat(send(fixture("post-article.json").withoutHeader("content-type")).getStatusCode()).isEqualTo(415);
+        assertThat(send(fixture("post-article.json").header("content-type", "application/json; charset=utf-8"))
+                .getStatusCode()).isEqualTo(201);
+        assertThat(store.list(new ArticleStore.ArticleQuery(java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), 10)).articles()).hasSize(1);
+    }
+
+    @Test
+    void refusesABodyThatIsNotValidBase64() {
+        APIGatewayV2HTTPResponse response = send(fixture("post-article-base64.json").rawBase64Body("eyJzZWN0aW9u*%$"));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(body(response).get("violations").get(0).get("path").asString()).isEmpty();
+        assertThat(store.find(WORLD_SLUG)).isEmpty();
+    }
+
+    @Test
+    void reportsEveryViolationOfAnInvalidArticle() {
+        APIGatewayV2HTTPResponse response = send(fixture("post-article.json")
+                .body("{\"section\":\"atlantis\",\"headline\":42,\"image\":{\"src\":\"javascript:alert(1)\"}}"));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        JsonNode problem = body(response);
+        assertThat(problem.get("type").asString()).startsWith(Problem.TYPE_PREFIX);
+        assertThat(problem.get("title").asString()).isNotBlank();
+        assertThat(problem.get("detail").asString()).isNotBlank();
+        List<String> paths = new ArrayList<>();
+        problem.get("violations").forEach(v -> paths.add(v.get("path").asString()));
+        assertThat(paths).contains("/section", "/headline", "/body", "/image/src", "/image/alt");
+    }
+
+    @Test
+    void hidesInternalFailuresBehindAPlainProblem() {
+        ArticleStore broken = (ArticleStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ArticleStore.class}, (proxy, method, args) -> {
+                    throw new IllegalStateException("connection refused: broadsheet-prod at 10.0.0.12:8000");
+                });
+        APIGatewayV2HTTPResponse response = handler(broken).handleRequest(fixture("get-article.json").event(), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(500);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+        assertThat(response.getBody()).doesNotContain("10.0.0.12").doesNotContain("Exception").doesNotContain("at broadsheet");
+    }
+}

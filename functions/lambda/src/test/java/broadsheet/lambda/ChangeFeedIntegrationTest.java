@@ -1,0 +1,86 @@
+package broadsheet.lambda;
+
+import broadsheet.aws.TableDefinition;
+import broadsheet.local.servers.LocalAwsExtension;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static broadsheet.lambda.ApiEvents.fixture;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Stream batches reach the publisher again and again, and sometimes carry a record that cannot be read. */
+class ChangeFeedIntegrationTest {
+
+    @RegisterExtension
+    static final LocalAwsExtension AWS = LocalAwsExtension.perTest(TableDefinition::createTableRequest);
+
+    private static String article(String slug, String headline) {
+        return ApiEvents.worldArticle(Map.of("slug", slug, "headline", headline));
+    }
+
+    private static List<LocalFunctions.Write> post(LocalFunctions functions, String... slugs) {
+        for (String slug : slugs) {
+            functions.clock.advance(Duration.ofMinutes(5));
+            assertThat(functions.call(fixture("post-article.json").body(article(slug, "Headline of " + slug)))
+                    .getStatusCode()).isEqualTo(201);
+        }
+        return functions.takeWrites();
+    }
+
+    @Test
+    void deliveringTheSameBatchTwiceUploadsNothingTheSecondTime() {
+        LocalFunctions functions = new LocalFunctions(AWS, Instant.parse("2026-11-29T12:00:00Z"));
+        String batch = functions.streamJson(post(functions, "first-story", "second-story", "third-story"));
+        PublisherHandler publisher = functions.publisher();
+
+        assertThat(publisher.handleRequest(StreamEvents.parse(batch), null).getBatchItemFailures()).isEmpty();
+        long putsAfterFirst = functions.bucket.putCount();
+        Map<String, String> etags = etags(functions);
+
+        StreamsEventResponse again = publisher.handleRequest(StreamEvents.parse(batch), null);
+
+        assertThat(again.getBatchItemFailures()).isEmpty();
+        assertThat(putsAfterFirst).isGreaterThan(0);
+        assertThat(functions.bucket.putCount()).isEqualTo(putsAfterFirst);
+        assertThat(etags(functions)).isEqualTo(etags);
+        assertThat(etags).containsKeys("world/first-story/index.html", "world/third-story/index.html");
+    }
+
+    @Test
+    void reportsOnlyThePoisonedRecordAndPublishesTheRest() {
+        LocalFunctions functions = new LocalFunctions(AWS, Instant.parse("2026-11-29T12:00:00Z"));
+        List<LocalFunctions.Write> writes = new ArrayList<>(post(functions, "first-story", "second-story", "third-story"));
+        Map<String, AttributeValue> poisoned = new LinkedHashMap<>(writes.get(1).newItem());
+        poisoned.put("version", AttributeValue.fromN("two"));
+        writes.set(1, new LocalFunctions.Write(Map.of(), poisoned));
+        DynamodbEvent event = functions.stream(writes);
+        String poisonedSequence = event.getRecords().get(1).getDynamodb().getSequenceNumber();
+
+        StreamsEventResponse response = functions.publisher().handleRequest(event, null);
+
+        assertThat(response.getBatchItemFailures())
+                .extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly(poisonedSequence);
+        List<String> keys = functions.listBucket().stream().map(S3Object::key).toList();
+        assertThat(keys).contains("world/first-story/index.html", "world/third-story/index.html")
+                .doesNotContain("world/second-story/index.html");
+        assertThat(functions.page("world/index.html")).contains("/world/first-story/", "/world/third-story/")
+                .doesNotContain("/world/second-story/");
+    }
+
+    private static Map<String, String> etags(LocalFunctions functions) {
+        return functions.listBucket().stream().collect(Collectors.toMap(S3Object::key, S3Object::eTag));
+    }
+}

@@ -1,0 +1,141 @@
+package broadsheet.lambda;
+
+import broadsheet.aws.DynamoArticleStore;
+import broadsheet.aws.DynamoListingStore;
+import broadsheet.aws.S3SiteBucket;
+import broadsheet.core.publish.Publisher;
+import broadsheet.core.render.MustachePages;
+import broadsheet.core.site.SiteConfig;
+import broadsheet.core.site.SiteLayout;
+import broadsheet.local.servers.LocalAwsExtension;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Both functions wired as in production, but over the local servers of {@link LocalAwsExtension}
+ * (dynalite and s3proxy). Where AWS would run the table stream, the article store's write
+ * listener records the old and new item of every write; {@link #takeStream()} turns the writes
+ * so far into the stream event Lambda would deliver.
+ */
+final class LocalFunctions {
+
+    record Write(Map<String, AttributeValue> oldItem, Map<String, AttributeValue> newItem) {
+    }
+
+    final SiteConfig site = SiteConfig.load();
+    final SiteLayout layout = new SiteLayout(site);
+    final TestClock clock;
+    final LocalAwsExtension aws;
+    final DynamoArticleStore articles;
+    final DynamoListingStore listings;
+    final S3SiteBucket bucket;
+    final ApiHandler api;
+
+    private final List<Write> writes = new ArrayList<>();
+    private final AtomicLong sequence = new AtomicLong(1);
+
+    LocalFunctions(LocalAwsExtension aws, Instant start) {
+        this.aws = aws;
+        this.clock = new TestClock(start);
+        this.articles = new DynamoArticleStore(aws.dynamoDb(), aws.tableName(), clock, this::written);
+        this.listings = new DynamoListingStore(aws.dynamoDb(), aws.tableName());
+        this.bucket = new S3SiteBucket(aws.s3(), aws.bucketName());
+        this.api = new ApiHandler(new ArticleApi(articles, site, clock, new EditorPolicy("cognito:groups", "editors")));
+    }
+
+    /** A publisher function instance of its own, as in another Lambda container. */
+    PublisherHandler publisher(int feedSize) {
+        return new PublisherHandler(new ChangeFeed(new Publisher(listings, bucket, new MustachePages(site), clock,
+                site.sectionSlugs(), feedSize)));
+    }
+
+    PublisherHandler publisher() {
+        return publisher(Publisher.FEED_SIZE);
+    }
+
+    APIGatewayV2HTTPResponse call(ApiEvents event) {
+        return api.handleRequest(event.event(), null);
+    }
+
+    private synchronized void written(Map<String, AttributeValue> oldItem, Map<String, AttributeValue> newItem) {
+        writes.add(new Write(Map.copyOf(oldItem), Map.copyOf(newItem)));
+    }
+
+    /** The writes since the last call, in order. */
+    synchronized List<Write> takeWrites() {
+        List<Write> taken = List.copyOf(writes);
+        writes.clear();
+        return taken;
+    }
+
+    /** The writes since the last call as one stream event. */
+    DynamodbEvent takeStream() {
+        return stream(takeWrites());
+    }
+
+    DynamodbEvent stream(List<Write> batch) {
+        return StreamEvents.parse(streamJson(batch));
+    }
+
+    String streamJson(List<Write> batch) {
+        StreamEvents events = new StreamEvents(sequence.getAndAdd(batch.size()));
+        batch.forEach(w -> events.record(w.oldItem(), w.newItem()));
+        return events.json();
+    }
+
+    /**
+     * Delivers a batch as Lambda does with partial batch responses: after a failure it delivers
+     * the batch again from the lowest reported sequence number, until nothing fails.
+     *
+     * @return how many deliveries it took
+     */
+    static int deliver(PublisherHandler handler, DynamodbEvent event) {
+        List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords();
+        for (int attempt = 1; attempt <= 20; attempt++) {
+            DynamodbEvent delivery = new DynamodbEvent();
+            delivery.setRecords(records);
+            StreamsEventResponse response = handler.handleRequest(delivery, null);
+            if (response.getBatchItemFailures().isEmpty()) {
+                return attempt;
+            }
+            BigInteger from = response.getBatchItemFailures().stream()
+                    .map(f -> new BigInteger(f.getItemIdentifier())).min(BigInteger::compareTo).orElseThrow();
+            records = records.stream()
+                    .filter(r -> new BigInteger(r.getDynamodb().getSequenceNumber()).compareTo(from) >= 0)
+                    .toList();
+        }
+        throw new AssertionError("the batch still failed after 20 deliveries");
+    }
+
+    List<Map<String, AttributeValue>> scanTable() {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            ScanResponse page = aws.dynamoDb().scan(b -> b.tableName(aws.tableName()).consistentRead(true)
+                    .exclusiveStartKey(from));
+            items.addAll(page.items());
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return items;
+    }
+
+    List<S3Object> listBucket() {
+        return aws.s3().listObjectsV2Paginator(b -> b.bucket(aws.bucketName())).contents().stream().toList();
+    }
+
+    String page(String key) {
+        return aws.s3().getObjectAsBytes(b -> b.bucket(aws.bucketName()).key(key)).asUtf8String();
+    }
+}

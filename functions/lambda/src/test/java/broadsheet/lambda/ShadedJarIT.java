@@ -1,0 +1,85 @@
+package broadsheet.lambda;
+
+import broadsheet.aws.TableDefinition;
+import broadsheet.local.servers.AwsEndpoints;
+import broadsheet.local.servers.LocalAwsExtension;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The deployable jar on its own: a JVM with only {@code broadsheet-functions.jar}, the runtime's
+ * event serializer and the smoke driver on its class path, configured by environment variables as Lambda configures it, talks
+ * to dynalite and s3proxy through the url-connection client. Catches classes or resources that
+ * shading left out.
+ */
+class ShadedJarIT {
+
+    @RegisterExtension
+    static final LocalAwsExtension AWS = LocalAwsExtension.perTest(TableDefinition::createTableRequest);
+
+    private static final Path JAR = Path.of("target", "broadsheet-functions.jar");
+
+    @Test
+    void shadedJarServesTheApiAndPublishesWithTheProductionWiring() throws Exception {
+        assertThat(JAR).exists();
+        assertThat(Files.size(JAR)).isLessThanOrEqualTo(15L * 1024 * 1024);
+        Path serializer = Path.of(LambdaEventSerializers.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path output = Files.createTempFile("shaded-jar-smoke", ".txt");
+        AwsEndpoints endpoints = AWS.endpoints();
+
+        ProcessBuilder java = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", String.join(File.pathSeparator, JAR.toString(), serializer.toString(),
+                        Path.of("target", "test-classes").toString()),
+                ShadedJarSmoke.class.getName())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        Map<String, String> env = java.environment();
+        env.keySet().removeIf(name -> name.startsWith("AWS_"));
+        env.put("TABLE_NAME", AWS.tableName());
+        env.put("BUCKET_NAME", AWS.bucketName());
+        env.put("SITE_BASE_URL", "https://news.broadsheet.example");
+        env.put("S3_FORCE_PATH_STYLE", "true");
+        env.put("AWS_REGION", endpoints.region().id());
+        env.put("AWS_ACCESS_KEY_ID", endpoints.accessKey());
+        env.put("AWS_SECRET_ACCESS_KEY", endpoints.secretKey());
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamoDb().toString());
+        env.put("AWS_ENDPOINT_URL_S3", endpoints.s3().toString());
+        Process process = java.start();
+        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        String log = Files.readString(output, StandardCharsets.UTF_8);
+        assertThat(finished).as(log).isTrue();
+        assertThat(process.exitValue()).as(log).isZero();
+        List<String> lines = log.lines().filter(l -> l.matches("(post|get|publish) .*")).toList();
+        assertThat(lines).as(log).containsExactly("post 201 \"1\"", "get 200 \"1\"", "publish failures 0");
+        assertThat(log).as("SDK logging is bound, so no SLF4J fallback notice").doesNotContain("SLF4J:");
+
+        assertThat(AWS.dynamoDb().getItem(b -> b.tableName(AWS.tableName()).consistentRead(true)
+                .key(Map.of("pk", AttributeValue.fromS("article#" + ApiEvents.WORLD_SLUG),
+                        "sk", AttributeValue.fromS("article")))).item()).isNotEmpty();
+        HeadObjectResponse page = AWS.s3().headObject(b -> b.bucket(AWS.bucketName())
+                .key("world/" + ApiEvents.WORLD_SLUG + "/index.html"));
+        assertThat(EndToEndIntegrationTest.mediaTypeAndCharset(page.contentType())).isEqualTo("text/html;charset=utf-8");
+        String html = AWS.s3().getObjectAsBytes(b -> b.bucket(AWS.bucketName())
+                .key("world/" + ApiEvents.WORLD_SLUG + "/index.html")).asUtf8String();
+        assertThat(html).contains("Russia is not the main threat, says Secretary General")
+                .contains("https://news.broadsheet.example/world/" + ApiEvents.WORLD_SLUG + "/");
+        Files.deleteIfExists(output);
+    }
+}

@@ -1,0 +1,75 @@
+package broadsheet.infra;
+
+import java.util.Optional;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
+import software.constructs.Construct;
+
+/**
+ * Alarms that mean "pages are not being published" or "editors get errors", all sent to one SNS
+ * topic (subscribe an address with {@code -c alarmEmail=...} or in the console).
+ */
+public final class Alarms extends Construct {
+
+    /** Stream records older than this mean the publisher is falling behind or stuck. */
+    public static final Duration ITERATOR_AGE_LIMIT = Duration.minutes(5);
+
+    private final Topic topic;
+
+    public Alarms(Construct scope, String id, StageSettings stage, Functions functions, HttpApi api,
+            Optional<String> alarmEmail) {
+        super(scope, id);
+        this.topic = Topic.Builder.create(this, "Topic")
+                .displayName("Broadsheet " + stage.name() + " alarms")
+                .enforceSsl(true)
+                .build();
+        alarmEmail.ifPresent(address -> topic.addSubscription(new EmailSubscription(address)));
+
+        alarm("DeadLetters", "Stream records the publisher gave up on are waiting in the dead-letter queue",
+                functions.deadLetters().metricApproximateNumberOfMessagesVisible(
+                        MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()),
+                1, 1);
+        alarm("ApiErrors", "The API handler failed (unhandled errors or timeouts)",
+                errors(functions.apiFunction()), 1, 1);
+        alarm("PublisherErrors", "The publisher failed on a batch of stream records",
+                errors(functions.publisherFunction()), 1, 1);
+        alarm("IteratorAge", "The publisher is behind the article stream by more than "
+                        + ITERATOR_AGE_LIMIT.toMinutes() + " minutes",
+                functions.publisherFunction().metric("IteratorAge",
+                        MetricOptions.builder().period(Duration.minutes(1)).statistic("Maximum").build()),
+                ITERATOR_AGE_LIMIT.toMilliseconds(), 5);
+        alarm("ApiServerErrors", "The HTTP API answered editors with 5xx responses",
+                api.metricServerError(MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build()),
+                5, 1);
+    }
+
+    private static IMetric errors(Function function) {
+        return function.metricErrors(MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build());
+    }
+
+    private void alarm(String id, String description, IMetric metric, Number threshold, int periods) {
+        Alarm alarm = Alarm.Builder.create(this, id)
+                .alarmDescription(description)
+                .metric(metric)
+                .threshold(threshold)
+                .evaluationPeriods(periods)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        alarm.addAlarmAction(new SnsAction(topic));
+        alarm.addOkAction(new SnsAction(topic));
+    }
+
+    public Topic topic() {
+        return topic;
+    }
+}

@@ -1,0 +1,73 @@
+package broadsheet.infra;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Tags;
+
+/**
+ * The CDK app. {@code cdk synth -c stage=prod} (default {@code dev}) defines the stage's stack
+ * {@code Broadsheet-<stage>} and the CI stack {@code BroadsheetCiStack}. Context keys (defaults
+ * in cdk.json): {@code stage}, {@code functionsJar}, {@code githubRepository},
+ * {@code bootstrapQualifier}, optional {@code alarmEmail}.
+ */
+public final class BroadsheetApp {
+
+    public static final String CI_STACK = "BroadsheetCiStack";
+
+    public record Stacks(BroadsheetStack site, BroadsheetCiStack ci) {
+    }
+
+    private BroadsheetApp() {
+    }
+
+    public static void main(String[] args) {
+        App app = new App();
+        // The only place the environment is read: the CDK CLI sets these from the caller's credentials.
+        Environment env = Environment.builder()
+                .account(System.getenv("CDK_DEFAULT_ACCOUNT"))
+                .region(System.getenv("CDK_DEFAULT_REGION"))
+                .build();
+        define(app, env);
+        app.synth();
+    }
+
+    /** Adds Broadsheet's stacks to {@code app}, configured by the app's context. */
+    public static Stacks define(App app, Environment env) {
+        StageSettings stage = StageSettings.named(context(app, "stage").orElse(StageSettings.DEV));
+        Path functionsJar = Path.of(context(app, "functionsJar")
+                .orElseThrow(() -> new IllegalArgumentException("context functionsJar is not set")));
+        if (!Files.isRegularFile(functionsJar)) {
+            throw new IllegalArgumentException("functions jar " + functionsJar.toAbsolutePath()
+                    + " does not exist: build it first (mvn -B -pl functions/lambda -am package)");
+        }
+        CiSettings ci = new CiSettings(
+                context(app, "githubRepository").orElseThrow(() -> new IllegalArgumentException("context githubRepository is not set")),
+                context(app, "githubBranch").orElse("main"),
+                context(app, "githubProductionEnvironment").orElse(StageSettings.PROD),
+                context(app, "bootstrapQualifier").orElse("hnb659fds"));
+
+        Tags.of(app).add("project", "broadsheet");
+        BroadsheetStack site = new BroadsheetStack(app, stage.stackName(), StackProps.builder()
+                .env(env)
+                .description("Broadsheet " + stage.name() + ": table, bucket, CloudFront, HTTP API, functions, alarms")
+                .terminationProtection(stage.production())
+                .tags(Map.of("stage", stage.name()))
+                .build(),
+                stage, functionsJar, context(app, "alarmEmail"));
+        BroadsheetCiStack ciStack = new BroadsheetCiStack(app, CI_STACK, StackProps.builder()
+                .env(env)
+                .description("Broadsheet CI: GitHub OIDC provider and the deploy role")
+                .build(), ci);
+        return new Stacks(site, ciStack);
+    }
+
+    private static Optional<String> context(App app, String key) {
+        Object value = app.getNode().tryGetContext(key);
+        return value == null || value.toString().isBlank() ? Optional.empty() : Optional.of(value.toString());
+    }
+}

@@ -1,0 +1,62 @@
+package broadsheet.infra;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.iam.OidcProviderNative;
+import software.amazon.awscdk.services.iam.PolicyDocument;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.WebIdentityPrincipal;
+import software.constructs.Construct;
+
+/**
+ * The GitHub OIDC provider and the role the deploy workflow assumes. The role can do one thing:
+ * assume the CDK bootstrap roles, which do the actual deployment. Deployed once per account by
+ * hand (see infra/README.md), never from CI itself.
+ */
+public final class BroadsheetCiStack extends Stack {
+
+    public static final String GITHUB_ISSUER = "token.actions.githubusercontent.com";
+    public static final String STS_AUDIENCE = "sts.amazonaws.com";
+    static final List<String> BOOTSTRAP_ROLES = List.of(
+            "deploy-role", "file-publishing-role", "image-publishing-role", "lookup-role");
+
+    private final Role deployRole;
+
+    public BroadsheetCiStack(Construct scope, String id, StackProps props, CiSettings ci) {
+        super(scope, id, props);
+        OidcProviderNative github = OidcProviderNative.Builder.create(this, "GitHubOidc")
+                .url("https://" + GITHUB_ISSUER)
+                .clientIds(List.of(STS_AUDIENCE))
+                .build();
+        List<String> bootstrapRoleArns = BOOTSTRAP_ROLES.stream()
+                .map(role -> "arn:" + getPartition() + ":iam::" + getAccount() + ":role/cdk-"
+                        + ci.bootstrapQualifier() + "-" + role + "-" + getAccount() + "-" + getRegion())
+                .toList();
+        this.deployRole = Role.Builder.create(this, "DeployRole")
+                .description("GitHub Actions deploys of " + ci.repository() + " (" + ci.branch() + " only)")
+                .assumedBy(new WebIdentityPrincipal(github.getOidcProviderArn(), Map.of(
+                        "StringEquals", Map.of(GITHUB_ISSUER + ":aud", STS_AUDIENCE,
+                                GITHUB_ISSUER + ":sub", ci.subjects()))))
+                .maxSessionDuration(Duration.hours(1))
+                .inlinePolicies(Map.of("assume-cdk-bootstrap-roles", PolicyDocument.Builder.create()
+                        .statements(List.of(PolicyStatement.Builder.create()
+                                .actions(List.of("sts:AssumeRole", "sts:TagSession"))
+                                .resources(bootstrapRoleArns)
+                                .build()))
+                        .build()))
+                .build();
+        CfnOutput.Builder.create(this, "DeployRoleArn")
+                .value(deployRole.getRoleArn())
+                .description("Set as the AWS_DEPLOY_ROLE_ARN variable of the GitHub repository")
+                .build();
+    }
+
+    public Role deployRole() {
+        return deployRole;
+    }
+}

@@ -1,0 +1,58 @@
+package broadsheet.infra;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.constructs.Construct;
+
+/** Everything one stage of Broadsheet runs on. */
+public final class BroadsheetStack extends Stack {
+
+    private final ArticleTable articles;
+    private final PagesBucket pages;
+    private final Editors editors;
+    private final EditorApi api;
+    private final SiteDistribution site;
+    private final Functions functions;
+    private final Alarms alarms;
+
+    public BroadsheetStack(Construct scope, String id, StackProps props, StageSettings stage,
+            Path functionsJar, Optional<String> alarmEmail) {
+        super(scope, id, props);
+        this.articles = new ArticleTable(this, "Articles", stage);
+        this.pages = new PagesBucket(this, "Pages", stage);
+        this.editors = new Editors(this, "Editors", stage);
+        this.api = new EditorApi(this, "EditorApi", stage, editors);
+        this.site = new SiteDistribution(this, "Site", stage, pages, api);
+        this.functions = new Functions(this, "Functions", stage, functionsJar, articles, pages, site.siteUrl());
+        api.routeTo(functions.apiAlias());
+        this.alarms = new Alarms(this, "Alarms", stage, functions, api.api(), alarmEmail);
+
+        output("SiteUrl", site.siteUrl() + "/", "The public site");
+        output("ApiUrl", api.endpoint() + "/api/", "The editors' API (also served by the site under /api/)");
+        output("UserPoolId", editors.userPool().getUserPoolId(), "Cognito user pool of editors");
+        output("UserPoolClientId", editors.client().getUserPoolClientId(), "App client for the editing tools");
+        output("DistributionId", site.distribution().getDistributionId(), "CloudFront distribution (for invalidations)");
+        output("BucketName", pages.bucket().getBucketName(), "Bucket the publisher renders pages into");
+        output("TableName", articles.table().getTableName(), "Article table");
+        output("AlarmTopicArn", alarms.topic().getTopicArn(), "SNS topic for alarms");
+    }
+
+    private void output(String id, String value, String description) {
+        CfnOutput.Builder.create(this, id).value(value).description(description).build();
+    }
+
+    public ArticleTable articles() {
+        return articles;
+    }
+
+    public PagesBucket pages() {
+        return pages;
+    }
+
+    public Functions functions() {
+        return functions;
+    }
+}

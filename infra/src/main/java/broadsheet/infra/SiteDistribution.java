@@ -1,0 +1,165 @@
+package broadsheet.infra;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudfront.AccessLevel;
+import software.amazon.awscdk.services.cloudfront.AllowedMethods;
+import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
+import software.amazon.awscdk.services.cloudfront.CachePolicy;
+import software.amazon.awscdk.services.cloudfront.Distribution;
+import software.amazon.awscdk.services.cloudfront.ErrorResponse;
+import software.amazon.awscdk.services.cloudfront.Function;
+import software.amazon.awscdk.services.cloudfront.FunctionAssociation;
+import software.amazon.awscdk.services.cloudfront.FunctionCode;
+import software.amazon.awscdk.services.cloudfront.FunctionEventType;
+import software.amazon.awscdk.services.cloudfront.FunctionRuntime;
+import software.amazon.awscdk.services.cloudfront.HeadersFrameOption;
+import software.amazon.awscdk.services.cloudfront.HeadersReferrerPolicy;
+import software.amazon.awscdk.services.cloudfront.HttpVersion;
+import software.amazon.awscdk.services.cloudfront.OriginProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.OriginRequestPolicy;
+import software.amazon.awscdk.services.cloudfront.PriceClass;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentSecurityPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentTypeOptions;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersFrameOptions;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersReferrerPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersStrictTransportSecurity;
+import software.amazon.awscdk.services.cloudfront.ResponseSecurityHeadersBehavior;
+import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.origins.HttpOrigin;
+import software.amazon.awscdk.services.cloudfront.origins.HttpOriginProps;
+import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
+import software.amazon.awscdk.services.cloudfront.origins.S3BucketOriginWithOACProps;
+import software.constructs.Construct;
+
+/**
+ * What readers talk to: CloudFront in front of the pages bucket (through Origin Access
+ * Control) and, under {@code /api/*}, in front of the editors' HTTP API.
+ */
+public final class SiteDistribution extends Construct {
+
+    public static final String NOT_FOUND_PAGE = "/404.html";
+    public static final String API_PATH_PATTERN = "/api/*";
+    /** Pages are static HTML and CSS of our own; images of lead photos may come from any https host. */
+    public static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "img-src 'self' https: data:",
+            "style-src 'self'",
+            "script-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+            "upgrade-insecure-requests");
+    static final String PRETTY_URLS_SOURCE = "pretty-urls.js";
+
+    private final Distribution distribution;
+
+    public SiteDistribution(Construct scope, String id, StageSettings stage, PagesBucket pages, EditorApi api) {
+        super(scope, id);
+        Function prettyUrls = Function.Builder.create(this, "PrettyUrls")
+                .comment("Serves <path>/index.html for <path>/ and redirects <path> to <path>/")
+                .runtime(FunctionRuntime.JS_2_0)
+                .code(FunctionCode.fromInline(prettyUrlsSource()))
+                .build();
+        ResponseHeadersPolicy headers = ResponseHeadersPolicy.Builder.create(this, "SecurityHeaders")
+                .comment("Broadsheet security headers (" + stage.name() + ")")
+                .securityHeadersBehavior(ResponseSecurityHeadersBehavior.builder()
+                        .strictTransportSecurity(ResponseHeadersStrictTransportSecurity.builder()
+                                .accessControlMaxAge(Duration.days(730))
+                                .includeSubdomains(true)
+                                .override(true)
+                                .build())
+                        .contentSecurityPolicy(ResponseHeadersContentSecurityPolicy.builder()
+                                .contentSecurityPolicy(CONTENT_SECURITY_POLICY)
+                                .override(true)
+                                .build())
+                        .contentTypeOptions(ResponseHeadersContentTypeOptions.builder().override(true).build())
+                        .referrerPolicy(ResponseHeadersReferrerPolicy.builder()
+                                .referrerPolicy(HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)
+                                .override(true)
+                                .build())
+                        .frameOptions(ResponseHeadersFrameOptions.builder()
+                                .frameOption(HeadersFrameOption.DENY)
+                                .override(true)
+                                .build())
+                        .build())
+                .build();
+
+        // LIST lets S3 answer 404 (not 403) for a missing page, so only 404 needs a custom
+        // error response and the API's own 403s pass through untouched.
+        BehaviorOptions site = BehaviorOptions.builder()
+                .origin(S3BucketOrigin.withOriginAccessControl(pages.bucket(), S3BucketOriginWithOACProps.builder()
+                        .originAccessLevels(List.of(AccessLevel.READ, AccessLevel.LIST))
+                        .build()))
+                .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
+                .allowedMethods(AllowedMethods.ALLOW_GET_HEAD)
+                .cachePolicy(CachePolicy.CACHING_OPTIMIZED)
+                .compress(true)
+                .responseHeadersPolicy(headers)
+                .functionAssociations(List.of(FunctionAssociation.builder()
+                        .function(prettyUrls)
+                        .eventType(FunctionEventType.VIEWER_REQUEST)
+                        .build()))
+                .build();
+        // No caching, every method, every viewer header (Authorization included) but Host,
+        // which API Gateway needs to be its own domain.
+        BehaviorOptions editorApi = BehaviorOptions.builder()
+                .origin(new HttpOrigin(api.domainName(), HttpOriginProps.builder()
+                        .protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY)
+                        .build()))
+                .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
+                .allowedMethods(AllowedMethods.ALLOW_ALL)
+                .cachePolicy(CachePolicy.CACHING_DISABLED)
+                .originRequestPolicy(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER)
+                .compress(true)
+                .responseHeadersPolicy(headers)
+                .build();
+
+        this.distribution = Distribution.Builder.create(this, "Distribution")
+                .comment("Broadsheet site (" + stage.name() + ")")
+                .defaultRootObject("index.html")
+                .httpVersion(HttpVersion.HTTP2_AND_3)
+                .enableIpv6(true)
+                .priceClass(PriceClass.PRICE_CLASS_100)
+                .defaultBehavior(site)
+                .additionalBehaviors(Map.of(API_PATH_PATTERN, editorApi))
+                .errorResponses(List.of(ErrorResponse.builder()
+                        .httpStatus(404)
+                        .responseHttpStatus(404)
+                        .responsePagePath(NOT_FOUND_PAGE)
+                        .ttl(Duration.minutes(1))
+                        .build()))
+                .build();
+        Annotations.of(distribution).acknowledgeWarning("@aws-cdk/aws-cloudfront-origins:listBucketSecurityRisk",
+                "defaultRootObject is index.html and the pretty-URL function maps every path ending in / to"
+                        + " <path>/index.html, so no request asks S3 for a listing");
+    }
+
+    public Distribution distribution() {
+        return distribution;
+    }
+
+    /** {@code https://<id>.cloudfront.net}, without a trailing slash. */
+    public String siteUrl() {
+        return "https://" + distribution.getDistributionDomainName();
+    }
+
+    static String prettyUrlsSource() {
+        try (InputStream in = SiteDistribution.class.getResourceAsStream(PRETTY_URLS_SOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + PRETTY_URLS_SOURCE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

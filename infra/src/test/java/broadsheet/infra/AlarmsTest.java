@@ -1,0 +1,58 @@
+package broadsheet.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Template;
+
+class AlarmsTest {
+
+    private final Template dev = SynthesizedApp.dev().site();
+
+    @Test
+    void deadLetterQueueDepthAlarmsOnTheFirstMessage() {
+        dev.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "Namespace", "AWS/SQS",
+                "MetricName", "ApproximateNumberOfMessagesVisible",
+                "Dimensions", List.of(Map.of("Name", "QueueName",
+                        "Value", Map.of("Fn::GetAtt", List.of(TemplateJson.logicalId(dev, "AWS::SQS::Queue"), "QueueName")))),
+                "ComparisonOperator", "GreaterThanOrEqualToThreshold",
+                "Threshold", 1));
+    }
+
+    @Test
+    void errorsOfEitherFunctionAlarm() {
+        for (String function : dev.findResources("AWS::Lambda::Function").keySet()) {
+            dev.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                    "Namespace", "AWS/Lambda",
+                    "MetricName", "Errors",
+                    "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref", function))),
+                    "Statistic", "Sum",
+                    "Threshold", 1));
+        }
+    }
+
+    @Test
+    void streamIteratorAgeAlarmsWhenThePublisherFallsBehind() {
+        String publisher = dev.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of(
+                "Handler", Functions.PUBLISHER_HANDLER))).keySet().iterator().next();
+        dev.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "Namespace", "AWS/Lambda",
+                "MetricName", "IteratorAge",
+                "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref", publisher))),
+                "Statistic", "Maximum",
+                "Threshold", 300_000));
+    }
+
+    @Test
+    void everyAlarmNotifiesTheAlarmTopic() {
+        Map<String, Object> topic = Map.of("Ref", TemplateJson.logicalId(dev, "AWS::SNS::Topic"));
+        Map<String, Map<String, Object>> alarms = dev.findResources("AWS::CloudWatch::Alarm");
+        assertThat(alarms).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(alarms.values()).allSatisfy(alarm -> assertThat(TemplateJson.properties(alarm))
+                .containsEntry("AlarmActions", List.of(topic))
+                .containsEntry("OKActions", List.of(topic)));
+    }
+}

@@ -1,0 +1,128 @@
+package broadsheet.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import tools.jackson.databind.json.JsonMapper;
+
+class FunctionsTest {
+
+    private static final String API = "broadsheet.lambda.ApiHandler::handleRequest";
+    private static final String PUBLISHER = "broadsheet.lambda.PublisherHandler::handleRequest";
+
+    private final Template dev = SynthesizedApp.dev().site();
+    private final Template prod = SynthesizedApp.prod().site();
+
+    @Test
+    void bothHandlersRunOnJava21Arm64WithSnapStartAndJsonLogs() {
+        dev.resourceCountIs("AWS::Lambda::Function", 2);
+        for (String handler : List.of(API, PUBLISHER)) {
+            dev.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                    "Handler", handler,
+                    "Runtime", "java21",
+                    "Architectures", List.of("arm64"),
+                    "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
+                    "LoggingConfig", Match.objectLike(Map.of("LogFormat", "JSON"))));
+        }
+    }
+
+    @Test
+    void memoryAndTimeoutsAreSizedPerFunctionAndStage() {
+        dev.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", API, "MemorySize", StageSettings.dev().apiMemoryMb(), "Timeout", 10));
+        dev.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", PUBLISHER, "MemorySize", StageSettings.dev().publisherMemoryMb(), "Timeout", 60));
+        prod.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", PUBLISHER, "MemorySize", StageSettings.prod().publisherMemoryMb()));
+    }
+
+    @Test
+    void configurationComesFromTheAgreedEnvironmentVariables() {
+        String table = TemplateJson.logicalId(dev, "AWS::DynamoDB::Table");
+        String bucket = TemplateJson.logicalId(dev, "AWS::S3::Bucket");
+        String distribution = TemplateJson.logicalId(dev, "AWS::CloudFront::Distribution");
+        for (String handler : List.of(API, PUBLISHER)) {
+            dev.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                    "Handler", handler,
+                    "Environment", Map.of("Variables", Map.of(
+                            "TABLE_NAME", Map.of("Ref", table),
+                            "BUCKET_NAME", Map.of("Ref", bucket),
+                            "SITE_BASE_URL", Map.of("Fn::Join", List.of("", List.of(
+                                    "https://", Map.of("Fn::GetAtt", List.of(distribution, "DomainName"))))),
+                            "EDITOR_GROUP_CLAIM", "cognito:groups",
+                            "EDITOR_GROUP", "editors"))));
+        }
+    }
+
+    @Test
+    void eachFunctionHasALiveAliasOnAPublishedVersion() {
+        dev.resourceCountIs("AWS::Lambda::Alias", 2);
+        dev.resourceCountIs("AWS::Lambda::Version", 2);
+        for (String handler : List.of(API, PUBLISHER)) {
+            Map<String, Object> alias = TemplateJson.properties(
+                    dev.findResources("AWS::Lambda::Alias").get(EditorApiTest.aliasOf(dev, handler)));
+            assertThat(alias).containsEntry("Name", "live");
+            assertThat(TemplateJson.json(alias.get("FunctionVersion"))).contains("CurrentVersion", "\"Version\"");
+        }
+    }
+
+    @Test
+    void publisherReadsOnlyArticleRecordsOfTheStreamWithBoundedRetries() {
+        String stream = TemplateJson.logicalId(dev, "AWS::DynamoDB::Table");
+        String queue = TemplateJson.logicalId(dev, "AWS::SQS::Queue");
+        dev.resourceCountIs("AWS::Lambda::EventSourceMapping", 1);
+        dev.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
+                "EventSourceArn", Map.of("Fn::GetAtt", List.of(stream, "StreamArn")),
+                "StartingPosition", "TRIM_HORIZON",
+                "BisectBatchOnFunctionError", true,
+                "MaximumRetryAttempts", Functions.STREAM_RETRY_ATTEMPTS,
+                "MaximumRecordAgeInSeconds", (int) StageSettings.dev().maxRecordAge().toSeconds(),
+                "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
+                "DestinationConfig", Map.of("OnFailure", Map.of("Destination", Map.of("Fn::GetAtt", List.of(queue, "Arn"))))));
+        Map<String, Object> mapping = TemplateJson.properties(TemplateJson.only(dev, "AWS::Lambda::EventSourceMapping"));
+        assertThat(TemplateJson.json(mapping.get("FunctionName")))
+                .contains(EditorApiTest.aliasOf(dev, PUBLISHER)).contains(":live");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void streamFilterKeepsOnlyKeysStartingWithArticle() {
+        Map<String, Object> mapping = TemplateJson.properties(TemplateJson.only(dev, "AWS::Lambda::EventSourceMapping"));
+        List<Map<String, Object>> filters = (List<Map<String, Object>>) ((Map<String, Object>) mapping.get("FilterCriteria")).get("Filters");
+        assertThat(filters).hasSize(1);
+        assertThat(JsonMapper.builder().build().readTree((String) filters.get(0).get("Pattern")))
+                .isEqualTo(JsonMapper.builder().build().readTree(
+                        "{\"dynamodb\":{\"Keys\":{\"pk\":{\"S\":[{\"prefix\":\"article#\"}]}}}}"));
+    }
+
+    @Test
+    void failedRecordsLandInAnEncryptedTlsOnlyQueueKeptForTwoWeeks() {
+        dev.resourceCountIs("AWS::SQS::Queue", 1);
+        dev.hasResourceProperties("AWS::SQS::Queue", Map.of(
+                "MessageRetentionPeriod", 14 * 24 * 3600,
+                "SqsManagedSseEnabled", true));
+        dev.hasResourceProperties("AWS::SQS::QueuePolicy", Map.of("PolicyDocument", Map.of(
+                "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Effect", "Deny",
+                        "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))),
+                "Version", "2012-10-17")));
+    }
+
+    @Test
+    void functionsLogToTheirOwnRetainedLogGroups() {
+        for (String handler : List.of(API, PUBLISHER)) {
+            Map<String, Object> function = TemplateJson.properties(dev.findResources("AWS::Lambda::Function",
+                    Map.of("Properties", Map.of("Handler", handler))).values().iterator().next());
+            @SuppressWarnings("unchecked")
+            Object logGroup = ((Map<String, Object>) function.get("LoggingConfig")).get("LogGroup");
+            String id = (String) ((Map<?, ?>) logGroup).get("Ref");
+            assertThat(dev.findResources("AWS::Logs::LogGroup")).containsKey(id);
+            assertThat(TemplateJson.properties(dev.findResources("AWS::Logs::LogGroup").get(id)))
+                    .containsEntry("RetentionInDays", 14);
+        }
+    }
+}

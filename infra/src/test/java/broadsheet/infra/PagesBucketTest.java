@@ -1,0 +1,64 @@
+package broadsheet.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class PagesBucketTest {
+
+    private final Template dev = SynthesizedApp.dev().site();
+    private final Template prod = SynthesizedApp.prod().site();
+
+    @Test
+    void bucketIsPrivateEncryptedAndVersioned() {
+        dev.resourceCountIs("AWS::S3::Bucket", 1);
+        dev.hasResourceProperties("AWS::S3::Bucket", Map.of(
+                "PublicAccessBlockConfiguration", Map.of(
+                        "BlockPublicAcls", true,
+                        "BlockPublicPolicy", true,
+                        "IgnorePublicAcls", true,
+                        "RestrictPublicBuckets", true),
+                "BucketEncryption", Map.of("ServerSideEncryptionConfiguration", List.of(
+                        Map.of("ServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "AES256")))),
+                "VersioningConfiguration", Map.of("Status", "Enabled"),
+                "OwnershipControls", Map.of("Rules", List.of(Map.of("ObjectOwnership", "BucketOwnerEnforced")))));
+    }
+
+    @Test
+    void bucketPolicyDeniesEveryRequestWithoutTls() {
+        dev.hasResourceProperties("AWS::S3::BucketPolicy", Map.of("PolicyDocument", Map.of(
+                "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Effect", "Deny",
+                        "Action", "s3:*",
+                        "Principal", Map.of("AWS", "*"),
+                        "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
+    }
+
+    @Test
+    void onlyThisDistributionMayReadTheBucketThroughOriginAccessControl() {
+        dev.resourceCountIs("AWS::CloudFront::OriginAccessControl", 1);
+        dev.hasResourceProperties("AWS::CloudFront::OriginAccessControl", Map.of(
+                "OriginAccessControlConfig", Match.objectLike(Map.of(
+                        "OriginAccessControlOriginType", "s3",
+                        "SigningBehavior", "always",
+                        "SigningProtocol", "sigv4"))));
+        Map<String, Object> allow = TemplateJson.statements(dev, "AWS::S3::BucketPolicy").stream()
+                .filter(statement -> "Allow".equals(statement.get("Effect")))
+                .findFirst().orElseThrow();
+        assertThat(allow.get("Principal")).isEqualTo(Map.of("Service", "cloudfront.amazonaws.com"));
+        assertThat(TemplateJson.strings(allow.get("Action"))).containsExactlyInAnyOrder("s3:GetObject", "s3:ListBucket");
+        assertThat(TemplateJson.json(allow.get("Condition")))
+                .contains("AWS:SourceArn")
+                .contains(TemplateJson.logicalId(dev, "AWS::CloudFront::Distribution"));
+    }
+
+    @Test
+    void prodBucketIsRetainedDevBucketIsNot() {
+        prod.hasResource("AWS::S3::Bucket", Map.of("DeletionPolicy", "Retain"));
+        dev.hasResource("AWS::S3::Bucket", Map.of("DeletionPolicy", "Delete"));
+    }
+}

@@ -1,0 +1,160 @@
+package broadsheet.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** The GitHub workflows parse, run on the right events, and only run scripts that exist. */
+class WorkflowsTest {
+
+    private static final Path ROOT = Path.of("..");
+    private static final Path WORKFLOWS = ROOT.resolve(".github/workflows");
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    /** {@code bash x}, {@code sh x}, {@code source x} or a path run directly ({@code ./x}, {@code infra/bin/x}). */
+    private static final Pattern SCRIPT = Pattern.compile(
+            "(?:^|[\\s;&|(])(?:(?:bash|sh|source)\\s+([\\w./-]+)|(\\./[\\w./-]+|(?:infra/bin|\\.ci)/[\\w.-]+))");
+    /** What a script itself runs or sources: {@code bash x}, {@code sh x}, {@code source x}. */
+    private static final Pattern SOURCED = Pattern.compile("(?m)^\\s*(?:bash|sh|source)\\s+([\\w./-]+)");
+
+    private final JsonNode ci = workflow("ci.yml");
+    private final JsonNode deploy = workflow("deploy.yml");
+
+    @Test
+    void everyWorkflowFileParsesAsAWorkflow() throws IOException {
+        try (Stream<Path> files = Files.list(WORKFLOWS)) {
+            List<Path> yaml = files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml")).toList();
+            assertThat(yaml).extracting(f -> f.getFileName().toString()).contains("ci.yml", "deploy.yml");
+            for (Path file : yaml) {
+                JsonNode workflow = YAML.readTree(file.toFile());
+                assertThat(workflow.has("on")).as(file + " has triggers").isTrue();
+                assertThat(workflow.get("jobs").size()).as(file + " has jobs").isPositive();
+                for (JsonNode job : workflow.get("jobs")) {
+                    assertThat(job.get("steps").isArray()).isTrue();
+                    assertThat(job.get("runs-on").asString()).isNotBlank();
+                }
+            }
+        }
+    }
+
+    @Test
+    void ciRunsTheRepositoryTestScriptOnEveryPushAndPullRequest() {
+        assertThat(ci.get("on").has("push")).isTrue();
+        assertThat(ci.get("on").has("pull_request")).isTrue();
+        assertThat(runs(ci)).contains("bash .ci/run");
+    }
+
+    @Test
+    void deployRunsOnMainAndTakesAwsCredentialsFromOidc() {
+        assertThat(deploy.at("/on/push/branches").get(0).asString()).isEqualTo("main");
+        for (String job : List.of("deploy-dev", "deploy-prod")) {
+            JsonNode steps = deploy.at("/jobs/" + job + "/steps");
+            assertThat(deploy.at("/jobs/" + job + "/permissions/id-token").asString()).isEqualTo("write");
+            JsonNode credentials = step(steps, "aws-actions/configure-aws-credentials@");
+            assertThat(credentials.at("/with/role-to-assume").asString()).isEqualTo("${{ vars.AWS_DEPLOY_ROLE_ARN }}");
+            assertThat(credentials.at("/with/aws-region").asString()).isNotBlank();
+            assertThat(credentials.at("/with/aws-access-key-id").isMissingNode()).isTrue();
+        }
+        assertThat(deploy.at("/permissions/id-token").isMissingNode()).as("only deploy jobs get tokens").isTrue();
+    }
+
+    @Test
+    void prodDeploysAfterDevBehindTheProdEnvironment() {
+        assertThat(deploy.at("/jobs/deploy-dev/needs").asString()).isEqualTo("build");
+        assertThat(deploy.at("/jobs/deploy-prod/needs").asString()).isEqualTo("deploy-dev");
+        assertThat(deploy.at("/jobs/deploy-prod/environment").asString())
+                .isEqualTo(new CiSettings("o/r", "main", StageSettings.PROD, "q").productionEnvironment());
+        assertThat(deploy.at("/jobs/deploy-dev/environment").isMissingNode()).isTrue();
+        assertThat(runs(deploy.at("/jobs/deploy-dev"))).contains("bash infra/bin/deploy dev");
+        assertThat(runs(deploy.at("/jobs/deploy-prod"))).contains("bash infra/bin/deploy prod");
+    }
+
+    @Test
+    void buildJobBuildsTheJarTheCdkAppDeploys() {
+        JsonNode build = deploy.at("/jobs/build");
+        assertThat(runs(build)).contains("bash .ci/run", "bash infra/bin/functions-jar");
+        String uploaded = step(build.get("steps"), "actions/upload-artifact@").at("/with/path").asString();
+        String functionsJar = (String) SynthesizedApp.cdkJsonContext().get("functionsJar");
+        assertThat(ROOT.resolve(uploaded).normalize()).isEqualTo(Path.of(functionsJar).normalize());
+        for (String job : List.of("deploy-dev", "deploy-prod")) {
+            String downloaded = step(deploy.at("/jobs/" + job + "/steps"), "actions/download-artifact@").at("/with/path").asString();
+            assertThat(ROOT.resolve(downloaded).resolve("broadsheet-functions.jar").normalize())
+                    .isEqualTo(Path.of(functionsJar).normalize());
+        }
+    }
+
+    @Test
+    void everyScriptAWorkflowOrInfraScriptRunsExistsInTheRepository() throws IOException {
+        List<String> scripts = new ArrayList<>();
+        for (JsonNode workflow : List.of(ci, deploy)) {
+            runs(workflow).forEach(run -> scripts.addAll(scriptPaths(run)));
+        }
+        assertThat(scripts).contains(".ci/run", "infra/bin/functions-jar", "infra/bin/deploy");
+        for (String script : scripts) {
+            assertThat(ROOT.resolve(script)).as(script).isRegularFile();
+        }
+        for (String script : List.of("infra/bin/deploy", "infra/bin/synth")) {
+            Matcher sourced = SOURCED.matcher(Files.readString(ROOT.resolve(script)));
+            int found = 0;
+            while (sourced.find()) {
+                found++;
+                // the scripts cd into infra/ first
+                assertThat(ROOT.resolve("infra").resolve(sourced.group(1))).as(script + " runs " + sourced.group(1)).isRegularFile();
+            }
+            assertThat(found).as(script + " sources the CDK settings").isPositive();
+        }
+    }
+
+    @Test
+    void deploysAndLocalSynthsTurnOffCdkCallsHome() throws IOException {
+        String cdkEnv = Files.readString(ROOT.resolve("infra/bin/cdk-env"));
+        for (String variable : List.of("CDK_DISABLE_VERSION_CHECK", "CDK_DISABLE_CLI_TELEMETRY",
+                "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION")) {
+            assertThat(deploy.at("/env/" + variable).asString()).as(variable).isNotBlank();
+            assertThat(cdkEnv).contains("export " + variable + "=");
+        }
+    }
+
+    @Test
+    void scriptPatternFindsWhatWorkflowsRun() {
+        assertThat(scriptPaths("bash .ci/run")).containsExactly(".ci/run");
+        assertThat(scriptPaths("set -e\n./gradlew build && bash infra/bin/deploy prod")).containsExactly("./gradlew", "infra/bin/deploy");
+        assertThat(scriptPaths("mvn -B verify")).isEmpty();
+    }
+
+    static List<String> scriptPaths(String run) {
+        List<String> paths = new ArrayList<>();
+        Matcher matcher = SCRIPT.matcher(run);
+        while (matcher.find()) {
+            paths.add(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
+        }
+        return paths;
+    }
+
+    private static JsonNode workflow(String name) {
+        return YAML.readTree(WORKFLOWS.resolve(name).toFile());
+    }
+
+    /** Every {@code run:} command under {@code node} (a workflow or a job). */
+    private static List<String> runs(JsonNode node) {
+        return node.findValues("run").stream().map(JsonNode::asString).toList();
+    }
+
+    private static JsonNode step(JsonNode steps, String usesPrefix) {
+        for (JsonNode step : steps) {
+            if (step.path("uses").asString("").startsWith(usesPrefix)) {
+                return step;
+            }
+        }
+        throw new AssertionError("no step uses " + usesPrefix);
+    }
+}

@@ -1,0 +1,100 @@
+package broadsheet.local.servers;
+
+import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * An embedded s3proxy (S3 wire protocol) on 127.0.0.1 and a free port, checking signatures
+ * against {@link LocalCredentials}. It enforces {@code If-Match} / {@code If-None-Match} on
+ * PutObject. Transient (in memory) for tests, or files under a base directory for the local run.
+ */
+public final class S3ProxyServer implements AutoCloseable {
+
+    private static final long START_TIMEOUT_NANOS = 30_000_000_000L;
+
+    private final S3Proxy proxy;
+    private final URI endpoint;
+
+    private S3ProxyServer(S3Proxy proxy) {
+        this.proxy = proxy;
+        this.endpoint = URI.create("http://" + Ports.LOOPBACK + ":" + proxy.getPort());
+    }
+
+    /** Buckets and objects live in memory and vanish on close. */
+    public static S3ProxyServer startTransient() {
+        return start("transient-nio2", new Properties());
+    }
+
+    /** Buckets are folders under {@code baseDir}; objects survive restarts. */
+    public static S3ProxyServer startFilesystem(Path baseDir) {
+        Properties properties = new Properties();
+        try {
+            Files.createDirectories(baseDir);
+            properties.setProperty("jclouds.filesystem.basedir", baseDir.toAbsolutePath().toRealPath().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use " + baseDir + " for s3proxy", e);
+        }
+        return start("filesystem-nio2", properties);
+    }
+
+    private static S3ProxyServer start(String provider, Properties properties) {
+        properties.setProperty("jclouds.identity", LocalCredentials.ACCESS_KEY);
+        properties.setProperty("jclouds.credential", LocalCredentials.SECRET_KEY);
+        BlobStore blobStore = BlobStores.create(provider, properties);
+        S3Proxy proxy = S3Proxy.builder()
+                .blobStore(blobStore)
+                .endpoint(URI.create("http://" + Ports.LOOPBACK + ":0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, LocalCredentials.ACCESS_KEY,
+                        LocalCredentials.SECRET_KEY)
+                .stopTimeout(0)
+                .build();
+        try {
+            proxy.start();
+            long deadline = System.nanoTime() + START_TIMEOUT_NANOS;
+            while (!"STARTED".equals(proxy.getState())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("s3proxy did not start: " + proxy.getState());
+                }
+                Thread.sleep(5);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopQuietly(proxy);
+            throw new IllegalStateException("interrupted while starting s3proxy", e);
+        } catch (Exception e) {
+            stopQuietly(proxy);
+            throw new IllegalStateException("cannot start s3proxy", e);
+        }
+        return new S3ProxyServer(proxy);
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public void close() {
+        try {
+            proxy.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop s3proxy", e);
+        }
+    }
+
+    private static void stopQuietly(S3Proxy proxy) {
+        try {
+            proxy.stop();
+        } catch (Exception ignored) {
+            // already failing to start; the start failure is what is reported
+        }
+    }
+}

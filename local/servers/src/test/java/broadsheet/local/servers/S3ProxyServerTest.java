@@ -1,0 +1,69 @@
+package broadsheet.local.servers;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class S3ProxyServerTest {
+
+    @Test
+    void storesObjectsAndRefusesAnOverwriteGuardedByIfNoneMatch() {
+        try (S3ProxyServer server = S3ProxyServer.startTransient(); S3Client s3 = client(server)) {
+            s3.createBucket(b -> b.bucket("pages"));
+            s3.putObject(b -> b.bucket("pages").key("index.html").contentType("text/html; charset=utf-8"),
+                    RequestBody.fromString("<p>first</p>"));
+
+            assertThatThrownBy(() -> s3.putObject(b -> b.bucket("pages").key("index.html").ifNoneMatch("*"),
+                    RequestBody.fromString("<p>second</p>")))
+                    .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
+            assertThat(s3.getObjectAsBytes(b -> b.bucket("pages").key("index.html")).asUtf8String())
+                    .isEqualTo("<p>first</p>");
+        }
+    }
+
+    @Test
+    void refusesRequestsSignedWithOtherCredentials() {
+        try (S3ProxyServer server = S3ProxyServer.startTransient();
+             S3Client s3 = S3Client.builder()
+                     .endpointOverride(server.endpoint())
+                     .region(LocalCredentials.REGION)
+                     .credentialsProvider(new AwsEndpoints(server.endpoint(), server.endpoint(),
+                             LocalCredentials.REGION, "someone-else", "wrong").credentials())
+                     .forcePathStyle(true)
+                     .httpClientBuilder(Apache5HttpClient.builder())
+                     .build()) {
+            assertThatThrownBy(() -> s3.createBucket(b -> b.bucket("pages")))
+                    .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+        }
+    }
+
+    @Test
+    void keepsObjectsUnderTheBaseDirectoryAcrossRestarts(@TempDir Path baseDir) {
+        try (S3ProxyServer first = S3ProxyServer.startFilesystem(baseDir); S3Client s3 = client(first)) {
+            s3.createBucket(b -> b.bucket("site"));
+            s3.putObject(b -> b.bucket("site").key("world/index.html"), RequestBody.fromString("kept"));
+        }
+        try (S3ProxyServer second = S3ProxyServer.startFilesystem(baseDir); S3Client s3 = client(second)) {
+            assertThat(s3.getObjectAsBytes(b -> b.bucket("site").key("world/index.html")).asUtf8String())
+                    .isEqualTo("kept");
+        }
+    }
+
+    private static S3Client client(S3ProxyServer server) {
+        return S3Client.builder()
+                .endpointOverride(server.endpoint())
+                .region(LocalCredentials.REGION)
+                .credentialsProvider(LocalCredentials.provider())
+                .forcePathStyle(true)
+                .httpClientBuilder(Apache5HttpClient.builder())
+                .build();
+    }
+}
