@@ -21,12 +21,22 @@ need_package() {
   fi
 }
 
-# The bench jar (export, corpus generator, JMH), built with the reactor when missing or stale.
+FUNCTIONS_JAR="$REPO/functions/lambda/target/broadsheet-functions.jar"
+
+# The bench jar (export, corpus generator, JMH), the functions jar and the pipeline class path
+# (bench/target/classpath.txt), built with the reactor (tests skipped) when missing or stale.
 build_jar() {
-  if [ ! -f "$JAR" ] || [ -n "$(find "$REPO/functions/core/src/main" "$REPO/templates" "$BENCH_DIR/src/main" -newer "$JAR" -type f | head -1)" ]; then
+  if [ ! -f "$JAR" ] || [ ! -f "$FUNCTIONS_JAR" ] || [ ! -f "$TARGET/classpath.txt" ] \
+      || [ -n "$(find "$REPO/functions" "$REPO/local/servers/src" "$REPO/templates" "$BENCH_DIR/src/main" "$BENCH_DIR/pom.xml" \
+                 -newer "$JAR" -type f -not -path '*/target/*' | head -1)" ]; then
     log "building $JAR"
     (cd "$REPO" && mvn -B -q -pl bench -am package -DskipTests)
   fi
+}
+
+# The class path of the pipeline benchmarks (handlers, adapters, local servers).
+pipeline_classpath() {
+  echo "$TARGET/classes:$(cat "$TARGET/classpath.txt")"
 }
 
 # corpus_dir N: a generated corpus of N articles (seed $SEED), generated once and kept in bench/target.

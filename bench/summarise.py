@@ -24,3 +24,38 @@ if kind == "rebuild":
           f"{fmt(series('broadsheet', 'rss_kb'), ' MB', 1 / 1024, 0)} | {fmt(series('hugo', 'rss_kb'), ' MB', 1 / 1024, 0)} | "
           f"{statistics.median(series('broadsheet', 'user_s')) + statistics.median(series('broadsheet', 'sys_s')):.1f} / "
           f"{statistics.median(series('hugo', 'user_s')) + statistics.median(series('hugo', 'sys_s')):.1f} | {when}, load {load} |")
+
+if kind == "incremental":
+    sizes = sorted({int(r["n"]) for r in rows})
+    def col(n, c):
+        return [float(r[c]) for r in rows if int(r["n"]) == n]
+    when = datetime.datetime.utcnow().strftime("%Y-%m-%d %H:%M UTC")
+    print("| N | runs | API call to last page written, ms | of which API | of which publish | S3 PUTs | other S3 requests | DynamoDB requests |")
+    print("|---|---|---|---|---|---|---|---|")
+    for s in sizes:
+        other = [t - p for t, p in zip(col(s, "s3_requests"), col(s, "s3_put"))]
+        print(f"| {s:,} | {len(col(s, 'total_ms'))} | {fmt(col(s, 'total_ms'), '', 1, 0)} | {fmt(col(s, 'api_ms'), '', 1, 0)} | "
+              f"{fmt(col(s, 'publish_ms'), '', 1, 0)} | {fmt(col(s, 's3_put'), '', 1, 0)} | {fmt(other, '', 1, 0)} | "
+              f"{fmt(col(s, 'dynamo_requests'), '', 1, 0)} |")
+    if len(sizes) >= 2:
+        small, large = sizes[0], sizes[-1]
+        t = statistics.median(col(large, "total_ms")) / statistics.median(col(small, "total_ms"))
+        p = statistics.median(col(large, "s3_put")) / statistics.median(col(small, "s3_put"))
+        print(f"\nRatio N={large:,} / N={small:,}: time {t:.2f}, S3 PUTs {p:.2f}. Measured {when}, load {load}.")
+
+if kind == "coldstart":
+    jar_bytes = n
+    configs = []
+    for r in rows:
+        if r["config"] not in configs:
+            configs.append(r["config"])
+    def col(c, k):
+        return [float(r["millis"]) for r in rows if r["config"] == c and r["kind"] == k]
+    when = datetime.datetime.utcnow().strftime("%Y-%m-%d %H:%M UTC")
+    print("| JVM flags | runs | bare-JVM floor, ms | first API response, ms | API / floor | first stream batch, ms | batch / floor |")
+    print("|---|---|---|---|---|---|---|")
+    for c in configs:
+        f, a, p = col(c, "floor"), col(c, "api"), col(c, "publish")
+        print(f"| {c} | {len(f)} | {fmt(f, '', 1, 0)} | {fmt(a, '', 1, 0)} | {statistics.median(a) / statistics.median(f):.1f} | "
+              f"{fmt(p, '', 1, 0)} | {statistics.median(p) / statistics.median(f):.1f} |")
+    print(f"\nFunctions jar: {jar_bytes:,} bytes ({jar_bytes / 1048576:.1f} MiB). Measured {when}, load {load}.")

@@ -1,0 +1,121 @@
+package broadsheet.bench;
+
+import broadsheet.core.article.Article;
+import broadsheet.core.site.SiteConfig;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Incremental publish on the local servers: one new article, from the API call to the last page
+ * written, into sites of different sizes held side by side (one table and one bucket each) and
+ * measured alternately in the same run.
+ *
+ * <p>Per publish: the create request through {@code ApiHandler} (validation, conditional
+ * PutItem), the stream event of that write (built from the captured old and new item, so the
+ * stream's own delivery delay is not included), and {@code PublisherHandler} rendering and
+ * uploading every page the change touches. Counted: S3 PutObject (and the other S3 and DynamoDB
+ * requests) made between the API call and the end of the publish.
+ *
+ * <p>Command: {@code java -cp CLASSPATH broadsheet.bench.IncrementalPublish --sizes 1000,20000
+ * [--runs 9] [--warmup 5] [--tsv FILE]}.
+ */
+public final class IncrementalPublish {
+
+    record Sample(int n, int run, double apiMillis, double publishMillis, Map<String, Long> s3, Map<String, Long> dynamo) {
+        double totalMillis() {
+            return apiMillis + publishMillis;
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        Args a = Args.parse(args);
+        List<Integer> sizes = new ArrayList<>();
+        for (String s : a.value("sizes").split(",")) {
+            sizes.add(Integer.parseInt(s.trim()));
+        }
+        int runs = a.has("runs") ? a.integer("runs") : 9;
+        int warmup = a.has("warmup") ? a.integer("warmup") : 5;
+        Path tsv = Path.of(a.has("tsv") ? a.value("tsv") : "bench/target/results/incremental.runs.tsv");
+        SiteConfig site = SiteConfig.load();
+        CorpusGenerator corpus = new CorpusGenerator(Corpus.DEFAULT_SEED);
+        CorpusGenerator fresh = new CorpusGenerator(4242);
+
+        try (LocalAws aws = LocalAws.start(Optional.empty())) {
+            List<PipelineSite> sites = new ArrayList<>();
+            for (int n : sizes) {
+                long start = System.nanoTime();
+                String name = "bench-" + n;
+                new SiteSeeder(aws, site, 8).seed(name, name, corpus.articles(n), true);
+                sites.add(new PipelineSite(aws, site, name, name));
+                System.out.printf("seeded a site of %d articles (%s) in %d s%n", n, name,
+                        (System.nanoTime() - start) / 1_000_000_000);
+            }
+            int next = 0;
+            for (int w = 0; w < warmup; w++) {
+                for (int i = 0; i < sites.size(); i++) {
+                    measure(aws, sites.get(i), sizes.get(i), -1, newArticle(fresh, next++));
+                }
+            }
+            List<Sample> samples = new ArrayList<>();
+            for (int run = 1; run <= runs; run++) {
+                for (int k = 0; k < sites.size(); k++) {
+                    int i = run % 2 == 0 ? sites.size() - 1 - k : k; // alternate the order
+                    Sample s = measure(aws, sites.get(i), sizes.get(i), run, newArticle(fresh, next++));
+                    samples.add(s);
+                    System.out.printf("run %d N=%d: api %.1f ms + publish %.1f ms = %.1f ms; S3 %s; DynamoDB %s%n",
+                            run, s.n(), s.apiMillis(), s.publishMillis(), s.totalMillis(), s.s3(), s.dynamo());
+                }
+            }
+            write(tsv, samples);
+        }
+    }
+
+    static Sample measure(LocalAws aws, PipelineSite site, int n, int run, Article article) {
+        Map<String, Long> s3Before = aws.s3Requests.snapshot();
+        Map<String, Long> dynamoBefore = aws.dynamoRequests.snapshot();
+        long t0 = System.nanoTime();
+        DynamodbEvent event = site.create(article);
+        long t1 = System.nanoTime();
+        site.publish(event);
+        long t2 = System.nanoTime();
+        Map<String, Long> s3 = LocalAws.RequestCounter.since(s3Before, aws.s3Requests.snapshot());
+        Map<String, Long> dynamo = LocalAws.RequestCounter.since(dynamoBefore, aws.dynamoRequests.snapshot());
+        String key = article.section() + "/" + article.slug() + "/index.html";
+        if (site.siteBucket.get(key).isEmpty()) {
+            throw new IllegalStateException("the article page " + key + " was not written");
+        }
+        return new Sample(n, run, (t1 - t0) / 1e6, (t2 - t1) / 1e6, s3, dynamo);
+    }
+
+    /** A new article that no site holds yet (its own seed and a {@code live-} slug). */
+    static Article newArticle(CorpusGenerator generator, int k) {
+        Article a = generator.article(k);
+        String base = a.slug().length() > 60 ? a.slug().substring(0, 60) : a.slug();
+        while (base.endsWith("-")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return new Article(a.section(), "live-" + k + "-" + base, a.headline(), a.standfirst(), a.body(), a.image(),
+                a.authors(), a.tags(), a.source(), a.status(), null, null, null, 0);
+    }
+
+    private static void write(Path tsv, List<Sample> samples) throws IOException {
+        Files.createDirectories(tsv.toAbsolutePath().getParent());
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(tsv))) {
+            out.println("run\tn\tapi_ms\tpublish_ms\ttotal_ms\ts3_put\ts3_copy\ts3_requests\tdynamo_requests");
+            for (Sample s : samples) {
+                out.printf("%d\t%d\t%.2f\t%.2f\t%.2f\t%d\t%d\t%d\t%d%n", s.run(), s.n(), s.apiMillis(), s.publishMillis(),
+                        s.totalMillis(), s.s3().getOrDefault("PutObject", 0L), s.s3().getOrDefault("CopyObject", 0L),
+                        s.s3().values().stream().mapToLong(Long::longValue).sum(),
+                        s.dynamo().values().stream().mapToLong(Long::longValue).sum());
+            }
+        }
+    }
+}
