@@ -30,13 +30,13 @@ if kind == "incremental":
     def col(n, c):
         return [float(r[c]) for r in rows if int(r["n"]) == n]
     when = datetime.datetime.utcnow().strftime("%Y-%m-%d %H:%M UTC")
-    print("| N | runs | API call to last page written, ms | of which API | of which publish | S3 PUTs | other S3 requests | DynamoDB requests |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| N | runs | API call to last page written, ms | of which API | of which publish | S3 PUTs | other S3 requests | DynamoDB requests | time in S3 requests, ms | time in DynamoDB requests, ms |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for s in sizes:
         other = [t - p for t, p in zip(col(s, "s3_requests"), col(s, "s3_put"))]
         print(f"| {s:,} | {len(col(s, 'total_ms'))} | {fmt(col(s, 'total_ms'), '', 1, 0)} | {fmt(col(s, 'api_ms'), '', 1, 0)} | "
               f"{fmt(col(s, 'publish_ms'), '', 1, 0)} | {fmt(col(s, 's3_put'), '', 1, 0)} | {fmt(other, '', 1, 0)} | "
-              f"{fmt(col(s, 'dynamo_requests'), '', 1, 0)} |")
+              f"{fmt(col(s, 'dynamo_requests'), '', 1, 0)} | {fmt(col(s, 's3_ms'), '', 1, 0)} | {fmt(col(s, 'dynamo_ms'), '', 1, 0)} |")
     if len(sizes) >= 2:
         small, large = sizes[0], sizes[-1]
         t = statistics.median(col(large, "total_ms")) / statistics.median(col(small, "total_ms"))

@@ -29,7 +29,8 @@ import java.util.Optional;
  */
 public final class IncrementalPublish {
 
-    record Sample(int n, int run, double apiMillis, double publishMillis, Map<String, Long> s3, Map<String, Long> dynamo) {
+    record Sample(int n, int run, double apiMillis, double publishMillis, Map<String, Long> s3, Map<String, Long> dynamo,
+                  double s3Millis, double dynamoMillis) {
         double totalMillis() {
             return apiMillis + publishMillis;
         }
@@ -70,8 +71,9 @@ public final class IncrementalPublish {
                     int i = run % 2 == 0 ? sites.size() - 1 - k : k; // alternate the order
                     Sample s = measure(aws, sites.get(i), sizes.get(i), run, newArticle(fresh, next++));
                     samples.add(s);
-                    System.out.printf("run %d N=%d: api %.1f ms + publish %.1f ms = %.1f ms; S3 %s; DynamoDB %s%n",
-                            run, s.n(), s.apiMillis(), s.publishMillis(), s.totalMillis(), s.s3(), s.dynamo());
+                    System.out.printf("run %d N=%d: api %.1f ms + publish %.1f ms = %.1f ms; S3 %s in %.1f ms;"
+                                    + " DynamoDB %s in %.1f ms%n", run, s.n(), s.apiMillis(), s.publishMillis(),
+                            s.totalMillis(), s.s3(), s.s3Millis(), s.dynamo(), s.dynamoMillis());
                 }
             }
             write(tsv, samples);
@@ -81,6 +83,8 @@ public final class IncrementalPublish {
     static Sample measure(LocalAws aws, PipelineSite site, int n, int run, Article article) {
         Map<String, Long> s3Before = aws.s3Requests.snapshot();
         Map<String, Long> dynamoBefore = aws.dynamoRequests.snapshot();
+        Map<String, Long> s3MicrosBefore = aws.s3Requests.microsSnapshot();
+        Map<String, Long> dynamoMicrosBefore = aws.dynamoRequests.microsSnapshot();
         long t0 = System.nanoTime();
         DynamodbEvent event = site.create(article);
         long t1 = System.nanoTime();
@@ -88,11 +92,18 @@ public final class IncrementalPublish {
         long t2 = System.nanoTime();
         Map<String, Long> s3 = LocalAws.RequestCounter.since(s3Before, aws.s3Requests.snapshot());
         Map<String, Long> dynamo = LocalAws.RequestCounter.since(dynamoBefore, aws.dynamoRequests.snapshot());
+        double s3Millis = sum(LocalAws.RequestCounter.since(s3MicrosBefore, aws.s3Requests.microsSnapshot())) / 1000.0;
+        double dynamoMillis = sum(LocalAws.RequestCounter.since(dynamoMicrosBefore,
+                aws.dynamoRequests.microsSnapshot())) / 1000.0;
         String key = article.section() + "/" + article.slug() + "/index.html";
         if (site.siteBucket.get(key).isEmpty()) {
             throw new IllegalStateException("the article page " + key + " was not written");
         }
-        return new Sample(n, run, (t1 - t0) / 1e6, (t2 - t1) / 1e6, s3, dynamo);
+        return new Sample(n, run, (t1 - t0) / 1e6, (t2 - t1) / 1e6, s3, dynamo, s3Millis, dynamoMillis);
+    }
+
+    private static long sum(Map<String, Long> values) {
+        return values.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** A new article that no site holds yet (its own seed and a {@code live-} slug). */
@@ -109,12 +120,13 @@ public final class IncrementalPublish {
     private static void write(Path tsv, List<Sample> samples) throws IOException {
         Files.createDirectories(tsv.toAbsolutePath().getParent());
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(tsv))) {
-            out.println("run\tn\tapi_ms\tpublish_ms\ttotal_ms\ts3_put\ts3_copy\ts3_requests\tdynamo_requests");
+            out.println("run\tn\tapi_ms\tpublish_ms\ttotal_ms\ts3_put\ts3_copy\ts3_requests\tdynamo_requests"
+                    + "\ts3_ms\tdynamo_ms");
             for (Sample s : samples) {
-                out.printf("%d\t%d\t%.2f\t%.2f\t%.2f\t%d\t%d\t%d\t%d%n", s.run(), s.n(), s.apiMillis(), s.publishMillis(),
+                out.printf("%d\t%d\t%.2f\t%.2f\t%.2f\t%d\t%d\t%d\t%d\t%.2f\t%.2f%n", s.run(), s.n(), s.apiMillis(), s.publishMillis(),
                         s.totalMillis(), s.s3().getOrDefault("PutObject", 0L), s.s3().getOrDefault("CopyObject", 0L),
                         s.s3().values().stream().mapToLong(Long::longValue).sum(),
-                        s.dynamo().values().stream().mapToLong(Long::longValue).sum());
+                        s.dynamo().values().stream().mapToLong(Long::longValue).sum(), s.s3Millis(), s.dynamoMillis());
             }
         }
     }

@@ -5,6 +5,7 @@ import broadsheet.local.servers.Dynalite;
 import broadsheet.local.servers.LocalCredentials;
 import broadsheet.local.servers.S3ProxyServer;
 import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
@@ -27,12 +28,29 @@ final class LocalAws implements AutoCloseable {
 
     /** Requests sent through a client, by operation name ({@code PutObject}, {@code BatchGetItem}, ...). */
     static final class RequestCounter implements ExecutionInterceptor {
+        private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("broadsheet.bench.started");
+
         private final ConcurrentHashMap<String, LongAdder> counts = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<String, LongAdder> micros = new ConcurrentHashMap<>();
 
         @Override
         public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
             counts.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), k -> new LongAdder())
                     .increment();
+            attributes.putAttribute(STARTED, System.nanoTime());
+        }
+
+        @Override
+        public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+            micros.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), k -> new LongAdder())
+                    .add((System.nanoTime() - attributes.getAttribute(STARTED)) / 1000);
+        }
+
+        /** Time spent in requests of each operation (successful ones), in microseconds. */
+        Map<String, Long> microsSnapshot() {
+            Map<String, Long> copy = new TreeMap<>();
+            micros.forEach((op, n) -> copy.put(op, n.sum()));
+            return copy;
         }
 
         Map<String, Long> snapshot() {
