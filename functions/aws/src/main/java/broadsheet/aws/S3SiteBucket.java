@@ -17,11 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@link SiteBucket} on S3. The page revision and content hash travel as object metadata
- * ({@code x-amz-meta-revision}, {@code x-amz-meta-sha256}). An upload is conditional on the
+ * ({@code x-amz-meta-revision}, {@code x-amz-meta-sha256}); a redirect page also carries
+ * {@code x-amz-meta-redirect-location}. An upload is conditional on the
  * object the decision was made from ({@code If-Match: <etag>}, or {@code If-None-Match: *} when
  * there was none), so a concurrent newer write is never overwritten: on 412 the object is read
  * again and the decision made again.
@@ -34,6 +36,8 @@ public final class S3SiteBucket implements SiteBucket {
 
     static final String REVISION = "revision";
     static final String SHA256 = "sha256";
+    /** Where a redirect page points (header {@code x-amz-meta-redirect-location}). */
+    static final String REDIRECT_LOCATION = "redirect-location";
     private static final int MAX_ATTEMPTS = 8;
 
     private final S3Client s3;
@@ -65,7 +69,7 @@ public final class S3SiteBucket implements SiteBucket {
                     .key(page.key())
                     .contentType(page.contentType())
                     .cacheControl(page.cacheControl())
-                    .metadata(Map.of(REVISION, Long.toString(revision), SHA256, hash));
+                    .metadata(metadata(page, revision, hash));
             if (stored.isPresent()) {
                 request.ifMatch(stored.get().eTag());
             } else {
@@ -101,7 +105,7 @@ public final class S3SiteBucket implements SiteBucket {
                     .metadataDirective(MetadataDirective.REPLACE)
                     .contentType(page.contentType())
                     .cacheControl(page.cacheControl())
-                    .metadata(Map.of(REVISION, Long.toString(revision), SHA256, hash)));
+                    .metadata(metadata(page, revision, hash)));
             copies.incrementAndGet();
             return true;
         } catch (S3Exception e) {
@@ -127,7 +131,8 @@ public final class S3SiteBucket implements SiteBucket {
         }
         GetObjectResponse response = object.response();
         return Optional.of(new StoredPage(response.contentType(), response.cacheControl(), object.asByteArray(),
-                revisionOf(response.metadata()), response.metadata().get(SHA256)));
+                revisionOf(response.metadata()), response.metadata().get(SHA256),
+                Optional.ofNullable(response.metadata().get(REDIRECT_LOCATION))));
     }
 
     @Override
@@ -159,6 +164,14 @@ public final class S3SiteBucket implements SiteBucket {
             }
             throw e;
         }
+    }
+
+    private static Map<String, String> metadata(RenderedPage page, long revision, String hash) {
+        Map<String, String> metadata = new TreeMap<>();
+        metadata.put(REVISION, Long.toString(revision));
+        metadata.put(SHA256, hash);
+        page.redirectLocation().ifPresent(location -> metadata.put(REDIRECT_LOCATION, location));
+        return metadata;
     }
 
     private static long revisionOf(Map<String, String> metadata) {

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +35,23 @@ class S3SiteBucketTest extends SiteBucketContract {
         assertThat(type[1].trim()).isEqualTo("charset=utf-8");
         assertThat(head.cacheControl()).isEqualTo("public, max-age=300, stale-while-revalidate=60");
         assertThat(head.metadata()).containsEntry("revision", "7").containsEntry("sha256", page.contentHash());
+    }
+
+    @Test
+    void sendsTheRedirectLocationAsXAmzMetaRedirectLocationAndKeepsItWhenTheRevisionIsRaised() {
+        RenderedPage redirect = new RenderedPage("world/talks/index.html", HTML, ARTICLE_CACHE,
+                "<p>moved</p>".getBytes(StandardCharsets.UTF_8), Optional.of("/politics/talks/"));
+        S3SiteBucket s3Bucket = new S3SiteBucket(aws.s3(), aws.bucketName());
+        s3Bucket.put(redirect, 2);
+
+        var raw = aws.s3().headObject(b -> b.bucket(aws.bucketName()).key("world/talks/index.html"))
+                .sdkHttpResponse().headers();
+        assertThat(raw).containsEntry("x-amz-meta-redirect-location", List.of("/politics/talks/"));
+
+        assertThat(s3Bucket.put(redirect, 5)).as("same bytes: only the revision moves").isFalse();
+        assertThat(s3Bucket.revisionRaiseCount()).isEqualTo(1);
+        HeadObjectResponse head = aws.s3().headObject(b -> b.bucket(aws.bucketName()).key("world/talks/index.html"));
+        assertThat(head.metadata()).containsEntry("revision", "5").containsEntry("redirect-location", "/politics/talks/");
     }
 
     @Test

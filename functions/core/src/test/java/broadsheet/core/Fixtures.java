@@ -85,4 +85,17 @@ public final class Fixtures {
                 Instant.parse("2026-11-20T10:00:00Z"), null, null, List.of("Léa Martin")));
         return new Listing(entries, Map.of("world/2026-11", 3, "world/2026-10", 1, "culture/2026-11", 1));
     }
+
+    /** The tag listing of "NATO" for November 2026: two entries with their tags. */
+    public static Listing natoNovember() {
+        return new Listing(List.of(
+                new ListingEntry("alliance-summit-opens", "world", "Alliance summit opens in Vilnius",
+                        "Leaders meet as winter approaches.", Instant.parse("2026-11-27T09:00:00Z"),
+                        Instant.parse("2026-11-27T09:00:00Z"), null, null, List.of("Elena Borg"),
+                        List.of("NATO", "Defence")),
+                new ListingEntry("defence-budgets-rise", "business", "Defence budgets rise across Europe",
+                        null, Instant.parse("2026-11-03T12:00:00Z"), Instant.parse("2026-11-03T12:00:00Z"),
+                        null, null, List.of(), List.of("nato"))),
+                Map.of());
+    }
 }

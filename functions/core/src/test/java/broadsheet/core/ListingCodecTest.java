@@ -23,4 +23,17 @@ class ListingCodecTest {
 
         assertThat(codec.decode(codec.encode(listing))).isEqualTo(listing);
     }
+
+    @Test
+    void roundTripsTagsAndReadsAnEntryWrittenBeforeEntriesHadTags() {
+        var codec = new ListingCodec();
+        var tagged = new Listing(List.of(new ListingEntry("summit", "world", "Summit", null,
+                Instant.parse("2026-11-29T10:15:30Z"), null, null, null, List.of("Ann Smith"), List.of("NATO", "Défense"))),
+                Map.of());
+        assertThat(codec.decode(codec.encode(tagged))).isEqualTo(tagged);
+
+        String withoutTags = codec.encode(tagged).replaceAll(",?\\s*\"tags\"\\s*:\\s*\\[[^\\]]*\\]", "");
+        assertThat(withoutTags).doesNotContain("tags");
+        assertThat(codec.decode(withoutTags).entries().get(0).tags()).isEmpty();
+    }
 }

@@ -56,6 +56,25 @@ public final class Slugs {
      */
     public static String fromHeadline(String headline) {
         String text = headline == null ? "" : headline;
+        String slug = fold(text);
+        if (slug.isEmpty()) {
+            return "article-" + shortHash(text);
+        }
+        return isReserved(slug) ? slug + "-article" : slug;
+    }
+
+    /**
+     * The slug of an author's name or a tag, for {@code /author/<slug>/} and {@code /tag/<slug>/}:
+     * folded like a headline; a name with no Latin letters or digits gets {@code n-<8 hex>} from
+     * its hash. Reserved names need no suffix here: they sit below {@code author/} or {@code tag/}.
+     */
+    public static String forName(String name) {
+        String text = name == null ? "" : name.strip();
+        String slug = fold(text);
+        return slug.isEmpty() ? "n-" + shortHash(text) : slug;
+    }
+
+    private static String fold(String text) {
         StringBuilder mapped = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -71,10 +90,7 @@ public final class Slugs {
             boolean cutInsideWord = slug.charAt(MAX_LENGTH) != '-';
             slug = cutInsideWord && hyphen > 0 ? cut.substring(0, hyphen) : trimHyphens(cut);
         }
-        if (slug.isEmpty()) {
-            return "article-" + shortHash(text);
-        }
-        return isReserved(slug) ? slug + "-article" : slug;
+        return slug;
     }
 
     private static String trimHyphens(String s) {

@@ -1,6 +1,7 @@
 package broadsheet.core.publish;
 
 import broadsheet.core.article.Article;
+import broadsheet.core.article.ArticleValidator;
 
 import java.time.Instant;
 import java.time.YearMonth;
@@ -17,27 +18,46 @@ import java.util.TreeSet;
 /**
  * Which pages and listings one article change touches: a pure function of the change and the
  * time, so the publisher's work is known before any I/O. It is bounded whatever the size of the
- * site: at most one article page to render and one to delete, two month listings, two section
- * fronts and home.
+ * site: at most one article page to render and one to delete or turn into a redirect, and the
+ * month listings and fronts of the collections (section, authors, tags) of the article before
+ * and after the change: at most {@link #MAX_MONTH_EDITS} month edits and as many fronts, and home.
  *
  * @param pageToRender  the article whose page is rendered (the article after the change, when it
  *                      is live); its version is the page revision
  * @param pageToDelete  the page of the article before the change, when it is no longer served
- *                      under that key (unpublished, deleted, moved to another section, renamed)
+ *                      (unpublished, deleted, rescheduled into the future, back to draft)
+ * @param redirect      when a live article moves to another section (or slug) and stays live: its
+ *                      old key gets a page redirecting to the new one, in place of a delete
  * @param monthEdits    the month listing edits, removals first
- * @param fronts        the section fronts to recompute, each with the months of that section
- *                      whose listings the change edits
+ * @param fronts        the fronts to recompute (by front listing id: section, author and tag
+ *                      fronts), each with the months of that collection whose listings the
+ *                      change edits
  * @param recomputeHome whether home is recomputed (true when any listing is edited)
  */
 public record ChangePlan(
         Optional<Article> pageToRender,
         Optional<ArticleRef> pageToDelete,
+        Optional<Redirect> redirect,
         List<MonthEdit> monthEdits,
-        SortedMap<String, SortedSet<YearMonth>> fronts,
+        SortedMap<ListingId, SortedSet<YearMonth>> fronts,
         boolean recomputeHome) {
+
+    /** Collections one article is listed in: its section, at most 10 authors and 20 tags. */
+    public static final int MAX_COLLECTIONS = 1 + ArticleValidator.MAX_AUTHORS + ArticleValidator.MAX_TAGS;
+
+    /** A removal from each collection before the change and an upsert into each after it. */
+    public static final int MAX_MONTH_EDITS = 2 * MAX_COLLECTIONS;
 
     /** Where an article's page lives. */
     public record ArticleRef(String section, String slug) {
+    }
+
+    /**
+     * The page at {@code from} now redirects to the page of {@code to}; its revision is
+     * {@code to.version()}, newer than the page it replaces. Moving back renders the article page
+     * there at a newer revision still, which replaces the redirect.
+     */
+    public record Redirect(ArticleRef from, Article to) {
     }
 
     /** One edit of one month listing. */
@@ -67,9 +87,10 @@ public record ChangePlan(
     public ChangePlan {
         Objects.requireNonNull(pageToRender, "pageToRender");
         Objects.requireNonNull(pageToDelete, "pageToDelete");
+        Objects.requireNonNull(redirect, "redirect");
         monthEdits = List.copyOf(monthEdits);
-        SortedMap<String, SortedSet<YearMonth>> copy = new TreeMap<>();
-        fronts.forEach((section, months) -> copy.put(section, Collections.unmodifiableSortedSet(new TreeSet<>(months))));
+        SortedMap<ListingId, SortedSet<YearMonth>> copy = new TreeMap<>();
+        fronts.forEach((front, months) -> copy.put(front, Collections.unmodifiableSortedSet(new TreeSet<>(months))));
         fronts = Collections.unmodifiableSortedMap(copy);
     }
 
@@ -78,35 +99,41 @@ public record ChangePlan(
         Optional<Article> before = change.before().filter(a -> a.isLive(now));
         Optional<Article> after = change.after().filter(a -> a.isLive(now));
 
-        Optional<ArticleRef> pageToDelete = before
+        Optional<ArticleRef> moved = before
                 .filter(b -> after.isEmpty() || !ref(after.get()).equals(ref(b)))
                 .map(ChangePlan::ref);
+        Optional<ArticleRef> pageToDelete = after.isEmpty() ? moved : Optional.empty();
+        Optional<Redirect> redirect = after.isPresent() ? moved.map(from -> new Redirect(from, after.get()))
+                : Optional.empty();
 
-        List<MonthEdit> edits = new ArrayList<>(2);
-        before.filter(b -> after.isEmpty() || !listedAlike(b, after.get()))
-                .ifPresent(b -> edits.add(new Remove(Listings.monthListingOf(b), b.slug())));
-        after.ifPresent(a -> edits.add(new Upsert(Listings.monthListingOf(a), Listings.entryOf(a))));
+        // An upsert replaces the entry of the same slug, so a month listing the article stays in
+        // under the same slug needs no removal; every other month listing of before loses it.
+        SortedSet<ListingId> afterMonths = after.map(Listings::monthListingsOf).orElse(new TreeSet<>());
+        List<MonthEdit> edits = new ArrayList<>();
+        before.ifPresent(b -> {
+            boolean sameSlug = after.isPresent() && after.get().slug().equals(b.slug());
+            for (ListingId month : Listings.monthListingsOf(b)) {
+                if (!sameSlug || !afterMonths.contains(month)) {
+                    edits.add(new Remove(month, b.slug()));
+                }
+            }
+        });
+        after.ifPresent(a -> afterMonths.forEach(month -> edits.add(new Upsert(month, Listings.entryOf(a)))));
 
-        SortedMap<String, SortedSet<YearMonth>> fronts = new TreeMap<>();
+        SortedMap<ListingId, SortedSet<YearMonth>> fronts = new TreeMap<>();
         for (MonthEdit edit : edits) {
             ListingId id = edit.listing();
-            fronts.computeIfAbsent(id.section().orElseThrow(), s -> new TreeSet<>()).add(id.month().orElseThrow());
+            fronts.computeIfAbsent(id.front().orElseThrow(), f -> new TreeSet<>()).add(id.month().orElseThrow());
         }
-        return new ChangePlan(after, pageToDelete, edits, fronts, !edits.isEmpty());
+        return new ChangePlan(after, pageToDelete, redirect, edits, fronts, !edits.isEmpty());
     }
 
     /** Nothing to render, delete or list: e.g. an edit of a draft. */
     public boolean isEmpty() {
-        return pageToRender.isEmpty() && pageToDelete.isEmpty() && monthEdits.isEmpty();
+        return pageToRender.isEmpty() && pageToDelete.isEmpty() && redirect.isEmpty() && monthEdits.isEmpty();
     }
 
     private static ArticleRef ref(Article article) {
         return new ArticleRef(article.section(), article.slug());
-    }
-
-    /** Same month listing and same slug: an upsert replaces the old entry, no removal needed. */
-    private static boolean listedAlike(Article before, Article after) {
-        return Listings.monthListingOf(before).equals(Listings.monthListingOf(after))
-                && before.slug().equals(after.slug());
     }
 }

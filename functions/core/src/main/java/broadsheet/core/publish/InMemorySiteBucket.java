@@ -30,13 +30,15 @@ public final class InMemorySiteBucket implements SiteBucket {
         pages.compute(page.key(), (key, stored) -> {
             if (stored != null && stored.contentHash().equals(hash)) {
                 return stored.revision() >= revision ? stored
-                        : new StoredPage(stored.contentType(), stored.cacheControl(), stored.body(), revision, hash);
+                        : new StoredPage(stored.contentType(), stored.cacheControl(), stored.body(), revision, hash,
+                                stored.redirectLocation());
             }
             if (stored != null && stored.revision() >= revision) {
                 return stored;
             }
             uploaded.set(true);
-            return new StoredPage(page.contentType(), page.cacheControl(), page.body(), revision, hash);
+            return new StoredPage(page.contentType(), page.cacheControl(), page.body(), revision, hash,
+                    page.redirectLocation());
         });
         if (uploaded.get()) {
             puts.incrementAndGet();
@@ -56,7 +58,7 @@ public final class InMemorySiteBucket implements SiteBucket {
         StoredPage stored = pages.get(key);
         return stored == null ? Optional.empty()
                 : Optional.of(new StoredPage(stored.contentType(), stored.cacheControl(), stored.body().clone(),
-                        stored.revision(), stored.contentHash()));
+                        stored.revision(), stored.contentHash(), stored.redirectLocation()));
     }
 
     @Override

@@ -2,7 +2,9 @@ package broadsheet.core.publish;
 
 import broadsheet.core.article.Article;
 import broadsheet.core.article.LeadImage;
+import broadsheet.core.article.Slugs;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -10,11 +12,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.TreeMap;
 
 /**
  * Pure functions on listings: what an article looks like in a listing, where it belongs, and how
- * month listings, section fronts and home are derived. No I/O; {@link Publisher} does the reads
+ * month listings, fronts and home are derived. No I/O; {@link Publisher} does the reads
  * and conditional writes around them.
  */
 public final class Listings {
@@ -33,7 +37,28 @@ public final class Listings {
         return new ListingEntry(article.slug(), article.section(), article.headline(), article.standfirst(),
                 article.publishAt(), article.updatedAt(),
                 image == null ? null : image.src(), image == null ? null : image.alt(),
-                article.authors());
+                article.authors(), article.tags());
+    }
+
+    /**
+     * Every collection an article is listed in while live: its section, each of its authors and
+     * each of its tags (by slug, each once). At most 1 + 10 authors + 20 tags, the limits the
+     * validator enforces, whatever the size of the site.
+     */
+    public static SortedSet<ListingId.Collection> collectionsOf(Article article) {
+        SortedSet<ListingId.Collection> collections = new TreeSet<>();
+        collections.add(ListingId.Collection.section(article.section()));
+        article.authors().forEach(name -> collections.add(ListingId.Collection.author(Slugs.forName(name))));
+        article.tags().forEach(tag -> collections.add(ListingId.Collection.tag(Slugs.forName(tag))));
+        return collections;
+    }
+
+    /** The month listings an article belongs to while live: one per collection. */
+    public static SortedSet<ListingId> monthListingsOf(Article article) {
+        YearMonth month = monthOf(article.publishAt());
+        SortedSet<ListingId> months = new TreeSet<>();
+        collectionsOf(article).forEach(c -> months.add(c.month(month)));
+        return months;
     }
 
     /** The archive month (UTC) of a publish time. */
@@ -66,10 +91,10 @@ public final class Listings {
     }
 
     /**
-     * A section front from the front it replaces and the month listings just read. The counts of
+     * A front (of a section, author or tag) from the front it replaces and the month listings just read. The counts of
      * the months read are refreshed (a month with no entries is dropped); other counts are carried
      * over. The entries are the newest {@code feedSize} entries of the months read, which must be
-     * every month of the section newer than the oldest month read (the caller reads newest first).
+     * every month of the collection newer than the oldest month read (the caller reads newest first).
      */
     public static Listing front(Listing previous, Map<YearMonth, Listing> monthsRead, int feedSize) {
         Map<String, Integer> buckets = new TreeMap<>(previous.buckets());
@@ -98,6 +123,26 @@ public final class Listings {
             entries.addAll(front.entries());
         });
         return new Listing(newest(entries, feedSize), buckets);
+    }
+
+    /** How far back the Google News sitemap reaches. */
+    public static final Duration NEWS_WINDOW = Duration.ofDays(2);
+
+    /**
+     * The entries of the fronts published in the {@link #NEWS_WINDOW} before {@code now} (and not
+     * after it), newest first, each once: what the Google News sitemap lists.
+     */
+    public static List<ListingEntry> recent(Iterable<Listing> fronts, Instant now) {
+        Instant since = now.minus(NEWS_WINDOW);
+        Map<String, ListingEntry> bySlug = new TreeMap<>();
+        for (Listing front : fronts) {
+            for (ListingEntry e : front.entries()) {
+                if (e.publishAt() != null && e.publishAt().isAfter(since) && !e.publishAt().isAfter(now)) {
+                    bySlug.put(e.slug(), e);
+                }
+            }
+        }
+        return newest(new ArrayList<>(bySlug.values()), Integer.MAX_VALUE);
     }
 
     private static List<ListingEntry> newest(List<ListingEntry> entries, int limit) {

@@ -5,6 +5,7 @@ import broadsheet.core.publish.ListingStore.Versioned;
 import broadsheet.core.render.RenderedPage;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,8 +20,9 @@ import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Publishes one article change: renders the article page, edits the (at most two) month listings
- * the change touches, recomputes the section fronts of those months and home, and uploads the
+ * Publishes one article change: renders the article page, edits the month listings the change
+ * touches (one per collection of the article before and after: section, authors, tags),
+ * recomputes the fronts of those months and home, and uploads the
  * pages of every listing it wrote. Several publishers may run at once: every listing write is
  * conditional on the version read, and fronts and home are recomputed from listings read after
  * their own version (see {@code docs/design-publishing.md} for why they converge).
@@ -67,17 +69,22 @@ public final class Publisher {
      * @throws ListingContentionException when a listing stayed contended; retry the change
      */
     public void apply(ArticleChange change) {
-        ChangePlan plan = ChangePlan.of(change, clock.instant());
+        Instant now = clock.instant();
+        ChangePlan plan = ChangePlan.of(change, now);
 
         plan.pageToRender().ifPresent(article -> bucket.put(pages.articlePage(article), article.version()));
         for (MonthEdit edit : plan.monthEdits()) {
             publishListing(edit.listing(), editMonth(edit));
         }
-        plan.fronts().forEach((section, touched) ->
-                publishListing(ListingId.sectionFront(section), recomputeFront(section, touched)));
+        plan.fronts().forEach((front, touched) -> publishListing(front, recomputeFront(front, touched)));
         if (plan.recomputeHome()) {
-            publishListing(ListingId.home(), recomputeHome());
+            Map<String, Listing> fronts = new LinkedHashMap<>();
+            Versioned<Listing> home = recomputeHome(fronts);
+            publishListing(ListingId.home(), home);
+            bucket.put(pages.newsSitemap(Listings.recent(fronts.values(), now)), home.version());
         }
+        plan.redirect().ifPresent(r -> bucket.put(pages.redirectPage(r.from().section(), r.from().slug(), r.to()),
+                r.to().version()));
         plan.pageToDelete().ifPresent(ref -> bucket.delete(pages.articlePageKey(ref.section(), ref.slug())));
     }
 
@@ -99,17 +106,17 @@ public final class Publisher {
     }
 
     /**
-     * Recomputes a section front. The front's version is read BEFORE the month listings, and the
+     * Recomputes a front (of a section, an author or a tag). The front's version is read BEFORE the month listings, and the
      * write is conditional on it: a front write that succeeds has seen every month write whose
      * own front recompute wrote the front before it. The front is written even when its content
      * is unchanged, so that the version moves on and a recompute that read older month listings
      * concurrently cannot then commit over it.
      */
-    private Versioned<Listing> recomputeFront(String section, SortedSet<YearMonth> touched) {
-        ListingId id = ListingId.sectionFront(section);
+    private Versioned<Listing> recomputeFront(ListingId id, SortedSet<YearMonth> touched) {
+        ListingId.Collection collection = id.collection().orElseThrow();
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Versioned<Listing> head = read(id);
-            Map<YearMonth, Listing> months = readNewestMonths(section, head.value().buckets(), touched);
+            Map<YearMonth, Listing> months = readNewestMonths(collection, head.value().buckets(), touched);
             Listing next = Listings.front(head.value(), months, feedSize);
             if (listings.put(id, next, head.version())) {
                 return new Versioned<>(next, head.version() + 1);
@@ -120,12 +127,12 @@ public final class Publisher {
     }
 
     /**
-     * Reads month listings of the section newest first until they hold {@code feedSize} entries
+     * Reads month listings of the collection newest first until they hold {@code feedSize} entries
      * (or every known month is read), always including the months just edited. The counts the
      * front carries say how many months the first batch needs: usually one read of one or two
      * months.
      */
-    private Map<YearMonth, Listing> readNewestMonths(String section, Map<String, Integer> counts,
+    private Map<YearMonth, Listing> readNewestMonths(ListingId.Collection collection, Map<String, Integer> counts,
                                                      SortedSet<YearMonth> touched) {
         TreeSet<YearMonth> known = new TreeSet<>(Comparator.reverseOrder());
         counts.keySet().forEach(month -> known.add(YearMonth.parse(month)));
@@ -150,7 +157,7 @@ public final class Publisher {
             if (batch.isEmpty()) {
                 return read;
             }
-            read.putAll(readMonths(section, batch));
+            read.putAll(readMonths(collection, batch));
             batch.clear();
             if (prefix == candidates.size() || entriesIn(read, candidates, prefix) >= feedSize) {
                 return read;
@@ -158,9 +165,9 @@ public final class Publisher {
         }
     }
 
-    private Map<YearMonth, Listing> readMonths(String section, Set<YearMonth> months) {
+    private Map<YearMonth, Listing> readMonths(ListingId.Collection collection, Set<YearMonth> months) {
         Map<ListingId, YearMonth> ids = new LinkedHashMap<>();
-        months.forEach(month -> ids.put(ListingId.sectionMonth(section, month), month));
+        months.forEach(month -> ids.put(collection.month(month), month));
         Map<ListingId, Versioned<Listing>> found = listings.getAll(ids.keySet());
         Map<YearMonth, Listing> result = new HashMap<>();
         ids.forEach((id, month) -> {
@@ -179,8 +186,11 @@ public final class Publisher {
         return total;
     }
 
-    /** Home, by the same protocol as a front: its version first, then every section front. */
-    private Versioned<Listing> recomputeHome() {
+    /**
+     * Home, by the same protocol as a front: its version first, then every section front. The
+     * fronts of the successful attempt are left in {@code frontsRead} (for the news sitemap).
+     */
+    private Versioned<Listing> recomputeHome(Map<String, Listing> frontsRead) {
         ListingId id = ListingId.home();
         Map<ListingId, String> fronts = new LinkedHashMap<>();
         sections.forEach(section -> fronts.put(ListingId.sectionFront(section), section));
@@ -191,6 +201,7 @@ public final class Publisher {
             found.forEach((frontId, front) -> bySection.put(fronts.get(frontId), front.value()));
             Listing next = Listings.home(bySection, feedSize);
             if (listings.put(id, next, head.version())) {
+                frontsRead.putAll(bySection);
                 return new Versioned<>(next, head.version() + 1);
             }
             pause(attempt);

@@ -3,6 +3,7 @@ package broadsheet.core.publish;
 import broadsheet.core.render.RenderedPage;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Optional;
 public interface SiteBucket {
 
     /**
-     * Uploads the page unless the stored copy has a revision at least {@code revision} or the
+     * Uploads the page (with its redirect location, if any, as metadata) unless the stored copy has a revision at least {@code revision} or the
      * same content hash. The check and the write are one conditional write, retried on conflict.
      *
      * @return true when the page was written
@@ -29,6 +30,19 @@ public interface SiteBucket {
     /** Every key under the prefix, in key order. */
     List<String> keys(String prefix);
 
-    record StoredPage(String contentType, String cacheControl, byte[] body, long revision, String contentHash) {
+    /**
+     * A stored page; {@code redirectLocation} is present for a page that stands in for a moved one
+     * (object metadata {@code redirect-location}, {@code x-amz-meta-redirect-location} on S3).
+     */
+    record StoredPage(String contentType, String cacheControl, byte[] body, long revision, String contentHash,
+                      Optional<String> redirectLocation) {
+
+        public StoredPage {
+            Objects.requireNonNull(redirectLocation, "redirectLocation");
+        }
+
+        public StoredPage(String contentType, String cacheControl, byte[] body, long revision, String contentHash) {
+            this(contentType, cacheControl, body, revision, contentHash, Optional.empty());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package broadsheet.core.render;
 
 import broadsheet.core.article.Article;
+import broadsheet.core.article.Slugs;
 import broadsheet.core.markdown.MarkdownRenderer;
 import broadsheet.core.publish.Listing;
 import broadsheet.core.publish.ListingEntry;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -43,12 +45,17 @@ import java.util.TreeSet;
  * in its {@code buckets} (keys {@code yyyy-MM}, value = number of articles); its feed holds the
  * first {@link SiteConfig#feedSize()}. The home listing's {@code buckets} are keyed
  * {@code <section>/<yyyy-MM>}: together with the months of its entries they name the month
- * sitemaps listed in the sitemap index.
+ * sitemaps listed in the sitemap index. Author and tag fronts and months render like a section's
+ * front and archive, with the author's or tag's name as the newest entry spells it.
+ *
+ * <p>Besides listing pages: {@link #previewPage} (editors' preview of any article),
+ * {@link #redirectPage} (left at a moved article's old key) and {@link #newsSitemap}.
  */
 public final class MustachePages implements Pages {
 
     public static final String HTML = "text/html; charset=utf-8";
     public static final String ATOM = "application/atom+xml; charset=utf-8";
+    public static final String RSS = "application/rss+xml; charset=utf-8";
     public static final String XML = "application/xml; charset=utf-8";
     public static final String CSS = "text/css; charset=utf-8";
     public static final String TEXT = "text/plain; charset=utf-8";
@@ -56,13 +63,18 @@ public final class MustachePages implements Pages {
     public static final String ARTICLE_CACHE = "public, max-age=300, stale-while-revalidate=60";
     public static final String LISTING_CACHE = "public, max-age=60, stale-while-revalidate=30";
     public static final String STATIC_CACHE = "public, max-age=86400";
+    public static final String PREVIEW_CACHE = "private, no-store";
 
     /** Every page template, by name under {@code broadsheet/}. */
     public static final List<String> TEMPLATES = List.of(
             "pages/article.mustache", "pages/section.mustache", "pages/archive.mustache", "pages/home.mustache",
-            "pages/not-found.mustache", "pages/feed.mustache", "pages/sitemap.mustache",
-            "pages/sitemap-index.mustache");
+            "pages/not-found.mustache", "pages/feed.mustache", "pages/rss.mustache", "pages/sitemap.mustache",
+            "pages/sitemap-index.mustache", "pages/news-sitemap.mustache", "pages/redirect.mustache",
+            "pages/author.mustache", "pages/tag.mustache");
 
+    /** RFC 822 dates for RSS, in GMT with a four-digit year. */
+    private static final DateTimeFormatter RFC_822 =
+            DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final String EMPTY = "No articles have been published here yet.";
     private static final Comparator<ListingEntry> NEWEST_FIRST = Comparator
             .comparing(ListingEntry::publishAt, Comparator.nullsLast(Comparator.reverseOrder()))
@@ -82,6 +94,11 @@ public final class MustachePages implements Pages {
     private final Mustache homeTemplate;
     private final Mustache notFoundTemplate;
     private final Mustache feedTemplate;
+    private final Mustache authorTemplate;
+    private final Mustache tagTemplate;
+    private final Mustache redirectTemplate;
+    private final Mustache rssTemplate;
+    private final Mustache newsSitemapTemplate;
     private final Mustache sitemapTemplate;
     private final Mustache sitemapIndexTemplate;
     private final byte[] stylesheet;
@@ -100,6 +117,11 @@ public final class MustachePages implements Pages {
         this.homeTemplate = factory.compile("pages/home.mustache");
         this.notFoundTemplate = factory.compile("pages/not-found.mustache");
         this.feedTemplate = factory.compile("pages/feed.mustache");
+        this.authorTemplate = factory.compile("pages/author.mustache");
+        this.tagTemplate = factory.compile("pages/tag.mustache");
+        this.redirectTemplate = factory.compile("pages/redirect.mustache");
+        this.rssTemplate = factory.compile("pages/rss.mustache");
+        this.newsSitemapTemplate = factory.compile("pages/news-sitemap.mustache");
         this.sitemapTemplate = factory.compile("pages/sitemap.mustache");
         this.sitemapIndexTemplate = factory.compile("pages/sitemap-index.mustache");
         this.stylesheet = resource("broadsheet/static/site.css");
@@ -118,6 +140,19 @@ public final class MustachePages implements Pages {
 
     @Override
     public RenderedPage articlePage(Article a) {
+        return articlePage(a, false);
+    }
+
+    /**
+     * The article page as it would look published, with a visible "Preview" banner, marked
+     * {@code noindex} and not cached: for editors, whatever the article's status.
+     */
+    @Override
+    public RenderedPage previewPage(Article a) {
+        return articlePage(a, true);
+    }
+
+    private RenderedPage articlePage(Article a, boolean preview) {
         Section section = section(a.section());
         Instant published = firstNonNull(a.publishAt(), a.updatedAt(), a.createdAt());
         Instant modified = a.updatedAt() == null || (published != null && a.updatedAt().isBefore(published))
@@ -133,7 +168,7 @@ public final class MustachePages implements Pages {
                 a.headline() + " | " + config.name(), description, url, config.name(), "article", a.headline(),
                 imageMeta, imageMeta == null ? "summary" : "summary_large_image", iso(published), iso(modified),
                 section.title(), a.tags(), new Views.Feed(section.title() + " | " + config.name(),
-                layout.sectionFeedUrl(a.section())), false,
+                layout.sectionFeedUrl(a.section())), preview,
                 List.of(jsonLd.newsArticle(a, section.title(), published, modified),
                         jsonLd.breadcrumbList(section.title(), sectionUrl, a.headline(), url)));
         Views.Breadcrumb breadcrumb = breadcrumb(
@@ -143,13 +178,35 @@ public final class MustachePages implements Pages {
                 a.image().alt(), a.image().caption() == null && a.image().credit() == null ? null
                 : new Views.Figcaption(a.image().caption(), a.image().credit()));
         Views.ArticleBody body = new Views.ArticleBody(a.headline(), a.standfirst(), section.title(),
-                layout.sectionFrontPath(a.section()), figure, byline(a.authors()), iso(published),
+                layout.sectionFrontPath(a.section()), figure, authorLinks(a.authors()), iso(published),
                 published == null ? null : dayFormat.format(published),
                 showUpdated ? iso(modified) : null, showUpdated ? timeFormat.format(modified) : null,
-                markdown.toHtml(a.body()), a.source(), a.tags().isEmpty() ? null : new Views.Tags(a.tags()));
-        Views.ArticlePage page = new Views.ArticlePage(site(a.section()), head, breadcrumb, body);
-        return new RenderedPage(layout.articleKey(a.section(), a.slug()), HTML, ARTICLE_CACHE,
+                markdown.toHtml(a.body()), a.source(), a.tags().isEmpty() ? null
+                : new Views.Tags(a.tags().stream()
+                        .map(t -> new Views.TagLink(t, layout.tagFrontPath(Slugs.forName(t)))).toList()));
+        Views.ArticlePage page = new Views.ArticlePage(site(a.section()), head, breadcrumb, body,
+                preview ? previewBanner(a) : null);
+        return new RenderedPage(layout.articleKey(a.section(), a.slug()), HTML, preview ? PREVIEW_CACHE : ARTICLE_CACHE,
                 render(articleTemplate, page));
+    }
+
+    @Override
+    public RenderedPage redirectPage(String fromSection, String fromSlug, Article to) {
+        String path = layout.articlePath(to.section(), to.slug());
+        Views.RedirectPage page = new Views.RedirectPage(config.language(), to.headline() + " | " + config.name(),
+                to.headline(), path, layout.articleUrl(to.section(), to.slug()));
+        return new RenderedPage(layout.articleKey(fromSection, fromSlug), HTML, ARTICLE_CACHE,
+                render(redirectTemplate, page), Optional.of(path));
+    }
+
+    private String previewBanner(Article a) {
+        String state = switch (a.status()) {
+            case DRAFT -> "a draft, not published";
+            case SCHEDULED -> a.publishAt() == null ? "scheduled, not yet published"
+                    : "scheduled for " + timeFormat.format(a.publishAt());
+            case PUBLISHED -> "published";
+        };
+        return "This article is " + state + ". Readers cannot see this page.";
     }
 
     // ---------------------------------------------------------------- listing pages
@@ -158,11 +215,17 @@ public final class MustachePages implements Pages {
     public List<RenderedPage> listingPages(ListingId id, Listing listing) {
         List<ListingEntry> entries = listing.entries().stream().sorted(NEWEST_FIRST).toList();
         return switch (id.kind()) {
-            case HOME -> List.of(homePage(entries), siteFeed(entries), sitemapIndex(entries, listing.buckets()));
+            case HOME -> List.of(homePage(entries), siteFeed(entries), siteRss(entries),
+                    sitemapIndex(entries, listing.buckets()));
             case SECTION_FRONT -> {
                 String section = id.section().orElseThrow();
-                yield List.of(sectionFront(section, entries, listing.buckets()), sectionFeed(section, entries));
+                yield List.of(sectionFront(section, entries, listing.buckets()), sectionFeed(section, entries),
+                        sectionRss(section, entries));
             }
+            case AUTHOR_FRONT, TAG_FRONT -> List.of(collectionFront(id.collection().orElseThrow(), entries,
+                    listing.buckets()));
+            case AUTHOR_MONTH, TAG_MONTH -> List.of(collectionArchive(id.collection().orElseThrow(),
+                    id.month().orElseThrow(), entries));
             case SECTION_MONTH -> {
                 String section = id.section().orElseThrow();
                 YearMonth month = id.month().orElseThrow();
@@ -231,7 +294,68 @@ public final class MustachePages implements Pages {
         return teasers;
     }
 
+    private RenderedPage collectionFront(ListingId.Collection collection, List<ListingEntry> entries,
+                                         Map<String, Integer> buckets) {
+        String name = displayName(collection, entries);
+        boolean author = collection.type() == ListingId.Collection.Type.AUTHOR;
+        String intro = author ? "Articles by " + name + "." : "Articles tagged \u201c" + name + "\u201d.";
+        String path = author ? layout.authorFrontPath(collection.slug()) : layout.tagFrontPath(collection.slug());
+        Views.Head head = listingHead(name + " | " + config.name(), intro + " " + config.name(), layout.url(path),
+                new Views.Feed(config.name(), layout.siteFeedUrl()));
+        Views.ListingPage page = listingPage(site(null), head, breadcrumb(new Views.Crumb(name, null, true)), name,
+                intro, teasers(first(entries, config.pageSize()), true),
+                archive(month -> collectionArchivePath(collection, month), buckets));
+        String key = author ? layout.authorFrontKey(collection.slug()) : layout.tagFrontKey(collection.slug());
+        return new RenderedPage(key, HTML, LISTING_CACHE, render(author ? authorTemplate : tagTemplate, page));
+    }
+
+    private RenderedPage collectionArchive(ListingId.Collection collection, YearMonth month,
+                                           List<ListingEntry> entries) {
+        String name = displayName(collection, entries);
+        boolean author = collection.type() == ListingId.Collection.Type.AUTHOR;
+        String label = monthFormat.format(month);
+        String frontPath = author ? layout.authorFrontPath(collection.slug()) : layout.tagFrontPath(collection.slug());
+        String path = collectionArchivePath(collection, month);
+        Views.Head head = listingHead(name + ", " + label + " | " + config.name(),
+                (author ? "Articles by " + name : "Articles tagged \u201c" + name + "\u201d") + " published in "
+                        + label + ".", layout.url(path), new Views.Feed(config.name(), layout.siteFeedUrl()));
+        Views.ListingPage page = listingPage(site(null), head,
+                breadcrumb(new Views.Crumb(name, frontPath, false), new Views.Crumb(label, null, true)),
+                name + ": " + label, null, teasers(entries, true), null);
+        String key = author ? layout.authorArchiveKey(collection.slug(), month)
+                : layout.tagArchiveKey(collection.slug(), month);
+        return new RenderedPage(key, HTML, LISTING_CACHE, render(archiveTemplate, page));
+    }
+
+    private String collectionArchivePath(ListingId.Collection collection, YearMonth month) {
+        return switch (collection.type()) {
+            case SECTION -> layout.archivePath(collection.slug(), month);
+            case AUTHOR -> layout.authorArchivePath(collection.slug(), month);
+            case TAG -> layout.tagArchivePath(collection.slug(), month);
+        };
+    }
+
+    /**
+     * The name shown for an author or tag: as the newest entry spells it (entries carry names,
+     * listing ids only slugs); the slug itself when the listing is empty.
+     */
+    private static String displayName(ListingId.Collection collection, List<ListingEntry> entries) {
+        for (ListingEntry e : entries) {
+            List<String> names = collection.type() == ListingId.Collection.Type.AUTHOR ? e.authors() : e.tags();
+            for (String name : names) {
+                if (Slugs.forName(name).equals(collection.slug())) {
+                    return name;
+                }
+            }
+        }
+        return collection.slug();
+    }
+
     private Views.Archive archive(String slug, Map<String, Integer> buckets) {
+        return archive(month -> layout.archivePath(slug, month), buckets);
+    }
+
+    private Views.Archive archive(java.util.function.Function<YearMonth, String> pathOf, Map<String, Integer> buckets) {
         TreeMap<YearMonth, Integer> months = new TreeMap<>(Comparator.reverseOrder());
         buckets.forEach((key, count) -> {
             YearMonth month = parseMonth(key);
@@ -244,7 +368,7 @@ public final class MustachePages implements Pages {
         }
         List<Views.ArchiveLink> links = new ArrayList<>();
         months.forEach((month, count) ->
-                links.add(new Views.ArchiveLink(monthFormat.format(month), layout.archivePath(slug, month), count)));
+                links.add(new Views.ArchiveLink(monthFormat.format(month), pathOf.apply(month), count)));
         return new Views.Archive("Archive", links);
     }
 
@@ -263,6 +387,39 @@ public final class MustachePages implements Pages {
         return new RenderedPage(layout.sectionFeedKey(slug), ATOM, LISTING_CACHE, render(feedTemplate, feed));
     }
 
+    private RenderedPage siteRss(List<ListingEntry> entries) {
+        Views.RssChannel channel = rss(config.name(), layout.homeUrl(), config.description(), layout.siteRssUrl(),
+                first(entries, config.feedSize()));
+        return new RenderedPage(layout.siteRssKey(), RSS, LISTING_CACHE, render(rssTemplate, channel));
+    }
+
+    private RenderedPage sectionRss(String slug, List<ListingEntry> entries) {
+        Section section = section(slug);
+        Views.RssChannel channel = rss(section.title() + " | " + config.name(), layout.sectionFrontUrl(slug),
+                "The latest " + section.title() + " articles from " + config.name() + ".",
+                layout.sectionRssUrl(slug), first(entries, config.feedSize()));
+        return new RenderedPage(layout.sectionRssKey(slug), RSS, LISTING_CACHE, render(rssTemplate, channel));
+    }
+
+    /** RSS 2.0: lastBuildDate is the newest publish or update time of the items, so it needs no clock. */
+    private Views.RssChannel rss(String title, String link, String description, String selfUrl,
+                                 List<ListingEntry> entries) {
+        List<Views.RssItem> items = new ArrayList<>();
+        Instant lastBuild = Instant.EPOCH;
+        for (ListingEntry e : entries) {
+            Instant published = firstNonNull(e.publishAt(), e.updatedAt(), Instant.EPOCH);
+            Instant updated = e.updatedAt() != null && e.updatedAt().isAfter(published) ? e.updatedAt() : published;
+            if (updated.isAfter(lastBuild)) {
+                lastBuild = updated;
+            }
+            String url = layout.articleUrl(e.section(), e.slug());
+            items.add(new Views.RssItem(e.headline(), url, url, RFC_822.format(published),
+                    blankToNull(e.standfirst()), e.authors(), sectionTitle(e.section())));
+        }
+        return new Views.RssChannel(title, link, description, config.language(), RFC_822.format(lastBuild), selfUrl,
+                items);
+    }
+
     private Views.AtomFeed atom(String title, String subtitle, String selfUrl, String alternateUrl,
                                 List<ListingEntry> entries) {
         List<Views.AtomEntry> atomEntries = new ArrayList<>();
@@ -275,7 +432,7 @@ public final class MustachePages implements Pages {
             }
             String url = layout.articleUrl(e.section(), e.slug());
             atomEntries.add(new Views.AtomEntry(url, e.headline(), url, published.toString(), updated.toString(),
-                    e.authors(), blankToNull(e.standfirst()), sectionTitle(e.section())));
+                    e.authors(), blankToNull(e.standfirst()), new Views.Category(e.section(), sectionTitle(e.section()))));
         }
         return new Views.AtomFeed(config.language(), selfUrl, title, blankToNull(subtitle), feedUpdated.toString(),
                 selfUrl, alternateUrl, config.name(), atomEntries);
@@ -318,6 +475,16 @@ public final class MustachePages implements Pages {
                 render(sitemapIndexTemplate, new Views.SitemapIndex(sitemaps)));
     }
 
+    @Override
+    public RenderedPage newsSitemap(List<ListingEntry> recent) {
+        List<Views.NewsUrl> urls = recent.stream().filter(e -> e.publishAt() != null).sorted(NEWEST_FIRST)
+                .map(e -> new Views.NewsUrl(layout.articleUrl(e.section(), e.slug()), config.name(),
+                        config.language(), iso(e.publishAt()), e.headline()))
+                .toList();
+        return new RenderedPage(layout.newsSitemapKey(), XML, LISTING_CACHE,
+                render(newsSitemapTemplate, new Views.NewsUrlSet(urls)));
+    }
+
     // ---------------------------------------------------------------- fixed pages
 
     @Override
@@ -326,7 +493,8 @@ public final class MustachePages implements Pages {
                 null, config.name(), "website", "Page not found", null, "summary", null, null, null, List.of(),
                 null, true, List.of());
         byte[] notFound = render(notFoundTemplate, new Views.NotFoundPage(site(null), head, null));
-        String robots = "User-agent: *\nDisallow: /api/\n\nSitemap: " + layout.sitemapIndexUrl() + "\n";
+        String robots = "User-agent: *\nDisallow: /api/\n\nSitemap: " + layout.sitemapIndexUrl()
+                + "\nSitemap: " + layout.newsSitemapUrl() + "\n";
         return List.of(
                 new RenderedPage(layout.notFoundKey(), HTML, LISTING_CACHE, notFound),
                 new RenderedPage(layout.stylesheetKey(), CSS, STATIC_CACHE, stylesheet),
@@ -356,6 +524,20 @@ public final class MustachePages implements Pages {
 
     private String sectionTitle(String slug) {
         return config.section(slug).map(Section::title).orElse(slug);
+    }
+
+    /** Each author linked to their page, with the separators of {@link #byline}; null for none. */
+    private Views.Byline authorLinks(List<String> authors) {
+        if (authors == null || authors.isEmpty()) {
+            return null;
+        }
+        List<Views.AuthorLink> links = new ArrayList<>();
+        for (int i = 0; i < authors.size(); i++) {
+            String separator = i == authors.size() - 1 ? null : i == authors.size() - 2 ? " and " : ", ";
+            links.add(new Views.AuthorLink(authors.get(i), layout.authorFrontPath(Slugs.forName(authors.get(i))),
+                    separator));
+        }
+        return new Views.Byline(links);
     }
 
     /** "Ann Smith", "Ann Smith and Bo Li", "Ann Smith, Bo Li and Cy Young"; null for none. */

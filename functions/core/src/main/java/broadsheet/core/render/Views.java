@@ -41,17 +41,29 @@ public final class Views {
     public record Crumb(String name, String path, boolean last) {
     }
 
-    public record ArticlePage(Site site, Head head, Breadcrumb breadcrumb, ArticleBody article) {
+    /** An article page; {@code preview} is the banner text of an editor's preview, null on the public page. */
+    public record ArticlePage(Site site, Head head, Breadcrumb breadcrumb, ArticleBody article, String preview) {
     }
 
     public record ArticleBody(String headline, String standfirst, String sectionTitle, String sectionPath,
-                              Figure image, String byline, String publishedIso, String publishedDisplay,
+                              Figure image, Byline byline, String publishedIso, String publishedDisplay,
                               String updatedIso, String updatedDisplay, String bodyHtml, String source,
                               Tags tags) {
     }
 
-    /** The article's tags; null when it has none. */
-    public record Tags(List<String> items) {
+    /** The article's tags, each linking to its tag page; null when it has none. */
+    public record Tags(List<TagLink> items) {
+    }
+
+    public record TagLink(String name, String path) {
+    }
+
+    /** The article's authors, each linking to their author page; null when it has none. */
+    public record Byline(List<AuthorLink> authors) {
+    }
+
+    /** One author; {@code separator} (", " or " and ") follows the name, null after the last. */
+    public record AuthorLink(String name, String path, String separator) {
     }
 
     /** The lead image; {@code figcaption} is null when there is neither caption nor credit. */
@@ -82,6 +94,10 @@ public final class Views {
     public record ArchiveLink(String label, String path, int count) {
     }
 
+    /** The page left at a moved article's old address: {@code path} is the new site path, {@code url} its absolute URL. */
+    public record RedirectPage(String language, String title, String headline, String path, String url) {
+    }
+
     public record NotFoundPage(Site site, Head head, Breadcrumb breadcrumb) {
     }
 
@@ -91,7 +107,28 @@ public final class Views {
     }
 
     public record AtomEntry(String id, String title, String url, String published, String updated,
-                            List<String> authors, String summary, String category) {
+                            List<String> authors, String summary, Category category) {
+    }
+
+    /** A feed category: a machine term (the section slug) and its label. */
+    public record Category(String term, String label) {
+    }
+
+    /** An RSS 2.0 channel; dates are RFC 822 ({@code Sun, 29 Nov 2026 12:00:00 GMT}). */
+    public record RssChannel(String title, String link, String description, String language, String lastBuildDate,
+                             String selfUrl, List<RssItem> items) {
+    }
+
+    public record RssItem(String title, String link, String guid, String pubDate, String description,
+                          List<String> creators, String category) {
+    }
+
+    /** A Google News sitemap: one entry per article of the last two days. */
+    public record NewsUrlSet(List<NewsUrl> urls) {
+    }
+
+    public record NewsUrl(String loc, String publicationName, String language, String publicationDate,
+                          String title) {
     }
 
     public record UrlSet(List<SitemapUrl> urls) {

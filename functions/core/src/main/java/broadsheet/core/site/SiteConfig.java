@@ -154,6 +154,9 @@ public record SiteConfig(
                 problems.add("section slug must match [a-z0-9-]+, got " + (s == null ? null : s.slug()));
                 continue;
             }
+            if (broadsheet.core.article.Slugs.isReserved(s.slug())) {
+                problems.add("section slug '" + s.slug() + "' is reserved for other pages (author, tag, feed, ...)");
+            }
             if (!seen.add(s.slug())) {
                 problems.add("section '" + s.slug() + "' is listed twice");
             }

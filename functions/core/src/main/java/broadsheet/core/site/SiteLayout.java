@@ -17,11 +17,18 @@ import java.util.Objects;
  * article page          world/&lt;slug&gt;/index.html        /world/&lt;slug&gt;/
  * section front         world/index.html                 /world/
  * section archive month world/archive/2026/11/index.html /world/archive/2026/11/
- * section feed          world/feed.xml
+ * section feed (Atom)   world/feed.xml
+ * section feed (RSS)    world/rss.xml
  * home                  index.html                       /
- * site feed             feed.xml
+ * site feed (Atom)      feed.xml
+ * site feed (RSS)       rss.xml
  * sitemap index         sitemap.xml
  * month sitemap         sitemaps/world/2026-11.xml
+ * Google News sitemap   news-sitemap.xml
+ * author front          author/ann-smith/index.html      /author/ann-smith/
+ * author archive month  author/ann-smith/archive/2026/11/index.html
+ * tag front             tag/nato/index.html              /tag/nato/
+ * tag archive month     tag/nato/archive/2026/11/index.html
  * not found             404.html
  * stylesheet            static/site.css
  * robots                robots.txt
@@ -92,6 +99,68 @@ public final class SiteLayout {
         return url("/" + sectionFeedKey(section));
     }
 
+    public String sectionRssKey(String section) {
+        return section + "/rss.xml";
+    }
+
+    public String sectionRssUrl(String section) {
+        return url("/" + sectionRssKey(section));
+    }
+
+    // ---- author and tag pages: /author/<slug>/ and /tag/<slug>/, archived by month like sections
+
+    public String authorFrontKey(String authorSlug) {
+        return authorFrontPath(authorSlug).substring(1) + INDEX;
+    }
+
+    public String authorFrontPath(String authorSlug) {
+        return "/author/" + authorSlug + "/";
+    }
+
+    public String authorFrontUrl(String authorSlug) {
+        return url(authorFrontPath(authorSlug));
+    }
+
+    public String authorArchiveKey(String authorSlug, YearMonth month) {
+        return authorArchivePath(authorSlug, month).substring(1) + INDEX;
+    }
+
+    public String authorArchivePath(String authorSlug, YearMonth month) {
+        return authorFrontPath(authorSlug) + monthPath(month);
+    }
+
+    public String authorArchiveUrl(String authorSlug, YearMonth month) {
+        return url(authorArchivePath(authorSlug, month));
+    }
+
+    public String tagFrontKey(String tagSlug) {
+        return tagFrontPath(tagSlug).substring(1) + INDEX;
+    }
+
+    public String tagFrontPath(String tagSlug) {
+        return "/tag/" + tagSlug + "/";
+    }
+
+    public String tagFrontUrl(String tagSlug) {
+        return url(tagFrontPath(tagSlug));
+    }
+
+    public String tagArchiveKey(String tagSlug, YearMonth month) {
+        return tagArchivePath(tagSlug, month).substring(1) + INDEX;
+    }
+
+    public String tagArchivePath(String tagSlug, YearMonth month) {
+        return tagFrontPath(tagSlug) + monthPath(month);
+    }
+
+    public String tagArchiveUrl(String tagSlug, YearMonth month) {
+        return url(tagArchivePath(tagSlug, month));
+    }
+
+    private static String monthPath(YearMonth month) {
+        return "archive/" + String.format(Locale.ROOT, "%04d/%02d/", month.getYear(), month.getMonthValue());
+    }
+
     // ---- site-wide pages
 
     public String homeKey() {
@@ -112,6 +181,22 @@ public final class SiteLayout {
 
     public String siteFeedUrl() {
         return url("/" + siteFeedKey());
+    }
+
+    public String siteRssKey() {
+        return "rss.xml";
+    }
+
+    public String siteRssUrl() {
+        return url("/" + siteRssKey());
+    }
+
+    public String newsSitemapKey() {
+        return "news-sitemap.xml";
+    }
+
+    public String newsSitemapUrl() {
+        return url("/" + newsSitemapKey());
     }
 
     public String sitemapIndexKey() {

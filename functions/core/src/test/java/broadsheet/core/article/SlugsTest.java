@@ -54,4 +54,15 @@ class SlugsTest {
             assertThat(Slugs.isWellFormed(Slugs.fromHeadline(headline))).as(headline).isTrue();
         }
     }
+
+    @Test
+    void namesOfAuthorsAndTagsFoldLikeHeadlinesWithoutTheReservedSuffix() {
+        assertThat(Slugs.forName("Tomás Ruiz")).isEqualTo("tomas-ruiz");
+        assertThat(Slugs.forName("  Maritime security ")).isEqualTo("maritime-security");
+        assertThat(Slugs.forName("NATO")).isEqualTo(Slugs.forName("nato"));
+        assertThat(Slugs.forName("feed")).as("below /tag/ a reserved word is harmless").isEqualTo("feed");
+        assertThat(Slugs.forName("東京")).matches("n-[0-9a-f]{8}").isEqualTo(Slugs.forName("東京"));
+        assertThat(Slugs.forName("東京")).isNotEqualTo(Slugs.forName("大阪"));
+        assertThat(Slugs.fromHeadline("feed")).as("headlines keep their rules").isEqualTo("feed-article");
+    }
 }

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,6 +18,7 @@ import static broadsheet.core.publish.TestArticles.draft;
 import static broadsheet.core.publish.TestArticles.next;
 import static broadsheet.core.publish.TestArticles.published;
 import static broadsheet.core.publish.TestArticles.retitled;
+import static broadsheet.core.publish.TestArticles.withPeople;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ChangePlanTest {
@@ -27,7 +30,11 @@ class ChangePlanTest {
     private static final ListingId WORLD_OCT = ListingId.sectionMonth("world", YearMonth.of(2026, 10));
     private static final ListingId SPORT_NOV = ListingId.sectionMonth("sport", YearMonth.of(2026, 11));
 
-    private final Article talks = published("world", "talks", NOVEMBER);
+    private static final ListingId WORLD_FRONT = ListingId.sectionFront("world");
+    private static final ListingId SPORT_FRONT = ListingId.sectionFront("sport");
+
+    /** No authors or tags: the section-only plans; author and tag listings are tested below. */
+    private final Article talks = withPeople(published("world", "talks", NOVEMBER), List.of(), List.of());
 
     @Test
     void createdArticleIsRenderedAndUpsertedIntoItsMonth() {
@@ -36,7 +43,7 @@ class ChangePlanTest {
         assertThat(plan.pageToRender()).contains(talks);
         assertThat(plan.pageToDelete()).isEmpty();
         assertThat(plan.monthEdits()).containsExactly(new Upsert(WORLD_NOV, Listings.entryOf(talks)));
-        assertThat(plan.fronts()).isEqualTo(Map.of("world", Set.of(YearMonth.of(2026, 11))));
+        assertThat(plan.fronts()).isEqualTo(Map.of(WORLD_FRONT, Set.of(YearMonth.of(2026, 11))));
         assertThat(plan.recomputeHome()).isTrue();
     }
 
@@ -49,21 +56,22 @@ class ChangePlanTest {
         assertThat(plan.pageToRender()).contains(after);
         assertThat(plan.pageToDelete()).isEmpty();
         assertThat(plan.monthEdits()).containsExactly(new Upsert(WORLD_NOV, Listings.entryOf(after)));
-        assertThat(plan.fronts()).containsOnlyKeys("world");
+        assertThat(plan.fronts()).containsOnlyKeys(WORLD_FRONT);
     }
 
     @Test
-    void moveToAnotherSectionDeletesTheOldPageAndTouchesBothSections() {
+    void moveToAnotherSectionLeavesARedirectAtTheOldKeyAndTouchesBothSections() {
         Article after = next(talks, "sport", NOVEMBER, Status.PUBLISHED);
 
         ChangePlan plan = ChangePlan.of(ArticleChange.updated(talks, after), NOW);
 
         assertThat(plan.pageToRender()).contains(after);
-        assertThat(plan.pageToDelete()).contains(new ArticleRef("world", "talks"));
+        assertThat(plan.pageToDelete()).isEmpty();
+        assertThat(plan.redirect()).contains(new ChangePlan.Redirect(new ArticleRef("world", "talks"), after));
         assertThat(plan.monthEdits()).containsExactly(
                 new Remove(WORLD_NOV, "talks"), new Upsert(SPORT_NOV, Listings.entryOf(after)));
         assertThat(plan.fronts()).isEqualTo(Map.of(
-                "sport", Set.of(YearMonth.of(2026, 11)), "world", Set.of(YearMonth.of(2026, 11))));
+                SPORT_FRONT, Set.of(YearMonth.of(2026, 11)), WORLD_FRONT, Set.of(YearMonth.of(2026, 11))));
         assertThat(plan.recomputeHome()).isTrue();
     }
 
@@ -77,7 +85,7 @@ class ChangePlanTest {
         assertThat(plan.pageToDelete()).isEmpty();
         assertThat(plan.monthEdits()).containsExactly(
                 new Remove(WORLD_NOV, "talks"), new Upsert(WORLD_OCT, Listings.entryOf(after)));
-        assertThat(plan.fronts()).isEqualTo(Map.of("world", Set.of(YearMonth.of(2026, 10), YearMonth.of(2026, 11))));
+        assertThat(plan.fronts()).isEqualTo(Map.of(WORLD_FRONT, Set.of(YearMonth.of(2026, 10), YearMonth.of(2026, 11))));
     }
 
     @Test
@@ -89,7 +97,7 @@ class ChangePlanTest {
         assertThat(plan.pageToRender()).isEmpty();
         assertThat(plan.pageToDelete()).contains(new ArticleRef("world", "talks"));
         assertThat(plan.monthEdits()).containsExactly(new Remove(WORLD_NOV, "talks"));
-        assertThat(plan.fronts()).containsOnlyKeys("world");
+        assertThat(plan.fronts()).containsOnlyKeys(WORLD_FRONT);
         assertThat(plan.recomputeHome()).isTrue();
     }
 
@@ -137,6 +145,30 @@ class ChangePlanTest {
     }
 
     @Test
+    void movingBackRendersThePageOverTheRedirectAndRedirectsTheOtherKey() {
+        Article moved = next(talks, "sport", NOVEMBER, Status.PUBLISHED);
+        Article back = next(moved, "world", NOVEMBER, Status.PUBLISHED);
+
+        ChangePlan plan = ChangePlan.of(ArticleChange.updated(moved, back), NOW);
+
+        assertThat(plan.pageToRender()).contains(back);
+        assertThat(back.version()).as("the page outranks the redirect it replaces").isGreaterThan(moved.version());
+        assertThat(plan.redirect()).contains(new ChangePlan.Redirect(new ArticleRef("sport", "talks"), back));
+        assertThat(plan.pageToDelete()).isEmpty();
+    }
+
+    @Test
+    void movedAndUnpublishedAtOnceDeletesTheOldPageWithoutRedirect() {
+        Article movedOffline = next(talks, "sport", NOVEMBER, Status.DRAFT);
+
+        ChangePlan plan = ChangePlan.of(ArticleChange.updated(talks, movedOffline), NOW);
+
+        assertThat(plan.pageToDelete()).contains(new ArticleRef("world", "talks"));
+        assertThat(plan.redirect()).isEmpty();
+        assertThat(plan.pageToRender()).isEmpty();
+    }
+
+    @Test
     void renamedArticleLeavesItsOldKeyAndEntry() {
         Article after = new Article("world", "talks-resume", talks.headline(), talks.standfirst(), talks.body(),
                 talks.image(), talks.authors(), talks.tags(), talks.source(), Status.PUBLISHED, NOVEMBER,
@@ -144,25 +176,99 @@ class ChangePlanTest {
 
         ChangePlan plan = ChangePlan.of(ArticleChange.updated(talks, after), NOW);
 
-        assertThat(plan.pageToDelete()).contains(new ArticleRef("world", "talks"));
+        assertThat(plan.redirect()).contains(new ChangePlan.Redirect(new ArticleRef("world", "talks"), after));
         assertThat(plan.monthEdits()).containsExactly(
                 new Remove(WORLD_NOV, "talks"), new Upsert(WORLD_NOV, Listings.entryOf(after)));
     }
 
     @Test
-    void everyPlanIsBounded() {
+    void anArticleIsListedInItsSectionAndUnderEachAuthorAndTag() {
+        Article tagged = withPeople(talks, List.of("Ann Smith", "Bo Li"), List.of("NATO", "Défense"));
+
+        ChangePlan plan = ChangePlan.of(ArticleChange.created(tagged), NOW);
+
+        YearMonth november = YearMonth.of(2026, 11);
+        assertThat(plan.monthEdits()).extracting(ChangePlan.MonthEdit::listing).containsExactly(
+                ListingId.authorMonth("ann-smith", november), ListingId.authorMonth("bo-li", november),
+                WORLD_NOV, ListingId.tagMonth("defense", november), ListingId.tagMonth("nato", november));
+        assertThat(plan.monthEdits()).allMatch(e -> e.equals(new Upsert(e.listing(), Listings.entryOf(tagged))));
+        assertThat(plan.fronts()).containsOnlyKeys(ListingId.authorFront("ann-smith"), ListingId.authorFront("bo-li"),
+                WORLD_FRONT, ListingId.tagFront("defense"), ListingId.tagFront("nato"));
+    }
+
+    @Test
+    void droppingATagOrAnAuthorRemovesTheEntryFromTheirListingsOnly() {
+        Article before = withPeople(talks, List.of("Ann Smith", "Bo Li"), List.of("nato", "defence"));
+        Article after = withPeople(retitled(before, "Talks resume"), List.of("Ann Smith"), List.of("nato", "summit"));
+
+        ChangePlan plan = ChangePlan.of(ArticleChange.updated(before, after), NOW);
+
+        YearMonth november = YearMonth.of(2026, 11);
+        assertThat(plan.monthEdits()).containsExactly(
+                new Remove(ListingId.authorMonth("bo-li", november), "talks"),
+                new Remove(ListingId.tagMonth("defence", november), "talks"),
+                new Upsert(ListingId.authorMonth("ann-smith", november), Listings.entryOf(after)),
+                new Upsert(WORLD_NOV, Listings.entryOf(after)),
+                new Upsert(ListingId.tagMonth("nato", november), Listings.entryOf(after)),
+                new Upsert(ListingId.tagMonth("summit", november), Listings.entryOf(after)));
+        assertThat(plan.pageToDelete()).isEmpty();
+        assertThat(plan.redirect()).isEmpty();
+    }
+
+    @Test
+    void unpublishRemovesTheEntryFromEveryAuthorAndTagListing() {
+        Article tagged = withPeople(talks, List.of("Ann Smith"), List.of("nato"));
+
+        ChangePlan plan = ChangePlan.of(ArticleChange.updated(tagged, next(tagged, "world", NOVEMBER, Status.DRAFT)), NOW);
+
+        assertThat(plan.monthEdits()).extracting(ChangePlan.MonthEdit::listing).containsExactlyInAnyOrder(
+                ListingId.authorMonth("ann-smith", YearMonth.of(2026, 11)), WORLD_NOV,
+                ListingId.tagMonth("nato", YearMonth.of(2026, 11)));
+        assertThat(plan.monthEdits()).allMatch(e -> e instanceof Remove);
+    }
+
+    /**
+     * Bounded whatever the size of the site: one removal per collection of the article before and
+     * one upsert per collection after, each collection's front recomputed once for at most two of
+     * its months; with the validator's limits (10 authors, 20 tags) at most 62 month listings and
+     * 62 fronts.
+     */
+    @Test
+    void everyPlanIsBoundedByTheCollectionsOfTheArticleBeforeAndAfter() {
+        List<String> tenAuthors = new ArrayList<>();
+        List<String> twentyTags = new ArrayList<>();
+        List<String> otherTags = new ArrayList<>();
+        List<String> otherAuthors = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            if (i < 10) {
+                tenAuthors.add("Author " + i);
+                otherAuthors.add("Other author " + i);
+            }
+            twentyTags.add("tag " + i);
+            otherTags.add("other " + i);
+        }
+        Article full = withPeople(talks, tenAuthors, twentyTags);
         Article[] variants = {
-                talks, next(talks, "sport", NOVEMBER, Status.PUBLISHED), next(talks, "world", OCTOBER, Status.PUBLISHED),
-                next(talks, "sport", OCTOBER, Status.PUBLISHED), next(talks, "world", NOVEMBER, Status.DRAFT),
-                next(talks, "world", NOW.plusSeconds(10), Status.PUBLISHED)};
+                talks, full, withPeople(next(talks, "sport", OCTOBER, Status.PUBLISHED), List.of("Author 99"), otherTags),
+                next(full, "sport", NOVEMBER, Status.PUBLISHED), next(full, "world", OCTOBER, Status.PUBLISHED),
+                next(full, "sport", OCTOBER, Status.PUBLISHED), next(full, "world", NOVEMBER, Status.DRAFT),
+                next(full, "world", NOW.plusSeconds(10), Status.PUBLISHED),
+                withPeople(next(talks, "sport", OCTOBER, Status.PUBLISHED), otherAuthors, otherTags)};
+        int largest = 0;
         for (Article before : variants) {
             for (Article after : variants) {
                 ChangePlan plan = ChangePlan.of(ArticleChange.updated(before, after), NOW);
-                assertThat(plan.monthEdits()).hasSizeLessThanOrEqualTo(2);
-                assertThat(plan.fronts()).hasSizeLessThanOrEqualTo(2);
-                assertThat(plan.fronts().values().stream().mapToInt(Set::size).sum()).isLessThanOrEqualTo(2);
+                int collections = (before.isLive(NOW) ? Listings.collectionsOf(before).size() : 0)
+                        + (after.isLive(NOW) ? Listings.collectionsOf(after).size() : 0);
+                assertThat(plan.monthEdits()).hasSizeLessThanOrEqualTo(collections)
+                        .hasSizeLessThanOrEqualTo(ChangePlan.MAX_MONTH_EDITS);
+                assertThat(plan.fronts()).hasSizeLessThanOrEqualTo(plan.monthEdits().size());
+                assertThat(plan.fronts().values()).allMatch(months -> months.size() <= 2);
                 assertThat(plan.recomputeHome()).isEqualTo(!plan.monthEdits().isEmpty());
+                largest = Math.max(largest, plan.monthEdits().size());
             }
         }
+        assertThat(ChangePlan.MAX_MONTH_EDITS).isEqualTo(62);
+        assertThat(largest).as("a move of a fully tagged article to other authors and tags").isEqualTo(62);
     }
 }

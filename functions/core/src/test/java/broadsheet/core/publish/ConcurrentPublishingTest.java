@@ -59,7 +59,7 @@ class ConcurrentPublishingTest {
     }
 
     @Test
-    void updatesMovesUnpublishesAndDeletesByConcurrentPublishersConverge() throws Exception {
+    void updatesMovesRetagsUnpublishesAndDeletesByConcurrentPublishersConverge() throws Exception {
         List<String> sections = List.of("world", "sport", "culture");
         Random random = new Random(20261129);
         List<List<ArticleChange>> byOwner = new ArrayList<>();
@@ -73,11 +73,14 @@ class ConcurrentPublishingTest {
             changes.add(ArticleChange.created(current));
             int steps = random.nextInt(4);
             for (int s = 0; s < steps; s++) {
-                Article after = switch (random.nextInt(5)) {
+                Article after = switch (random.nextInt(6)) {
                     case 0 -> retitled(current, current.headline() + " (updated)");
                     case 1 -> next(current, sections.get(random.nextInt(3)), current.publishAt(), Status.PUBLISHED);
                     case 2 -> next(current, current.section(), publishTime(random.nextInt(200)), Status.PUBLISHED);
                     case 3 -> next(current, current.section(), current.publishAt(), Status.DRAFT);
+                    case 4 -> TestArticles.withPeople(next(current, current.section(), current.publishAt(),
+                                    Status.PUBLISHED), List.of(AUTHORS.get(random.nextInt(3)), "Ann Smith"),
+                            List.of(TAGS.get(random.nextInt(4)), TAGS.get(random.nextInt(4))));
                     default -> next(current, current.section(), current.publishAt(), Status.PUBLISHED);
                 };
                 changes.add(ArticleChange.updated(current, after));
@@ -94,6 +97,9 @@ class ConcurrentPublishingTest {
 
         SiteCheck.assertConverged(store, bucket, pages, live, sections, FEED_SIZE);
     }
+
+    private static final List<String> AUTHORS = List.of("Bo Li", "Cy Young", "Dee Okafor");
+    private static final List<String> TAGS = List.of("NATO", "defence", "Défense", "summit");
 
     private static Instant publishTime(int i) {
         return NOW.minusSeconds(3600L * (7 * i + 1) + 60L * i);

@@ -27,7 +27,32 @@ class ListingIdTest {
     }
 
     @Test
+    void namesAuthorAndTagListingsLikeSectionListings() {
+        ListingId authorFront = ListingId.authorFront("ann-smith");
+        assertThat(authorFront.value()).isEqualTo("author/ann-smith/front");
+        assertThat(authorFront.kind()).isEqualTo(ListingId.Kind.AUTHOR_FRONT);
+        assertThat(authorFront.collection()).contains(ListingId.Collection.author("ann-smith"));
+        assertThat(authorFront.section()).as("only section listings have a section").isEmpty();
+
+        ListingId tagMonth = ListingId.tagMonth("nato", YearMonth.of(2026, 11));
+        assertThat(tagMonth.value()).isEqualTo("tag/nato/2026-11");
+        assertThat(tagMonth.kind()).isEqualTo(ListingId.Kind.TAG_MONTH);
+        assertThat(tagMonth.kind().isMonth()).isTrue();
+        assertThat(tagMonth.month()).contains(YearMonth.of(2026, 11));
+        assertThat(tagMonth.front()).contains(ListingId.tagFront("nato"));
+        assertThat(new ListingId("tag/nato/2026-11")).isEqualTo(tagMonth);
+
+        assertThat(ListingId.sectionMonth("world", YearMonth.of(2026, 11)).collection())
+                .contains(ListingId.Collection.section("world"));
+        assertThat(ListingId.home().collection()).isEmpty();
+        assertThat(ListingId.home().front()).isEmpty();
+    }
+
+    @Test
     void rejectsMalformedIds() {
+        assertThatThrownBy(() -> new ListingId("author/Ann Smith/front")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ListingId("person/ann/front")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ListingId("tag/nato/2026-13")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ListingId("section/../front")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ListingId("section/world/2026-1")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ListingId("")).isInstanceOf(IllegalArgumentException.class);

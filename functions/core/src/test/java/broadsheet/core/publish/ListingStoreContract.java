@@ -99,6 +99,22 @@ public abstract class ListingStoreContract {
     }
 
     @Test
+    void authorAndTagListingsAreStoredUnderTheirOwnIds() {
+        ListingId author = ListingId.authorMonth("ann-smith", YearMonth.of(2026, 11));
+        ListingId tag = ListingId.tagFront("nato");
+        ListingId section = ListingId.sectionFront("nato");
+
+        assertThat(store.put(author, listing("by-ann"), 0)).isTrue();
+        assertThat(store.put(tag, listing("on-nato"), 0)).isTrue();
+
+        assertThat(store.get(author)).contains(new Versioned<>(listing("by-ann"), 1));
+        assertThat(store.get(section)).as("a section of the same slug is another listing").isEmpty();
+        assertThat(store.getAll(List.of(author, tag, section)))
+                .containsOnlyKeys(author, tag)
+                .containsEntry(tag, new Versioned<>(listing("on-nato"), 1));
+    }
+
+    @Test
     void anEmptyListingRoundTrips() {
         assertThat(store.put(ListingId.home(), Listing.EMPTY, 0)).isTrue();
         assertThat(store.get(ListingId.home())).contains(new Versioned<>(Listing.EMPTY, 1));

@@ -52,8 +52,30 @@ class PublisherTest {
         assertThat(page("world/index.html")).contains("talks|world|").contains("bucket 2026-11=1");
         assertThat(page("index.html")).startsWith("talks|world|");
         assertThat(page("sitemap.xml")).isEqualTo("bucket world/2026-11=1\n");
-        assertThat(bucket.puts()).isEqualTo(5);
+        assertThat(page("author/ann-smith/index.html")).contains("talks|world|").contains("bucket 2026-11=1");
+        assertThat(page("tag/news/archive/2026-11/index.html")).startsWith("talks|world|");
+        assertThat(bucket.puts()).as("article; section, author and tag month and front; home, sitemap index, news")
+                .isEqualTo(10);
         SiteCheck.assertConverged(store, bucket, pages, List.of(talks), SECTIONS, Publisher.FEED_SIZE);
+    }
+
+    @Test
+    void newsSitemapListsOnlyArticlesOfTheLastTwoDaysAtThePublishersClock() {
+        Article fresh = published("world", "fresh", NOW.minusSeconds(3600));
+        Article yesterday = published("sport", "yesterday", NOW.minusSeconds(36 * 3600));
+        Article old = published("culture", "old", NOW.minusSeconds(49 * 3600));
+        publisher.apply(ArticleChange.created(old));
+        publisher.apply(ArticleChange.created(yesterday));
+        publisher.apply(ArticleChange.created(fresh));
+
+        assertThat(page(TextPages.NEWS).lines().map(line -> line.substring(0, line.indexOf('|'))))
+                .containsExactly("fresh", "yesterday");
+
+        Publisher twoDaysLater = new Publisher(listings, bucket, pages,
+                Clock.fixed(NOW.plusSeconds(13 * 3600), ZoneOffset.UTC), SECTIONS);
+        twoDaysLater.apply(ArticleChange.updated(old, retitled(old, "Old, retitled")));
+        assertThat(page(TextPages.NEWS).lines().map(line -> line.substring(0, line.indexOf('|'))))
+                .as("the window moves with the clock of the change that renders it").containsExactly("fresh");
     }
 
     @Test
@@ -113,12 +135,34 @@ class PublisherTest {
 
         publisher.apply(ArticleChange.updated(talks, moved));
 
-        assertThat(bucket.get("world/talks/index.html")).isEmpty();
+        assertThat(bucket.get("world/talks/index.html").orElseThrow().redirectLocation()).contains("/sport/talks/");
+        assertThat(page("world/talks/index.html")).isEqualTo("redirect to /sport/talks/\n");
         assertThat(page("sport/talks/index.html")).startsWith("article talks v2\nsport");
         assertThat(page("world/index.html")).doesNotContain("talks|");
         assertThat(page("sport/index.html")).contains("talks|sport|");
         assertThat(page("sitemap.xml")).isEqualTo("bucket sport/2026-11=1\n");
         SiteCheck.assertConverged(store, bucket, pages, List.of(moved), SECTIONS, Publisher.FEED_SIZE);
+    }
+
+    @Test
+    void movingBackReplacesTheRedirectWithThePageAndUnpublishingDeletesOnlyTheLivePage() {
+        Article talks = published("world", "talks", day(11, 20));
+        Article moved = next(talks, "sport", talks.publishAt(), Status.PUBLISHED);
+        Article back = next(moved, "world", talks.publishAt(), Status.PUBLISHED);
+        publisher.apply(ArticleChange.created(talks));
+        publisher.apply(ArticleChange.updated(talks, moved));
+
+        publisher.apply(ArticleChange.updated(moved, back));
+
+        assertThat(bucket.get("world/talks/index.html").orElseThrow().redirectLocation()).isEmpty();
+        assertThat(page("world/talks/index.html")).startsWith("article talks v3\nworld");
+        assertThat(bucket.get("sport/talks/index.html").orElseThrow().redirectLocation()).contains("/world/talks/");
+        SiteCheck.assertConverged(store, bucket, pages, List.of(back), SECTIONS, Publisher.FEED_SIZE);
+
+        Article offline = next(back, "world", talks.publishAt(), Status.DRAFT);
+        publisher.apply(ArticleChange.updated(back, offline));
+        assertThat(bucket.get("world/talks/index.html")).isEmpty();
+        SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, Publisher.FEED_SIZE);
     }
 
     @Test
@@ -195,6 +239,28 @@ class PublisherTest {
 
         assertThat(bucket.puts()).isEqualTo(uploads);
         assertThat(bucket.deletes()).isEqualTo(deletes);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, Publisher.FEED_SIZE);
+    }
+
+    @Test
+    void draftsAndScheduledArticlesAreNeverRenderedPublicly() {
+        Article draft = TestArticles.draft("world", "notes");
+        Article scheduledStatusPastTime = next(published("world", "embargo", day(11, 20)), "world", day(11, 20),
+                Status.SCHEDULED);
+        Article publishedButFuture = published("world", "tomorrow", NOW.plusSeconds(86_400));
+
+        publisher.apply(ArticleChange.created(draft));
+        publisher.apply(ArticleChange.created(scheduledStatusPastTime));
+        publisher.apply(ArticleChange.created(publishedButFuture));
+        publisher.apply(ArticleChange.updated(draft, retitled(draft, "Notes, edited")));
+
+        assertThat(bucket.keys("")).as("no page of any kind").isEmpty();
+        assertThat(store.ids()).as("no listing").isEmpty();
+
+        Article live = published("world", "live", day(11, 21));
+        publisher.apply(ArticleChange.created(live));
+        publisher.apply(ArticleChange.updated(live, next(live, "world", live.publishAt(), Status.DRAFT)));
+        assertThat(bucket.keys("world/live/")).as("back to draft takes the page down").isEmpty();
         SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, Publisher.FEED_SIZE);
     }
 }

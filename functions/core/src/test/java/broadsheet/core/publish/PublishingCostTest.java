@@ -42,13 +42,17 @@ class PublishingCostTest {
         Cost unpublishOnLarge = large.unpublishNewestArticle();
 
         assertThat(publishOnLarge).isEqualTo(publishOnSmall);
-        assertThat(publishOnLarge).as("month + front + home; article page, month, front, home and sitemap pages")
-                .isEqualTo(new Cost(5, 3, 5, 0));
-        assertThat(listingsReadOnLarge).as("listings read on the large site: month, front, "
-                + "at most two months, home and every front").isLessThanOrEqualTo(1 + 1 + 2 + 1 + SECTIONS.size());
+        assertThat(publishOnLarge).as("for each of section, author and tag: month read, front read, months read, "
+                + "month and front written; home read twice and written; article page, 3 month pages, 3 front "
+                + "pages, home, sitemap index and news sitemap uploaded")
+                .isEqualTo(new Cost(3 * 3 + 2, 3 * 2 + 1, 1 + 3 + 3 + 3, 0));
+        assertThat(listingsReadOnLarge).as("listings read on the large site: per collection its month, its front "
+                + "and at most two months; home and every section front")
+                .isLessThanOrEqualTo(3 * (1 + 1 + 2) + 1 + SECTIONS.size());
         assertThat(unpublishOnLarge).isEqualTo(unpublishOnSmall);
-        assertThat(unpublishOnLarge).as("month + front + home; month, front, home and sitemap pages; the article page")
-                .isEqualTo(new Cost(5, 3, 4, 1));
+        assertThat(unpublishOnLarge).as("the same listings; 3 month pages, 3 front pages, home, sitemap index and "
+                + "news sitemap uploaded; the article page deleted")
+                .isEqualTo(new Cost(3 * 3 + 2, 3 * 2 + 1, 3 + 3 + 3, 1));
     }
 
     private static final class Site {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +49,33 @@ public abstract class SiteBucketContract {
         assertThat(stored.cacheControl()).isEqualTo(ARTICLE_CACHE);
         assertThat(stored.revision()).isEqualTo(3);
         assertThat(stored.contentHash()).isEqualTo(page.contentHash());
+    }
+
+    @Test
+    void storesTheRedirectLocationOfARedirectPageAndDropsItWhenAPageReplacesIt() {
+        RenderedPage redirect = new RenderedPage("world/talks/index.html", HTML, ARTICLE_CACHE,
+                "<p>moved</p>".getBytes(StandardCharsets.UTF_8), Optional.of("/politics/talks/"));
+
+        assertThat(bucket.put(redirect, 4)).isTrue();
+        StoredPage stored = bucket.get("world/talks/index.html").orElseThrow();
+        assertThat(stored.redirectLocation()).contains("/politics/talks/");
+        assertThat(stored.contentHash()).isEqualTo(redirect.contentHash());
+        assertThat(stored.revision()).isEqualTo(4);
+
+        assertThat(bucket.put(page("world/talks/index.html", "<h1>back in World</h1>"), 5)).isTrue();
+        StoredPage back = bucket.get("world/talks/index.html").orElseThrow();
+        assertThat(back.redirectLocation()).isEmpty();
+        assertThat(new String(back.body(), StandardCharsets.UTF_8)).isEqualTo("<h1>back in World</h1>");
+    }
+
+    @Test
+    void aRedirectToAnotherPlaceIsNotTheSameContent() {
+        byte[] body = "<p>moved</p>".getBytes(StandardCharsets.UTF_8);
+        bucket.put(new RenderedPage("world/talks/index.html", HTML, ARTICLE_CACHE, body, Optional.of("/politics/talks/")), 1);
+
+        assertThat(bucket.put(new RenderedPage("world/talks/index.html", HTML, ARTICLE_CACHE, body,
+                Optional.of("/sport/talks/")), 2)).isTrue();
+        assertThat(bucket.get("world/talks/index.html").orElseThrow().redirectLocation()).contains("/sport/talks/");
     }
 
     @Test

@@ -6,6 +6,7 @@ import broadsheet.core.render.RenderedPage;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,33 +34,41 @@ final class SiteCheck {
 
     static void assertConverged(InMemoryListingStore store, InMemorySiteBucket bucket, Pages pages,
                                 Collection<Article> live, List<String> sections, int feedSize) {
-        Map<ListingId, List<Article>> byMonth = live.stream().collect(Collectors.groupingBy(
-                a -> ListingId.sectionMonth(a.section(), monthOf(a))));
+        // what the live articles alone say: every collection (section, author, tag) and its months
+        Map<ListingId, List<Article>> byMonth = new HashMap<>();
+        Map<ListingId, List<Article>> byFront = new HashMap<>();
+        for (Article a : live) {
+            for (ListingId.Collection c : Listings.collectionsOf(a)) {
+                byMonth.computeIfAbsent(c.month(monthOf(a)), k -> new ArrayList<>()).add(a);
+                byFront.computeIfAbsent(c.front(), k -> new ArrayList<>()).add(a);
+            }
+        }
 
-        Map<String, Integer> timesListed = new HashMap<>();
+        Map<String, Integer> timesInSectionMonths = new HashMap<>();
         for (ListingId id : store.ids()) {
-            if (id.kind() != ListingId.Kind.SECTION_MONTH) {
+            if (!id.kind().isMonth()) {
                 continue;
             }
             Listing listing = store.get(id).orElseThrow().value();
             assertThat(listing.entries()).as("month listing %s", id)
                     .isEqualTo(entries(byMonth.getOrDefault(id, List.of()), Integer.MAX_VALUE));
-            listing.entries().forEach(e -> timesListed.merge(e.slug(), 1, Integer::sum));
+            if (id.kind() == ListingId.Kind.SECTION_MONTH) {
+                listing.entries().forEach(e -> timesInSectionMonths.merge(e.slug(), 1, Integer::sum));
+            }
         }
-        assertThat(timesListed).as("every live article is in exactly one month listing")
+        assertThat(store.ids()).as("every month listing a live article belongs to").containsAll(byMonth.keySet());
+        assertThat(timesInSectionMonths).as("every live article is in exactly one section month listing")
                 .isEqualTo(live.stream().collect(Collectors.toMap(Article::slug, a -> 1)));
 
-        for (String section : sections) {
-            List<Article> ofSection = live.stream().filter(a -> a.section().equals(section)).toList();
-            var front = store.get(ListingId.sectionFront(section));
-            if (ofSection.isEmpty() && front.isEmpty()) {
-                continue;
-            }
-            Listing listing = front.orElseThrow().value();
-            assertThat(listing.entries()).as("front of %s", section).isEqualTo(entries(ofSection, feedSize));
+        Set<ListingId> fronts = new TreeSet<>(byFront.keySet());
+        store.ids().stream().filter(id -> id.kind().isFront()).forEach(fronts::add);
+        for (ListingId id : fronts) {
+            List<Article> members = byFront.getOrDefault(id, List.of());
+            Listing listing = store.get(id).orElseThrow(() -> new AssertionError("no front " + id)).value();
+            assertThat(listing.entries()).as("front %s", id).isEqualTo(entries(members, feedSize));
             Map<String, Integer> counts = new TreeMap<>();
-            ofSection.forEach(a -> counts.merge(monthOf(a).toString(), 1, Integer::sum));
-            assertThat(listing.buckets()).as("month counts of %s", section).isEqualTo(counts);
+            members.forEach(a -> counts.merge(monthOf(a).toString(), 1, Integer::sum));
+            assertThat(listing.buckets()).as("month counts of %s", id).isEqualTo(counts);
         }
 
         Listing home = store.get(ListingId.home()).orElseThrow().value();
@@ -84,6 +94,22 @@ final class SiteCheck {
         }
         Set<String> articleKeys = new HashSet<>(bucket.keys(""));
         articleKeys.removeAll(listingKeys);
+        articleKeys.remove(pages.newsSitemap(List.of()).key());
+        Map<String, Article> liveBySlug = live.stream().collect(Collectors.toMap(Article::slug, a -> a));
+        for (String key : List.copyOf(articleKeys)) {
+            var redirect = bucket.get(key).orElseThrow().redirectLocation();
+            if (redirect.isEmpty()) {
+                continue;
+            }
+            articleKeys.remove(key);
+            String slug = key.split("/")[1];
+            assertThat(redirect.get()).as("redirect at %s", key).endsWith("/" + slug + "/");
+            Article target = liveBySlug.get(slug);
+            if (target != null) {
+                assertThat(redirect.get()).as("redirect at %s leads to the live page", key)
+                        .isEqualTo("/" + target.section() + "/" + slug + "/");
+            }
+        }
         assertThat(articleKeys).as("article pages")
                 .isEqualTo(live.stream().map(a -> pages.articlePageKey(a.section(), a.slug())).collect(Collectors.toSet()));
         for (Article article : live) {

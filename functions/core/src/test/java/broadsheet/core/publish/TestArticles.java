@@ -36,4 +36,10 @@ final class TestArticles {
         return new Article(a.section(), a.slug(), headline, a.standfirst(), a.body(), a.image(), a.authors(),
                 a.tags(), a.source(), a.status(), a.publishAt(), a.createdAt(), a.updatedAt(), a.version() + 1);
     }
+
+    /** The same article with other authors and tags (same version). */
+    static Article withPeople(Article a, List<String> authors, List<String> tags) {
+        return new Article(a.section(), a.slug(), a.headline(), a.standfirst(), a.body(), a.image(), authors,
+                tags, a.source(), a.status(), a.publishAt(), a.createdAt(), a.updatedAt(), a.version());
+    }
 }

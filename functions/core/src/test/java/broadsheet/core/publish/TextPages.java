@@ -14,12 +14,26 @@ final class TextPages implements Pages {
 
     static final String HTML = "text/html; charset=utf-8";
     static final String CACHE = "public, max-age=60";
+    static final String NEWS = "news-sitemap.xml";
 
     @Override
     public RenderedPage articlePage(Article article) {
         String body = "article " + article.slug() + " v" + article.version() + "\n"
                 + article.section() + "\n" + article.headline() + "\n" + article.publishAt() + "\n";
         return page(articlePageKey(article.section(), article.slug()), body);
+    }
+
+    @Override
+    public RenderedPage previewPage(Article article) {
+        RenderedPage page = articlePage(article);
+        return page(page.key(), "preview\n" + page.text());
+    }
+
+    @Override
+    public RenderedPage redirectPage(String fromSection, String fromSlug, Article to) {
+        String path = "/" + to.section() + "/" + to.slug() + "/";
+        return new RenderedPage(articlePageKey(fromSection, fromSlug), HTML, CACHE,
+                ("redirect to " + path + "\n").getBytes(StandardCharsets.UTF_8), java.util.Optional.of(path));
     }
 
     @Override
@@ -31,10 +45,15 @@ final class TextPages implements Pages {
     public List<RenderedPage> listingPages(ListingId id, Listing listing) {
         return switch (id.kind()) {
             case HOME -> List.of(page("index.html", entries(listing)), page("sitemap.xml", buckets(listing)));
-            case SECTION_FRONT -> List.of(page(id.section().orElseThrow() + "/index.html",
+            case SECTION_FRONT, AUTHOR_FRONT, TAG_FRONT -> List.of(page(prefix(id) + "index.html",
                     entries(listing) + buckets(listing)));
-            case SECTION_MONTH -> List.of(page(monthPageKey(id), entries(listing)));
+            case SECTION_MONTH, AUTHOR_MONTH, TAG_MONTH -> List.of(page(monthPageKey(id), entries(listing)));
         };
+    }
+
+    @Override
+    public RenderedPage newsSitemap(List<ListingEntry> recent) {
+        return page(NEWS, entries(new Listing(recent, java.util.Map.of())));
     }
 
     @Override
@@ -43,7 +62,13 @@ final class TextPages implements Pages {
     }
 
     static String monthPageKey(ListingId month) {
-        return month.section().orElseThrow() + "/archive/" + month.month().orElseThrow() + "/index.html";
+        return prefix(month) + "archive/" + month.month().orElseThrow() + "/index.html";
+    }
+
+    /** {@code world/}, {@code author/ann-smith/}, {@code tag/news/}. */
+    private static String prefix(ListingId id) {
+        ListingId.Collection c = id.collection().orElseThrow();
+        return (c.type() == ListingId.Collection.Type.SECTION ? "" : c.type().prefix() + "/") + c.slug() + "/";
     }
 
     private static String entries(Listing listing) {

@@ -42,9 +42,11 @@ class GoldenPagesTest {
     @Test
     void sectionFrontAndSectionFeedMatchGolden() throws IOException {
         List<RenderedPage> rendered = pages.listingPages(ListingId.sectionFront("world"), Fixtures.worldFront());
-        assertThat(rendered).extracting(RenderedPage::key).containsExactly("world/index.html", "world/feed.xml");
+        assertThat(rendered).extracting(RenderedPage::key)
+                .containsExactly("world/index.html", "world/feed.xml", "world/rss.xml");
         assertGolden("section.html", rendered.get(0));
         assertGolden("section-feed.xml", rendered.get(1));
+        assertGolden("section-rss.xml", rendered.get(2));
     }
 
     @Test
@@ -60,10 +62,35 @@ class GoldenPagesTest {
     @Test
     void homeSiteFeedAndSitemapIndexMatchGolden() throws IOException {
         List<RenderedPage> rendered = pages.listingPages(ListingId.home(), Fixtures.home());
-        assertThat(rendered).extracting(RenderedPage::key).containsExactly("index.html", "feed.xml", "sitemap.xml");
+        assertThat(rendered).extracting(RenderedPage::key)
+                .containsExactly("index.html", "feed.xml", "rss.xml", "sitemap.xml");
         assertGolden("home.html", rendered.get(0));
         assertGolden("feed.xml", rendered.get(1));
-        assertGolden("sitemap-index.xml", rendered.get(2));
+        assertGolden("rss.xml", rendered.get(2));
+        assertGolden("sitemap-index.xml", rendered.get(3));
+    }
+
+    @Test
+    void redirectAndPreviewPagesMatchGolden() throws IOException {
+        assertGolden("redirect.html", pages.redirectPage("politics", Fixtures.worldArticle().slug(),
+                Fixtures.worldArticle()));
+        assertGolden("preview.html", pages.previewPage(Fixtures.worldArticle()));
+    }
+
+    @Test
+    void authorFrontAndTagArchiveMatchGolden() throws IOException {
+        List<RenderedPage> author = pages.listingPages(ListingId.authorFront("elena-borg"), Fixtures.worldFront());
+        assertThat(author).extracting(RenderedPage::key).containsExactly("author/elena-borg/index.html");
+        assertGolden("author.html", author.get(0));
+        List<RenderedPage> tag = pages.listingPages(ListingId.tagMonth("nato", YearMonth.of(2026, 11)),
+                Fixtures.natoNovember());
+        assertThat(tag).extracting(RenderedPage::key).containsExactly("tag/nato/archive/2026/11/index.html");
+        assertGolden("tag-archive.html", tag.get(0));
+    }
+
+    @Test
+    void newsSitemapMatchesGolden() throws IOException {
+        assertGolden("news-sitemap.xml", pages.newsSitemap(Fixtures.home().entries()));
     }
 
     @Test

@@ -84,6 +84,8 @@ class ListingPagesTest {
                                 "public, max-age=60, stale-while-revalidate=30"),
                         org.assertj.core.groups.Tuple.tuple("feed.xml", "application/atom+xml; charset=utf-8",
                                 "public, max-age=60, stale-while-revalidate=30"),
+                        org.assertj.core.groups.Tuple.tuple("rss.xml", "application/rss+xml; charset=utf-8",
+                                "public, max-age=60, stale-while-revalidate=30"),
                         org.assertj.core.groups.Tuple.tuple("sitemap.xml", "application/xml; charset=utf-8",
                                 "public, max-age=60, stale-while-revalidate=30"),
                         org.assertj.core.groups.Tuple.tuple("404.html", "text/html; charset=utf-8",

@@ -48,6 +48,18 @@ class SiteConfigTest {
     }
 
     @Test
+    void rejectsSectionSlugsThatWouldShadowAuthorTagOrFeedPaths() {
+        for (String slug : java.util.List.of("author", "tag", "sitemaps", "static")) {
+            SiteConfigException e = catchThrowableOfType(SiteConfigException.class, () -> SiteConfig.fromJson(
+                    "{\"name\": \"B\", \"description\": \"d\", \"baseUrl\": \"https://b.example\", "
+                            + "\"language\": \"en\", \"pageSize\": 20, \"feedSize\": 50, "
+                            + "\"sections\": [{\"slug\": \"" + slug + "\", \"title\": \"X\"}]}"));
+            assertThat(e).as(slug).isNotNull();
+            assertThat(e.problems()).as(slug).singleElement().asString().contains("reserved");
+        }
+    }
+
+    @Test
     void rejectsUnknownFieldsWrongTypesAndBrokenJson() {
         SiteConfigException e = catchThrowableOfType(SiteConfigException.class, () -> SiteConfig.fromJson("""
                 {"name": 1, "baseUrl": "https://b.example", "language": "en", "pageSize": "20", "feedSize": 500,

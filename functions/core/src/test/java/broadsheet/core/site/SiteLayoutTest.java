@@ -20,6 +20,25 @@ class SiteLayoutTest {
     }
 
     @Test
+    void namesAuthorAndTagPagesRssFeedsAndTheNewsSitemap() {
+        YearMonth nov = YearMonth.of(2026, 11);
+        assertThat(layout.authorFrontKey("ann-smith")).isEqualTo("author/ann-smith/index.html");
+        assertThat(layout.authorFrontPath("ann-smith")).isEqualTo("/author/ann-smith/");
+        assertThat(layout.authorArchiveKey("ann-smith", nov)).isEqualTo("author/ann-smith/archive/2026/11/index.html");
+        assertThat(layout.authorArchiveUrl("ann-smith", YearMonth.of(2026, 3)))
+                .isEqualTo("https://broadsheet.example/author/ann-smith/archive/2026/03/");
+        assertThat(layout.tagFrontKey("nato")).isEqualTo("tag/nato/index.html");
+        assertThat(layout.tagFrontUrl("nato")).isEqualTo("https://broadsheet.example/tag/nato/");
+        assertThat(layout.tagArchivePath("nato", nov)).isEqualTo("/tag/nato/archive/2026/11/");
+        assertThat(layout.tagArchiveKey("nato", nov)).isEqualTo("tag/nato/archive/2026/11/index.html");
+        assertThat(layout.sectionRssKey("world")).isEqualTo("world/rss.xml");
+        assertThat(layout.sectionRssUrl("world")).isEqualTo("https://broadsheet.example/world/rss.xml");
+        assertThat(layout.siteRssKey()).isEqualTo("rss.xml");
+        assertThat(layout.newsSitemapKey()).isEqualTo("news-sitemap.xml");
+        assertThat(layout.newsSitemapUrl()).isEqualTo("https://broadsheet.example/news-sitemap.xml");
+    }
+
+    @Test
     void namesSectionPagesFeedsAndArchives() {
         YearMonth nov = YearMonth.of(2026, 11);
         assertThat(layout.sectionFrontKey("world")).isEqualTo("world/index.html");
