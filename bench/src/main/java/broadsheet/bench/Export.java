@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -39,9 +40,10 @@ import java.util.stream.Stream;
  *   <li>every article file is read (as the API writes articles; {@code --validate} also runs each
  *       through the API's validator), and each live article's page is rendered and written; only
  *       its listing entry is kept, so memory stays small at any N;</li>
- *   <li>the month listings, section fronts and home are built in bulk from those entries, with the
- *       same functions the publisher uses ({@link Listings#front}, {@link Listings#home}), and their
- *       pages rendered and written.</li>
+ *   <li>the month listings and fronts of every collection (sections, authors, tags) and home are
+ *       built in bulk from those entries, with the same functions the publisher uses
+ *       ({@link Listings#collectionsOf}, {@link Listings#front}, {@link Listings#home},
+ *       {@link Listings#recent}), and their pages rendered and written, with the news sitemap.</li>
  * </ol>
  * Both steps run on a fork-join pool of {@code --threads} workers (default: every core).
  *
@@ -100,6 +102,14 @@ public final class Export {
         }
     }
 
+    /** What the listings need of one live article: its entry and the collections it is listed in. */
+    record Listed(ListingEntry entry, SortedSet<ListingId.Collection> collections) {
+
+        static Listed of(Article article) {
+            return new Listed(Listings.entryOf(article), Listings.collectionsOf(article));
+        }
+    }
+
     /** Renders every page of the site held in {@code corpus} into {@code sink}. */
     public Result run(Path corpus, PageSink sink, int threads) throws IOException {
         List<Path> files = articleFiles(corpus);
@@ -110,55 +120,66 @@ public final class Export {
                 sink.write(page);
                 written.incrementAndGet();
             };
-            ConcurrentLinkedQueue<ListingEntry> entries = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<Listed> live = new ConcurrentLinkedQueue<>();
             inPool(pool, () -> files.parallelStream().forEach(file -> {
                 Article article = read(file);
                 if (article.isLive(now)) {
                     counting.write(pages.articlePage(article));
-                    entries.add(Listings.entryOf(article));
+                    live.add(Listed.of(article));
                 }
             }));
-            Map<ListingId, Listing> listings = listings(entries);
+            Map<ListingId, Listing> listings = listings(live);
             inPool(pool, () -> listings.entrySet().parallelStream()
                     .forEach(e -> pages.listingPages(e.getKey(), e.getValue()).forEach(counting::write)));
+            counting.write(pages.newsSitemap(Listings.recent(sectionFronts(listings).values(), now)));
             pages.fixedPages().forEach(counting::write);
-            return new Result(files.size(), entries.size(), listings.size(), written.get());
+            return new Result(files.size(), live.size(), listings.size(), written.get());
         } finally {
             pool.shutdown();
         }
     }
 
     /**
-     * Every listing of the site: one per section month with entries, one front per section with
-     * entries, and home (over the configured sections), as the publisher builds them.
+     * Every listing of the site, as the publisher leaves them after publishing each article: one
+     * per month with entries of each collection (section, author, tag), one front per collection
+     * with entries, and home (over the configured sections).
      */
-    Map<ListingId, Listing> listings(Iterable<ListingEntry> entries) {
-        Map<String, Map<YearMonth, List<ListingEntry>>> bySection = new TreeMap<>();
-        for (ListingEntry e : entries) {
-            bySection.computeIfAbsent(e.section(), s -> new TreeMap<>(Comparator.reverseOrder()))
-                    .computeIfAbsent(Listings.monthOf(e.publishAt()), m -> new ArrayList<>())
-                    .add(e);
+    Map<ListingId, Listing> listings(Iterable<Listed> live) {
+        Map<ListingId.Collection, Map<YearMonth, List<ListingEntry>>> byCollection = new TreeMap<>();
+        for (Listed listed : live) {
+            YearMonth month = Listings.monthOf(listed.entry().publishAt());
+            for (ListingId.Collection collection : listed.collections()) {
+                byCollection.computeIfAbsent(collection, c -> new TreeMap<>(Comparator.reverseOrder()))
+                        .computeIfAbsent(month, m -> new ArrayList<>())
+                        .add(listed.entry());
+            }
         }
         Map<ListingId, Listing> listings = new LinkedHashMap<>();
-        Map<String, Listing> fronts = new LinkedHashMap<>();
-        bySection.forEach((section, months) -> {
+        byCollection.forEach((collection, months) -> {
             Map<YearMonth, Listing> monthListings = new LinkedHashMap<>();
             months.forEach((month, list) -> {
                 list.sort(Listings.NEWEST_FIRST);
                 Listing listing = new Listing(list, Map.of());
                 monthListings.put(month, listing);
-                listings.put(ListingId.sectionMonth(section, month), listing);
+                listings.put(collection.month(month), listing);
             });
-            Listing front = Listings.front(Listing.EMPTY, monthListings, feedSize);
-            listings.put(ListingId.sectionFront(section), front);
-            fronts.put(section, front);
+            listings.put(collection.front(), Listings.front(Listing.EMPTY, monthListings, feedSize));
         });
-        Map<String, Listing> homeFronts = new LinkedHashMap<>();
-        for (String section : config.sectionSlugs()) {
-            homeFronts.put(section, fronts.getOrDefault(section, Listing.EMPTY));
-        }
+        Map<String, Listing> homeFronts = sectionFronts(listings);
         listings.put(ListingId.home(), Listings.home(homeFronts, feedSize));
         return listings;
+    }
+
+    /** The fronts of the configured sections that have articles, as the publisher reads them for home. */
+    private Map<String, Listing> sectionFronts(Map<ListingId, Listing> listings) {
+        Map<String, Listing> fronts = new LinkedHashMap<>();
+        for (String section : config.sectionSlugs()) {
+            Listing front = listings.get(ListingId.sectionFront(section));
+            if (front != null) {
+                fronts.put(section, front);
+            }
+        }
+        return fronts;
     }
 
     /**

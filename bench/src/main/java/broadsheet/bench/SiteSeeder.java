@@ -5,9 +5,7 @@ import broadsheet.aws.DynamoListingStore;
 import broadsheet.aws.S3SiteBucket;
 import broadsheet.core.article.Article;
 import broadsheet.core.publish.Listing;
-import broadsheet.core.publish.ListingEntry;
 import broadsheet.core.publish.ListingId;
-import broadsheet.core.publish.Listings;
 import broadsheet.core.render.MustachePages;
 import broadsheet.core.render.RenderedPage;
 import broadsheet.core.site.SiteConfig;
@@ -57,8 +55,8 @@ final class SiteSeeder {
                     work.add(pool.submit(() -> batch.forEach(a -> siteBucket.put(pages.articlePage(a), a.version()))));
                 }
             }
-            List<ListingEntry> entries = articles.stream().map(Listings::entryOf).toList();
-            Map<ListingId, Listing> all = new Export(site, Instant.now()).listings(entries);
+            List<Export.Listed> live = articles.stream().map(Export.Listed::of).toList();
+            Map<ListingId, Listing> all = new Export(site, Instant.now()).listings(live);
             all.forEach((id, listing) -> work.add(pool.submit(() -> {
                 if (!listings.put(id, listing, 0)) {
                     throw new IllegalStateException("listing " + id + " already exists in " + table);

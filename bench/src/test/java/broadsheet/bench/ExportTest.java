@@ -60,12 +60,15 @@ class ExportTest {
         assertThat(result.articles()).isEqualTo(N);
         assertThat(result.live()).isEqualTo(N);
         assertThat(result.pages()).isEqualTo(published.size());
-        // every article page, and listing pages of several sections and months
-        assertThat(exported.keySet().stream().filter(k -> k.split("/").length == 3 && k.endsWith("/index.html")
-                && !k.contains("/archive/"))).hasSize(N);
-        assertThat(exported).containsKeys("index.html", "feed.xml", "sitemap.xml", "404.html", "world/index.html",
-                "world/feed.xml");
+        // every article page, and listing pages of sections, authors and tags over several months
+        for (Article article : generator.articles(N)) {
+            assertThat(exported).containsKey(pages.articlePageKey(article.section(), article.slug()));
+        }
+        assertThat(exported).containsKeys("index.html", "feed.xml", "sitemap.xml", "news-sitemap.xml", "404.html",
+                "world/index.html", "world/feed.xml");
         assertThat(exported.keySet().stream().filter(k -> k.contains("/archive/")).count()).isGreaterThan(8);
+        assertThat(exported.keySet().stream().filter(k -> k.startsWith("author/")).count()).isGreaterThan(N / 2);
+        assertThat(exported.keySet().stream().filter(k -> k.startsWith("tag/")).count()).isGreaterThan(10);
     }
 
     @Test
