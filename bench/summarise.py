@@ -59,3 +59,13 @@ if kind == "coldstart":
         print(f"| {c} | {len(f)} | {fmt(f, '', 1, 0)} | {fmt(a, '', 1, 0)} | {statistics.median(a) / statistics.median(f):.1f} | "
               f"{fmt(p, '', 1, 0)} | {statistics.median(p) / statistics.median(f):.1f} |")
     print(f"\nFunctions jar: {jar_bytes:,} bytes ({jar_bytes / 1048576:.1f} MiB). Measured {when}, load {load}.")
+
+if kind == "store":
+    ms = [float(r["millis"]) / 1000 for r in rows]
+    up = [float(r["uploads"]) for r in rows]
+    when = datetime.datetime.utcnow().strftime("%Y-%m-%d %H:%M UTC")
+    print("| N | runs | wall (interrupted + resumed) | pages uploaded | pages/s | listings |")
+    print("|---|---|---|---|---|---|")
+    print(f"| {n:,} | {len(ms)} | {fmt(ms, ' s')} | {int(statistics.median(up)):,} | "
+          f"{statistics.median(up) / statistics.median(ms):,.0f} | {rows[0]['listings']} |")
+    print(f"\nMeasured {when}, load {load}.")

@@ -98,6 +98,26 @@ final class LocalAws implements AutoCloseable {
                 .build();
     }
 
+    /** Clients for servers that are already running (the local stack's), configured as above without counting. */
+    record Clients(DynamoDbClient dynamo, S3Client s3) {
+    }
+
+    static Clients clients(java.net.URI dynamoEndpoint, java.net.URI s3Endpoint) {
+        return new Clients(DynamoDbClient.builder()
+                .endpointOverride(dynamoEndpoint)
+                .region(LocalCredentials.REGION)
+                .credentialsProvider(LocalCredentials.provider())
+                .httpClientBuilder(Apache5HttpClient.builder().maxConnections(64))
+                .build(),
+                S3Client.builder()
+                        .endpointOverride(s3Endpoint)
+                        .region(LocalCredentials.REGION)
+                        .credentialsProvider(LocalCredentials.provider())
+                        .forcePathStyle(true)
+                        .httpClientBuilder(Apache5HttpClient.builder().maxConnections(64))
+                        .build());
+    }
+
     /** Starts dynalite in memory, or on LevelDB files under {@code dynaliteDir}, and s3proxy in memory. */
     static LocalAws start(Optional<java.nio.file.Path> dynaliteDir) {
         Dynalite dynalite = Dynalite.start(dynaliteDir);

@@ -41,7 +41,13 @@ final class SiteSeeder {
         this.threads = threads;
     }
 
+    /** Articles, listings and every page. */
     void seed(String table, String bucket, List<Article> articles, boolean articlePages) {
+        seed(table, bucket, articles, articlePages, true);
+    }
+
+    /** Articles and listings; article pages and listing pages only when asked. */
+    void seed(String table, String bucket, List<Article> articles, boolean articlePages, boolean listingPages) {
         aws.createTableAndBucket(table, bucket);
         S3SiteBucket siteBucket = new S3SiteBucket(aws.s3, bucket);
         DynamoListingStore listings = new DynamoListingStore(aws.dynamo, table);
@@ -61,11 +67,15 @@ final class SiteSeeder {
                 if (!listings.put(id, listing, 0)) {
                     throw new IllegalStateException("listing " + id + " already exists in " + table);
                 }
-                for (RenderedPage page : pages.listingPages(id, listing)) {
-                    siteBucket.put(page, 1);
+                if (listingPages) {
+                    for (RenderedPage page : pages.listingPages(id, listing)) {
+                        siteBucket.put(page, 1);
+                    }
                 }
             })));
-            pages.fixedPages().forEach(page -> work.add(pool.submit(() -> siteBucket.put(page, 1))));
+            if (listingPages) {
+                pages.fixedPages().forEach(page -> work.add(pool.submit(() -> siteBucket.put(page, 1))));
+            }
             for (Future<?> f : work) {
                 f.get();
             }
