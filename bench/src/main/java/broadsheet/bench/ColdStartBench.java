@@ -101,10 +101,12 @@ public final class ColdStartBench {
                     }
                 }
             }
+            System.out.printf("stream batches delivered again after a failed first delivery: %d%n", bench.retries);
         }
     }
 
     private String lastSlug;
+    private int retries;
 
     double floor(List<String> flags) throws Exception {
         return spawn(flags, ColdStartFloor.class.getName(), List.of(), "floor");
@@ -123,7 +125,16 @@ public final class ColdStartBench {
     double publishLast(List<String> flags) throws Exception {
         String slug = lastSlug;
         Path event = streamEventOfLast();
-        double millis = spawn(flags, ColdStart.class.getName(), List.of("publish", event.toString()), "failures=0");
+        double millis;
+        try {
+            millis = spawn(flags, ColdStart.class.getName(), List.of("publish", event.toString()), "failures=0");
+        } catch (IllegalStateException failed) {
+            // the stream would deliver the batch again (publishing is idempotent); so does the benchmark,
+            // and the retried cold start is the one measured
+            System.out.println("publish batch failed, delivered again: " + failed.getMessage().lines().findFirst().orElse(""));
+            retries++;
+            millis = spawn(flags, ColdStart.class.getName(), List.of("publish", event.toString()), "failures=0");
+        }
         Article article = ArticleItems.fromItem(aws.dynamo.getItem(b -> b.tableName(TABLE).consistentRead(true)
                 .key(ArticleItems.key(slug))).item());
         String key = article.section() + "/" + article.slug() + "/index.html";

@@ -59,17 +59,21 @@ public final class IncrementalPublish {
                 System.out.printf("seeded a site of %d articles (%s) in %d s%n", n, name,
                         (System.nanoTime() - start) / 1_000_000_000);
             }
+            // every site gets the same new article in a round, so the pages it touches (its section,
+            // authors and tags) are the same and only the size of the site differs
             int next = 0;
             for (int w = 0; w < warmup; w++) {
+                Article article = newArticle(fresh, next++);
                 for (int i = 0; i < sites.size(); i++) {
-                    measure(aws, sites.get(i), sizes.get(i), -1, newArticle(fresh, next++));
+                    measure(aws, sites.get(i), sizes.get(i), -1, article);
                 }
             }
             List<Sample> samples = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
+                Article article = newArticle(fresh, next++);
                 for (int k = 0; k < sites.size(); k++) {
                     int i = run % 2 == 0 ? sites.size() - 1 - k : k; // alternate the order
-                    Sample s = measure(aws, sites.get(i), sizes.get(i), run, newArticle(fresh, next++));
+                    Sample s = measure(aws, sites.get(i), sizes.get(i), run, article);
                     samples.add(s);
                     System.out.printf("run %d N=%d: api %.1f ms + publish %.1f ms = %.1f ms; S3 %s in %.1f ms;"
                                     + " DynamoDB %s in %.1f ms%n", run, s.n(), s.apiMillis(), s.publishMillis(),

@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Rendering cost of one page on one core (one benchmark thread): an article page of the corpus
- * (Markdown body of 600-900 words), its Markdown alone, a section front with its feed (the pages
+ * (Markdown body of 600-900 words), its Markdown alone, a section front with its Atom and RSS feeds (the pages
  * of one front listing of {@value Publisher#FEED_SIZE} entries) and an archive month with its
  * sitemap (about 75 entries). Run with {@code bench/jmh}.
  */
