@@ -1,0 +1,130 @@
+package broadsheet.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Serves {@code /api/...} the way API Gateway does in AWS: the request becomes an HTTP API
+ * (payload 2.0) event, the authorizer emulation adds the editor's claims, the same API handler
+ * class that runs in Lambda answers, and its response is written back. Bodies larger than the
+ * limit are refused with 413 before more than limit + 1 bytes are read.
+ */
+public final class ApiBridge implements HttpHandler {
+
+    private static final Logger LOG = Logger.getLogger(ApiBridge.class.getName());
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
+    private final EditorAuthorizer authorizer;
+    private final ApiEvents events;
+    private final int maxBodyBytes;
+    private final Clock clock;
+
+    public ApiBridge(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                     EditorAuthorizer authorizer, ApiEvents events, int maxBodyBytes, Clock clock) {
+        this.handler = handler;
+        this.authorizer = authorizer;
+        this.events = events;
+        this.maxBodyBytes = maxBodyBytes;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Optional<byte[]> body = readBody(exchange);
+            if (body.isEmpty()) {
+                exchange.getResponseHeaders().set("Connection", "close");
+                HttpResponses.problem(exchange, "body-too-large", 413, "Content Too Large",
+                        "The request body is larger than " + maxBodyBytes + " bytes.");
+                return;
+            }
+            LocalRequest request = new LocalRequest(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders(),
+                    body.get(),
+                    exchange.getRemoteAddress().getAddress().getHostAddress(),
+                    exchange.getProtocol());
+            APIGatewayV2HTTPEvent event = events.toEvent(
+                    request, authorizer.claims(request.header("Authorization")), clock.instant());
+            APIGatewayV2HTTPResponse response;
+            try {
+                response = handler.handleRequest(event, new LocalLambdaContext("broadsheet-api", TIMEOUT));
+            } catch (RuntimeException e) {
+                // In AWS an unhandled error becomes a 500 from API Gateway; the detail goes to the log only.
+                LOG.log(Level.SEVERE, "API handler failed", e);
+                HttpResponses.problem(exchange, "internal-error", 500, "Internal Server Error", "The request could not be handled.");
+                return;
+            }
+            write(exchange, response);
+        }
+    }
+
+    /**
+     * The whole body, or empty when it is larger than the limit. At most limit + 1 bytes are read,
+     * whatever the declared Content-Length, so a huge upload costs no more than the limit.
+     */
+    private Optional<byte[]> readBody(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] bytes = in.readNBytes(maxBodyBytes + 1);
+            return bytes.length > maxBodyBytes ? Optional.empty() : Optional.of(bytes);
+        }
+    }
+
+    /**
+     * API Gateway serves HTTPS only, so the handler builds absolute URLs (Location) with https and
+     * the domain it was called on; the local server speaks plain HTTP on that same authority.
+     */
+    private String localUrl(String value) {
+        String https = "https://" + events.domainName();
+        if (value != null && (value.equals(https) || value.startsWith(https + "/"))) {
+            return "http://" + value.substring("https://".length());
+        }
+        return value;
+    }
+
+    private void write(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
+        Headers headers = exchange.getResponseHeaders();
+        Map<String, List<String>> multi = response.getMultiValueHeaders();
+        if (multi != null) {
+            multi.forEach((name, values) -> values.forEach(v -> headers.add(name, v)));
+        }
+        Map<String, String> single = response.getHeaders();
+        if (single != null) {
+            single.forEach((name, value) -> headers.set(name, localUrl(value)));
+        }
+        List<String> cookies = response.getCookies();
+        if (cookies != null) {
+            cookies.forEach(c -> headers.add("Set-Cookie", c));
+        }
+        String body = response.getBody();
+        byte[] bytes;
+        if (body == null) {
+            bytes = new byte[0];
+        } else if (response.getIsBase64Encoded()) {
+            bytes = Base64.getDecoder().decode(body);
+        } else {
+            bytes = body.getBytes(StandardCharsets.UTF_8);
+        }
+        int status = response.getStatusCode() == 0 ? 200 : response.getStatusCode();
+        HttpResponses.send(exchange, status, bytes);
+    }
+}
