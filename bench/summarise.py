@@ -59,6 +59,21 @@ if kind == "coldstart":
         print(f"| {c} | {len(f)} | {fmt(f, '', 1, 0)} | {fmt(a, '', 1, 0)} | {statistics.median(a) / statistics.median(f):.1f} | "
               f"{fmt(p, '', 1, 0)} | {statistics.median(p) / statistics.median(f):.1f} |")
     print(f"\nFunctions jar: {jar_bytes:,} bytes ({jar_bytes / 1048576:.1f} MiB). Measured {when}, load {load}.")
+    if "phases" in rows[0]:
+        print("\nWhere the first request's time goes (medians, ms from process start to the end of each phase):\n")
+        print("| JVM flags | function | JVM reaches main | event read | handler built | request done |")
+        print("|---|---|---|---|---|---|")
+        for c in configs:
+            for k in ("api", "publish"):
+                ph = {}
+                for r in rows:
+                    if r["config"] == c and r["kind"] == k and r.get("phases"):
+                        for part in r["phases"].strip(";").split(";"):
+                            name, v = part.split("=")
+                            ph.setdefault(name, []).append(float(v))
+                done = col(c, k)
+                cells = [f"{statistics.median(ph[x]):.0f}" if x in ph else "–" for x in ("main", "event", "init")]
+                print(f"| {c} | {k} | {' | '.join(cells)} | {statistics.median(done):.0f} |")
 
 if kind == "store":
     ms = [float(r["millis"]) / 1000 for r in rows]

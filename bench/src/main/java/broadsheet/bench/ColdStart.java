@@ -24,8 +24,9 @@ import java.time.temporal.ChronoUnit;
  *   <li>{@code train API.json STREAM.json}: both, one after the other (to archive the classes of both).</li>
  * </ul>
  * The floor next to it is {@link ColdStartFloor}, a trivial main on the same class path and flags.
- * Prints {@code done <epoch microseconds> <result>} when the request has completed; the parent
- * measures from just before it started the process.
+ * Prints {@code done <epoch microseconds> <result>} when the request has completed, and a
+ * {@code phase} line when main starts, when the event is read and when the handler is built; the
+ * parent measures from just before it started the process.
  */
 public final class ColdStart {
 
@@ -33,6 +34,7 @@ public final class ColdStart {
     }
 
     public static void main(String[] args) throws IOException {
+        phase("main");
         String mode = args[0];
         String result;
         switch (mode) {
@@ -42,7 +44,10 @@ public final class ColdStart {
                     event = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class,
                             ColdStart.class.getClassLoader()).fromJson(in);
                 }
-                APIGatewayV2HTTPResponse response = new broadsheet.lambda.ApiHandler().handleRequest(event, null);
+                phase("event");
+                broadsheet.lambda.ApiHandler handler = new broadsheet.lambda.ApiHandler();
+                phase("init");
+                APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
                 result = Integer.toString(response.getStatusCode());
             }
             case "publish" -> {
@@ -51,7 +56,10 @@ public final class ColdStart {
                     event = LambdaEventSerializers.serializerFor(DynamodbEvent.class,
                             ColdStart.class.getClassLoader()).fromJson(in);
                 }
-                StreamsEventResponse response = new broadsheet.lambda.PublisherHandler().handleRequest(event, null);
+                phase("event");
+                broadsheet.lambda.PublisherHandler handler = new broadsheet.lambda.PublisherHandler();
+                phase("init");
+                StreamsEventResponse response = handler.handleRequest(event, null);
                 result = "failures=" + response.getBatchItemFailures().size();
             }
             case "train" -> { // both functions' first requests in one JVM, for an AppCDS archive of both
@@ -62,5 +70,10 @@ public final class ColdStart {
             default -> throw new IllegalArgumentException("mode must be api, publish or train: " + mode);
         }
         System.out.println("done " + ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()) + " " + result);
+    }
+
+    /** When a phase ended: {@code main} (the JVM reached main), {@code event} (read), {@code init} (handler built). */
+    private static void phase(String name) {
+        System.out.println("phase " + name + " " + ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()));
     }
 }

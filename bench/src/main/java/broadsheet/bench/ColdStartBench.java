@@ -86,15 +86,18 @@ public final class ColdStartBench {
 
             Files.createDirectories(tsv.toAbsolutePath().getParent());
             try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(tsv))) {
-                out.println("run\tconfig\tkind\tmillis");
+                out.println("run\tconfig\tkind\tmillis\tphases");
                 for (int run = 1; run <= runs; run++) {
                     for (int k = 0; k < configs.size(); k++) {
                         Config c = configs.get((k + run) % configs.size());
                         double floor = bench.floor(c.flags());
                         double api = bench.api(c.flags());
+                        String apiPhases = bench.phases();
                         double publish = bench.publishLast(c.flags());
-                        out.printf("%d\t%s\tfloor\t%.1f%n%d\t%s\tapi\t%.1f%n%d\t%s\tpublish\t%.1f%n",
-                                run, c.name(), floor, run, c.name(), api, run, c.name(), publish);
+                        String publishPhases = bench.phases();
+                        out.printf("%d\t%s\tfloor\t%.1f\t%n%d\t%s\tapi\t%.1f\t%s%n%d\t%s\tpublish\t%.1f\t%s%n",
+                                run, c.name(), floor, run, c.name(), api, apiPhases, run, c.name(), publish,
+                                publishPhases);
                         out.flush();
                         System.out.printf("run %d %-18s floor %6.1f ms  api %7.1f ms  publish %7.1f ms%n",
                                 run, c.name(), floor, api, publish);
@@ -197,7 +200,21 @@ public final class ColdStartBench {
         if (process.exitValue() != 0 || !parts[2].equals(expected)) {
             throw new IllegalStateException(mainClass + " " + args + " answered " + parts[2] + ":\n" + log);
         }
+        lastPhases.clear();
+        log.lines().filter(l -> l.startsWith("phase ")).forEach(l -> {
+            String[] p = l.split(" ");
+            lastPhases.put(p[1], (Long.parseLong(p[2]) - start) / 1000.0);
+        });
         return (Long.parseLong(parts[1]) - start) / 1000.0;
+    }
+
+    /** Milliseconds from process start to the end of each phase of the last child JVM. */
+    private final Map<String, Double> lastPhases = new LinkedHashMap<>();
+
+    private String phases() {
+        StringBuilder s = new StringBuilder();
+        lastPhases.forEach((name, millis) -> s.append(String.format("%s=%.1f;", name, millis)));
+        return s.toString();
     }
 
     /** An API Gateway HTTP API (payload 2.0) event: POST /api/articles by an editor. */
