@@ -1,0 +1,299 @@
+package broadsheet.bench;
+
+import broadsheet.aws.ArticleItems;
+import broadsheet.core.article.Article;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Cold start of the deployable functions jar against the local servers: for each JVM
+ * configuration, fresh JVMs that each serve one request, measured from just before the process
+ * starts to the moment the request has completed:
+ * <ul>
+ *   <li>{@code floor}: {@link ColdStartFloor}, a trivial main (same class path and flags);</li>
+ *   <li>{@code api}: the first create-article request through {@code ApiHandler};</li>
+ *   <li>{@code publish}: the first stream batch (that article's INSERT) through {@code PublisherHandler}.</li>
+ * </ul>
+ * Configurations run in turn within each round, so they share the machine's conditions.
+ *
+ * <p>Command: {@code java -cp CLASSPATH broadsheet.bench.ColdStartBench --functions-jar JAR
+ * --serializer-jar JAR --classes DRIVER.jar [--runs 7] [--cds FILE] [--tsv FILE]}.
+ */
+public final class ColdStartBench {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String TABLE = "coldstart";
+    private static final String BUCKET = "coldstart";
+
+    record Config(String name, List<String> flags) {
+    }
+
+    private final LocalAws aws;
+    private final String classPath;
+    private final Path work;
+    private final CorpusGenerator articles = new CorpusGenerator(777);
+    private int next;
+
+    ColdStartBench(LocalAws aws, String classPath, Path work) {
+        this.aws = aws;
+        this.classPath = classPath;
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Args a = Args.parse(args);
+        Path jar = Path.of(a.value("functions-jar"));
+        String classPath = String.join(File.pathSeparator, jar.toString(), a.value("serializer-jar"), a.value("classes"));
+        int runs = a.has("runs") ? a.integer("runs") : 7;
+        Path cds = Path.of(a.has("cds") ? a.value("cds") : "bench/target/functions.jsa");
+        Path tsv = Path.of(a.has("tsv") ? a.value("tsv") : "bench/target/results/coldstart.runs.tsv");
+        Path work = Files.createTempDirectory("broadsheet-coldstart");
+        System.out.printf("functions jar: %s, %d bytes (%.1f MiB)%n", jar, Files.size(jar), Files.size(jar) / 1048576.0);
+
+        List<String> lambdaFlags = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+        try (LocalAws aws = LocalAws.start(Optional.empty())) {
+            aws.createTableAndBucket(TABLE, BUCKET);
+            ColdStartBench bench = new ColdStartBench(aws, classPath, work);
+            // AppCDS: the classes both functions load, archived from one training JVM serving a
+            // create request and a stream batch
+            bench.api(lambdaFlags);
+            List<String> training = new ArrayList<>(lambdaFlags);
+            training.add("-XX:ArchiveClassesAtExit=" + cds);
+            Files.deleteIfExists(cds);
+            bench.train(training);
+            List<Config> configs = new ArrayList<>(List.of(new Config("jdk-defaults", List.of()),
+                    new Config("c1+serial", lambdaFlags)));
+            List<String> withCds = new ArrayList<>(lambdaFlags);
+            withCds.add("-XX:SharedArchiveFile=" + cds);
+            configs.add(new Config("c1+serial+appcds", withCds));
+
+            Files.createDirectories(tsv.toAbsolutePath().getParent());
+            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(tsv))) {
+                out.println("run\tconfig\tkind\tmillis\tphases");
+                for (int run = 1; run <= runs; run++) {
+                    for (int k = 0; k < configs.size(); k++) {
+                        Config c = configs.get((k + run) % configs.size());
+                        double floor = bench.floor(c.flags());
+                        double api = bench.api(c.flags());
+                        String apiPhases = bench.phases();
+                        double publish = bench.publishLast(c.flags());
+                        String publishPhases = bench.phases();
+                        out.printf("%d\t%s\tfloor\t%.1f\t%n%d\t%s\tapi\t%.1f\t%s%n%d\t%s\tpublish\t%.1f\t%s%n",
+                                run, c.name(), floor, run, c.name(), api, apiPhases, run, c.name(), publish,
+                                publishPhases);
+                        out.flush();
+                        System.out.printf("run %d %-18s floor %6.1f ms  api %7.1f ms  publish %7.1f ms%n",
+                                run, c.name(), floor, api, publish);
+                    }
+                }
+            }
+            System.out.printf("stream batches delivered again after a failed first delivery: %d%n", bench.retries);
+        }
+    }
+
+    private String lastSlug;
+    private int retries;
+
+    double floor(List<String> flags) throws Exception {
+        return spawn(flags, ColdStartFloor.class.getName(), List.of(), "floor");
+    }
+
+    /** A fresh JVM creating one new article; its slug is remembered for {@link #publishLast}. */
+    double api(List<String> flags) throws Exception {
+        Article article = IncrementalPublish.newArticle(articles, next++);
+        Path event = work.resolve("api-" + next + ".json");
+        Files.writeString(event, apiEventJson(PipelineSite.body(article)), StandardCharsets.UTF_8);
+        lastSlug = article.slug();
+        return spawn(flags, ColdStart.class.getName(), List.of("api", event.toString()), "201");
+    }
+
+    /** A fresh JVM publishing the stream batch of the last article created. */
+    double publishLast(List<String> flags) throws Exception {
+        String slug = lastSlug;
+        Path event = streamEventOfLast();
+        double millis;
+        try {
+            millis = spawn(flags, ColdStart.class.getName(), List.of("publish", event.toString()), "failures=0");
+        } catch (IllegalStateException failed) {
+            // the stream would deliver the batch again (publishing is idempotent); so does the benchmark,
+            // and the retried cold start is the one measured
+            System.out.println("publish batch failed, delivered again: " + failed.getMessage().lines().findFirst().orElse(""));
+            retries++;
+            millis = spawn(flags, ColdStart.class.getName(), List.of("publish", event.toString()), "failures=0");
+        }
+        Article article = ArticleItems.fromItem(aws.dynamo.getItem(b -> b.tableName(TABLE).consistentRead(true)
+                .key(ArticleItems.key(slug))).item());
+        String key = article.section() + "/" + article.slug() + "/index.html";
+        aws.s3.headObject(b -> b.bucket(BUCKET).key(key));
+        return millis;
+    }
+
+    /** One JVM: a new article's create request, then the stream batch of the article created before it. */
+    void train(List<String> flags) throws Exception {
+        Path stream = streamEventOfLast();
+        Article article = IncrementalPublish.newArticle(articles, next++);
+        Path event = work.resolve("api-" + next + ".json");
+        Files.writeString(event, apiEventJson(PipelineSite.body(article)), StandardCharsets.UTF_8);
+        lastSlug = article.slug();
+        spawn(flags, ColdStart.class.getName(), List.of("train", event.toString(), stream.toString()), "failures=0");
+    }
+
+    private Path streamEventOfLast() throws IOException {
+        Map<String, AttributeValue> item = aws.dynamo.getItem(b -> b.tableName(TABLE).consistentRead(true)
+                .key(ArticleItems.key(lastSlug))).item();
+        if (item == null || item.isEmpty()) {
+            throw new IllegalStateException("article " + lastSlug + " was not stored");
+        }
+        Path event = work.resolve("publish-" + next + ".json");
+        Files.writeString(event, streamEventJson(item, next), StandardCharsets.UTF_8);
+        return event;
+    }
+
+    private double spawn(List<String> flags, String mainClass, List<String> args, String expected) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(flags);
+        command.add("-cp");
+        command.add(classPath);
+        command.add(mainClass);
+        command.addAll(args);
+        Path output = work.resolve("out.txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("JAVA_TOOL") || name.startsWith("JDK_JAVA"));
+        env.put("TABLE_NAME", TABLE);
+        env.put("BUCKET_NAME", BUCKET);
+        env.put("SITE_BASE_URL", "https://broadsheet.example");
+        env.put("S3_FORCE_PATH_STYLE", "true");
+        env.put("AWS_REGION", broadsheet.local.servers.LocalCredentials.REGION.id());
+        env.put("AWS_ACCESS_KEY_ID", broadsheet.local.servers.LocalCredentials.ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", broadsheet.local.servers.LocalCredentials.SECRET_KEY);
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", aws.dynalite.endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_S3", aws.s3proxy.endpoint().toString());
+        long start = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+        Process process = builder.start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(mainClass + " did not finish");
+        }
+        String log = Files.readString(output);
+        String done = log.lines().filter(l -> l.startsWith("done ")).reduce((first, last) -> last)
+                .orElseThrow(() -> new IllegalStateException(mainClass + " " + args + " failed:\n" + log));
+        String[] parts = done.split(" ");
+        if (process.exitValue() != 0 || !parts[2].equals(expected)) {
+            throw new IllegalStateException(mainClass + " " + args + " answered " + parts[2] + ":\n" + log);
+        }
+        lastPhases.clear();
+        log.lines().filter(l -> l.startsWith("phase ")).forEach(l -> {
+            String[] p = l.split(" ");
+            lastPhases.put(p[1], (Long.parseLong(p[2]) - start) / 1000.0);
+        });
+        return (Long.parseLong(parts[1]) - start) / 1000.0;
+    }
+
+    /** Milliseconds from process start to the end of each phase of the last child JVM. */
+    private final Map<String, Double> lastPhases = new LinkedHashMap<>();
+
+    private String phases() {
+        StringBuilder s = new StringBuilder();
+        lastPhases.forEach((name, millis) -> s.append(String.format("%s=%.1f;", name, millis)));
+        return s.toString();
+    }
+
+    /** An API Gateway HTTP API (payload 2.0) event: POST /api/articles by an editor. */
+    static String apiEventJson(String body) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("version", "2.0");
+        root.put("routeKey", "ANY /api/{proxy+}");
+        root.put("rawPath", "/api/articles");
+        root.put("rawQueryString", "");
+        ObjectNode headers = root.putObject("headers");
+        headers.put("accept", "application/json");
+        headers.put("content-type", "application/json");
+        headers.put("host", "api.broadsheet.example");
+        ObjectNode context = root.putObject("requestContext");
+        context.put("accountId", "123456789012");
+        context.put("apiId", "bench");
+        ObjectNode claims = context.putObject("authorizer").putObject("jwt").putObject("claims");
+        claims.put("sub", "bench");
+        claims.put("cognito:groups", "[editors]");
+        context.put("domainName", "api.broadsheet.example");
+        ObjectNode http = context.putObject("http");
+        http.put("method", "POST");
+        http.put("path", "/api/articles");
+        http.put("protocol", "HTTP/1.1");
+        http.put("sourceIp", "203.0.113.7");
+        context.put("requestId", "bench");
+        context.put("routeKey", "ANY /api/{proxy+}");
+        context.put("stage", "$default");
+        context.put("timeEpoch", System.currentTimeMillis());
+        root.put("body", body);
+        root.put("isBase64Encoded", false);
+        return JSON.writeValueAsString(root);
+    }
+
+    /** A DynamoDB stream event (NEW_AND_OLD_IMAGES) with the INSERT record of one item. */
+    static String streamEventJson(Map<String, AttributeValue> item, long sequence) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode record = root.putArray("Records").addObject();
+        record.put("eventID", String.format("%032x", sequence));
+        record.put("eventName", "INSERT");
+        record.put("eventVersion", "1.1");
+        record.put("eventSource", "aws:dynamodb");
+        record.put("awsRegion", "us-east-1");
+        ObjectNode dynamodb = record.putObject("dynamodb");
+        dynamodb.put("ApproximateCreationDateTime", Instant.now().getEpochSecond());
+        Map<String, AttributeValue> keys = new LinkedHashMap<>();
+        keys.put("pk", item.get("pk"));
+        keys.put("sk", item.get("sk"));
+        dynamodb.set("Keys", image(keys));
+        dynamodb.set("NewImage", image(item));
+        dynamodb.put("SequenceNumber", String.format("%021d", 100_000_000_000_000_000L + sequence));
+        dynamodb.put("SizeBytes", 4096);
+        dynamodb.put("StreamViewType", "NEW_AND_OLD_IMAGES");
+        record.put("eventSourceARN", "arn:aws:dynamodb:us-east-1:123456789012:table/coldstart/stream/2026-11-01T00:00:00.000");
+        return JSON.writeValueAsString(root);
+    }
+
+    private static ObjectNode image(Map<String, AttributeValue> item) {
+        ObjectNode node = JSON.createObjectNode();
+        item.forEach((name, value) -> node.set(name, value(value)));
+        return node;
+    }
+
+    private static ObjectNode value(AttributeValue v) {
+        ObjectNode node = JSON.createObjectNode();
+        switch (v.type()) {
+            case S -> node.put("S", v.s());
+            case N -> node.put("N", v.n());
+            case BOOL -> node.put("BOOL", v.bool());
+            case NUL -> node.put("NULL", true);
+            case SS -> v.ss().forEach(node.putArray("SS")::add);
+            case NS -> v.ns().forEach(node.putArray("NS")::add);
+            case M -> node.set("M", image(v.m()));
+            case L -> {
+                ArrayNode list = node.putArray("L");
+                v.l().forEach(e -> list.add(value(e)));
+            }
+            default -> throw new IllegalArgumentException("attribute type " + v.type() + " is not used by articles");
+        }
+        return node;
+    }
+}

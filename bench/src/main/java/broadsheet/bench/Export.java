@@ -1,0 +1,232 @@
+package broadsheet.bench;
+
+import broadsheet.core.article.Article;
+import broadsheet.core.article.ArticleValidator;
+import broadsheet.core.article.Validated;
+import broadsheet.core.publish.Listing;
+import broadsheet.core.publish.ListingEntry;
+import broadsheet.core.publish.ListingId;
+import broadsheet.core.publish.Listings;
+import broadsheet.core.publish.Pages;
+import broadsheet.core.publish.Publisher;
+import broadsheet.core.render.MustachePages;
+import broadsheet.core.site.SiteConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Full rebuild of the site from a corpus of article JSON files: what runs when templates change.
+ * Renders with the core the Lambdas use ({@link MustachePages},
+ * {@link Listings}) and produces the pages a {@link Publisher} would have left in the bucket
+ * after publishing every article one by one, plus the fixed pages (404, stylesheet, robots.txt):
+ * <ol>
+ *   <li>every article file is read (as the API writes articles; {@code --validate} also runs each
+ *       through the API's validator), and each live article's page is rendered and written; only
+ *       its listing entry is kept, so memory stays small at any N;</li>
+ *   <li>the month listings and fronts of every collection (sections, authors, tags) and home are
+ *       built in bulk from those entries, with the same functions the publisher uses
+ *       ({@link Listings#collectionsOf}, {@link Listings#front}, {@link Listings#home},
+ *       {@link Listings#recent}), and their pages rendered and written, with the news sitemap.</li>
+ * </ol>
+ * Both steps run on a fork-join pool of {@code --threads} workers (default: every core).
+ *
+ * <p>Command: {@code java -cp broadsheet-bench.jar broadsheet.bench.Export --corpus DIR --out DIR
+ * [--threads N] [--io-threads N] [--validate] [--now 2026-11-29T00:00:00Z] [--repeat N]}; {@code --repeat} runs the export
+ * again in the same JVM, to tell warm-up from steady state. Pages are written by {@code --io-threads}
+ * writer threads (default: four per rendering thread), see {@link DirectorySink}. {@code --corpus} is a corpus directory written by
+ * {@link Corpus} (its {@code broadsheet/} tree is read) or any directory of article JSON files.
+ */
+public final class Export {
+
+    /** What one export did. */
+    public record Result(int articles, int live, int listings, long pages) {
+    }
+
+    private final SiteConfig config;
+    private final Pages pages;
+    private final ArticleValidator validator;
+    private final StoredArticleReader reader = new StoredArticleReader();
+    private final Instant now;
+    private final boolean validate;
+    private final int feedSize;
+
+    public Export(SiteConfig config, Instant now) {
+        this(config, now, false);
+    }
+
+    public Export(SiteConfig config, Instant now, boolean validate) {
+        this.config = config;
+        this.pages = new MustachePages(config);
+        this.validator = new ArticleValidator(config);
+        this.now = now;
+        this.validate = validate;
+        this.feedSize = Publisher.FEED_SIZE;
+    }
+
+    public static void main(String[] args) throws IOException {
+        Args a = Args.parse(args);
+        Path corpus = Path.of(a.value("corpus"));
+        Path out = Path.of(a.value("out"));
+        int threads = a.has("threads") ? a.integer("threads") : Runtime.getRuntime().availableProcessors();
+        Instant now = a.has("now") ? Instant.parse(a.value("now")) : Instant.now();
+        int ioThreads = a.has("io-threads") ? a.integer("io-threads") : 4 * threads;
+        int repeat = a.has("repeat") ? a.integer("repeat") : 1;
+        Export export = new Export(SiteConfig.load(), now, a.has("validate"));
+        for (int run = 1; run <= repeat; run++) {
+            long start = System.nanoTime();
+            Result result;
+            try (DirectorySink sink = new DirectorySink(out, ioThreads, 512)) {
+                result = export.run(corpus, sink, threads);
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            System.out.printf("export: %d articles (%d live), %d listings, %d pages in %d ms (%.0f pages/s, %d threads)%n",
+                    result.articles(), result.live(), result.listings(), result.pages(), millis,
+                    result.pages() * 1000.0 / Math.max(1, millis), threads);
+        }
+    }
+
+    /** What the listings need of one live article: its entry and the collections it is listed in. */
+    record Listed(ListingEntry entry, SortedSet<ListingId.Collection> collections) {
+
+        static Listed of(Article article) {
+            return new Listed(Listings.entryOf(article), Listings.collectionsOf(article));
+        }
+    }
+
+    /** Renders every page of the site held in {@code corpus} into {@code sink}. */
+    public Result run(Path corpus, PageSink sink, int threads) throws IOException {
+        List<Path> files = articleFiles(corpus);
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            AtomicLong written = new AtomicLong();
+            PageSink counting = page -> {
+                sink.write(page);
+                written.incrementAndGet();
+            };
+            ConcurrentLinkedQueue<Listed> live = new ConcurrentLinkedQueue<>();
+            inPool(pool, () -> files.parallelStream().forEach(file -> {
+                Article article = read(file);
+                if (article.isLive(now)) {
+                    counting.write(pages.articlePage(article));
+                    live.add(Listed.of(article));
+                }
+            }));
+            Map<ListingId, Listing> listings = listings(live);
+            inPool(pool, () -> listings.entrySet().parallelStream()
+                    .forEach(e -> pages.listingPages(e.getKey(), e.getValue()).forEach(counting::write)));
+            counting.write(pages.newsSitemap(Listings.recent(sectionFronts(listings).values(), now)));
+            pages.fixedPages().forEach(counting::write);
+            return new Result(files.size(), live.size(), listings.size(), written.get());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * Every listing of the site, as the publisher leaves them after publishing each article: one
+     * per month with entries of each collection (section, author, tag), one front per collection
+     * with entries, and home (over the configured sections).
+     */
+    Map<ListingId, Listing> listings(Iterable<Listed> live) {
+        Map<ListingId.Collection, Map<YearMonth, List<ListingEntry>>> byCollection = new TreeMap<>();
+        for (Listed listed : live) {
+            YearMonth month = Listings.monthOf(listed.entry().publishAt());
+            for (ListingId.Collection collection : listed.collections()) {
+                byCollection.computeIfAbsent(collection, c -> new TreeMap<>(Comparator.reverseOrder()))
+                        .computeIfAbsent(month, m -> new ArrayList<>())
+                        .add(listed.entry());
+            }
+        }
+        Map<ListingId, Listing> listings = new LinkedHashMap<>();
+        byCollection.forEach((collection, months) -> {
+            Map<YearMonth, Listing> monthListings = new LinkedHashMap<>();
+            months.forEach((month, list) -> {
+                list.sort(Listings.NEWEST_FIRST);
+                Listing listing = new Listing(list, Map.of());
+                monthListings.put(month, listing);
+                listings.put(collection.month(month), listing);
+            });
+            listings.put(collection.front(), Listings.front(Listing.EMPTY, monthListings, feedSize));
+        });
+        Map<String, Listing> homeFronts = sectionFronts(listings);
+        listings.put(ListingId.home(), Listings.home(homeFronts, feedSize));
+        return listings;
+    }
+
+    /** The fronts of the configured sections that have articles, as the publisher reads them for home. */
+    private Map<String, Listing> sectionFronts(Map<ListingId, Listing> listings) {
+        Map<String, Listing> fronts = new LinkedHashMap<>();
+        for (String section : config.sectionSlugs()) {
+            Listing front = listings.get(ListingId.sectionFront(section));
+            if (front != null) {
+                fronts.put(section, front);
+            }
+        }
+        return fronts;
+    }
+
+    /**
+     * Reads one stored article file. With {@code validate}, the file is also run through the API's
+     * validator, which must accept it and agree on every editor field.
+     */
+    Article read(Path file) {
+        byte[] json;
+        try {
+            json = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        Article article = reader.read(json);
+        if (validate) {
+            Validated validated = validator.parse(json);
+            if (validated instanceof Validated.Invalid invalid) {
+                throw new IllegalArgumentException(file + " is not a valid article: " + invalid.violations());
+            }
+            Article valid = ((Validated.Valid) validated).article();
+            if (!valid.withTimes(article.createdAt(), article.updatedAt()).withVersion(article.version()).equals(article)) {
+                throw new IllegalArgumentException(file + " reads differently through the API's validator");
+            }
+        }
+        return article;
+    }
+
+    private static List<Path> articleFiles(Path corpus) throws IOException {
+        Path root = Files.isDirectory(corpus.resolve(Corpus.BROADSHEET_DIR)) ? corpus.resolve(Corpus.BROADSHEET_DIR)
+                : corpus;
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
+                    .sorted().toList();
+        }
+    }
+
+    private static void inPool(ForkJoinPool pool, Runnable work) {
+        try {
+            pool.submit(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("export interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package broadsheet.bench;
+
+import broadsheet.aws.ArticleItems;
+import broadsheet.aws.DynamoListingStore;
+import broadsheet.aws.S3SiteBucket;
+import broadsheet.core.article.Article;
+import broadsheet.core.publish.Listing;
+import broadsheet.core.publish.ListingId;
+import broadsheet.core.render.MustachePages;
+import broadsheet.core.render.RenderedPage;
+import broadsheet.core.site.SiteConfig;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Puts a site of N generated articles into a table and a bucket, as if every article had been
+ * published one by one: the article items, the listing items (built in bulk with the publisher's
+ * functions, see {@link Export#listings}) and every page (article pages and listing pages, at
+ * revision 1). Writes run on a pool of threads; this is set-up, not measured.
+ */
+final class SiteSeeder {
+
+    private final LocalAws aws;
+    private final SiteConfig site;
+    private final MustachePages pages;
+    private final int threads;
+
+    SiteSeeder(LocalAws aws, SiteConfig site, int threads) {
+        this.aws = aws;
+        this.site = site;
+        this.pages = new MustachePages(site);
+        this.threads = threads;
+    }
+
+    /** Articles, listings and every page. */
+    void seed(String table, String bucket, List<Article> articles, boolean articlePages) {
+        seed(table, bucket, articles, articlePages, true);
+    }
+
+    /** Articles and listings; article pages and listing pages only when asked. */
+    void seed(String table, String bucket, List<Article> articles, boolean articlePages, boolean listingPages) {
+        aws.createTableAndBucket(table, bucket);
+        S3SiteBucket siteBucket = new S3SiteBucket(aws.s3, bucket);
+        DynamoListingStore listings = new DynamoListingStore(aws.dynamo, table);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int from = 0; from < articles.size(); from += 25) {
+                List<Article> batch = articles.subList(from, Math.min(articles.size(), from + 25));
+                work.add(pool.submit(() -> writeItems(table, batch)));
+                if (articlePages) {
+                    work.add(pool.submit(() -> batch.forEach(a -> siteBucket.put(pages.articlePage(a), a.version()))));
+                }
+            }
+            List<Export.Listed> live = articles.stream().map(Export.Listed::of).toList();
+            Map<ListingId, Listing> all = new Export(site, Instant.now()).listings(live);
+            all.forEach((id, listing) -> work.add(pool.submit(() -> {
+                if (!listings.put(id, listing, 0)) {
+                    throw new IllegalStateException("listing " + id + " already exists in " + table);
+                }
+                if (listingPages) {
+                    for (RenderedPage page : pages.listingPages(id, listing)) {
+                        siteBucket.put(page, 1);
+                    }
+                }
+            })));
+            if (listingPages) {
+                pages.fixedPages().forEach(page -> work.add(pool.submit(() -> siteBucket.put(page, 1))));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("seeding " + table + " failed", e);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private void writeItems(String table, List<Article> batch) {
+        List<WriteRequest> writes = batch.stream()
+                .map(a -> WriteRequest.builder().putRequest(PutRequest.builder().item(ArticleItems.toItem(a)).build()).build())
+                .toList();
+        Map<String, List<WriteRequest>> pending = Map.of(table, writes);
+        while (!pending.isEmpty()) {
+            Map<String, List<WriteRequest>> request = pending;
+            BatchWriteItemResponse response = aws.dynamo.batchWriteItem(b -> b.requestItems(request));
+            pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package broadsheet.bench;
+
+import broadsheet.core.article.Article;
+import broadsheet.core.article.LeadImage;
+import broadsheet.core.article.Status;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a stored article from the JSON that {@link broadsheet.core.article.ArticleJson} writes,
+ * in one streaming pass. A full rebuild reads articles that were validated when they were
+ * written, as the publisher reads table items without validating them again; the export can
+ * still run every file through the API's validator ({@code --validate}).
+ */
+final class StoredArticleReader {
+
+    private final JsonMapper mapper = JsonMapper.builder().build();
+
+    Article read(byte[] json) {
+        String section = null;
+        String slug = null;
+        String headline = null;
+        String standfirst = null;
+        String body = null;
+        LeadImage image = null;
+        List<String> authors = List.of();
+        List<String> tags = List.of();
+        String source = null;
+        Status status = null;
+        Instant publishAt = null;
+        Instant createdAt = null;
+        Instant updatedAt = null;
+        long version = 0;
+        try (JsonParser p = mapper.createParser(json)) {
+            expect(p.nextToken(), JsonToken.START_OBJECT);
+            for (JsonToken t = p.nextToken(); t == JsonToken.PROPERTY_NAME; t = p.nextToken()) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (value == JsonToken.VALUE_NULL) {
+                    continue;
+                }
+                switch (name) {
+                    case "section" -> section = p.getString();
+                    case "slug" -> slug = p.getString();
+                    case "headline" -> headline = p.getString();
+                    case "standfirst" -> standfirst = p.getString();
+                    case "body" -> body = p.getString();
+                    case "image" -> image = image(p);
+                    case "authors" -> authors = strings(p);
+                    case "tags" -> tags = strings(p);
+                    case "source" -> source = p.getString();
+                    case "status" -> status = status(p.getString());
+                    case "publishAt" -> publishAt = Instant.parse(p.getString());
+                    case "createdAt" -> createdAt = Instant.parse(p.getString());
+                    case "updatedAt" -> updatedAt = Instant.parse(p.getString());
+                    case "version" -> version = p.getLongValue();
+                    default -> p.skipChildren();
+                }
+            }
+        }
+        if (section == null || slug == null || headline == null || body == null || status == null) {
+            throw new IllegalArgumentException("not a stored article: section, slug, headline, body and status are required");
+        }
+        return new Article(section, slug, headline, standfirst, body, image, authors, tags, source, status,
+                publishAt, createdAt, updatedAt, version);
+    }
+
+    private static LeadImage image(JsonParser p) {
+        expect(p.currentToken(), JsonToken.START_OBJECT);
+        String src = null;
+        String alt = null;
+        String caption = null;
+        String credit = null;
+        for (JsonToken t = p.nextToken(); t == JsonToken.PROPERTY_NAME; t = p.nextToken()) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            String text = value == JsonToken.VALUE_NULL ? null : p.getString();
+            switch (name) {
+                case "src" -> src = text;
+                case "alt" -> alt = text;
+                case "caption" -> caption = text;
+                case "credit" -> credit = text;
+                default -> p.skipChildren();
+            }
+        }
+        return new LeadImage(src, alt, caption, credit);
+    }
+
+    private static List<String> strings(JsonParser p) {
+        expect(p.currentToken(), JsonToken.START_ARRAY);
+        List<String> values = new ArrayList<>(4);
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            values.add(p.getString());
+        }
+        return values;
+    }
+
+    private static Status status(String wireName) {
+        for (Status s : Status.values()) {
+            if (s.wireName().equals(wireName)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown status " + wireName);
+    }
+
+    private static void expect(JsonToken actual, JsonToken expected) {
+        if (actual != expected) {
+            throw new IllegalArgumentException("expected " + expected + ", found " + actual);
+        }
+    }
+}

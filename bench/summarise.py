@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Turns a benchmark's runs (TSV) into a Markdown table row: median [min-max] of each tool and the
+ratio ours/baseline of the medians, plus the median of the per-run ratios."""
+import csv, statistics, sys, datetime
+
+kind, n, path, load = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+rows = list(csv.DictReader(open(path), delimiter="\t"))
+
+def series(tool, col):
+    return [float(r[col]) for r in rows if r["tool"] == tool]
+
+def fmt(values, unit="", scale=1.0, digits=2):
+    v = [x * scale for x in values]
+    return f"{statistics.median(v):.{digits}f}{unit} [{min(v):.{digits}f}–{max(v):.{digits}f}]"
+
+if kind == "rebuild":
+    ours, hugo = series("broadsheet", "wall_s"), series("hugo", "wall_s")
+    per_run = [o / h for o, h in zip(ours, hugo)]
+    pages_ours = int(series("broadsheet", "pages")[0]); pages_hugo = int(series("hugo", "pages")[0])
+    when = datetime.datetime.utcnow().strftime("%Y-%m-%d %H:%M UTC")
+    print(f"| {n:,} | {len(ours)} | {fmt(ours, ' s')} | {fmt(hugo, ' s')} | "
+          f"{statistics.median(ours) / statistics.median(hugo):.2f} (per run {statistics.median(per_run):.2f}) | "
+          f"{pages_ours:,} / {pages_ours / statistics.median(ours):,.0f} | {pages_hugo:,} / {pages_hugo / statistics.median(hugo):,.0f} | "
+          f"{fmt(series('broadsheet', 'rss_kb'), ' MB', 1 / 1024, 0)} | {fmt(series('hugo', 'rss_kb'), ' MB', 1 / 1024, 0)} | "
+          f"{statistics.median(series('broadsheet', 'user_s')) + statistics.median(series('broadsheet', 'sys_s')):.1f} / "
+          f"{statistics.median(series('hugo', 'user_s')) + statistics.median(series('hugo', 'sys_s')):.1f} | {when}, load {load} |")
+
+if kind == "incremental":
+    sizes = sorted({int(r["n"]) for r in rows})
+    def col(n, c):
+        return [float(r[c]) for r in rows if int(r["n"]) == n]
+    when = datetime.datetime.utcnow().strftime("%Y-%m-%d %H:%M UTC")
+    print("| N | runs | API call to last page written, ms | of which API | of which publish | S3 PUTs | other S3 requests | DynamoDB requests | time in S3 requests, ms | time in DynamoDB requests, ms |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for s in sizes:
+        other = [t - p for t, p in zip(col(s, "s3_requests"), col(s, "s3_put"))]
+        print(f"| {s:,} | {len(col(s, 'total_ms'))} | {fmt(col(s, 'total_ms'), '', 1, 0)} | {fmt(col(s, 'api_ms'), '', 1, 0)} | "
+              f"{fmt(col(s, 'publish_ms'), '', 1, 0)} | {fmt(col(s, 's3_put'), '', 1, 0)} | {fmt(other, '', 1, 0)} | "
+              f"{fmt(col(s, 'dynamo_requests'), '', 1, 0)} | {fmt(col(s, 's3_ms'), '', 1, 0)} | {fmt(col(s, 'dynamo_ms'), '', 1, 0)} |")
+    if len(sizes) >= 2:
+        small, large = sizes[0], sizes[-1]
+        t = statistics.median(col(large, "total_ms")) / statistics.median(col(small, "total_ms"))
+        p = statistics.median(col(large, "s3_put")) / statistics.median(col(small, "s3_put"))
+        print(f"\nRatio N={large:,} / N={small:,}: time {t:.2f}, S3 PUTs {p:.2f}. Measured {when}, load {load}.")
+
+if kind == "coldstart":
+    jar_bytes = n
+    configs = []
+    for r in rows:
+        if r["config"] not in configs:
+            configs.append(r["config"])
+    def col(c, k):
+        return [float(r["millis"]) for r in rows if r["config"] == c and r["kind"] == k]
+    when = datetime.datetime.utcnow().strftime("%Y-%m-%d %H:%M UTC")
+    print("| JVM flags | runs | bare-JVM floor, ms | first API response, ms | API / floor | first stream batch, ms | batch / floor |")
+    print("|---|---|---|---|---|---|---|")
+    for c in configs:
+        f, a, p = col(c, "floor"), col(c, "api"), col(c, "publish")
+        print(f"| {c} | {len(f)} | {fmt(f, '', 1, 0)} | {fmt(a, '', 1, 0)} | {statistics.median(a) / statistics.median(f):.1f} | "
+              f"{fmt(p, '', 1, 0)} | {statistics.median(p) / statistics.median(f):.1f} |")
+    print(f"\nFunctions jar: {jar_bytes:,} bytes ({jar_bytes / 1048576:.1f} MiB). Measured {when}, load {load}.")
+    if "phases" in rows[0]:
+        print("\nWhere the first request's time goes (medians, ms from process start to the end of each phase):\n")
+        print("| JVM flags | function | JVM reaches main | event read | handler built | request done |")
+        print("|---|---|---|---|---|---|")
+        for c in configs:
+            for k in ("api", "publish"):
+                ph = {}
+                for r in rows:
+                    if r["config"] == c and r["kind"] == k and r.get("phases"):
+                        for part in r["phases"].strip(";").split(";"):
+                            name, v = part.split("=")
+                            ph.setdefault(name, []).append(float(v))
+                done = col(c, k)
+                cells = [f"{statistics.median(ph[x]):.0f}" if x in ph else "–" for x in ("main", "event", "init")]
+                print(f"| {c} | {k} | {' | '.join(cells)} | {statistics.median(done):.0f} |")
+
+if kind == "store":
+    ms = [float(r["millis"]) / 1000 for r in rows]
+    up = [float(r["uploads"]) for r in rows]
+    when = datetime.datetime.utcnow().strftime("%Y-%m-%d %H:%M UTC")
+    print("| N | runs | wall (interrupted + resumed) | pages uploaded | pages/s | listings |")
+    print("|---|---|---|---|---|---|")
+    print(f"| {n:,} | {len(ms)} | {fmt(ms, ' s')} | {int(statistics.median(up)):,} | "
+          f"{statistics.median(up) / statistics.median(ms):,.0f} | {rows[0]['listings']} |")
+    print(f"\nMeasured {when}, load {load}.")
