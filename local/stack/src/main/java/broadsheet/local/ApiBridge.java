@@ -3,16 +3,22 @@ package broadsheet.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +31,7 @@ import java.util.logging.Logger;
  * class that runs in Lambda answers, and its response is written back. Bodies larger than the
  * limit are refused with 413 before more than limit + 1 bytes are read.
  */
-public final class ApiBridge implements HttpHandler {
+public final class ApiBridge implements Request.Handler {
 
     private static final Logger LOG = Logger.getLogger(ApiBridge.class.getName());
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -46,47 +52,55 @@ public final class ApiBridge implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            Optional<byte[]> body = readBody(exchange);
-            if (body.isEmpty()) {
-                exchange.getResponseHeaders().set("Connection", "close");
-                HttpResponses.problem(exchange, "body-too-large", 413, "Content Too Large",
-                        "The request body is larger than " + maxBodyBytes + " bytes.");
-                return;
-            }
-            LocalRequest request = new LocalRequest(
-                    exchange.getRequestMethod(),
-                    exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestURI().getRawQuery(),
-                    exchange.getRequestHeaders(),
-                    body.get(),
-                    exchange.getRemoteAddress().getAddress().getHostAddress(),
-                    exchange.getProtocol());
-            APIGatewayV2HTTPEvent event = events.toEvent(
-                    request, authorizer.claims(request.header("Authorization")), clock.instant());
-            APIGatewayV2HTTPResponse response;
-            try {
-                response = handler.handleRequest(event, new LocalLambdaContext("broadsheet-api", TIMEOUT));
-            } catch (RuntimeException e) {
-                // In AWS an unhandled error becomes a 500 from API Gateway; the detail goes to the log only.
-                LOG.log(Level.SEVERE, "API handler failed", e);
-                HttpResponses.problem(exchange, "internal-error", 500, "Internal Server Error", "The request could not be handled.");
-                return;
-            }
-            write(exchange, response);
+    public boolean handle(Request request, Response response, Callback callback) throws IOException {
+        Optional<byte[]> body = readBody(request);
+        if (body.isEmpty()) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            HttpResponses.problem(request, response, callback, "body-too-large", 413, "Content Too Large",
+                    "The request body is larger than " + maxBodyBytes + " bytes.");
+            return true;
         }
+        LocalRequest local = new LocalRequest(
+                request.getMethod(),
+                request.getHttpURI().getPath(),
+                request.getHttpURI().getQuery(),
+                headers(request.getHeaders()),
+                body.get(),
+                Request.getRemoteAddr(request),
+                request.getConnectionMetaData().getProtocol());
+        APIGatewayV2HTTPEvent event = events.toEvent(
+                local, authorizer.claims(local.header("Authorization")), clock.instant());
+        APIGatewayV2HTTPResponse answer;
+        try {
+            answer = handler.handleRequest(event, new LocalLambdaContext("broadsheet-api", TIMEOUT));
+        } catch (RuntimeException e) {
+            // In AWS an unhandled error becomes a 500 from API Gateway; the detail goes to the log only.
+            LOG.log(Level.SEVERE, "API handler failed", e);
+            HttpResponses.problem(request, response, callback, "internal-error", 500, "Internal Server Error",
+                    "The request could not be handled.");
+            return true;
+        }
+        write(request, response, callback, answer);
+        return true;
+    }
+
+    /** Header name (as sent) to its values, in the order received. */
+    private static Map<String, List<String>> headers(HttpFields fields) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (HttpField field : fields) {
+            headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
+        }
+        return headers;
     }
 
     /**
      * The whole body, or empty when it is larger than the limit. At most limit + 1 bytes are read,
      * whatever the declared Content-Length, so a huge upload costs no more than the limit.
      */
-    private Optional<byte[]> readBody(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readNBytes(maxBodyBytes + 1);
-            return bytes.length > maxBodyBytes ? Optional.empty() : Optional.of(bytes);
-        }
+    private Optional<byte[]> readBody(Request request) throws IOException {
+        InputStream in = Content.Source.asInputStream(request);
+        byte[] bytes = in.readNBytes(maxBodyBytes + 1);
+        return bytes.length > maxBodyBytes ? Optional.empty() : Optional.of(bytes);
     }
 
     /**
@@ -101,15 +115,15 @@ public final class ApiBridge implements HttpHandler {
         return value;
     }
 
-    private void write(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
-        Headers headers = exchange.getResponseHeaders();
+    private void write(Request request, Response out, Callback callback, APIGatewayV2HTTPResponse response) {
+        HttpFields.Mutable headers = out.getHeaders();
         Map<String, List<String>> multi = response.getMultiValueHeaders();
         if (multi != null) {
             multi.forEach((name, values) -> values.forEach(v -> headers.add(name, v)));
         }
         Map<String, String> single = response.getHeaders();
         if (single != null) {
-            single.forEach((name, value) -> headers.set(name, localUrl(value)));
+            single.forEach((name, value) -> headers.put(name, localUrl(value)));
         }
         List<String> cookies = response.getCookies();
         if (cookies != null) {
@@ -125,6 +139,6 @@ public final class ApiBridge implements HttpHandler {
             bytes = body.getBytes(StandardCharsets.UTF_8);
         }
         int status = response.getStatusCode() == 0 ? 200 : response.getStatusCode();
-        HttpResponses.send(exchange, status, bytes);
+        HttpResponses.send(request, out, callback, status, bytes);
     }
 }

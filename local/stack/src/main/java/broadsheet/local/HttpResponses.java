@@ -1,46 +1,51 @@
 package broadsheet.local;
 
 import broadsheet.lambda.Problem;
-import com.sun.net.httpserver.HttpExchange;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
-import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
-/** Writes responses on an {@link HttpExchange}; the body is omitted for HEAD, 204 and 304. */
+/** Writes complete responses; the body is omitted for HEAD, 204 and 304. */
 final class HttpResponses {
+
+    static final String PROBLEM_JSON = "application/problem+json";
 
     private HttpResponses() {
     }
 
-    static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        boolean noBody = status == 204 || status == 304 || exchange.getRequestMethod().equalsIgnoreCase("HEAD");
+    static void send(Request request, Response response, Callback callback, int status, byte[] body) {
+        response.setStatus(status);
+        boolean noBody = status == 204 || status == 304 || HttpMethod.HEAD.is(request.getMethod());
         if (noBody) {
             if (status != 204 && status != 304 && body.length > 0) {
-                exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
             }
-            exchange.sendResponseHeaders(status, -1);
-        } else if (body.length == 0) {
-            exchange.sendResponseHeaders(status, -1);
+            response.write(true, null, callback);
         } else {
-            exchange.sendResponseHeaders(status, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+            response.write(true, ByteBuffer.wrap(body), callback);
         }
-        exchange.close();
     }
 
     /**
      * An {@code application/problem+json} response (RFC 9457) written by the local server itself,
      * with a type named like the API handler's problem types.
      */
-    static void problem(HttpExchange exchange, String name, int status, String title, String detail) throws IOException {
-        String json = "{\"type\":\"" + Problem.TYPE_PREFIX + escape(name) + "\",\"title\":\"" + escape(title)
+    static void problem(Request request, Response response, Callback callback,
+                        String name, int status, String title, String detail) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, PROBLEM_JSON);
+        send(request, response, callback, status, problemJson(name, status, title, detail).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String problemJson(String name, int status, String title, String detail) {
+        return "{\"type\":\"" + Problem.TYPE_PREFIX + escape(name) + "\",\"title\":\"" + escape(title)
                 + "\",\"status\":" + status
                 + ",\"detail\":\"" + escape(detail) + "\"}";
-        exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
-        send(exchange, status, json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String escape(String text) {

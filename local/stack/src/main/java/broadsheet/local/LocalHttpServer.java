@@ -1,68 +1,89 @@
 package broadsheet.local;
 
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one HTTP port of the local stack: {@code /api/...} goes to the API bridge, everything else
- * to the site server, as CloudFront routes the two origins in production.
+ * to the site server, as CloudFront routes the two origins in production. A request that Jetty
+ * refuses before any Broadsheet code runs (not a URI, an ambiguous path, headers too large) is
+ * answered with a problem document by {@link ProblemErrorHandler}.
  */
 public final class LocalHttpServer implements AutoCloseable {
 
     public static final String API_PREFIX = "/api/";
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final Server server;
+    private final ServerConnector connector;
 
-    private LocalHttpServer(HttpServer server, ExecutorService executor) {
+    private LocalHttpServer(Server server, ServerConnector connector) {
         this.server = server;
-        this.executor = executor;
+        this.connector = connector;
     }
 
     /** Binds {@code host:port} (port 0: any free port); serving starts with {@link #serve}. */
     public static LocalHttpServer bind(String host, int port) {
-        HttpServer server;
+        QueuedThreadPool threads = new QueuedThreadPool(32, 4);
+        threads.setName("broadsheet-http");
+        threads.setDaemon(true);
+        Server server = new Server(threads);
+        HttpConfiguration config = new HttpConfiguration();
+        config.setSendServerVersion(false);
+        config.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(config));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setAcceptQueueSize(64);
+        server.addConnector(connector);
+        server.setErrorHandler(new ProblemErrorHandler());
         try {
-            server = HttpServer.create(new InetSocketAddress(host, port), 64);
+            connector.open();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + host + ":" + port
                     + " (is another Broadsheet running? choose another port with --port)", e);
         }
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
-            Thread t = new Thread(r, "broadsheet-http-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        return new LocalHttpServer(server, executor);
+        return new LocalHttpServer(server, connector);
     }
 
     /** Binds and serves at once. */
-    public static LocalHttpServer start(String host, int port, HttpHandler api, HttpHandler site) {
+    public static LocalHttpServer start(String host, int port, Request.Handler api, Request.Handler site) {
         LocalHttpServer server = bind(host, port);
         server.serve(api, site);
         return server;
     }
 
-    /** Routes {@code /api/...} to {@code api} and everything else to {@code site}, and starts serving. */
-    public void serve(HttpHandler api, HttpHandler site) {
-        server.createContext(API_PREFIX, api);
-        server.createContext("/", site);
-        server.start();
+    /**
+     * Routes {@code /api/...} to {@code api} and everything else to {@code site}, and starts serving.
+     * The route is chosen on the path as sent, which is the path both handlers read.
+     */
+    public void serve(Request.Handler api, Request.Handler site) {
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                boolean toApi = request.getHttpURI().getPath().startsWith(API_PREFIX);
+                return (toApi ? api : site).handle(request, response, callback);
+            }
+        });
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the local HTTP server", e);
+        }
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     /** The base URL, e.g. {@code http://localhost:8080}. */
@@ -72,15 +93,10 @@ public final class LocalHttpServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdown();
         try {
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the local HTTP server", e);
         }
     }
 }

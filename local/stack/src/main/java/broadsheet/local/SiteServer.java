@@ -2,11 +2,12 @@ package broadsheet.local;
 
 import broadsheet.core.publish.SiteBucket;
 import broadsheet.core.publish.SiteBucket.StoredPage;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,7 +24,7 @@ import java.util.logging.Logger;
  * answered with a 301 to the new location, as an origin-response function could do at the edge;
  * the page itself (meta refresh and canonical link) is what CloudFront serves (docs/design.md).
  */
-public final class SiteServer implements HttpHandler {
+public final class SiteServer implements Request.Handler {
 
     private static final Logger LOG = Logger.getLogger(SiteServer.class.getName());
 
@@ -34,72 +35,73 @@ public final class SiteServer implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            Headers out = exchange.getResponseHeaders();
-            out.set("X-Content-Type-Options", "nosniff");
-            String method = exchange.getRequestMethod();
+    public boolean handle(Request request, Response response, Callback callback) {
+        HttpFields.Mutable out = response.getHeaders();
+        out.put("X-Content-Type-Options", "nosniff");
+        try {
+            String method = request.getMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
-                out.set("Allow", "GET, HEAD");
-                HttpResponses.problem(exchange, "method-not-allowed", 405, "Method Not Allowed", "The site is read-only: use GET or HEAD.");
-                return;
+                out.put(HttpHeader.ALLOW, "GET, HEAD");
+                HttpResponses.problem(request, response, callback, "method-not-allowed", 405, "Method Not Allowed",
+                        "The site is read-only: use GET or HEAD.");
+                return true;
             }
-            SitePaths.Route route = SitePaths.resolve(
-                    exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery());
+            SitePaths.Route route = SitePaths.resolve(request.getHttpURI().getPath(), request.getHttpURI().getQuery());
             if (route instanceof SitePaths.Invalid) {
-                HttpResponses.problem(exchange, "bad-path", 400, "Bad Request", "This path cannot name a page.");
+                HttpResponses.problem(request, response, callback, "bad-path", 400, "Bad Request", "This path cannot name a page.");
             } else if (route instanceof SitePaths.Redirect redirect) {
-                out.set("Location", redirect.location());
-                out.set("Cache-Control", "public, max-age=300");
-                HttpResponses.send(exchange, 301, new byte[0]);
+                out.put(HttpHeader.LOCATION, redirect.location());
+                out.put(HttpHeader.CACHE_CONTROL, "public, max-age=300");
+                HttpResponses.send(request, response, callback, 301, new byte[0]);
             } else if (route instanceof SitePaths.Page page) {
-                servePage(exchange, page.key());
+                servePage(request, response, callback, page.key());
             }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "site request failed", e);
-            HttpResponses.problem(exchange, "bucket-unavailable", 502, "Bad Gateway", "The bucket could not be read.");
+            HttpResponses.problem(request, response, callback, "bucket-unavailable", 502, "Bad Gateway", "The bucket could not be read.");
         }
+        return true;
     }
 
-    private void servePage(HttpExchange exchange, String key) throws IOException {
+    private void servePage(Request request, Response response, Callback callback, String key) {
         Optional<StoredPage> found = bucket.get(key);
-        Headers out = exchange.getResponseHeaders();
+        HttpFields.Mutable out = response.getHeaders();
         if (found.isEmpty()) {
             Optional<StoredPage> notFound = bucket.get(SitePaths.NOT_FOUND_KEY);
             if (notFound.isPresent()) {
                 describe(out, notFound.get());
-                HttpResponses.send(exchange, 404, notFound.get().body());
+                HttpResponses.send(request, response, callback, 404, notFound.get().body());
             } else {
-                out.set("Content-Type", "text/plain; charset=utf-8");
-                HttpResponses.send(exchange, 404, "Not found\n".getBytes(StandardCharsets.UTF_8));
+                out.put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+                HttpResponses.send(request, response, callback, 404, "Not found\n".getBytes(StandardCharsets.UTF_8));
             }
             return;
         }
         StoredPage page = found.get();
         if (page.redirectLocation().isPresent() && page.redirectLocation().get().startsWith("/")
                 && !page.redirectLocation().get().startsWith("//")) {
-            out.set("Location", page.redirectLocation().get());
+            out.put(HttpHeader.LOCATION, page.redirectLocation().get());
             if (page.cacheControl() != null) {
-                out.set("Cache-Control", page.cacheControl());
+                out.put(HttpHeader.CACHE_CONTROL, page.cacheControl());
             }
-            HttpResponses.send(exchange, 301, new byte[0]);
+            HttpResponses.send(request, response, callback, 301, new byte[0]);
             return;
         }
         String etag = etag(page);
         describe(out, page);
-        out.set("ETag", etag);
-        String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
+        out.put(HttpHeader.ETAG, etag);
+        String ifNoneMatch = request.getHeaders().get(HttpHeader.IF_NONE_MATCH);
         if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
-            HttpResponses.send(exchange, 304, new byte[0]);
+            HttpResponses.send(request, response, callback, 304, new byte[0]);
             return;
         }
-        HttpResponses.send(exchange, 200, page.body());
+        HttpResponses.send(request, response, callback, 200, page.body());
     }
 
-    private static void describe(Headers out, StoredPage page) {
-        out.set("Content-Type", page.contentType() == null ? "application/octet-stream" : page.contentType());
+    private static void describe(HttpFields.Mutable out, StoredPage page) {
+        out.put(HttpHeader.CONTENT_TYPE, page.contentType() == null ? "application/octet-stream" : page.contentType());
         if (page.cacheControl() != null) {
-            out.set("Cache-Control", page.cacheControl());
+            out.put(HttpHeader.CACHE_CONTROL, page.cacheControl());
         }
     }
 
