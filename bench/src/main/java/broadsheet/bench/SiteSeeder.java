@@ -6,6 +6,7 @@ import broadsheet.aws.S3SiteBucket;
 import broadsheet.core.article.Article;
 import broadsheet.core.publish.Listing;
 import broadsheet.core.publish.ListingId;
+import broadsheet.core.publish.PageRevision;
 import broadsheet.core.render.MustachePages;
 import broadsheet.core.render.RenderedPage;
 import broadsheet.core.site.SiteConfig;
@@ -25,7 +26,8 @@ import java.util.concurrent.Future;
  * Puts a site of N generated articles into a table and a bucket, as if every article had been
  * published one by one: the article items, the listing items (built in bulk with the publisher's
  * functions, see {@link Export#listings}) and every page (article pages and listing pages, at
- * revision 1). Writes run on a pool of threads; this is set-up, not measured.
+ * the revisions a publisher of the site's render generation gives them, see {@link PageRevision}).
+ * Writes run on a pool of threads; this is set-up, not measured.
  */
 final class SiteSeeder {
 
@@ -58,7 +60,8 @@ final class SiteSeeder {
                 List<Article> batch = articles.subList(from, Math.min(articles.size(), from + 25));
                 work.add(pool.submit(() -> writeItems(table, batch)));
                 if (articlePages) {
-                    work.add(pool.submit(() -> batch.forEach(a -> siteBucket.put(pages.articlePage(a), a.version()))));
+                    work.add(pool.submit(() -> batch.forEach(a -> siteBucket.put(pages.articlePage(a),
+                            PageRevision.of(pages.generation(), a.version())))));
                 }
             }
             List<Export.Listed> live = articles.stream().map(Export.Listed::of).toList();
@@ -69,12 +72,13 @@ final class SiteSeeder {
                 }
                 if (listingPages) {
                     for (RenderedPage page : pages.listingPages(id, listing)) {
-                        siteBucket.put(page, 1);
+                        siteBucket.put(page, PageRevision.of(pages.generation(), 1));
                     }
                 }
             })));
             if (listingPages) {
-                pages.fixedPages().forEach(page -> work.add(pool.submit(() -> siteBucket.put(page, 1))));
+                pages.fixedPages().forEach(page -> work.add(pool.submit(
+                        () -> siteBucket.put(page, PageRevision.of(pages.generation(), 1)))));
             }
             for (Future<?> f : work) {
                 f.get();

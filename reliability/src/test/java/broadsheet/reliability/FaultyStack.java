@@ -112,7 +112,7 @@ final class FaultyStack implements AutoCloseable {
 
         SiteConfig loaded = SiteConfig.load();
         site = new SiteConfig(loaded.name(), loaded.description(), http.baseUrl().toString(), loaded.language(),
-                loaded.sections(), loaded.pageSize(), loaded.feedSize());
+                loaded.sections(), loaded.pageSize(), loaded.feedSize(), loaded.generation());
         MustachePages pages = new MustachePages(site);
         S3SiteBucket bucket = new S3SiteBucket(s3, settings.bucketName());
         flaky = new FlakyBucket(bucket, failureRate, 8);

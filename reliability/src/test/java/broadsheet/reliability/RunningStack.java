@@ -48,7 +48,7 @@ final class RunningStack implements AutoCloseable {
                 .build();
         SiteConfig loaded = SiteConfig.load();
         this.site = new SiteConfig(loaded.name(), loaded.description(), stack.siteUrl().toString(), loaded.language(),
-                loaded.sections(), loaded.pageSize(), loaded.feedSize());
+                loaded.sections(), loaded.pageSize(), loaded.feedSize(), loaded.generation());
         this.checker = new ConvergenceChecker(dynamoDb, stack.settings().tableName(),
                 new S3SiteBucket(s3, stack.settings().bucketName()), new MustachePages(site), site.sectionSlugs(),
                 site.feedSize());

@@ -212,7 +212,7 @@ public final class LocalStack implements AutoCloseable {
     /** The site config with the base URL of this machine, so links in rendered pages work locally. */
     static SiteConfig localSite(SiteConfig site, URI baseUrl) {
         return new SiteConfig(site.name(), site.description(), baseUrl.toString(), site.language(), site.sections(),
-                site.pageSize(), site.feedSize());
+                site.pageSize(), site.feedSize(), site.generation());
     }
 
     private static void createBucketIfMissing(S3Client s3, String bucketName) {

@@ -46,4 +46,11 @@ public interface Pages {
 
     /** Pages that do not depend on articles: the 404 page, the stylesheet, robots.txt. */
     List<RenderedPage> fixedPages();
+
+    /**
+     * The render generation of these templates and site config (at least 1): every page is put
+     * with {@link PageRevision#of}{@code (generation(), version)}, so a page of a newer generation
+     * replaces the page an older one rendered from the same version.
+     */
+    int generation();
 }

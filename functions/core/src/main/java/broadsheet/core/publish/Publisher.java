@@ -87,9 +87,10 @@ public final class Publisher {
 
         List<Runnable> work = new ArrayList<>();
         plan.pageToRender().ifPresent(article ->
-                work.add(() -> bucket.put(pages.articlePage(article), article.version())));
+                work.add(() -> bucket.put(pages.articlePage(article), revision(article.version()))));
         plan.redirect().ifPresent(r -> work.add(() ->
-                bucket.put(pages.redirectPage(r.from().section(), r.from().slug(), r.to()), r.to().version())));
+                bucket.put(pages.redirectPage(r.from().section(), r.from().slug(), r.to()),
+                        revision(r.to().version()))));
         collectionWork(plan).forEach((collection, task) -> work.add(task));
         runAll(work);
 
@@ -97,7 +98,7 @@ public final class Publisher {
             Map<String, Listing> fronts = new LinkedHashMap<>();
             Versioned<Listing> home = recomputeHome(fronts);
             publishListing(ListingId.home(), home);
-            bucket.put(pages.newsSitemap(Listings.recent(fronts.values(), now)), home.version());
+            bucket.put(pages.newsSitemap(Listings.recent(fronts.values(), now)), revision(home.version()));
         }
         // Last, so that listings stop linking to the page before it disappears.
         plan.pageToDelete().ifPresent(ref -> formerAddresses(ref).forEach(bucket::delete));
@@ -293,8 +294,13 @@ public final class Publisher {
             return;
         }
         for (RenderedPage page : pages.listingPages(id, listing.value())) {
-            bucket.put(page, listing.version());
+            bucket.put(page, revision(listing.version()));
         }
+    }
+
+    /** The revision a page rendered from {@code version} is put with. */
+    private long revision(long version) {
+        return PageRevision.of(pages.generation(), version);
     }
 
     /**

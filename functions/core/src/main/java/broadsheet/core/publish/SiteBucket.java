@@ -7,9 +7,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The bucket readers are served from. Every page carries a revision (the article version for
- * article pages, the listing version for listing pages): an upload never replaces a stored page
- * of a newer revision, and a page whose bytes are unchanged is not rewritten.
+ * The bucket readers are served from. Every page carries a revision ({@link PageRevision}: the
+ * article version for article pages, the listing version for listing pages, then the render
+ * generation): an upload never replaces a stored page of a newer revision, and a page whose bytes
+ * are unchanged is not rewritten.
  */
 public interface SiteBucket {
 

@@ -32,14 +32,13 @@ import java.util.function.Consumer;
  * section), rendered and uploaded on the given pool, then a {@link Checkpoint}; then the listings,
  * {@code batchSize} at a time, each batch again followed by a checkpoint. A rebuild started from
  * a saved checkpoint carries on after the last finished batch, so an interrupted rebuild can be
- * resumed. Every upload goes through {@link SiteBucket#put} with the article's version or the
- * listing's version as revision, so a rebuild never replaces a page a publisher wrote from a
- * newer version, and unchanged pages are not uploaded again.
- *
- * <p>Limit: because the bucket refuses a page whose stored revision is at least the new one, a
- * page re-rendered with changed templates from the same version is not uploaded over the old
- * one. A rebuild after a template change therefore needs the template generation in the
- * revision (see {@code BENCHMARKS.md}); into an empty bucket, or over lost pages, it works as is.
+ * resumed. Every upload goes through {@link SiteBucket#put} with revision
+ * {@link PageRevision#of}{@code (pages.generation(), version)}, the version being the article's or
+ * the listing's: a rebuild never replaces a page a publisher wrote from a newer version, and
+ * unchanged pages are not uploaded again (a second rebuild uploads nothing). After a template
+ * change (a higher generation) every re-rendered page outranks the stored page of the same
+ * version, so the rebuild replaces every page whose bytes changed and raises the revision of the
+ * others.
  */
 public final class SiteRebuild {
 
@@ -137,11 +136,11 @@ public final class SiteRebuild {
             listings.getAll(fronts.keySet()).values().forEach(v -> read.add(v.value()));
             long home = listings.get(ListingId.home()).map(Versioned::version).orElse(0L);
             long uploads = 0;
-            if (home > 0 && bucket.put(pages.newsSitemap(Listings.recent(read, now)), home)) {
+            if (home > 0 && bucket.put(pages.newsSitemap(Listings.recent(read, now)), revision(home))) {
                 uploads++;
             }
             for (RenderedPage page : pages.fixedPages()) {
-                uploads += bucket.put(page, 1) ? 1 : 0;
+                uploads += bucket.put(page, revision(1)) ? 1 : 0;
             }
             at = new Checkpoint(at.sectionIndex(), at.cursor(), at.listings(), at.listingsDone(), at.articles(),
                     at.uploads() + uploads);
@@ -172,7 +171,7 @@ public final class SiteRebuild {
             if (sections.contains(article.section())) {
                 ids.add(ListingId.home());
             }
-            work.add(() -> bucket.put(pages.articlePage(article), article.version()) ? 1L : 0L);
+            work.add(() -> bucket.put(pages.articlePage(article), revision(article.version())) ? 1L : 0L);
         }
         long uploads = runAll(work);
         boolean sectionDone = page.nextCursor().isEmpty();
@@ -188,13 +187,18 @@ public final class SiteRebuild {
         found.forEach((id, listing) -> work.add(() -> {
             long uploaded = 0;
             for (RenderedPage page : pages.listingPages(id, listing.value())) {
-                uploaded += bucket.put(page, listing.version()) ? 1 : 0;
+                uploaded += bucket.put(page, revision(listing.version())) ? 1 : 0;
             }
             return uploaded;
         }));
         long uploads = runAll(work);
         return new Checkpoint(at.sectionIndex(), at.cursor(), at.listings(), at.listingsDone() + batch.size(),
                 at.articles(), at.uploads() + uploads);
+    }
+
+    /** The revision a page rendered from {@code version} is put with. */
+    private long revision(long version) {
+        return PageRevision.of(pages.generation(), version);
     }
 
     /** Runs the batch's uploads on the pool and waits for all of them; the number actually uploaded. */

@@ -623,4 +623,9 @@ public final class MustachePages implements Pages {
             throw new UncheckedIOException("cannot read " + name, e);
         }
     }
+
+    @Override
+    public int generation() {
+        return config.generation();
+    }
 }

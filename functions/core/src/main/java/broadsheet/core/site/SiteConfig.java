@@ -25,6 +25,9 @@ import java.util.Set;
  * @param baseUrl  absolute http(s) URL without a trailing slash, e.g. {@code https://broadsheet.example}
  * @param pageSize entries shown on a section front and on the home page
  * @param feedSize entries in a feed
+ * @param generation the render generation, at least 1 and below 2^31: part of every page
+ *                   revision ({@link broadsheet.core.publish.PageRevision}), so it must be
+ *                   raised whenever the templates or this config change how pages render
  */
 public record SiteConfig(
         String name,
@@ -33,19 +36,20 @@ public record SiteConfig(
         String language,
         List<Section> sections,
         int pageSize,
-        int feedSize) {
+        int feedSize,
+        int generation) {
 
     public static final String RESOURCE = "broadsheet/site.json";
 
     private static final Set<String> FIELDS =
-            Set.of("name", "description", "baseUrl", "language", "sections", "pageSize", "feedSize");
+            Set.of("name", "description", "baseUrl", "language", "sections", "pageSize", "feedSize", "generation");
     private static final JsonMapper MAPPER =
             JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     public SiteConfig {
         sections = sections == null ? List.of() : List.copyOf(sections);
         baseUrl = baseUrl == null ? null : stripTrailingSlashes(baseUrl.trim());
-        List<String> problems = problems(name, baseUrl, language, sections, pageSize, feedSize);
+        List<String> problems = problems(name, baseUrl, language, sections, pageSize, feedSize, generation);
         if (!problems.isEmpty()) {
             throw new SiteConfigException(problems);
         }
@@ -88,6 +92,7 @@ public record SiteConfig(
         String language = text(root, "language", problems);
         int pageSize = integer(root, "pageSize", problems);
         int feedSize = integer(root, "feedSize", problems);
+        int generation = integer(root, "generation", problems);
         List<Section> sections = new ArrayList<>();
         JsonNode list = root.get("sections");
         if (list != null && !list.isArray()) {
@@ -105,7 +110,7 @@ public record SiteConfig(
         if (!problems.isEmpty()) {
             // report the value problems of the fields that were readable too
             for (String p : problems(name, baseUrl == null ? null : stripTrailingSlashes(baseUrl.trim()), language,
-                    sections, pageSize, feedSize)) {
+                    sections, pageSize, feedSize, generation)) {
                 String field = p.substring(0, p.indexOf(' '));
                 if (problems.stream().noneMatch(q -> q.startsWith(field + " "))) {
                     problems.add(p);
@@ -113,12 +118,12 @@ public record SiteConfig(
             }
             throw new SiteConfigException(problems);
         }
-        return new SiteConfig(name, description, baseUrl, language, sections, pageSize, feedSize);
+        return new SiteConfig(name, description, baseUrl, language, sections, pageSize, feedSize, generation);
     }
 
     /** The same site served from another base URL (set from configuration by the wiring). */
     public SiteConfig withBaseUrl(String newBaseUrl) {
-        return new SiteConfig(name, description, newBaseUrl, language, sections, pageSize, feedSize);
+        return new SiteConfig(name, description, newBaseUrl, language, sections, pageSize, feedSize, generation);
     }
 
     public List<String> sectionSlugs() {
@@ -134,7 +139,7 @@ public record SiteConfig(
     }
 
     private static List<String> problems(String name, String baseUrl, String language, List<Section> sections,
-                                         int pageSize, int feedSize) {
+                                         int pageSize, int feedSize, int generation) {
         List<String> problems = new ArrayList<>();
         if (name == null || name.isBlank()) {
             problems.add("name is required");
@@ -169,6 +174,9 @@ public record SiteConfig(
         }
         if (feedSize < 1 || feedSize > 200) {
             problems.add("feedSize must be 1..200, got " + feedSize);
+        }
+        if (generation < 1) {
+            problems.add("generation must be at least 1, got " + generation);
         }
         return problems;
     }

@@ -2,6 +2,7 @@ package broadsheet.core.publish;
 
 import broadsheet.core.article.Article;
 import broadsheet.core.article.Status;
+import broadsheet.core.render.RenderedPage;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -191,7 +192,36 @@ class PublisherTest {
         publisher.apply(ArticleChange.updated(v1, v2));
 
         assertThat(page("world/talks/index.html")).startsWith("article talks v3").contains("Talks resume in Geneva");
-        assertThat(bucket.get("world/talks/index.html").orElseThrow().revision()).isEqualTo(3);
+        assertThat(bucket.get("world/talks/index.html").orElseThrow().revision()).isEqualTo(PageRevision.of(1, 3));
+    }
+
+    @Test
+    void aNewRenderGenerationReplacesThePageOfTheSameVersionButNeverANewerVersion() {
+        Article v1 = published("world", "talks", day(11, 20));
+        Article v2 = retitled(v1, "Talks resume");
+        RenderedPage stale = new RenderedPage("world/talks/index.html", TextPages.HTML, TextPages.CACHE,
+                "old templates\n".getBytes(StandardCharsets.UTF_8));
+        bucket.put(stale, PageRevision.of(1, v2.version()));
+
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        Publisher sameGeneration = new Publisher(listings, bucket, new TextPages(1), clock, SECTIONS);
+        sameGeneration.apply(ArticleChange.updated(v1, v2));
+        assertThat(page("world/talks/index.html")).as("same generation, same version").isEqualTo("old templates\n");
+
+        Publisher nextGeneration = new Publisher(listings, bucket, new TextPages(2), clock, SECTIONS);
+        nextGeneration.apply(ArticleChange.updated(v1, v2));
+        assertThat(bucket.get("world/talks/index.html").orElseThrow().revision())
+                .isEqualTo(PageRevision.of(2, v2.version()));
+
+        assertThat(page("world/talks/index.html")).startsWith("article talks v2");
+        long puts = bucket.puts();
+        nextGeneration.apply(ArticleChange.updated(v1, v2));
+        assertThat(bucket.puts()).as("redelivery at the new generation").isEqualTo(puts);
+        assertThat(bucket.put(new TextPages(2).articlePage(v1), PageRevision.of(2, v1.version())))
+                .as("an older version at the new generation").isFalse();
+        Article v3 = retitled(v2, "Talks resume in Geneva");
+        assertThat(bucket.put(new TextPages(1).articlePage(v3), PageRevision.of(1, v3.version())))
+                .as("a newer version at the old generation").isTrue();
     }
 
     @Test

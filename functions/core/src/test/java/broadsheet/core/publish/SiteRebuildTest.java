@@ -99,7 +99,7 @@ class SiteRebuildTest {
         Article story = articles.find("story-0").orElseThrow();
         RenderedPage newer = new RenderedPage(pages.articlePageKey(story.section(), story.slug()), MustachePages.HTML,
                 MustachePages.ARTICLE_CACHE, "newer".getBytes(StandardCharsets.UTF_8));
-        rebuilt.put(newer, story.version() + 1);
+        rebuilt.put(newer, PageRevision.of(SITE.generation(), story.version() + 1));
 
         new SiteRebuild(articles, listings, rebuilt, pages, clock, SITE.sectionSlugs(), 10, pool)
                 .run(SiteRebuild.Checkpoint.START, c -> { }, Integer.MAX_VALUE);
@@ -118,6 +118,36 @@ class SiteRebuildTest {
 
         assertThat(rebuilt.puts()).isEqualTo(puts);
         assertThat(again.uploads()).isZero();
+    }
+
+    @Test
+    void aRebuildAtANewGenerationReplacesEveryPageOnceAndTheOldTemplatesCannotUndoIt() {
+        SiteConfig renamed = new SiteConfig(SITE.name() + " Daily", SITE.description(), SITE.baseUrl(),
+                SITE.language(), SITE.sections(), SITE.pageSize(), SITE.feedSize(), SITE.generation() + 1);
+        MustachePages newTemplates = new MustachePages(renamed);
+        InMemorySiteBucket expected = new InMemorySiteBucket();
+        new SiteRebuild(articles, listings, expected, newTemplates, clock, SITE.sectionSlugs(), 7, pool)
+                .run(SiteRebuild.Checkpoint.START, c -> { }, Integer.MAX_VALUE);
+        assertThat(contents(expected)).isNotEqualTo(withFixedPages(contents(published)));
+        long before = published.puts();
+
+        SiteRebuild rebuild = new SiteRebuild(articles, listings, published, newTemplates, clock, SITE.sectionSlugs(),
+                7, pool);
+        SiteRebuild.Checkpoint end = rebuild.run(SiteRebuild.Checkpoint.START, c -> { }, Integer.MAX_VALUE);
+
+        assertThat(contents(published)).isEqualTo(contents(expected));
+        assertThat(published.keys("")).allSatisfy(key -> assertThat(PageRevision.generation(
+                published.get(key).orElseThrow().revision())).as(key).isEqualTo(renamed.generation()));
+        assertThat(end.uploads()).isPositive().isEqualTo(published.puts() - before);
+
+        long afterRebuild = published.puts();
+        assertThat(rebuild.run(SiteRebuild.Checkpoint.START, c -> { }, Integer.MAX_VALUE).uploads())
+                .as("a second rebuild at the same generation").isZero();
+        assertThat(new SiteRebuild(articles, listings, published, pages, clock, SITE.sectionSlugs(), 7, pool)
+                .run(SiteRebuild.Checkpoint.START, c -> { }, Integer.MAX_VALUE).uploads())
+                .as("a rebuild with the old templates, of the same versions").isZero();
+        assertThat(published.puts()).isEqualTo(afterRebuild);
+        assertThat(contents(published)).isEqualTo(contents(expected));
     }
 
     private Map<String, String> withFixedPages(Map<String, String> contents) {

@@ -16,6 +16,22 @@ final class TextPages implements Pages {
     static final String CACHE = "public, max-age=60";
     static final String NEWS = "news-sitemap.xml";
 
+    private final int generation;
+
+    TextPages() {
+        this(1);
+    }
+
+    /** Pages of the given render generation; the bytes do not depend on it. */
+    TextPages(int generation) {
+        this.generation = generation;
+    }
+
+    @Override
+    public int generation() {
+        return generation;
+    }
+
     @Override
     public RenderedPage articlePage(Article article) {
         String body = "article " + article.slug() + " v" + article.version() + "\n"

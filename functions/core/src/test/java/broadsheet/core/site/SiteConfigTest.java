@@ -16,6 +16,7 @@ class SiteConfigTest {
         assertThat(site.language()).isEqualTo("en");
         assertThat(site.pageSize()).isEqualTo(20);
         assertThat(site.feedSize()).isEqualTo(50);
+        assertThat(site.generation()).isPositive();
         assertThat(site.sectionSlugs()).containsExactly("world", "politics", "business", "technology", "science",
                 "culture", "sport", "opinion");
         assertThat(site.section("world")).contains(new Section("world", "World"));
@@ -35,6 +36,7 @@ class SiteConfigTest {
     void listsEveryProblemOfAnInvalidConfig() {
         SiteConfigException e = catchThrowableOfType(SiteConfigException.class, () -> SiteConfig.fromJson("""
                 {"name": "", "baseUrl": "broadsheet.example", "language": "English", "pageSize": 0, "feedSize": 5,
+                 "generation": 1,
                  "sections": [{"slug": "World", "title": "World"}, {"slug": "sport", "title": ""},
                               {"slug": "sport", "title": "Sport"}]}
                 """));
@@ -52,7 +54,7 @@ class SiteConfigTest {
         for (String slug : java.util.List.of("author", "tag", "sitemaps", "static")) {
             SiteConfigException e = catchThrowableOfType(SiteConfigException.class, () -> SiteConfig.fromJson(
                     "{\"name\": \"B\", \"description\": \"d\", \"baseUrl\": \"https://b.example\", "
-                            + "\"language\": \"en\", \"pageSize\": 20, \"feedSize\": 50, "
+                            + "\"language\": \"en\", \"pageSize\": 20, \"feedSize\": 50, \"generation\": 3, "
                             + "\"sections\": [{\"slug\": \"" + slug + "\", \"title\": \"X\"}]}"));
             assertThat(e).as(slug).isNotNull();
             assertThat(e.problems()).as(slug).singleElement().asString().contains("reserved");
@@ -60,10 +62,25 @@ class SiteConfigTest {
     }
 
     @Test
+    void requiresAPositiveRenderGeneration() {
+        String config = "{\"name\": \"B\", \"baseUrl\": \"https://b.example\", \"language\": \"en\", "
+                + "\"pageSize\": 20, \"feedSize\": 50, \"sections\": [{\"slug\": \"world\", \"title\": \"World\"}]";
+        assertThat(SiteConfig.fromJson(config + ", \"generation\": 7}").generation()).isEqualTo(7);
+        assertThat(catchThrowableOfType(SiteConfigException.class, () -> SiteConfig.fromJson(config + "}")).problems())
+                .containsExactly("generation must be an integer");
+        assertThat(catchThrowableOfType(SiteConfigException.class,
+                () -> SiteConfig.fromJson(config + ", \"generation\": 0}")).problems())
+                .containsExactly("generation must be at least 1, got 0");
+        assertThat(catchThrowableOfType(SiteConfigException.class,
+                () -> SiteConfig.fromJson(config + ", \"generation\": 2147483648}")).problems())
+                .containsExactly("generation must be an integer");
+    }
+
+    @Test
     void rejectsUnknownFieldsWrongTypesAndBrokenJson() {
         SiteConfigException e = catchThrowableOfType(SiteConfigException.class, () -> SiteConfig.fromJson("""
                 {"name": 1, "baseUrl": "https://b.example", "language": "en", "pageSize": "20", "feedSize": 500,
-                 "sections": [{"slug": "world", "title": "World"}], "colour": "red"}
+                 "generation": 1, "sections": [{"slug": "world", "title": "World"}], "colour": "red"}
                 """));
         assertThat(e.problems()).containsExactlyInAnyOrder("unknown field 'colour'", "name must be a string",
                 "pageSize must be an integer", "feedSize must be 1..200, got 500");
