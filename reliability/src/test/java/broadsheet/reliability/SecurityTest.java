@@ -1,6 +1,7 @@
 package broadsheet.reliability;
 
 import broadsheet.aws.DynamoArticleStore;
+import broadsheet.core.render.XssVectors;
 import broadsheet.lambda.ApiHandler;
 import broadsheet.lambda.ArticleApi;
 import broadsheet.lambda.EditorPolicy;

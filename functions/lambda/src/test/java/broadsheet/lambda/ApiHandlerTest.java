@@ -2,6 +2,7 @@ package broadsheet.lambda;
 
 import broadsheet.core.publish.ArticleStore;
 import broadsheet.core.publish.InMemoryArticleStore;
+import broadsheet.core.publish.MovableClock;
 import broadsheet.core.site.SiteConfig;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class ApiHandlerTest {
     private static final Instant START = Instant.parse("2026-11-29T12:00:00Z");
     private static final String API = "https://q7k3x9abcd.execute-api.eu-west-1.amazonaws.com";
 
-    private final TestClock clock = new TestClock(START);
+    private final MovableClock clock = new MovableClock(START);
     private final InMemoryArticleStore store = new InMemoryArticleStore(clock);
     private final ApiHandler handler = handler(store);
 

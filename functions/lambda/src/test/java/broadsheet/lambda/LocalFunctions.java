@@ -3,6 +3,7 @@ package broadsheet.lambda;
 import broadsheet.aws.DynamoArticleStore;
 import broadsheet.aws.DynamoListingStore;
 import broadsheet.aws.S3SiteBucket;
+import broadsheet.core.publish.MovableClock;
 import broadsheet.core.publish.Publisher;
 import broadsheet.core.render.MustachePages;
 import broadsheet.core.site.SiteConfig;
@@ -35,7 +36,7 @@ final class LocalFunctions {
 
     final SiteConfig site = SiteConfig.load();
     final SiteLayout layout = new SiteLayout(site);
-    final TestClock clock;
+    final MovableClock clock;
     final LocalAwsExtension aws;
     final DynamoArticleStore articles;
     final DynamoListingStore listings;
@@ -47,7 +48,7 @@ final class LocalFunctions {
 
     LocalFunctions(LocalAwsExtension aws, Instant start) {
         this.aws = aws;
-        this.clock = new TestClock(start);
+        this.clock = new MovableClock(start);
         this.articles = new DynamoArticleStore(aws.dynamoDb(), aws.tableName(), clock, this::written);
         this.listings = new DynamoListingStore(aws.dynamoDb(), aws.tableName());
         this.bucket = new S3SiteBucket(aws.s3(), aws.bucketName());

@@ -5,6 +5,7 @@ import broadsheet.core.article.Article;
 import broadsheet.core.article.Status;
 import broadsheet.core.publish.InMemoryListingStore;
 import broadsheet.core.publish.InMemorySiteBucket;
+import broadsheet.core.publish.MovableClock;
 import broadsheet.core.publish.Publisher;
 import broadsheet.core.render.MustachePages;
 import broadsheet.core.site.SiteConfig;
@@ -31,7 +32,7 @@ class PublisherHandlerTest {
     private final InMemorySiteBucket bucket = new InMemorySiteBucket();
     private final PublisherHandler handler = new PublisherHandler(new ChangeFeed(new Publisher(
             new InMemoryListingStore(), bucket, new MustachePages(site),
-            new TestClock(Instant.parse("2026-11-29T13:00:00Z")), site.sectionSlugs())));
+            new MovableClock(Instant.parse("2026-11-29T13:00:00Z")), site.sectionSlugs())));
 
     private static DynamodbEvent batch() {
         return StreamEvents.parse(ApiEvents.resource(BATCH));

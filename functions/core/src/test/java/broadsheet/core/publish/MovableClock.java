@@ -20,8 +20,9 @@ public final class MovableClock extends Clock {
         now.set(instant);
     }
 
-    public void advance(Duration step) {
-        now.updateAndGet(t -> t.plus(step));
+    /** Moves the clock on by {@code step}; the new time. */
+    public Instant advance(Duration step) {
+        return now.updateAndGet(t -> t.plus(step));
     }
 
     @Override

@@ -1,14 +1,18 @@
-package broadsheet.reliability;
+package broadsheet.core.render;
 
 import java.util.List;
 
-/** The XSS corpus of the core's rendering tests, sent here through the API, the change feed and the bucket. */
-final class XssVectors {
+/**
+ * The XSS corpus: markup, attribute, URL and entity tricks that must never become executable in a
+ * page, feed or sitemap. The rendering tests put it in every field; the reliability suite sends it
+ * through the API, the change feed and the bucket.
+ */
+public final class XssVectors {
 
     private XssVectors() {
     }
 
-    static final List<String> VECTORS = List.of(
+    public static final List<String> VECTORS = List.of(
             "<script>alert(1)</script>",
             "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
             "<ScRiPt>alert(1)</sCrIpT>",
@@ -56,7 +60,7 @@ final class XssVectors {
             "{{site.name}}{{{head}}}<script>alert(1)</script>");
 
     /** Markdown-only tricks, used in the body next to the corpus. */
-    static final List<String> MARKDOWN = List.of(
+    public static final List<String> MARKDOWN = List.of(
             "[x](javascript:alert(1))",
             "[x](JAVASCRIPT:alert(1))",
             "[x](jav&#x09;ascript:alert(1))",
