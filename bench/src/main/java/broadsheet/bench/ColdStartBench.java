@@ -2,10 +2,8 @@ package broadsheet.bench;
 
 import broadsheet.aws.ArticleItems;
 import broadsheet.core.article.Article;
+import broadsheet.lambda.StreamEventJson;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.io.File;
 import java.io.IOException;
@@ -34,11 +32,10 @@ import java.util.concurrent.TimeUnit;
  * Configurations run in turn within each round, so they share the machine's conditions.
  *
  * <p>Command: {@code java -cp CLASSPATH broadsheet.bench.ColdStartBench --functions-jar JAR
- * --serializer-jar JAR --classes DRIVER.jar [--runs 7] [--cds FILE] [--tsv FILE]}.
+ * --classes DRIVER.jar [--runs 7] [--cds FILE] [--tsv FILE]}.
  */
 public final class ColdStartBench {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String TABLE = "coldstart";
     private static final String BUCKET = "coldstart";
 
@@ -49,6 +46,7 @@ public final class ColdStartBench {
     private final String classPath;
     private final Path work;
     private final CorpusGenerator articles = new CorpusGenerator(777);
+    private final StreamRecords streams = new StreamRecords();
     private int next;
 
     ColdStartBench(LocalAws aws, String classPath, Path work) {
@@ -60,7 +58,7 @@ public final class ColdStartBench {
     public static void main(String[] args) throws Exception {
         Args a = Args.parse(args);
         Path jar = Path.of(a.value("functions-jar"));
-        String classPath = String.join(File.pathSeparator, jar.toString(), a.value("serializer-jar"), a.value("classes"));
+        String classPath = String.join(File.pathSeparator, jar.toString(), a.value("classes"));
         int runs = a.has("runs") ? a.integer("runs") : 7;
         Path cds = Path.of(a.has("cds") ? a.value("cds") : "bench/target/functions.jsa");
         Path tsv = Path.of(a.has("tsv") ? a.value("tsv") : "bench/target/results/coldstart.runs.tsv");
@@ -119,7 +117,7 @@ public final class ColdStartBench {
     double api(List<String> flags) throws Exception {
         Article article = IncrementalPublish.newArticle(articles, next++);
         Path event = work.resolve("api-" + next + ".json");
-        Files.writeString(event, apiEventJson(PipelineSite.body(article)), StandardCharsets.UTF_8);
+        Files.writeString(event, PipelineSite.apiEventJson(PipelineSite.body(article)), StandardCharsets.UTF_8);
         lastSlug = article.slug();
         return spawn(flags, ColdStart.class.getName(), List.of("api", event.toString()), "201");
     }
@@ -150,7 +148,7 @@ public final class ColdStartBench {
         Path stream = streamEventOfLast();
         Article article = IncrementalPublish.newArticle(articles, next++);
         Path event = work.resolve("api-" + next + ".json");
-        Files.writeString(event, apiEventJson(PipelineSite.body(article)), StandardCharsets.UTF_8);
+        Files.writeString(event, PipelineSite.apiEventJson(PipelineSite.body(article)), StandardCharsets.UTF_8);
         lastSlug = article.slug();
         spawn(flags, ColdStart.class.getName(), List.of("train", event.toString(), stream.toString()), "failures=0");
     }
@@ -162,7 +160,7 @@ public final class ColdStartBench {
             throw new IllegalStateException("article " + lastSlug + " was not stored");
         }
         Path event = work.resolve("publish-" + next + ".json");
-        Files.writeString(event, streamEventJson(item, next), StandardCharsets.UTF_8);
+        Files.write(event, StreamEventJson.write(streams.event(Map.of(), item)));
         return event;
     }
 
@@ -215,85 +213,5 @@ public final class ColdStartBench {
         StringBuilder s = new StringBuilder();
         lastPhases.forEach((name, millis) -> s.append(String.format("%s=%.1f;", name, millis)));
         return s.toString();
-    }
-
-    /** An API Gateway HTTP API (payload 2.0) event: POST /api/articles by an editor. */
-    static String apiEventJson(String body) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("version", "2.0");
-        root.put("routeKey", "ANY /api/{proxy+}");
-        root.put("rawPath", "/api/articles");
-        root.put("rawQueryString", "");
-        ObjectNode headers = root.putObject("headers");
-        headers.put("accept", "application/json");
-        headers.put("content-type", "application/json");
-        headers.put("host", "api.broadsheet.example");
-        ObjectNode context = root.putObject("requestContext");
-        context.put("accountId", "123456789012");
-        context.put("apiId", "bench");
-        ObjectNode claims = context.putObject("authorizer").putObject("jwt").putObject("claims");
-        claims.put("sub", "bench");
-        claims.put("cognito:groups", "[editors]");
-        context.put("domainName", "api.broadsheet.example");
-        ObjectNode http = context.putObject("http");
-        http.put("method", "POST");
-        http.put("path", "/api/articles");
-        http.put("protocol", "HTTP/1.1");
-        http.put("sourceIp", "203.0.113.7");
-        context.put("requestId", "bench");
-        context.put("routeKey", "ANY /api/{proxy+}");
-        context.put("stage", "$default");
-        context.put("timeEpoch", System.currentTimeMillis());
-        root.put("body", body);
-        root.put("isBase64Encoded", false);
-        return JSON.writeValueAsString(root);
-    }
-
-    /** A DynamoDB stream event (NEW_AND_OLD_IMAGES) with the INSERT record of one item. */
-    static String streamEventJson(Map<String, AttributeValue> item, long sequence) {
-        ObjectNode root = JSON.createObjectNode();
-        ObjectNode record = root.putArray("Records").addObject();
-        record.put("eventID", String.format("%032x", sequence));
-        record.put("eventName", "INSERT");
-        record.put("eventVersion", "1.1");
-        record.put("eventSource", "aws:dynamodb");
-        record.put("awsRegion", "us-east-1");
-        ObjectNode dynamodb = record.putObject("dynamodb");
-        dynamodb.put("ApproximateCreationDateTime", Instant.now().getEpochSecond());
-        Map<String, AttributeValue> keys = new LinkedHashMap<>();
-        keys.put("pk", item.get("pk"));
-        keys.put("sk", item.get("sk"));
-        dynamodb.set("Keys", image(keys));
-        dynamodb.set("NewImage", image(item));
-        dynamodb.put("SequenceNumber", String.format("%021d", 100_000_000_000_000_000L + sequence));
-        dynamodb.put("SizeBytes", 4096);
-        dynamodb.put("StreamViewType", "NEW_AND_OLD_IMAGES");
-        record.put("eventSourceARN", "arn:aws:dynamodb:us-east-1:123456789012:table/coldstart/stream/2026-11-01T00:00:00.000");
-        return JSON.writeValueAsString(root);
-    }
-
-    private static ObjectNode image(Map<String, AttributeValue> item) {
-        ObjectNode node = JSON.createObjectNode();
-        item.forEach((name, value) -> node.set(name, value(value)));
-        return node;
-    }
-
-    private static ObjectNode value(AttributeValue v) {
-        ObjectNode node = JSON.createObjectNode();
-        switch (v.type()) {
-            case S -> node.put("S", v.s());
-            case N -> node.put("N", v.n());
-            case BOOL -> node.put("BOOL", v.bool());
-            case NUL -> node.put("NULL", true);
-            case SS -> v.ss().forEach(node.putArray("SS")::add);
-            case NS -> v.ns().forEach(node.putArray("NS")::add);
-            case M -> node.set("M", image(v.m()));
-            case L -> {
-                ArrayNode list = node.putArray("L");
-                v.l().forEach(e -> list.add(value(e)));
-            }
-            default -> throw new IllegalArgumentException("attribute type " + v.type() + " is not used by articles");
-        }
-        return node;
     }
 }

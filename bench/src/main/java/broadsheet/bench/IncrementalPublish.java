@@ -2,7 +2,7 @@ package broadsheet.bench;
 
 import broadsheet.core.article.Article;
 import broadsheet.core.site.SiteConfig;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import broadsheet.lambda.StreamEvent;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -90,7 +90,7 @@ public final class IncrementalPublish {
         Map<String, Long> s3MicrosBefore = aws.s3Requests.microsSnapshot();
         Map<String, Long> dynamoMicrosBefore = aws.dynamoRequests.microsSnapshot();
         long t0 = System.nanoTime();
-        DynamodbEvent event = site.create(article);
+        StreamEvent event = site.create(article);
         long t1 = System.nanoTime();
         site.publish(event);
         long t2 = System.nanoTime();

@@ -13,15 +13,22 @@ import broadsheet.lambda.ArticleApi;
 import broadsheet.lambda.ChangeFeed;
 import broadsheet.lambda.EditorPolicy;
 import broadsheet.lambda.PublisherHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import broadsheet.lambda.StreamBatchResponse;
+import broadsheet.lambda.StreamEvent;
+import broadsheet.lambda.StreamEventJson;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -29,7 +36,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * One site on the local servers, served by the real handlers wired as the deployed functions are
  * ({@code Wiring}), except that the clients are the local stack's: the API handler over a
  * {@link DynamoArticleStore} whose writes are captured as stream images, and the publisher handler
- * over {@link DynamoListingStore}, {@link S3SiteBucket} and {@link MustachePages}.
+ * over {@link DynamoListingStore}, {@link S3SiteBucket} and {@link MustachePages}. Both are invoked
+ * as the Lambda runtime invokes them: event JSON bytes in, answer bytes out.
  */
 final class PipelineSite {
 
@@ -41,7 +49,7 @@ final class PipelineSite {
     private final ApiHandler api;
     private final PublisherHandler publisher;
     private final StreamRecords streams = new StreamRecords();
-    private final AtomicReference<DynamodbEvent> lastWrite = new AtomicReference<>();
+    private final AtomicReference<StreamEvent> lastWrite = new AtomicReference<>();
 
     PipelineSite(LocalAws aws, SiteConfig site, String table, String bucket) {
         this.table = table;
@@ -56,13 +64,13 @@ final class PipelineSite {
     }
 
     /** POST /api/articles as an editor; returns the stream event of the write. */
-    DynamodbEvent create(Article article) {
+    StreamEvent create(Article article) {
         lastWrite.set(null);
-        APIGatewayV2HTTPResponse response = api.handleRequest(postEvent(body(article)), null);
-        if (response.getStatusCode() != 201) {
-            throw new IllegalStateException("create answered " + response.getStatusCode() + ": " + response.getBody());
+        JsonNode response = JSON.readTree(invoke(api, apiEventJson(body(article)).getBytes(StandardCharsets.UTF_8)));
+        if (response.path("statusCode").asInt() != 201) {
+            throw new IllegalStateException("create answered " + response);
         }
-        DynamodbEvent event = lastWrite.getAndSet(null);
+        StreamEvent event = lastWrite.getAndSet(null);
         if (event == null) {
             throw new IllegalStateException("the article store reported no write");
         }
@@ -70,11 +78,22 @@ final class PipelineSite {
     }
 
     /** The publisher function's handling of one stream batch. */
-    void publish(DynamodbEvent event) {
-        StreamsEventResponse response = publisher.handleRequest(event, null);
-        if (!response.getBatchItemFailures().isEmpty()) {
-            throw new IllegalStateException("publishing failed: " + response.getBatchItemFailures());
+    void publish(StreamEvent event) {
+        StreamBatchResponse response = StreamEventJson.readResponse(invoke(publisher, StreamEventJson.write(event)));
+        if (!response.failedSequenceNumbers().isEmpty()) {
+            throw new IllegalStateException("publishing failed: " + response.failedSequenceNumbers());
         }
+    }
+
+    /** A handler invoked as the Lambda Java runtime invokes a stream handler. */
+    static byte[] invoke(RequestStreamHandler handler, byte[] event) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(new ByteArrayInputStream(event), out, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /** An editor's JSON for the article (no server-set fields; the API sets the publish time). */
@@ -96,27 +115,36 @@ final class PipelineSite {
         return JSON.writeValueAsString(o);
     }
 
-    static APIGatewayV2HTTPEvent postEvent(String body) {
-        APIGatewayV2HTTPEvent.RequestContext context = APIGatewayV2HTTPEvent.RequestContext.builder()
-                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                        .withMethod("POST").withPath(ArticleApi.COLLECTION).withProtocol("HTTP/1.1").build())
-                .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                        .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                .withClaims(Map.of("sub", "bench", "cognito:groups", "[editors]")).build())
-                        .build())
-                .withStage("$default")
-                .withDomainName("api.broadsheet.example")
-                .build();
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey("ANY /api/{proxy+}")
-                .withRawPath(ArticleApi.COLLECTION)
-                .withRawQueryString("")
-                .withHeaders(Map.of("content-type", "application/json", "accept", "application/json"))
-                .withBody(body)
-                .withIsBase64Encoded(false)
-                .withRequestContext(context)
-                .build();
+    /** An API Gateway HTTP API (payload 2.0) event: POST /api/articles by an editor. */
+    static String apiEventJson(String body) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("version", "2.0");
+        root.put("routeKey", "ANY /api/{proxy+}");
+        root.put("rawPath", ArticleApi.COLLECTION);
+        root.put("rawQueryString", "");
+        ObjectNode headers = root.putObject("headers");
+        headers.put("accept", "application/json");
+        headers.put("content-type", "application/json");
+        headers.put("host", "api.broadsheet.example");
+        ObjectNode context = root.putObject("requestContext");
+        context.put("accountId", "123456789012");
+        context.put("apiId", "bench");
+        ObjectNode claims = context.putObject("authorizer").putObject("jwt").putObject("claims");
+        claims.put("sub", "bench");
+        claims.put("cognito:groups", "[editors]");
+        context.put("domainName", "api.broadsheet.example");
+        ObjectNode http = context.putObject("http");
+        http.put("method", "POST");
+        http.put("path", ArticleApi.COLLECTION);
+        http.put("protocol", "HTTP/1.1");
+        http.put("sourceIp", "203.0.113.7");
+        context.put("requestId", "bench");
+        context.put("routeKey", "ANY /api/{proxy+}");
+        context.put("stage", "$default");
+        context.put("timeEpoch", Instant.now().toEpochMilli());
+        root.put("body", body);
+        root.put("isBase64Encoded", false);
+        return JSON.writeValueAsString(root);
     }
 
     static Map<String, AttributeValue> key(String slug) {

@@ -1,7 +1,6 @@
 package broadsheet.bench;
 
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import broadsheet.lambda.StreamEvent;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.LinkedHashMap;
@@ -16,52 +15,20 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class StreamRecords {
 
+    static final String STREAM_ARN = "arn:aws:dynamodb:us-east-1:123456789012:table/bench/stream/2026-11-01T00:00:00.000";
+
     private final AtomicLong sequence = new AtomicLong(100_000_000_000_000_000L);
 
-    DynamodbEvent event(Map<String, AttributeValue> oldItem, Map<String, AttributeValue> newItem) {
+    StreamEvent event(Map<String, AttributeValue> oldItem, Map<String, AttributeValue> newItem) {
         boolean hasOld = oldItem != null && !oldItem.isEmpty();
         boolean hasNew = newItem != null && !newItem.isEmpty();
         Map<String, AttributeValue> any = hasNew ? newItem : oldItem;
-        StreamRecord stream = new StreamRecord();
-        stream.setKeys(image(Map.of("pk", any.get("pk"), "sk", any.get("sk"))));
-        if (hasNew) {
-            stream.setNewImage(image(newItem));
-        }
-        if (hasOld) {
-            stream.setOldImage(image(oldItem));
-        }
-        stream.setSequenceNumber(String.format("%021d", sequence.getAndIncrement()));
-        stream.setStreamViewType(com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType.NEW_AND_OLD_IMAGES);
-        DynamodbEvent.DynamodbStreamRecord record = new DynamodbEvent.DynamodbStreamRecord();
-        record.setEventName(hasOld && hasNew ? "MODIFY" : hasNew ? "INSERT" : "REMOVE");
-        record.setEventSource("aws:dynamodb");
-        record.setDynamodb(stream);
-        DynamodbEvent event = new DynamodbEvent();
-        event.setRecords(List.of(record));
-        return event;
-    }
-
-    static Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image(
-            Map<String, AttributeValue> item) {
-        Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image =
-                new LinkedHashMap<>();
-        item.forEach((name, value) -> image.put(name, value(value)));
-        return image;
-    }
-
-    static com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue value(AttributeValue v) {
-        var out = new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue();
-        switch (v.type()) {
-            case S -> out.setS(v.s());
-            case N -> out.setN(v.n());
-            case BOOL -> out.setBOOL(v.bool());
-            case NUL -> out.setNULL(true);
-            case SS -> out.setSS(v.ss());
-            case NS -> out.setNS(v.ns());
-            case M -> out.setM(image(v.m()));
-            case L -> out.setL(v.l().stream().map(StreamRecords::value).toList());
-            default -> throw new IllegalArgumentException("attribute type " + v.type() + " is not used by articles");
-        }
-        return out;
+        Map<String, AttributeValue> keys = new LinkedHashMap<>();
+        keys.put("pk", any.get("pk"));
+        keys.put("sk", any.get("sk"));
+        long number = sequence.getAndIncrement();
+        return new StreamEvent(List.of(new StreamEvent.Record(String.format("%032x", number),
+                hasOld && hasNew ? "MODIFY" : hasNew ? "INSERT" : "REMOVE", STREAM_ARN, String.format("%021d", number),
+                keys, hasOld ? oldItem : Map.of(), hasNew ? newItem : Map.of())));
     }
 }

@@ -53,7 +53,7 @@ class DeadLetterReplayTest {
             SuiteSummary.SUITE.written(7);
 
             List<DeadLetters.DeadLetter> letters = stack.deadLetters.read();
-            assertThat(letters).extracting(l -> l.record().getDynamodb().getKeys().get("pk").getS())
+            assertThat(letters).extracting(l -> l.record().keys().get("pk").s())
                     .containsExactlyInAnyOrder("article#moving", "article#doomed", "article#late");
             assertThat(letters).allSatisfy(l -> assertThat(l.stopped()).isFalse());
             ConvergenceChecker.Report before = stack.settleAndCheck(false);

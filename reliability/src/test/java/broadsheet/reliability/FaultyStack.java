@@ -25,7 +25,8 @@ import broadsheet.local.StreamRecords;
 import broadsheet.local.servers.Dynalite;
 import broadsheet.local.servers.LocalCredentials;
 import broadsheet.local.servers.S3ProxyServer;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import broadsheet.lambda.StreamBatchResponse;
+import broadsheet.lambda.StreamEventJson;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -120,13 +121,14 @@ final class FaultyStack implements AutoCloseable {
                 site.sectionSlugs());
         deadLetters = new DeadLetters(settings.deadLetterFile(), clock);
         PublisherHandler handler = new PublisherHandler(new broadsheet.lambda.ChangeFeed(publisher));
-        feed = new ChangeFeed((event, context) -> {
-                    StreamsEventResponse response = handler.handleRequest(event, context);
-                    if (response != null && response.getBatchItemFailures() != null
-                            && !response.getBatchItemFailures().isEmpty()) {
+        feed = new ChangeFeed((event, response, context) -> {
+                    java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+                    handler.handleRequest(event, answer, context);
+                    StreamBatchResponse batch = StreamEventJson.readResponse(answer.toByteArray());
+                    if (!batch.failedSequenceNumbers().isEmpty()) {
                         failedDeliveries.incrementAndGet();
                     }
-                    return response;
+                    answer.writeTo(response);
                 },
                 new StreamRecords(settings.tableName(), LocalCredentials.REGION.id(), clock), retry, deadLetters, 4, 10);
         DynamoArticleStore articles = new DynamoArticleStore(dynamoDb, settings.tableName(), clock, feed::submit);

@@ -1,51 +1,84 @@
 package broadsheet.lambda;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Translates API Gateway HTTP API (payload format 2.0) events to {@link HttpRequest} and back. */
+/**
+ * Reads API Gateway HTTP API (payload format 2.0) event JSON into an {@link HttpRequest} and writes
+ * an {@link HttpResponse} as the response JSON API Gateway expects
+ * ({@code statusCode}, {@code headers}, {@code body}, {@code isBase64Encoded}). The API function
+ * reads its events with this instead of the Lambda runtime's POJO serializer. The router works
+ * from {@code rawPath}, so {@code routeKey} and {@code pathParameters} are not read; query
+ * parameters come from {@code queryStringParameters} (repeated names already joined by commas).
+ */
 final class ApiGatewayMapping {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private ApiGatewayMapping() {
     }
 
-    static HttpRequest request(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
-        String method = context != null && context.getHttp() != null ? context.getHttp().getMethod() : "";
-        String path = event.getRawPath() != null ? event.getRawPath()
-                : context != null && context.getHttp() != null ? context.getHttp().getPath() : "/";
-        Map<String, String> claims = Map.of();
-        if (context != null && context.getAuthorizer() != null && context.getAuthorizer().getJwt() != null
-                && context.getAuthorizer().getJwt().getClaims() != null) {
-            claims = context.getAuthorizer().getJwt().getClaims();
-        }
-        String apiBase = context != null && context.getDomainName() != null && !context.getDomainName().isBlank()
-                ? "https://" + context.getDomainName() : "";
+    static HttpRequest read(InputStream event) {
+        return request(MAPPER.readTree(event));
+    }
+
+    static HttpRequest request(JsonNode event) {
+        JsonNode context = event.path("requestContext");
+        JsonNode http = context.path("http");
+        String method = text(http.path("method"), "");
+        String path = text(event.path("rawPath"), text(http.path("path"), "/"));
+        String domain = text(context.path("domainName"), "");
+        String apiBase = domain.isBlank() ? "" : "https://" + domain;
         // On a named stage (not $default) the raw path starts with the stage name.
-        String stagePrefix = context == null || context.getStage() == null || context.getStage().equals("$default")
-                ? "" : "/" + context.getStage();
+        String stage = text(context.path("stage"), "$default");
+        String stagePrefix = stage.equals("$default") ? "" : "/" + stage;
         if (!stagePrefix.isEmpty() && path.startsWith(stagePrefix + "/")) {
             path = path.substring(stagePrefix.length());
             apiBase = apiBase + stagePrefix;
         }
-        return new HttpRequest(method == null ? "" : method, path,
-                nonNull(event.getHeaders()), nonNull(event.getQueryStringParameters()),
-                event.getBody(), event.getIsBase64Encoded(), claims, apiBase);
+        return new HttpRequest(method, path, strings(event.path("headers")),
+                strings(event.path("queryStringParameters")), text(event.path("body"), null),
+                event.path("isBase64Encoded").asBoolean(false),
+                strings(context.path("authorizer").path("jwt").path("claims")), apiBase);
     }
 
-    static APIGatewayV2HTTPResponse response(HttpResponse response) {
-        return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(response.status())
-                .withHeaders(response.headers())
-                .withBody(new String(response.body(), StandardCharsets.UTF_8))
-                .withIsBase64Encoded(false)
-                .build();
+    static void write(HttpResponse response, OutputStream out) {
+        MAPPER.writeValue(out, response(response));
     }
 
-    private static Map<String, String> nonNull(Map<String, String> map) {
-        return map == null ? Map.of() : map;
+    static ObjectNode response(HttpResponse response) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("statusCode", response.status());
+        ObjectNode headers = root.putObject("headers");
+        response.headers().forEach(headers::put);
+        root.put("body", new String(response.body(), StandardCharsets.UTF_8));
+        root.put("isBase64Encoded", false);
+        return root;
+    }
+
+    /**
+     * The members of an object as strings. API Gateway sends headers, query parameters and JWT
+     * claims as strings; a claim that is not one (an array from some issuers) is kept as its JSON text.
+     */
+    private static Map<String, String> strings(JsonNode object) {
+        Map<String, String> map = new LinkedHashMap<>();
+        object.properties().forEach(e -> {
+            JsonNode value = e.getValue();
+            if (!value.isNull()) {
+                map.put(e.getKey(), value.isValueNode() ? value.asString() : value.toString());
+            }
+        });
+        return map;
+    }
+
+    private static String text(JsonNode node, String fallback) {
+        return node.isString() ? node.stringValue() : fallback;
     }
 }

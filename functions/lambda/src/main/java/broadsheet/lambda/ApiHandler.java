@@ -1,16 +1,19 @@
 package broadsheet.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+
+import java.io.InputStream;
+import java.io.OutputStream;
 
 /**
- * Entry point of the HTTP API function ({@code broadsheet.lambda.ApiHandler::handleRequest}).
- * The runtime uses the no-argument constructor, which wires the production collaborators once
- * per container; tests hand in an {@link ArticleApi} over their own store and clock.
+ * Entry point of the HTTP API function ({@code broadsheet.lambda.ApiHandler::handleRequest}). It
+ * reads the API Gateway event JSON itself ({@link ApiGatewayMapping}), so the runtime's POJO
+ * serializer never loads. The runtime uses the no-argument constructor, which wires the
+ * production collaborators once per container; tests hand in an {@link ArticleApi} over their own
+ * store and clock.
  */
-public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ApiHandler implements RequestStreamHandler {
 
     private final ArticleApi api;
 
@@ -23,7 +26,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return ApiGatewayMapping.response(api.handle(ApiGatewayMapping.request(event)));
+    public void handleRequest(InputStream event, OutputStream response, Context context) {
+        ApiGatewayMapping.write(api.handle(ApiGatewayMapping.read(event)), response);
     }
 }

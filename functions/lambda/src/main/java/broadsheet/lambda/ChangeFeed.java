@@ -6,14 +6,10 @@ import broadsheet.core.publish.ArticleChange;
 import broadsheet.core.publish.PublishSchedule;
 import broadsheet.core.publish.Publisher;
 import broadsheet.core.publish.ScheduleSync;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,34 +49,31 @@ public final class ChangeFeed {
         this.schedules = schedules;
     }
 
-    public StreamsEventResponse apply(DynamodbEvent event) {
-        Map<String, List<StreamRecord>> byArticle = new LinkedHashMap<>();
-        List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
-        for (DynamodbEvent.DynamodbStreamRecord record : records) {
-            StreamRecord stream = record.getDynamodb();
-            Optional<String> pk = partitionKey(stream);
+    public StreamBatchResponse apply(StreamEvent event) {
+        Map<String, List<StreamEvent.Record>> byArticle = new LinkedHashMap<>();
+        for (StreamEvent.Record record : event.records()) {
+            Optional<String> pk = record.key("pk");
             if (pk.isPresent() && !pk.get().startsWith(ArticleItems.PK_PREFIX)
-                    || sortKey(stream).filter(sk -> !sk.equals(ArticleItems.SK_VALUE)).isPresent()) {
+                    || record.key("sk").filter(sk -> !sk.equals(ArticleItems.SK_VALUE)).isPresent()) {
                 continue;
             }
-            byArticle.computeIfAbsent(pk.orElse(""), k -> new ArrayList<>()).add(stream);
+            byArticle.computeIfAbsent(pk.orElse(""), k -> new ArrayList<>()).add(record);
         }
-        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-        byArticle.forEach((key, changes) -> publish(key, changes).ifPresent(sequenceNumber ->
-                failures.add(StreamsEventResponse.BatchItemFailure.builder().withItemIdentifier(sequenceNumber).build())));
-        return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
+        List<String> failures = new ArrayList<>();
+        byArticle.forEach((key, changes) -> publish(key, changes).ifPresent(failures::add));
+        return new StreamBatchResponse(failures);
     }
 
     /** Publishes the net change of one article's records; the sequence number to report on failure. */
-    private Optional<String> publish(String key, List<StreamRecord> records) {
+    private Optional<String> publish(String key, List<StreamEvent.Record> records) {
         List<ArticleChange> changes = new ArrayList<>();
         Optional<String> unreadable = Optional.empty();
-        for (StreamRecord record : records) {
+        for (StreamEvent.Record record : records) {
             try {
                 changes.add(change(record));
             } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "cannot read stream record " + sequenceNumber(record) + " of " + key, e);
-                unreadable = Optional.of(sequenceNumber(record));
+                LOG.log(Level.ERROR, "cannot read stream record " + record.sequenceNumber() + " of " + key, e);
+                unreadable = Optional.of(record.sequenceNumber());
                 break;
             }
         }
@@ -90,9 +83,9 @@ public final class ChangeFeed {
                 publisher.apply(change);
                 schedules.apply(change);
             } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "publishing " + key + " from stream record " + sequenceNumber(records.get(0))
+                LOG.log(Level.ERROR, "publishing " + key + " from stream record " + records.get(0).sequenceNumber()
                         + " failed", e);
-                return Optional.of(sequenceNumber(records.get(0)));
+                return Optional.of(records.get(0).sequenceNumber());
             }
         }
         return unreadable;
@@ -112,42 +105,14 @@ public final class ChangeFeed {
     }
 
     /** The change one stream record describes: the article before and after the write. */
-    static ArticleChange change(StreamRecord stream) {
-        if (stream == null) {
-            throw new IllegalArgumentException("stream record without dynamodb data");
+    static ArticleChange change(StreamEvent.Record record) {
+        if (record.oldImage().isEmpty() && record.newImage().isEmpty()) {
+            throw new IllegalArgumentException("stream record without an old or a new image");
         }
-        return new ArticleChange(article(stream.getOldImage()), article(stream.getNewImage()));
+        return new ArticleChange(article(record.oldImage()), article(record.newImage()));
     }
 
     private static Optional<Article> article(Map<String, AttributeValue> image) {
-        if (image == null || image.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(ArticleItems.fromItem(StreamImages.toSdk(image)));
-    }
-
-    private static String sequenceNumber(StreamRecord stream) {
-        return stream == null ? null : stream.getSequenceNumber();
-    }
-
-    private static Optional<String> partitionKey(StreamRecord stream) {
-        return key(stream, "pk");
-    }
-
-    private static Optional<String> sortKey(StreamRecord stream) {
-        return key(stream, "sk");
-    }
-
-    private static Optional<String> key(StreamRecord stream, String name) {
-        if (stream == null) {
-            return Optional.empty();
-        }
-        for (Map<String, AttributeValue> source : Arrays.asList(stream.getKeys(), stream.getNewImage(),
-                stream.getOldImage())) {
-            if (source != null && source.get(name) != null && source.get(name).getS() != null) {
-                return Optional.of(source.get(name).getS());
-            }
-        }
-        return Optional.empty();
+        return image.isEmpty() ? Optional.empty() : Optional.of(ArticleItems.fromItem(image));
     }
 }

@@ -1,16 +1,17 @@
 package broadsheet.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+
+import java.io.InputStream;
+import java.io.OutputStream;
 
 /**
  * Entry point of the change-feed function ({@code broadsheet.lambda.PublisherHandler::handleRequest}),
- * triggered by the table's stream with partial batch responses. See {@link ChangeFeed} for how
- * failures are reported.
+ * triggered by the table's stream with partial batch responses. It reads the stream event JSON
+ * itself ({@link StreamEventJson}); see {@link ChangeFeed} for how failures are reported.
  */
-public final class PublisherHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class PublisherHandler implements RequestStreamHandler {
 
     private final ChangeFeed feed;
 
@@ -23,7 +24,7 @@ public final class PublisherHandler implements RequestHandler<DynamodbEvent, Str
     }
 
     @Override
-    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return feed.apply(event);
+    public void handleRequest(InputStream event, OutputStream response, Context context) {
+        StreamEventJson.writeResponse(feed.apply(StreamEventJson.read(event)), response);
     }
 }

@@ -3,12 +3,16 @@ package broadsheet.lambda;
 import broadsheet.core.article.Article;
 import broadsheet.core.publish.SchedulePublisher;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,11 +21,14 @@ import java.util.Optional;
  * schedule) it publishes that article if it is still scheduled for that time; with any other
  * input (the five-minute catch-up schedule sends {@code {"sweep": true}}) it publishes every
  * scheduled article whose time has passed. Returns the slugs it published. Errors propagate, so
- * the scheduler retries and finally dead-letters the invocation; publishing is idempotent.
+ * the scheduler retries and finally dead-letters the invocation; publishing is idempotent. The
+ * input and the answer ({@code {"published": [slugs]}}) are read and written as JSON here, not by
+ * the runtime's POJO serializer.
  */
-public final class ScheduleHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class ScheduleHandler implements RequestStreamHandler {
 
     private static final System.Logger LOG = System.getLogger(ScheduleHandler.class.getName());
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private final SchedulePublisher scheduler;
 
@@ -34,7 +41,14 @@ public final class ScheduleHandler implements RequestHandler<Map<String, Object>
     }
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) {
+        List<String> slugs = publish(MAPPER.readTree(input));
+        ObjectNode answer = MAPPER.createObjectNode();
+        slugs.forEach(answer.putArray("published")::add);
+        MAPPER.writeValue(output, answer);
+    }
+
+    private List<String> publish(JsonNode input) {
         Optional<String> slug = text(input, "slug");
         Optional<Instant> publishAt = text(input, "publishAt").flatMap(ScheduleHandler::instant);
         List<Article> published;
@@ -45,11 +59,12 @@ public final class ScheduleHandler implements RequestHandler<Map<String, Object>
         }
         List<String> slugs = published.stream().map(Article::slug).toList();
         LOG.log(System.Logger.Level.INFO, "published " + slugs);
-        return Map.of("published", slugs);
+        return slugs;
     }
 
-    private static Optional<String> text(Map<String, Object> input, String name) {
-        return input == null || !(input.get(name) instanceof String value) ? Optional.empty() : Optional.of(value);
+    private static Optional<String> text(JsonNode input, String name) {
+        JsonNode value = input.path(name);
+        return value.isString() ? Optional.of(value.stringValue()) : Optional.empty();
     }
 
     private static Optional<Instant> instant(String text) {

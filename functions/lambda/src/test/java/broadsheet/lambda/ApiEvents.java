@@ -1,7 +1,5 @@
 package broadsheet.lambda;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,8 +14,8 @@ import java.util.Map;
 
 /**
  * API Gateway HTTP API (payload 2.0) events for tests: a fixture in the exact shape API Gateway
- * sends ({@code src/test/resources/events/api}), edited as JSON, then read by the Lambda
- * runtime's own serializer, so handlers see exactly what Lambda would deliver.
+ * sends ({@code src/test/resources/events/api}), edited as JSON and handed to the handler as the
+ * bytes Lambda would deliver ({@link Invocations}).
  */
 final class ApiEvents {
 
@@ -139,11 +137,6 @@ final class ApiEvents {
 
     String json() {
         return MAPPER.writeValueAsString(root);
-    }
-
-    APIGatewayV2HTTPEvent event() {
-        return LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, ApiEvents.class.getClassLoader())
-                .fromJson(json());
     }
 
     private ObjectNode claims() {

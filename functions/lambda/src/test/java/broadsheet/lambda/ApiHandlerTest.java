@@ -4,7 +4,6 @@ import broadsheet.core.publish.ArticleStore;
 import broadsheet.core.publish.InMemoryArticleStore;
 import broadsheet.core.publish.MovableClock;
 import broadsheet.core.site.SiteConfig;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,12 +38,12 @@ class ApiHandlerTest {
                 new EditorPolicy("cognito:groups", "editors")));
     }
 
-    private APIGatewayV2HTTPResponse send(ApiEvents event) {
-        return handler.handleRequest(event.event(), null);
+    private HttpResponse send(ApiEvents event) {
+        return Invocations.api(handler, event);
     }
 
-    private static JsonNode body(APIGatewayV2HTTPResponse response) {
-        return JSON.readTree(response.getBody());
+    private static JsonNode body(HttpResponse response) {
+        return JSON.readTree(response.bodyText());
     }
 
     private static String article(Map<String, Object> changes) {
@@ -53,10 +52,10 @@ class ApiHandlerTest {
 
     @Test
     void createsArticleWithLocationEtagAndServerSetFields() {
-        APIGatewayV2HTTPResponse response = send(fixture("post-article.json"));
+        HttpResponse response = send(fixture("post-article.json"));
 
-        assertThat(response.getStatusCode()).isEqualTo(201);
-        assertThat(response.getHeaders()).containsEntry("Location", API + "/api/articles/" + WORLD_SLUG)
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.headers()).containsEntry("Location", API + "/api/articles/" + WORLD_SLUG)
                 .containsEntry("ETag", "\"1\"")
                 .containsEntry("Content-Type", "application/json");
         JsonNode body = body(response);
@@ -72,42 +71,42 @@ class ApiHandlerTest {
 
     @Test
     void servesANamedStageUnderItsPrefix() {
-        APIGatewayV2HTTPResponse created = send(fixture("post-article.json").stage("prod"));
+        HttpResponse created = send(fixture("post-article.json").stage("prod"));
 
-        assertThat(created.getStatusCode()).isEqualTo(201);
-        assertThat(created.getHeaders()).containsEntry("Location", API + "/prod/api/articles/" + WORLD_SLUG);
-        assertThat(send(fixture("get-article.json").stage("prod")).getStatusCode()).isEqualTo(200);
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.headers()).containsEntry("Location", API + "/prod/api/articles/" + WORLD_SLUG);
+        assertThat(send(fixture("get-article.json").stage("prod")).status()).isEqualTo(200);
     }
 
     @Test
     void acceptsBase64EncodedBody() {
-        APIGatewayV2HTTPResponse response = send(fixture("post-article-base64.json"));
+        HttpResponse response = send(fixture("post-article-base64.json"));
 
-        assertThat(response.getStatusCode()).isEqualTo(201);
+        assertThat(response.status()).isEqualTo(201);
         assertThat(body(response).get("headline").asString())
                 .isEqualTo("Alliance chief: Russia is not the main threat to the Alliance");
     }
 
     @Test
     void replaysTheFirstResultForTheSameIdempotencyKeyAndBody() {
-        APIGatewayV2HTTPResponse first = send(fixture("post-article.json").header("idempotency-key", "k-123"));
+        HttpResponse first = send(fixture("post-article.json").header("idempotency-key", "k-123"));
         clock.advance(Duration.ofMinutes(1));
-        APIGatewayV2HTTPResponse again = send(fixture("post-article.json").header("idempotency-key", "k-123"));
+        HttpResponse again = send(fixture("post-article.json").header("idempotency-key", "k-123"));
 
-        assertThat(first.getStatusCode()).isEqualTo(201);
-        assertThat(again.getStatusCode()).isIn(200, 201);
-        assertThat(again.getBody()).isEqualTo(first.getBody());
-        assertThat(again.getHeaders().get("ETag")).isEqualTo("\"1\"");
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isIn(200, 201);
+        assertThat(again.bodyText()).isEqualTo(first.bodyText());
+        assertThat(again.headers().get("ETag")).isEqualTo("\"1\"");
     }
 
     @Test
     void refusesAnIdempotencyKeyReusedForAnotherBody() {
         send(fixture("post-article.json").header("idempotency-key", "k-9"));
-        APIGatewayV2HTTPResponse response = send(fixture("post-article.json").header("idempotency-key", "k-9")
+        HttpResponse response = send(fixture("post-article.json").header("idempotency-key", "k-9")
                 .body(article(Map.of("slug", "another-story"))));
 
-        assertThat(response.getStatusCode()).isEqualTo(422);
-        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.headers()).containsEntry("Content-Type", "application/problem+json");
         assertThat(body(response).get("violations").get(0).get("path").asString()).isEqualTo("Idempotency-Key");
         assertThat(store.find("another-story")).isEmpty();
     }
@@ -115,9 +114,9 @@ class ApiHandlerTest {
     @Test
     void refusesATakenSlugWithConflict() {
         send(fixture("post-article.json"));
-        APIGatewayV2HTTPResponse response = send(fixture("post-article.json"));
+        HttpResponse response = send(fixture("post-article.json"));
 
-        assertThat(response.getStatusCode()).isEqualTo(409);
+        assertThat(response.status()).isEqualTo(409);
         assertThat(body(response).get("status").asInt()).isEqualTo(409);
     }
 
@@ -125,13 +124,13 @@ class ApiHandlerTest {
     void getsAnArticleWithItsEtagAndAnswersNotModified() {
         send(fixture("post-article.json"));
 
-        APIGatewayV2HTTPResponse response = send(fixture("get-article.json"));
-        assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(response.getHeaders()).containsEntry("ETag", "\"1\"");
+        HttpResponse response = send(fixture("get-article.json"));
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.headers()).containsEntry("ETag", "\"1\"");
         assertThat(body(response).get("slug").asString()).isEqualTo(WORLD_SLUG);
 
-        assertThat(send(fixture("get-article.json").header("if-none-match", "\"1\"")).getStatusCode()).isEqualTo(304);
-        assertThat(send(fixture("get-article.json").path("/api/articles/no-such-story")).getStatusCode()).isEqualTo(404);
+        assertThat(send(fixture("get-article.json").header("if-none-match", "\"1\"")).status()).isEqualTo(304);
+        assertThat(send(fixture("get-article.json").path("/api/articles/no-such-story")).status()).isEqualTo(404);
     }
 
     @Test
@@ -150,8 +149,8 @@ class ApiHandlerTest {
             if (cursor != null) {
                 query.put("cursor", cursor);
             }
-            APIGatewayV2HTTPResponse response = send(fixture("list-articles.json").query(query));
-            assertThat(response.getStatusCode()).isEqualTo(200);
+            HttpResponse response = send(fixture("list-articles.json").query(query));
+            assertThat(response.status()).isEqualTo(200);
             JsonNode body = body(response);
             body.get("articles").forEach(a -> seen.add(a.get("slug").asString()));
             cursor = body.get("nextCursor").isNull() ? null : body.get("nextCursor").asString();
@@ -165,17 +164,17 @@ class ApiHandlerTest {
 
     @Test
     void rejectsBadListParametersWithEveryViolation() {
-        APIGatewayV2HTTPResponse response = send(fixture("list-articles.json")
+        HttpResponse response = send(fixture("list-articles.json")
                 .query(Map.of("section", "nowhere", "status", "live", "limit", "0")));
 
-        assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.headers()).containsEntry("Content-Type", "application/problem+json");
         List<String> paths = new ArrayList<>();
         body(response).get("violations").forEach(v -> paths.add(v.get("path").asString()));
         assertThat(paths).containsExactlyInAnyOrder("section", "status", "limit");
 
-        APIGatewayV2HTTPResponse badCursor = send(fixture("list-articles.json").query(Map.of("cursor", "not-a-cursor")));
-        assertThat(badCursor.getStatusCode()).isEqualTo(400);
+        HttpResponse badCursor = send(fixture("list-articles.json").query(Map.of("cursor", "not-a-cursor")));
+        assertThat(badCursor.status()).isEqualTo(400);
         assertThat(body(badCursor).get("violations").get(0).get("path").asString()).isEqualTo("cursor");
     }
 
@@ -184,11 +183,11 @@ class ApiHandlerTest {
         send(fixture("post-article.json"));
         Instant later = clock.advance(Duration.ofHours(2));
 
-        APIGatewayV2HTTPResponse response = send(fixture("put-article.json")
+        HttpResponse response = send(fixture("put-article.json")
                 .body(article(Map.of("standfirst", "Updated standfirst."))));
 
-        assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(response.getHeaders()).containsEntry("ETag", "\"2\"");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.headers()).containsEntry("ETag", "\"2\"");
         JsonNode body = body(response);
         assertThat(body.get("standfirst").asString()).isEqualTo("Updated standfirst.");
         assertThat(body.get("createdAt").asString()).isEqualTo(START.toString());
@@ -201,12 +200,12 @@ class ApiHandlerTest {
         send(fixture("post-article.json"));
         send(fixture("put-article.json"));
 
-        APIGatewayV2HTTPResponse stale = send(fixture("put-article.json"));
-        assertThat(stale.getStatusCode()).isEqualTo(412);
-        APIGatewayV2HTTPResponse missing = send(fixture("put-article.json").withoutHeader("if-match"));
-        assertThat(missing.getStatusCode()).isEqualTo(428);
-        APIGatewayV2HTTPResponse wildcard = send(fixture("put-article.json").header("if-match", "*"));
-        assertThat(wildcard.getStatusCode()).isEqualTo(428);
+        HttpResponse stale = send(fixture("put-article.json"));
+        assertThat(stale.status()).isEqualTo(412);
+        HttpResponse missing = send(fixture("put-article.json").withoutHeader("if-match"));
+        assertThat(missing.status()).isEqualTo(428);
+        HttpResponse wildcard = send(fixture("put-article.json").header("if-match", "*"));
+        assertThat(wildcard.status()).isEqualTo(428);
         assertThat(store.find(WORLD_SLUG).orElseThrow().version()).isEqualTo(2);
     }
 
@@ -214,92 +213,92 @@ class ApiHandlerTest {
     void keepsThePathSlugOfAnArticle() {
         send(fixture("post-article.json"));
 
-        APIGatewayV2HTTPResponse response = send(fixture("put-article.json")
+        HttpResponse response = send(fixture("put-article.json")
                 .body(article(Map.of("slug", "a-new-slug"))));
 
-        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.status()).isEqualTo(400);
         assertThat(body(response).get("violations").get(0).get("path").asString()).isEqualTo("/slug");
         assertThat(store.find("a-new-slug")).isEmpty();
         assertThat(store.find(WORLD_SLUG).orElseThrow().version()).isEqualTo(1);
 
-        APIGatewayV2HTTPResponse sameSlug = send(fixture("put-article.json").body(article(Map.of("slug", WORLD_SLUG))));
-        assertThat(sameSlug.getStatusCode()).isEqualTo(200);
+        HttpResponse sameSlug = send(fixture("put-article.json").body(article(Map.of("slug", WORLD_SLUG))));
+        assertThat(sameSlug.status()).isEqualTo(200);
     }
 
     @Test
     void deletesWithIfMatch() {
         send(fixture("post-article.json"));
 
-        assertThat(send(fixture("delete-article.json").header("if-match", "\"7\"")).getStatusCode()).isEqualTo(412);
-        assertThat(send(fixture("delete-article.json").withoutHeader("if-match")).getStatusCode()).isEqualTo(428);
-        APIGatewayV2HTTPResponse deleted = send(fixture("delete-article.json"));
-        assertThat(deleted.getStatusCode()).isEqualTo(204);
-        assertThat(deleted.getBody()).isEmpty();
+        assertThat(send(fixture("delete-article.json").header("if-match", "\"7\"")).status()).isEqualTo(412);
+        assertThat(send(fixture("delete-article.json").withoutHeader("if-match")).status()).isEqualTo(428);
+        HttpResponse deleted = send(fixture("delete-article.json"));
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(deleted.bodyText()).isEmpty();
         assertThat(store.find(WORLD_SLUG)).isEmpty();
-        assertThat(send(fixture("delete-article.json")).getStatusCode()).isEqualTo(404);
+        assertThat(send(fixture("delete-article.json")).status()).isEqualTo(404);
     }
 
     @Test
     void answersUnknownRoutesAndWrongMethods() {
-        APIGatewayV2HTTPResponse unknown = send(fixture("get-article.json").path("/api/authors"));
-        assertThat(unknown.getStatusCode()).isEqualTo(404);
-        assertThat(unknown.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+        HttpResponse unknown = send(fixture("get-article.json").path("/api/authors"));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.headers()).containsEntry("Content-Type", "application/problem+json");
 
-        APIGatewayV2HTTPResponse wrongMethod = send(fixture("get-article.json").method("PATCH"));
-        assertThat(wrongMethod.getStatusCode()).isEqualTo(405);
-        assertThat(wrongMethod.getHeaders()).containsEntry("Allow", "DELETE, GET, PUT");
+        HttpResponse wrongMethod = send(fixture("get-article.json").method("PATCH"));
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.headers()).containsEntry("Allow", "DELETE, GET, PUT");
 
-        APIGatewayV2HTTPResponse collection = send(fixture("list-articles.json").method("DELETE"));
-        assertThat(collection.getHeaders()).containsEntry("Allow", "GET, POST");
+        HttpResponse collection = send(fixture("list-articles.json").method("DELETE"));
+        assertThat(collection.headers()).containsEntry("Allow", "GET, POST");
     }
 
     @Test
     void requiresAnEditor() {
-        APIGatewayV2HTTPResponse anonymous = send(fixture("post-article.json").withoutAuthorizer());
-        assertThat(anonymous.getStatusCode()).isEqualTo(401);
-        assertThat(anonymous.getHeaders()).containsEntry("WWW-Authenticate", "Bearer");
+        HttpResponse anonymous = send(fixture("post-article.json").withoutAuthorizer());
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.headers()).containsEntry("WWW-Authenticate", "Bearer");
 
-        APIGatewayV2HTTPResponse reader = send(fixture("post-article.json").claim("cognito:groups", "[readers]"));
-        assertThat(reader.getStatusCode()).isEqualTo(403);
+        HttpResponse reader = send(fixture("post-article.json").claim("cognito:groups", "[readers]"));
+        assertThat(reader.status()).isEqualTo(403);
 
-        APIGatewayV2HTTPResponse noGroups = send(fixture("get-article.json").withoutClaim("cognito:groups"));
-        assertThat(noGroups.getStatusCode()).isEqualTo(403);
+        HttpResponse noGroups = send(fixture("get-article.json").withoutClaim("cognito:groups"));
+        assertThat(noGroups.status()).isEqualTo(403);
 
-        APIGatewayV2HTTPResponse bareGroup = send(fixture("post-article.json").claim("cognito:groups", "editors"));
-        assertThat(bareGroup.getStatusCode()).isEqualTo(201);
+        HttpResponse bareGroup = send(fixture("post-article.json").claim("cognito:groups", "editors"));
+        assertThat(bareGroup.status()).isEqualTo(201);
     }
 
     @Test
     void refusesOversizedAndNonJsonBodiesBeforeParsing() {
         byte[] big = new byte[ArticleApi.MAX_BODY_BYTES + 1];
         java.util.Arrays.fill(big, (byte) ' ');
-        assertThat(send(fixture("post-article.json").body(new String(big, StandardCharsets.US_ASCII))).getStatusCode())
+        assertThat(send(fixture("post-article.json").body(new String(big, StandardCharsets.US_ASCII))).status())
                 .isEqualTo(413);
-        assertThat(send(fixture("post-article.json").base64Body(big)).getStatusCode()).isEqualTo(413);
-        APIGatewayV2HTTPResponse text = send(fixture("post-article.json").header("content-type", "text/plain"));
-        assertThat(text.getStatusCode()).isEqualTo(415);
-        assertThat(send(fixture("post-article.json").withoutHeader("content-type")).getStatusCode()).isEqualTo(415);
+        assertThat(send(fixture("post-article.json").base64Body(big)).status()).isEqualTo(413);
+        HttpResponse text = send(fixture("post-article.json").header("content-type", "text/plain"));
+        assertThat(text.status()).isEqualTo(415);
+        assertThat(send(fixture("post-article.json").withoutHeader("content-type")).status()).isEqualTo(415);
         assertThat(send(fixture("post-article.json").header("content-type", "application/json; charset=utf-8"))
-                .getStatusCode()).isEqualTo(201);
+                .status()).isEqualTo(201);
         assertThat(store.list(new ArticleStore.ArticleQuery(java.util.Optional.empty(), java.util.Optional.empty(),
                 java.util.Optional.empty(), 10)).articles()).hasSize(1);
     }
 
     @Test
     void refusesABodyThatIsNotValidBase64() {
-        APIGatewayV2HTTPResponse response = send(fixture("post-article-base64.json").rawBase64Body("eyJzZWN0aW9u*%$"));
+        HttpResponse response = send(fixture("post-article-base64.json").rawBase64Body("eyJzZWN0aW9u*%$"));
 
-        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.status()).isEqualTo(400);
         assertThat(body(response).get("violations").get(0).get("path").asString()).isEmpty();
         assertThat(store.find(WORLD_SLUG)).isEmpty();
     }
 
     @Test
     void reportsEveryViolationOfAnInvalidArticle() {
-        APIGatewayV2HTTPResponse response = send(fixture("post-article.json")
+        HttpResponse response = send(fixture("post-article.json")
                 .body("{\"section\":\"atlantis\",\"headline\":42,\"image\":{\"src\":\"javascript:alert(1)\"}}"));
 
-        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.status()).isEqualTo(400);
         JsonNode problem = body(response);
         assertThat(problem.get("type").asString()).startsWith(Problem.TYPE_PREFIX);
         assertThat(problem.get("title").asString()).isNotBlank();
@@ -315,10 +314,10 @@ class ApiHandlerTest {
                 new Class<?>[] {ArticleStore.class}, (proxy, method, args) -> {
                     throw new IllegalStateException("connection refused: broadsheet-prod at 10.0.0.12:8000");
                 });
-        APIGatewayV2HTTPResponse response = handler(broken).handleRequest(fixture("get-article.json").event(), null);
+        HttpResponse response = Invocations.api(handler(broken), fixture("get-article.json"));
 
-        assertThat(response.getStatusCode()).isEqualTo(500);
-        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
-        assertThat(response.getBody()).doesNotContain("10.0.0.12").doesNotContain("Exception").doesNotContain("at broadsheet");
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.headers()).containsEntry("Content-Type", "application/problem+json");
+        assertThat(response.bodyText()).doesNotContain("10.0.0.12").doesNotContain("Exception").doesNotContain("at broadsheet");
     }
 }

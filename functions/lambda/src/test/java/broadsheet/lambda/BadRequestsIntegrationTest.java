@@ -2,7 +2,6 @@ package broadsheet.lambda;
 
 import broadsheet.aws.TableDefinition;
 import broadsheet.local.servers.LocalAwsExtension;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -77,11 +76,11 @@ class BadRequestsIntegrationTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("badRequests")
     void badRequestGetsAProblemAndWritesNothing(String name, int status, Supplier<ApiEvents> event) {
-        APIGatewayV2HTTPResponse response = functions.call(event.get());
+        HttpResponse response = functions.call(event.get());
 
-        assertThat(response.getStatusCode()).as(name).isEqualTo(status);
-        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
-        JsonNode problem = JSON.readTree(response.getBody());
+        assertThat(response.status()).as(name).isEqualTo(status);
+        assertThat(response.headers()).containsEntry("Content-Type", "application/problem+json");
+        JsonNode problem = JSON.readTree(response.bodyText());
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("type").asString()).isNotBlank();
         assertThat(problem.get("title").asString()).isNotBlank();
@@ -93,7 +92,7 @@ class BadRequestsIntegrationTest {
                 assertThat(v.get("message").asString()).isNotBlank();
             });
         }
-        assertThat(response.getBody()).doesNotContain("Exception", "jackson", "at broadsheet.", "software.amazon");
+        assertThat(response.bodyText()).doesNotContain("Exception", "jackson", "at broadsheet.", "software.amazon");
 
         assertThat(functions.scanTable()).as("table after " + name).isEmpty();
         assertThat(functions.listBucket()).as("bucket after " + name).isEmpty();

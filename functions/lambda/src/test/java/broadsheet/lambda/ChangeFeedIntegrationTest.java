@@ -2,8 +2,6 @@ package broadsheet.lambda;
 
 import broadsheet.aws.TableDefinition;
 import broadsheet.local.servers.LocalAwsExtension;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -34,7 +32,7 @@ class ChangeFeedIntegrationTest {
         for (String slug : slugs) {
             functions.clock.advance(Duration.ofMinutes(5));
             assertThat(functions.call(fixture("post-article.json").body(article(slug, "Headline of " + slug)))
-                    .getStatusCode()).isEqualTo(201);
+                    .status()).isEqualTo(201);
         }
         return functions.takeWrites();
     }
@@ -45,13 +43,13 @@ class ChangeFeedIntegrationTest {
         String batch = functions.streamJson(post(functions, "first-story", "second-story", "third-story"));
         PublisherHandler publisher = functions.publisher();
 
-        assertThat(publisher.handleRequest(StreamEvents.parse(batch), null).getBatchItemFailures()).isEmpty();
+        assertThat(Invocations.publish(publisher, batch).failedSequenceNumbers()).isEmpty();
         long putsAfterFirst = functions.bucket.putCount();
         Map<String, String> etags = etags(functions);
 
-        StreamsEventResponse again = publisher.handleRequest(StreamEvents.parse(batch), null);
+        StreamBatchResponse again = Invocations.publish(publisher, batch);
 
-        assertThat(again.getBatchItemFailures()).isEmpty();
+        assertThat(again.failedSequenceNumbers()).isEmpty();
         assertThat(putsAfterFirst).isGreaterThan(0);
         assertThat(functions.bucket.putCount()).isEqualTo(putsAfterFirst);
         assertThat(etags(functions)).isEqualTo(etags);
@@ -65,13 +63,12 @@ class ChangeFeedIntegrationTest {
         Map<String, AttributeValue> poisoned = new LinkedHashMap<>(writes.get(1).newItem());
         poisoned.put("version", AttributeValue.fromN("two"));
         writes.set(1, new LocalFunctions.Write(Map.of(), poisoned));
-        DynamodbEvent event = functions.stream(writes);
-        String poisonedSequence = event.getRecords().get(1).getDynamodb().getSequenceNumber();
+        StreamEvent event = functions.stream(writes);
+        String poisonedSequence = event.records().get(1).sequenceNumber();
 
-        StreamsEventResponse response = functions.publisher().handleRequest(event, null);
+        StreamBatchResponse response = Invocations.publish(functions.publisher(), event);
 
-        assertThat(response.getBatchItemFailures())
-                .extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+        assertThat(response.failedSequenceNumbers())
                 .containsExactly(poisonedSequence);
         List<String> keys = functions.listBucket().stream().map(S3Object::key).toList();
         assertThat(keys).contains("world/first-story/index.html", "world/third-story/index.html")

@@ -2,7 +2,6 @@ package broadsheet.lambda;
 
 import broadsheet.aws.TableDefinition;
 import broadsheet.local.servers.LocalAwsExtension;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,31 +29,31 @@ class ConcurrentEditsIntegrationTest {
     @RepeatedTest(3)
     void exactlyOneOfTwoEditsFromTheSameVersionWins() throws Exception {
         LocalFunctions functions = new LocalFunctions(AWS, Instant.parse("2026-11-29T12:00:00Z"));
-        assertThat(functions.call(fixture("post-article.json")).getStatusCode()).isEqualTo(201);
+        assertThat(functions.call(fixture("post-article.json")).status()).isEqualTo(201);
 
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService editors = Executors.newFixedThreadPool(2);
         try {
-            CompletableFuture<APIGatewayV2HTTPResponse> anna = edit(functions, editors, start, "Anna's standfirst.");
-            CompletableFuture<APIGatewayV2HTTPResponse> ben = edit(functions, editors, start, "Ben's standfirst.");
+            CompletableFuture<HttpResponse> anna = edit(functions, editors, start, "Anna's standfirst.");
+            CompletableFuture<HttpResponse> ben = edit(functions, editors, start, "Ben's standfirst.");
             start.countDown();
-            List<APIGatewayV2HTTPResponse> responses = List.of(anna.get(), ben.get());
+            List<HttpResponse> responses = List.of(anna.get(), ben.get());
 
-            assertThat(responses).extracting(APIGatewayV2HTTPResponse::getStatusCode).containsExactlyInAnyOrder(200, 412);
-            APIGatewayV2HTTPResponse winner = responses.stream().filter(r -> r.getStatusCode() == 200).findFirst().orElseThrow();
-            String winningStandfirst = JSON.readTree(winner.getBody()).get("standfirst").asString();
+            assertThat(responses).extracting(HttpResponse::status).containsExactlyInAnyOrder(200, 412);
+            HttpResponse winner = responses.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
+            String winningStandfirst = JSON.readTree(winner.bodyText()).get("standfirst").asString();
             assertThat(functions.articles.find(WORLD_SLUG)).hasValueSatisfying(stored -> {
                 assertThat(stored.version()).isEqualTo(2);
                 assertThat(stored.standfirst()).isEqualTo(winningStandfirst);
             });
-            APIGatewayV2HTTPResponse loser = responses.stream().filter(r -> r.getStatusCode() == 412).findFirst().orElseThrow();
-            assertThat(loser.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+            HttpResponse loser = responses.stream().filter(r -> r.status() == 412).findFirst().orElseThrow();
+            assertThat(loser.headers()).containsEntry("Content-Type", "application/problem+json");
         } finally {
             editors.shutdownNow();
         }
     }
 
-    private static CompletableFuture<APIGatewayV2HTTPResponse> edit(LocalFunctions functions, ExecutorService pool,
+    private static CompletableFuture<HttpResponse> edit(LocalFunctions functions, ExecutorService pool,
                                                                    CountDownLatch start, String standfirst) {
         ApiEvents event = fixture("put-article.json").body(ApiEvents.worldArticle(Map.of("standfirst", standfirst)));
         return CompletableFuture.supplyAsync(() -> {

@@ -2,8 +2,6 @@ package broadsheet.lambda;
 
 import broadsheet.aws.TableDefinition;
 import broadsheet.local.servers.LocalAwsExtension;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -27,8 +25,8 @@ class EndToEndIntegrationTest {
     void postedArticleIsStoredPublishedAndListed() {
         LocalFunctions functions = new LocalFunctions(AWS, Instant.parse("2026-11-29T12:00:00Z"));
 
-        APIGatewayV2HTTPResponse created = functions.call(fixture("post-article.json"));
-        assertThat(created.getStatusCode()).isEqualTo(201);
+        HttpResponse created = functions.call(fixture("post-article.json"));
+        assertThat(created.status()).isEqualTo(201);
 
         Map<String, AttributeValue> item = AWS.dynamoDb().getItem(b -> b.tableName(AWS.tableName()).consistentRead(true)
                 .key(Map.of("pk", AttributeValue.fromS("article#" + WORLD_SLUG), "sk", AttributeValue.fromS("article"))))
@@ -36,8 +34,8 @@ class EndToEndIntegrationTest {
         assertThat(item.get("version").n()).isEqualTo("1");
         assertThat(item.get("section").s()).isEqualTo("world");
 
-        StreamsEventResponse published = functions.publisher().handleRequest(functions.takeStream(), null);
-        assertThat(published.getBatchItemFailures()).isEmpty();
+        StreamBatchResponse published = Invocations.publish(functions.publisher(), functions.takeStream());
+        assertThat(published.failedSequenceNumbers()).isEmpty();
 
         String key = "world/" + WORLD_SLUG + "/index.html";
         HeadObjectResponse head = AWS.s3().headObject(b -> b.bucket(AWS.bucketName()).key(key));

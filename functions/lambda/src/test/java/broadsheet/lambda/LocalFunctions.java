@@ -9,9 +9,6 @@ import broadsheet.core.render.MustachePages;
 import broadsheet.core.site.SiteConfig;
 import broadsheet.core.site.SiteLayout;
 import broadsheet.local.servers.LocalAwsExtension;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -65,8 +62,8 @@ final class LocalFunctions {
         return publisher(Publisher.FEED_SIZE);
     }
 
-    APIGatewayV2HTTPResponse call(ApiEvents event) {
-        return api.handleRequest(event.event(), null);
+    HttpResponse call(ApiEvents event) {
+        return Invocations.api(api, event);
     }
 
     private synchronized void written(Map<String, AttributeValue> oldItem, Map<String, AttributeValue> newItem) {
@@ -81,11 +78,11 @@ final class LocalFunctions {
     }
 
     /** The writes since the last call as one stream event. */
-    DynamodbEvent takeStream() {
+    StreamEvent takeStream() {
         return stream(takeWrites());
     }
 
-    DynamodbEvent stream(List<Write> batch) {
+    StreamEvent stream(List<Write> batch) {
         return StreamEvents.parse(streamJson(batch));
     }
 
@@ -101,19 +98,17 @@ final class LocalFunctions {
      *
      * @return how many deliveries it took
      */
-    static int deliver(PublisherHandler handler, DynamodbEvent event) {
-        List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords();
+    static int deliver(PublisherHandler handler, StreamEvent event) {
+        List<StreamEvent.Record> records = event.records();
         for (int attempt = 1; attempt <= 20; attempt++) {
-            DynamodbEvent delivery = new DynamodbEvent();
-            delivery.setRecords(records);
-            StreamsEventResponse response = handler.handleRequest(delivery, null);
-            if (response.getBatchItemFailures().isEmpty()) {
+            StreamBatchResponse response = Invocations.publish(handler, new StreamEvent(records));
+            if (response.failedSequenceNumbers().isEmpty()) {
                 return attempt;
             }
-            BigInteger from = response.getBatchItemFailures().stream()
-                    .map(f -> new BigInteger(f.getItemIdentifier())).min(BigInteger::compareTo).orElseThrow();
+            BigInteger from = response.failedSequenceNumbers().stream()
+                    .map(BigInteger::new).min(BigInteger::compareTo).orElseThrow();
             records = records.stream()
-                    .filter(r -> new BigInteger(r.getDynamodb().getSequenceNumber()).compareTo(from) >= 0)
+                    .filter(r -> new BigInteger(r.sequenceNumber()).compareTo(from) >= 0)
                     .toList();
         }
         throw new AssertionError("the batch still failed after 20 deliveries");

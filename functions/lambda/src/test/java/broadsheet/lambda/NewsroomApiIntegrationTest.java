@@ -8,8 +8,6 @@ import broadsheet.core.article.Status;
 import broadsheet.core.publish.SchedulePublisher;
 import broadsheet.core.render.MustachePages;
 import broadsheet.local.servers.LocalAwsExtension;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,37 +47,37 @@ class NewsroomApiIntegrationTest {
         functions = new LocalFunctions(AWS, START);
     }
 
-    private static JsonNode body(APIGatewayV2HTTPResponse response) {
-        return JSON.readTree(response.getBody());
+    private static JsonNode body(HttpResponse response) {
+        return JSON.readTree(response.bodyText());
     }
 
-    private APIGatewayV2HTTPResponse get(String path) {
+    private HttpResponse get(String path) {
         return functions.call(fixture("get-article.json").path(path));
     }
 
     private void publishStream() {
-        StreamsEventResponse response = functions.publisher().handleRequest(functions.takeStream(), null);
-        assertThat(response.getBatchItemFailures()).isEmpty();
+        StreamBatchResponse response = Invocations.publish(functions.publisher(), functions.takeStream());
+        assertThat(response.failedSequenceNumbers()).isEmpty();
     }
 
     @Test
     void previewShowsADraftToEditorsOnlyAndNeverPublishesIt() {
         assertThat(functions.call(fixture("post-article.json").body(worldArticle(Map.of("status", "draft"))))
-                .getStatusCode()).isEqualTo(201);
+                .status()).isEqualTo(201);
         publishStream();
 
-        APIGatewayV2HTTPResponse preview = get(ARTICLE + "/preview");
-        assertThat(preview.getStatusCode()).isEqualTo(200);
-        assertThat(preview.getHeaders().get("Content-Type")).startsWith("text/html");
-        assertThat(preview.getHeaders().get("Cache-Control")).isEqualTo("private, no-store");
-        assertThat(preview.getBody()).contains("Alliance chief: Russia is not the main threat")
+        HttpResponse preview = get(ARTICLE + "/preview");
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.headers().get("Content-Type")).startsWith("text/html");
+        assertThat(preview.headers().get("Cache-Control")).isEqualTo("private, no-store");
+        assertThat(preview.bodyText()).contains("Alliance chief: Russia is not the main threat")
                 .contains("Preview").contains("noindex");
 
         assertThat(functions.call(fixture("get-article.json").path(ARTICLE + "/preview").withoutAuthorizer())
-                .getStatusCode()).isEqualTo(401);
+                .status()).isEqualTo(401);
         assertThat(functions.call(fixture("get-article.json").path(ARTICLE + "/preview")
-                .claim("cognito:groups", "[readers]")).getStatusCode()).isEqualTo(403);
-        assertThat(get("/api/articles/no-such-article/preview").getStatusCode()).isEqualTo(404);
+                .claim("cognito:groups", "[readers]")).status()).isEqualTo(403);
+        assertThat(get("/api/articles/no-such-article/preview").status()).isEqualTo(404);
         assertThat(functions.listBucket()).extracting(o -> o.key()).noneMatch(k -> k.contains(WORLD_SLUG));
     }
 
@@ -88,10 +85,10 @@ class NewsroomApiIntegrationTest {
     void aRestoredRevisionBecomesTheCurrentVersionAndIsPublished() {
         functions.call(fixture("post-article.json"));
         functions.clock.advance(Duration.ofMinutes(1));
-        APIGatewayV2HTTPResponse edited = functions.call(fixture("put-article.json").path(ARTICLE)
+        HttpResponse edited = functions.call(fixture("put-article.json").path(ARTICLE)
                 .header("if-match", "\"1\"")
                 .body(worldArticle(Map.of("headline", "A corrected headline"))));
-        assertThat(edited.getStatusCode()).isEqualTo(200);
+        assertThat(edited.status()).isEqualTo(200);
         publishStream();
         assertThat(functions.page("world/" + WORLD_SLUG + "/index.html")).contains("A corrected headline");
 
@@ -104,17 +101,17 @@ class NewsroomApiIntegrationTest {
         JsonNode first = body(get(ARTICLE + "/revisions/1"));
         assertThat(first.get("version").asLong()).isEqualTo(1);
         assertThat(first.get("headline").asString()).startsWith("Alliance chief");
-        assertThat(get(ARTICLE + "/revisions/2").getStatusCode()).as("the current version").isEqualTo(404);
-        assertThat(get(ARTICLE + "/revisions/x").getStatusCode()).isEqualTo(400);
+        assertThat(get(ARTICLE + "/revisions/2").status()).as("the current version").isEqualTo(404);
+        assertThat(get(ARTICLE + "/revisions/x").status()).isEqualTo(400);
 
         ApiEvents restore = fixture("post-article.json").path(ARTICLE + "/revisions/1/restore").body("");
-        assertThat(functions.call(restore).getStatusCode()).isEqualTo(428);
+        assertThat(functions.call(restore).status()).isEqualTo(428);
         assertThat(functions.call(fixture("post-article.json").path(ARTICLE + "/revisions/1/restore")
-                .header("if-match", "\"1\"").body("")).getStatusCode()).isEqualTo(412);
-        APIGatewayV2HTTPResponse restored = functions.call(fixture("post-article.json")
+                .header("if-match", "\"1\"").body("")).status()).isEqualTo(412);
+        HttpResponse restored = functions.call(fixture("post-article.json")
                 .path(ARTICLE + "/revisions/1/restore").header("if-match", "\"2\"").body(""));
-        assertThat(restored.getStatusCode()).isEqualTo(200);
-        assertThat(restored.getHeaders().get("ETag")).isEqualTo("\"3\"");
+        assertThat(restored.status()).isEqualTo(200);
+        assertThat(restored.headers().get("ETag")).isEqualTo("\"3\"");
         assertThat(body(restored).get("version").asLong()).isEqualTo(3);
         assertThat(body(restored).get("headline").asString()).startsWith("Alliance chief");
 
@@ -124,7 +121,7 @@ class NewsroomApiIntegrationTest {
         publishStream();
         assertThat(functions.page("world/" + WORLD_SLUG + "/index.html")).contains("Alliance chief")
                 .doesNotContain("A corrected headline");
-        assertThat(get("/api/articles/no-such-article/revisions").getStatusCode()).isEqualTo(404);
+        assertThat(get("/api/articles/no-such-article/revisions").status()).isEqualTo(404);
     }
 
     @Test
@@ -135,10 +132,10 @@ class NewsroomApiIntegrationTest {
         Map<String, AttributeValue> revision = ArticleItems.toRevisionItem(stored);
         assertThat(stored.status()).as("a published article's revision would be rendered").isEqualTo(Status.PUBLISHED);
 
-        StreamsEventResponse response = functions.publisher().handleRequest(
-                functions.stream(List.of(new LocalFunctions.Write(Map.of(), revision))), null);
+        StreamBatchResponse response = Invocations.publish(functions.publisher(),
+                functions.stream(List.of(new LocalFunctions.Write(Map.of(), revision))));
 
-        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(response.failedSequenceNumbers()).isEmpty();
         assertThat(functions.listBucket()).isEmpty();
     }
 
@@ -153,32 +150,30 @@ class NewsroomApiIntegrationTest {
             byte[] image = new byte[2048];
             image[0] = (byte) 0x89;
 
-            APIGatewayV2HTTPResponse signed = api.handleRequest(fixture("post-article.json").path("/api/media")
-                    .body("{\"filename\":\"../Harbour at dawn.PNG\",\"contentType\":\"image/png\",\"size\":2048}")
-                    .event(), null);
-            assertThat(signed.getStatusCode()).isEqualTo(201);
+            HttpResponse signed = Invocations.api(api, fixture("post-article.json").path("/api/media")
+                    .body("{\"filename\":\"../Harbour at dawn.PNG\",\"contentType\":\"image/png\",\"size\":2048}"));
+            assertThat(signed.status()).isEqualTo(201);
             JsonNode upload = body(signed);
             String src = upload.get("src").asString();
             assertThat(src).matches("media/2026/11/[a-z0-9]{12}-harbour-at-dawn\\.png");
             assertThat(upload.get("method").asString()).isEqualTo("PUT");
             assertThat(upload.get("headers").get("Content-Length").asString()).isEqualTo("2048");
 
-            HttpResponse<Void> put = HttpClient.newHttpClient().send(
+            java.net.http.HttpResponse<Void> put = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(upload.get("uploadUrl").asString()))
                             .header("Content-Type", "image/png").PUT(HttpRequest.BodyPublishers.ofByteArray(image)).build(),
-                    HttpResponse.BodyHandlers.discarding());
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
             assertThat(put.statusCode()).isEqualTo(200);
             assertThat(AWS.s3().getObjectAsBytes(b -> b.bucket(AWS.bucketName()).key(src)).asByteArray())
                     .isEqualTo(image);
 
-            APIGatewayV2HTTPResponse refused = api.handleRequest(fixture("post-article.json").path("/api/media")
-                    .body("{\"filename\":\"x.svg\",\"contentType\":\"image/svg+xml\",\"size\":20000000,\"path\":\"/\"}")
-                    .event(), null);
-            assertThat(refused.getStatusCode()).isEqualTo(400);
+            HttpResponse refused = Invocations.api(api, fixture("post-article.json").path("/api/media")
+                    .body("{\"filename\":\"x.svg\",\"contentType\":\"image/svg+xml\",\"size\":20000000,\"path\":\"/\"}"));
+            assertThat(refused.status()).isEqualTo(400);
             assertThat(body(refused).get("violations")).extracting(v -> v.get("path").asString())
                     .containsExactlyInAnyOrder("/path", "/contentType", "/size");
-            assertThat(api.handleRequest(fixture("post-article.json").path("/api/media").withoutAuthorizer()
-                    .body("{}").event(), null).getStatusCode()).isEqualTo(401);
+            assertThat(Invocations.api(api, fixture("post-article.json").path("/api/media").withoutAuthorizer()
+                    .body("{}")).status()).isEqualTo(401);
         }
     }
 
@@ -186,22 +181,22 @@ class NewsroomApiIntegrationTest {
     void aScheduledArticleIsPublishedByItsScheduleOnceItsTimeHasCome() {
         Instant at = START.plus(Duration.ofHours(1));
         assertThat(functions.call(fixture("post-article.json").body(worldArticle(Map.of("status", "scheduled",
-                "publishAt", at.toString())))).getStatusCode()).isEqualTo(201);
+                "publishAt", at.toString())))).status()).isEqualTo(201);
         publishStream();
         ScheduleHandler handler = new ScheduleHandler(new SchedulePublisher(functions.articles, functions.clock));
 
-        assertThat(handler.handleRequest(Map.of("sweep", true), null)).isEqualTo(Map.of("published", List.of()));
-        assertThat(handler.handleRequest(Map.of("slug", WORLD_SLUG, "publishAt", at.toString()), null))
-                .isEqualTo(Map.of("published", List.of()));
+        String sweep = "{\"sweep\": true}";
+        String schedule = "{\"slug\": \"" + WORLD_SLUG + "\", \"publishAt\": \"" + at + "\"}";
+        assertThat(Invocations.schedule(handler, sweep).toString()).isEqualTo("{\"published\":[]}");
+        assertThat(Invocations.schedule(handler, schedule).toString()).isEqualTo("{\"published\":[]}");
         assertThat(functions.listBucket()).extracting(o -> o.key()).noneMatch(k -> k.contains(WORLD_SLUG));
 
         functions.clock.advance(Duration.ofHours(1));
-        assertThat(handler.handleRequest(Map.of("slug", WORLD_SLUG, "publishAt", at.toString()), null))
-                .isEqualTo(Map.of("published", List.of(WORLD_SLUG)));
-        assertThat(handler.handleRequest(Map.of("sweep", true), null)).isEqualTo(Map.of("published", List.of()));
+        assertThat(Invocations.schedule(handler, schedule).toString()).isEqualTo("{\"published\":[\"" + WORLD_SLUG + "\"]}");
+        assertThat(Invocations.schedule(handler, sweep).toString()).isEqualTo("{\"published\":[]}");
         List<LocalFunctions.Write> writes = functions.takeWrites();
         assertThat(writes).as("one write: scheduled to published").hasSize(1);
-        assertThat(functions.publisher().handleRequest(functions.stream(writes), null).getBatchItemFailures()).isEmpty();
+        assertThat(Invocations.publish(functions.publisher(), functions.stream(writes)).failedSequenceNumbers()).isEmpty();
         assertThat(functions.page("world/" + WORLD_SLUG + "/index.html")).contains("Alliance chief");
 
         assertThat(body(get(ARTICLE)).get("status").asString()).isEqualTo("published");

@@ -8,7 +8,6 @@ import broadsheet.core.publish.ListingEntry;
 import broadsheet.core.publish.ListingId;
 import broadsheet.core.site.SiteLayout;
 import broadsheet.local.servers.LocalAwsExtension;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -61,7 +60,7 @@ class ParallelPublishingIntegrationTest {
         List<LocalFunctions.Write> writes = new ArrayList<>(functions.takeWrites());
         assertThat(writes).hasSize(ARTICLES);
         Collections.shuffle(writes, new java.util.Random(7));
-        List<DynamodbEvent> batches = new ArrayList<>();
+        List<StreamEvent> batches = new ArrayList<>();
         for (int from = 0; from < writes.size(); from += BATCH) {
             batches.add(functions.stream(writes.subList(from, Math.min(writes.size(), from + BATCH))));
         }
@@ -75,7 +74,7 @@ class ParallelPublishingIntegrationTest {
             List<Future<Integer>> deliveries = new ArrayList<>();
             for (int b = 0; b < batches.size(); b++) {
                 PublisherHandler handler = handlers.get(b % PUBLISHERS);
-                DynamodbEvent batch = batches.get(b);
+                StreamEvent batch = batches.get(b);
                 deliveries.add(pool.submit(() -> LocalFunctions.deliver(handler, batch)));
             }
             for (Future<Integer> delivery : deliveries) {

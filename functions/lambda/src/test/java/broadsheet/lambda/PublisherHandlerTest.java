@@ -9,8 +9,6 @@ import broadsheet.core.publish.MovableClock;
 import broadsheet.core.publish.Publisher;
 import broadsheet.core.render.MustachePages;
 import broadsheet.core.site.SiteConfig;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -34,15 +32,15 @@ class PublisherHandlerTest {
             new InMemoryListingStore(), bucket, new MustachePages(site),
             new MovableClock(Instant.parse("2026-11-29T13:00:00Z")), site.sectionSlugs())));
 
-    private static DynamodbEvent batch() {
-        return StreamEvents.parse(ApiEvents.resource(BATCH));
+    private static String batch() {
+        return ApiEvents.resource(BATCH);
     }
 
     @Test
     void publishesArticleRecordsAndIgnoresOtherItems() {
-        StreamsEventResponse response = handler.handleRequest(batch(), null);
+        StreamBatchResponse response = Invocations.publish(handler, batch());
 
-        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(response.failedSequenceNumbers()).isEmpty();
         assertThat(bucket.get(ARTICLE_PAGE)).hasValueSatisfying(page ->
                 assertThat(new String(page.body(), StandardCharsets.UTF_8))
                         .contains("Russia is not the main threat, says Secretary General"));
@@ -53,32 +51,32 @@ class PublisherHandlerTest {
 
     @Test
     void deliveringTheSameBatchAgainUploadsNothing() {
-        handler.handleRequest(batch(), null);
+        Invocations.publish(handler, batch());
         long puts = bucket.puts();
 
-        StreamsEventResponse again = handler.handleRequest(batch(), null);
+        StreamBatchResponse again = Invocations.publish(handler, batch());
 
-        assertThat(again.getBatchItemFailures()).isEmpty();
+        assertThat(again.failedSequenceNumbers()).isEmpty();
         assertThat(bucket.puts()).isEqualTo(puts);
     }
 
     @Test
     void anArticleCreatedAndDeletedInOneBatchEndsUnpublished() {
-        handler.handleRequest(batch(), null);
+        Invocations.publish(handler, batch());
         Map<String, AttributeValue> item = ArticleItems.toItem(new Article("world", "short-lived-story", "Short-lived story",
                 null, "Gone soon.", null, List.of(), List.of(), null, Status.PUBLISHED,
                 Instant.parse("2026-11-29T12:40:00Z"), Instant.parse("2026-11-29T12:40:00Z"),
                 Instant.parse("2026-11-29T12:40:00Z"), 1));
         String key = "world/short-lived-story/index.html";
 
-        assertThat(handler.handleRequest(new StreamEvents(10).record(Map.of(), item).event(), null)
-                .getBatchItemFailures()).isEmpty();
+        assertThat(Invocations.publish(handler, new StreamEvents(10).record(Map.of(), item).json())
+                .failedSequenceNumbers()).isEmpty();
         assertThat(bucket.get(key)).as("published by a first delivery").isPresent();
 
-        StreamsEventResponse response = handler.handleRequest(
-                new StreamEvents(10).record(Map.of(), item).record(item, Map.of()).event(), null);
+        StreamBatchResponse response = Invocations.publish(handler,
+                new StreamEvents(10).record(Map.of(), item).record(item, Map.of()).json());
 
-        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(response.failedSequenceNumbers()).isEmpty();
         assertThat(bucket.get(key)).isEmpty();
         assertThat(new String(bucket.get("world/index.html").orElseThrow().body(), StandardCharsets.UTF_8))
                 .doesNotContain("short-lived-story");
@@ -90,10 +88,9 @@ class PublisherHandlerTest {
         String poisoned = ApiEvents.resource(BATCH).replaceFirst("\"N\": \"1\"", "\"N\": \"one\"");
         assertThat(poisoned).isNotEqualTo(ApiEvents.resource(BATCH));
 
-        StreamsEventResponse response = handler.handleRequest(StreamEvents.parse(poisoned), null);
+        StreamBatchResponse response = Invocations.publish(handler, poisoned);
 
-        assertThat(response.getBatchItemFailures())
-                .extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+        assertThat(response.failedSequenceNumbers())
                 .containsExactly("400000000000000000002");
         assertThat(bucket.get(ARTICLE_PAGE)).as("the later update of the same article waits for the retry").isEmpty();
     }

@@ -1,20 +1,14 @@
 package broadsheet.lambda;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Runs in a child JVM whose class path is the shaded function jar, the Lambda event serializer
- * (which the Java runtime brings) and this class, with the environment a deployed function gets:
- * both handlers built by their no-argument constructors, events read from the fixtures by the
- * runtime's serializer, one article created, read and published. Prints one line per step for
- * {@link ShadedJarIT}.
+ * Runs in a child JVM whose class path is the shaded function jar and the test classes, with the
+ * environment a deployed function gets: the handlers built by their no-argument constructors and
+ * invoked as the Lambda runtime invokes a stream handler (event JSON bytes in, answer bytes out),
+ * with events from the fixtures: one article created, read and published, a media upload signed
+ * and a schedule sweep. Prints one line per step for {@link ShadedJarIT}.
  */
 public final class ShadedJarSmoke {
 
@@ -22,34 +16,28 @@ public final class ShadedJarSmoke {
     }
 
     public static void main(String[] args) throws IOException {
-        ClassLoader loader = ShadedJarSmoke.class.getClassLoader();
-
         ApiHandler api = new ApiHandler();
-        APIGatewayV2HTTPResponse created = api.handleRequest(apiEvent(loader, "post-article.json"), null);
-        System.out.println("post " + created.getStatusCode() + " " + created.getHeaders().get("ETag"));
-        APIGatewayV2HTTPResponse read = api.handleRequest(apiEvent(loader, "get-article.json"), null);
-        System.out.println("get " + read.getStatusCode() + " " + read.getHeaders().get("ETag"));
+        HttpResponse created = Invocations.api(api, ApiEvents.fixture("post-article.json"));
+        System.out.println("post " + created.status() + " " + created.headers().get("ETag"));
+        HttpResponse read = Invocations.api(api, ApiEvents.fixture("get-article.json"));
+        System.out.println("get " + read.status() + " " + read.headers().get("ETag"));
 
-        DynamodbEvent batch;
-        try (InputStream in = loader.getResourceAsStream("events/stream/article-batch.json")) {
-            batch = LambdaEventSerializers.serializerFor(DynamodbEvent.class, loader).fromJson(in);
+        byte[] batch;
+        try (InputStream in = ShadedJarSmoke.class.getClassLoader().getResourceAsStream("events/stream/article-batch.json")) {
+            batch = in.readAllBytes();
         }
-        StreamsEventResponse published = new PublisherHandler().handleRequest(batch, null);
-        System.out.println("publish failures " + published.getBatchItemFailures().size());
+        StreamBatchResponse published = StreamEventJson.readResponse(Invocations.invoke(new PublisherHandler(), batch));
+        System.out.println("publish failures " + published.failedSequenceNumbers().size());
 
-        APIGatewayV2HTTPEvent media = apiEvent(loader, "post-article.json");
-        media.setRawPath("/api/media");
-        media.getRequestContext().getHttp().setPath("/api/media");
-        media.setBody("{\"filename\":\"a.png\",\"contentType\":\"image/png\",\"size\":10}");
-        media.setIsBase64Encoded(false);
-        media.getHeaders().remove("content-length");
-        System.out.println("media " + api.handleRequest(media, null).getStatusCode());
-        System.out.println("sweep " + new ScheduleHandler().handleRequest(java.util.Map.of("sweep", true), null));
+        HttpResponse media = Invocations.api(api, ApiEvents.fixture("post-article.json").path("/api/media")
+                .body("{\"filename\":\"a.png\",\"contentType\":\"image/png\",\"size\":10}"));
+        System.out.println("media " + media.status() + " " + upload(media.bodyText()));
+        System.out.println("sweep " + Invocations.schedule(new ScheduleHandler(), "{\"sweep\": true}"));
     }
 
-    private static APIGatewayV2HTTPEvent apiEvent(ClassLoader loader, String name) throws IOException {
-        try (InputStream in = loader.getResourceAsStream("events/api/" + name)) {
-            return LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, loader).fromJson(in);
-        }
+    /** Where the presigned URL points, up to the media folder: it must address the configured bucket. */
+    private static String upload(String body) {
+        String url = tools.jackson.databind.json.JsonMapper.builder().build().readTree(body).path("uploadUrl").asString();
+        return url.contains("/media/") ? url.substring(0, url.indexOf("/media/") + "/media/".length()) : url;
     }
 }

@@ -1,7 +1,5 @@
 package broadsheet.lambda;
 
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * DynamoDB stream events for tests, written as the JSON a Lambda function receives from a table
- * stream with {@code NEW_AND_OLD_IMAGES} and read back with the Lambda runtime's own serializer.
+ * stream with {@code NEW_AND_OLD_IMAGES}, independently of {@link StreamEventJson} (which reads them).
  * Records are built from SDK v2 items (what the table adapter wrote, and what it replaced).
  */
 final class StreamEvents {
@@ -75,13 +73,12 @@ final class StreamEvents {
         return MAPPER.writeValueAsString(root);
     }
 
-    DynamodbEvent event() {
+    StreamEvent event() {
         return parse(json());
     }
 
-    static DynamodbEvent parse(String json) {
-        return LambdaEventSerializers.serializerFor(DynamodbEvent.class, StreamEvents.class.getClassLoader())
-                .fromJson(json);
+    static StreamEvent parse(String json) {
+        return StreamEventJson.read(json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static ObjectNode image(Map<String, AttributeValue> item) {

@@ -1,8 +1,6 @@
 package broadsheet.local;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -10,6 +8,8 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +28,8 @@ import java.util.logging.Logger;
 /**
  * Serves {@code /api/...} the way API Gateway does in AWS: the request becomes an HTTP API
  * (payload 2.0) event, the authorizer emulation adds the editor's claims, the same API handler
- * class that runs in Lambda answers, and its response is written back. Bodies larger than the
+ * class that runs in Lambda answers, invoked as the Lambda runtime invokes it (event JSON in,
+ * response JSON out), and its response is written back. Bodies larger than the
  * limit are refused with 413 before more than limit + 1 bytes are read.
  */
 public final class ApiBridge implements Request.Handler {
@@ -36,13 +37,15 @@ public final class ApiBridge implements Request.Handler {
     private static final Logger LOG = Logger.getLogger(ApiBridge.class.getName());
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private final RequestStreamHandler handler;
     private final EditorAuthorizer authorizer;
     private final ApiEvents events;
     private final int maxBodyBytes;
     private final Clock clock;
 
-    public ApiBridge(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+    public ApiBridge(RequestStreamHandler handler,
                      EditorAuthorizer authorizer, ApiEvents events, int maxBodyBytes, Clock clock) {
         this.handler = handler;
         this.authorizer = authorizer;
@@ -68,11 +71,11 @@ public final class ApiBridge implements Request.Handler {
                 body.get(),
                 Request.getRemoteAddr(request),
                 request.getConnectionMetaData().getProtocol());
-        APIGatewayV2HTTPEvent event = events.toEvent(
-                local, authorizer.claims(local.header("Authorization")), clock.instant());
-        APIGatewayV2HTTPResponse answer;
+        byte[] event = MAPPER.writeValueAsBytes(events.toEvent(
+                local, authorizer.claims(local.header("Authorization")), clock.instant()));
+        JsonNode answer;
         try {
-            answer = handler.handleRequest(event, new LocalLambdaContext("broadsheet-api", TIMEOUT));
+            answer = MAPPER.readTree(Invocations.invoke(handler, event, new LocalLambdaContext("broadsheet-api", TIMEOUT)));
         } catch (RuntimeException e) {
             // In AWS an unhandled error becomes a 500 from API Gateway; the detail goes to the log only.
             LOG.log(Level.SEVERE, "API handler failed", e);
@@ -115,30 +118,23 @@ public final class ApiBridge implements Request.Handler {
         return value;
     }
 
-    private void write(Request request, Response out, Callback callback, APIGatewayV2HTTPResponse response) {
+    /** Writes the function's answer as API Gateway does: its status, headers, cookies and body. */
+    private void write(Request request, Response out, Callback callback, JsonNode response) {
         HttpFields.Mutable headers = out.getHeaders();
-        Map<String, List<String>> multi = response.getMultiValueHeaders();
-        if (multi != null) {
-            multi.forEach((name, values) -> values.forEach(v -> headers.add(name, v)));
-        }
-        Map<String, String> single = response.getHeaders();
-        if (single != null) {
-            single.forEach((name, value) -> headers.put(name, localUrl(value)));
-        }
-        List<String> cookies = response.getCookies();
-        if (cookies != null) {
-            cookies.forEach(c -> headers.add("Set-Cookie", c));
-        }
-        String body = response.getBody();
+        response.path("multiValueHeaders").properties().forEach(e ->
+                e.getValue().values().forEach(v -> headers.add(e.getKey(), v.asString())));
+        response.path("headers").properties().forEach(e -> headers.put(e.getKey(), localUrl(e.getValue().asString())));
+        response.path("cookies").values().forEach(c -> headers.add("Set-Cookie", c.asString()));
+        JsonNode body = response.path("body");
         byte[] bytes;
-        if (body == null) {
+        if (!body.isString()) {
             bytes = new byte[0];
-        } else if (response.getIsBase64Encoded()) {
-            bytes = Base64.getDecoder().decode(body);
+        } else if (response.path("isBase64Encoded").asBoolean(false)) {
+            bytes = Base64.getDecoder().decode(body.stringValue());
         } else {
-            bytes = body.getBytes(StandardCharsets.UTF_8);
+            bytes = body.stringValue().getBytes(StandardCharsets.UTF_8);
         }
-        int status = response.getStatusCode() == 0 ? 200 : response.getStatusCode();
-        HttpResponses.send(request, out, callback, status, bytes);
+        int status = response.path("statusCode").asInt(0);
+        HttpResponses.send(request, out, callback, status == 0 ? 200 : status, bytes);
     }
 }

@@ -1,7 +1,7 @@
 package broadsheet.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
@@ -28,6 +28,8 @@ import java.util.UUID;
  */
 public final class ApiEvents {
 
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -42,7 +44,8 @@ public final class ApiEvents {
         return domainName;
     }
 
-    public APIGatewayV2HTTPEvent toEvent(LocalRequest request, Optional<Map<String, String>> claims, Instant now) {
+    /** The event JSON, as API Gateway hands it to the function. */
+    public ObjectNode toEvent(LocalRequest request, Optional<Map<String, String>> claims, Instant now) {
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
         request.headers().forEach((name, values) -> {
@@ -60,54 +63,55 @@ public final class ApiEvents {
             }
         });
 
-        APIGatewayV2HTTPEvent.APIGatewayV2HTTPEventBuilder event = APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey("$default")
-                .withRawPath(request.rawPath())
-                .withRawQueryString(request.rawQuery())
-                .withHeaders(headers)
-                .withIsBase64Encoded(false);
+        ObjectNode event = MAPPER.createObjectNode();
+        event.put("version", "2.0");
+        event.put("routeKey", "$default");
+        event.put("rawPath", request.rawPath());
+        event.put("rawQueryString", request.rawQuery());
         if (!cookies.isEmpty()) {
-            event.withCookies(cookies);
+            cookies.forEach(event.putArray("cookies")::add);
         }
+        ObjectNode headerNode = event.putObject("headers");
+        headers.forEach(headerNode::put);
         Map<String, String> query = queryParameters(request.rawQuery());
         if (!query.isEmpty()) {
-            event.withQueryStringParameters(query);
+            ObjectNode queryNode = event.putObject("queryStringParameters");
+            query.forEach(queryNode::put);
         }
+
+        ObjectNode context = event.putObject("requestContext");
+        context.put("accountId", "000000000000");
+        context.put("apiId", "local");
+        claims.ifPresent(c -> {
+            ObjectNode claimNode = context.putObject("authorizer").putObject("jwt").putObject("claims");
+            c.forEach(claimNode::put);
+        });
+        context.put("domainName", domainName);
+        context.put("domainPrefix", "local");
+        ObjectNode http = context.putObject("http");
+        http.put("method", request.method().toUpperCase(Locale.ROOT));
+        http.put("path", request.rawPath());
+        http.put("protocol", request.protocol());
+        http.put("sourceIp", request.sourceIp());
+        http.put("userAgent", headers.getOrDefault("user-agent", ""));
+        context.put("requestId", UUID.randomUUID().toString());
+        context.put("routeKey", "$default");
+        context.put("stage", "$default");
+        context.put("time", REQUEST_TIME.format(now));
+        context.put("timeEpoch", now.toEpochMilli());
+
         byte[] body = request.body();
+        event.put("isBase64Encoded", false);
         if (body.length > 0) {
             Optional<String> text = isTextual(headers.get("content-type")) ? utf8(body) : Optional.empty();
             if (text.isPresent()) {
-                event.withBody(text.get());
+                event.put("body", text.get());
             } else {
-                event.withBody(Base64.getEncoder().encodeToString(body)).withIsBase64Encoded(true);
+                event.put("body", Base64.getEncoder().encodeToString(body));
+                event.put("isBase64Encoded", true);
             }
         }
-
-        RequestContext.RequestContextBuilder context = RequestContext.builder()
-                .withAccountId("000000000000")
-                .withApiId("local")
-                .withDomainName(domainName)
-                .withDomainPrefix("local")
-                .withRequestId(UUID.randomUUID().toString())
-                .withRouteKey("$default")
-                .withStage("$default")
-                .withTime(REQUEST_TIME.format(now))
-                .withTimeEpoch(now.toEpochMilli())
-                .withHttp(RequestContext.Http.builder()
-                        .withMethod(request.method().toUpperCase(Locale.ROOT))
-                        .withPath(request.rawPath())
-                        .withProtocol(request.protocol())
-                        .withSourceIp(request.sourceIp())
-                        .withUserAgent(headers.getOrDefault("user-agent", ""))
-                        .build());
-        claims.ifPresent(c -> context.withAuthorizer(RequestContext.Authorizer.builder()
-                .withJwt(RequestContext.Authorizer.JWT.builder()
-                        .withClaims(new LinkedHashMap<>(c))
-                        .withScopes(null)
-                        .build())
-                .build()));
-        return event.withRequestContext(context.build()).build();
+        return event;
     }
 
     /** Query parameters decoded; a repeated name has its values joined by commas, as in AWS. */

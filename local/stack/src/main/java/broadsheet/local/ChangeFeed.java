@@ -1,9 +1,9 @@
 package broadsheet.local;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import broadsheet.lambda.StreamBatchResponse;
+import broadsheet.lambda.StreamEvent;
+import broadsheet.lambda.StreamEventJson;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Duration;
@@ -22,7 +22,8 @@ import java.util.logging.Logger;
 /**
  * The local stand-in for a DynamoDB stream with a Lambda event source mapping. Every article write
  * (old and new image) becomes a stream record; records are handed to the publisher handler
- * asynchronously as a {@link DynamodbEvent}, in order per partition key (each key always goes to
+ * asynchronously as the stream event JSON Lambda would deliver, through the handler's stream
+ * interface as the Lambda runtime calls it, in order per partition key (each key always goes to
  * the same lane, like a shard), in batches. A failed batch is retried with exponential backoff
  * from its first failed record, honouring the partial batch response ({@code batchItemFailures});
  * a record that fails every attempt goes to the dead-letter file and the lane moves on.
@@ -32,7 +33,7 @@ public final class ChangeFeed implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ChangeFeed.class.getName());
     private static final Duration INVOCATION_TIMEOUT = Duration.ofSeconds(60);
 
-    private final RequestHandler<DynamodbEvent, StreamsEventResponse> publisher;
+    private final RequestStreamHandler publisher;
     private final StreamRecords records;
     private final RetryPolicy retry;
     private final DeadLetters deadLetters;
@@ -41,7 +42,7 @@ public final class ChangeFeed implements AutoCloseable {
     private final AtomicLong pending = new AtomicLong();
     private volatile boolean open = true;
 
-    public ChangeFeed(RequestHandler<DynamodbEvent, StreamsEventResponse> publisher, StreamRecords records,
+    public ChangeFeed(RequestStreamHandler publisher, StreamRecords records,
                       RetryPolicy retry, DeadLetters deadLetters, int laneCount, int batchSize) {
         this.publisher = publisher;
         this.records = records;
@@ -60,7 +61,7 @@ public final class ChangeFeed implements AutoCloseable {
         records.record(oldItem, newItem).ifPresent(this::submit);
     }
 
-    void submit(DynamodbStreamRecord record) {
+    void submit(StreamEvent.Record record) {
         if (!open) {
             deadLetters.append(record, 0, DeadLetters.STOPPED + ": closed before delivery");
             return;
@@ -104,8 +105,8 @@ public final class ChangeFeed implements AutoCloseable {
      * Publishes one record now on the caller's thread with the retry policy, without dead-lettering
      * it: the replay of a dead letter.
      */
-    public boolean publishNow(DynamodbStreamRecord record) {
-        List<DynamodbStreamRecord> left = deliver(List.of(record), false);
+    public boolean publishNow(StreamEvent.Record record) {
+        List<StreamEvent.Record> left = deliver(List.of(record), false);
         return left.isEmpty();
     }
 
@@ -113,9 +114,9 @@ public final class ChangeFeed implements AutoCloseable {
      * Delivers a batch; returns the records that exhausted their attempts (they have been
      * dead-lettered when {@code deadLetter} is set).
      */
-    private List<DynamodbStreamRecord> deliver(List<DynamodbStreamRecord> batch, boolean deadLetter) {
-        List<DynamodbStreamRecord> remaining = new ArrayList<>(batch);
-        List<DynamodbStreamRecord> given = new ArrayList<>();
+    private List<StreamEvent.Record> deliver(List<StreamEvent.Record> batch, boolean deadLetter) {
+        List<StreamEvent.Record> remaining = new ArrayList<>(batch);
+        List<StreamEvent.Record> given = new ArrayList<>();
         int attempt = 1;
         while (!remaining.isEmpty()) {
             int firstFailed = invoke(remaining);
@@ -128,12 +129,12 @@ public final class ChangeFeed implements AutoCloseable {
                 attempt = 1;
             }
             if (attempt >= retry.maxAttempts()) {
-                DynamodbStreamRecord failed = remaining.remove(0);
+                StreamEvent.Record failed = remaining.remove(0);
                 given.add(failed);
                 if (deadLetter) {
                     deadLetters.append(failed, attempt, "publisher failed " + attempt + " times");
                 }
-                LOG.warning(() -> "gave up on stream record " + failed.getDynamodb().getSequenceNumber()
+                LOG.warning(() -> "gave up on stream record " + failed.sequenceNumber()
                         + " (" + StreamRecords.partitionKey(failed) + ") after " + retry.maxAttempts() + " attempts");
                 attempt = 1;
                 continue;
@@ -142,7 +143,7 @@ public final class ChangeFeed implements AutoCloseable {
                 Thread.sleep(retry.backoffAfter(attempt).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                for (DynamodbStreamRecord r : remaining) {
+                for (StreamEvent.Record r : remaining) {
                     given.add(r);
                     if (deadLetter) {
                         deadLetters.append(r, attempt, DeadLetters.STOPPED + " during retries");
@@ -156,23 +157,22 @@ public final class ChangeFeed implements AutoCloseable {
     }
 
     /** Invokes the publisher once; the index of the first failed record, or -1 when all succeeded. */
-    private int invoke(List<DynamodbStreamRecord> batch) {
-        DynamodbEvent event = new DynamodbEvent();
-        event.setRecords(List.copyOf(batch));
-        StreamsEventResponse response;
+    private int invoke(List<StreamEvent.Record> batch) {
+        byte[] event = StreamEventJson.write(new StreamEvent(batch));
+        StreamBatchResponse response;
         try {
-            response = publisher.handleRequest(event, new LocalLambdaContext("broadsheet-publisher", INVOCATION_TIMEOUT));
+            response = StreamEventJson.readResponse(Invocations.invoke(publisher, event,
+                    new LocalLambdaContext("broadsheet-publisher", INVOCATION_TIMEOUT)));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "publisher failed on a batch of " + batch.size(), e);
             return 0;
         }
-        if (response == null || response.getBatchItemFailures() == null || response.getBatchItemFailures().isEmpty()) {
+        if (response.failedSequenceNumbers().isEmpty()) {
             return -1;
         }
-        Set<String> failed = new HashSet<>();
-        response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
+        Set<String> failed = new HashSet<>(response.failedSequenceNumbers());
         for (int i = 0; i < batch.size(); i++) {
-            if (failed.contains(batch.get(i).getDynamodb().getSequenceNumber())) {
+            if (failed.contains(batch.get(i).sequenceNumber())) {
                 return i;
             }
         }
@@ -208,7 +208,7 @@ public final class ChangeFeed implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            List<DynamodbStreamRecord> left = new ArrayList<>();
+            List<StreamEvent.Record> left = new ArrayList<>();
             lane.queue.drainTo(left);
             left.forEach(r -> deadLetters.append(r, 0, DeadLetters.STOPPED + " before delivery"));
             settled(left.size());
@@ -221,7 +221,7 @@ public final class ChangeFeed implements AutoCloseable {
     }
 
     private final class Lane implements Runnable {
-        final BlockingQueue<DynamodbStreamRecord> queue = new LinkedBlockingQueue<>();
+        final BlockingQueue<StreamEvent.Record> queue = new LinkedBlockingQueue<>();
         final Thread thread;
         volatile boolean stopping;
 
@@ -233,7 +233,7 @@ public final class ChangeFeed implements AutoCloseable {
         @Override
         public void run() {
             while (!(stopping && queue.isEmpty())) {
-                DynamodbStreamRecord first;
+                StreamEvent.Record first;
                 try {
                     first = queue.poll(50, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
@@ -242,7 +242,7 @@ public final class ChangeFeed implements AutoCloseable {
                 if (first == null) {
                     continue;
                 }
-                List<DynamodbStreamRecord> batch = new ArrayList<>();
+                List<StreamEvent.Record> batch = new ArrayList<>();
                 batch.add(first);
                 queue.drainTo(batch, batchSize - 1);
                 try {

@@ -1,14 +1,11 @@
 package broadsheet.local;
 
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import broadsheet.lambda.StreamEvent;
+import broadsheet.lambda.StreamEventJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +30,7 @@ public final class DeadLetters {
     public static final String STOPPED = "change feed stopped";
 
     /** One dead-lettered record with when and why it was given up. */
-    public record DeadLetter(Instant failedAt, int attempts, String reason, DynamodbStreamRecord record) {
+    public record DeadLetter(Instant failedAt, int attempts, String reason, StreamEvent.Record record) {
 
         /** True when a stop, not the publisher, left this record undelivered. */
         public boolean stopped() {
@@ -48,8 +45,6 @@ public final class DeadLetters {
     private final Path file;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final PojoSerializer<DynamodbEvent> events =
-            LambdaEventSerializers.serializerFor(DynamodbEvent.class, DeadLetters.class.getClassLoader());
 
     public DeadLetters(Path file, Clock clock) {
         this.file = file;
@@ -60,7 +55,7 @@ public final class DeadLetters {
         return file;
     }
 
-    public synchronized void append(DynamodbStreamRecord record, int attempts, String reason) {
+    public synchronized void append(StreamEvent.Record record, int attempts, String reason) {
         String line = toLine(new DeadLetter(clock.instant(), attempts, reason, record));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -92,7 +87,7 @@ public final class DeadLetters {
      * Offers every dead letter, oldest first, to {@code publish}; those it accepts (returns true)
      * are removed from the file, the others stay for the next replay.
      */
-    public synchronized Replay replay(Predicate<DynamodbStreamRecord> publish) {
+    public synchronized Replay replay(Predicate<StreamEvent.Record> publish) {
         List<DeadLetter> remaining = new ArrayList<>();
         int published = 0;
         for (DeadLetter letter : read()) {
@@ -136,25 +131,21 @@ public final class DeadLetters {
     }
 
     String toLine(DeadLetter letter) {
-        DynamodbEvent event = new DynamodbEvent();
-        event.setRecords(List.of(letter.record()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        events.toJson(event, out);
         ObjectNode node = json.createObjectNode();
         node.put("failedAt", letter.failedAt().toString());
         node.put("attempts", letter.attempts());
         node.put("reason", letter.reason());
-        node.set("event", json.readTree(out.toString(StandardCharsets.UTF_8)));
+        node.set("event", StreamEventJson.tree(new StreamEvent(List.of(letter.record()))));
         return json.writeValueAsString(node);
     }
 
     DeadLetter fromLine(String line) {
         JsonNode node = json.readTree(line);
-        DynamodbEvent event = events.fromJson(json.writeValueAsString(node.get("event")));
+        StreamEvent event = StreamEventJson.event(node.get("event"));
         return new DeadLetter(
                 Instant.parse(node.get("failedAt").asString()),
                 node.get("attempts").asInt(),
                 node.get("reason").asString(),
-                event.getRecords().get(0));
+                event.records().get(0));
     }
 }

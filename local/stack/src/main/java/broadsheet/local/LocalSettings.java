@@ -1,8 +1,6 @@
 package broadsheet.local;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +30,7 @@ public record LocalSettings(
         String editorGroup,
         RetryPolicy retry,
         int maxBodyBytes,
-        UnaryOperator<RequestHandler<DynamodbEvent, StreamsEventResponse>> publisherWrapper,
+        UnaryOperator<RequestStreamHandler> publisherWrapper,
         Duration schedulerInterval) {
 
     public static final Duration DEFAULT_SCHEDULER_INTERVAL = Duration.ofSeconds(1);
@@ -65,7 +63,7 @@ public record LocalSettings(
                 editorGroup, newRetry, maxBodyBytes, publisherWrapper, schedulerInterval);
     }
 
-    public LocalSettings withPublisherWrapper(UnaryOperator<RequestHandler<DynamodbEvent, StreamsEventResponse>> wrapper) {
+    public LocalSettings withPublisherWrapper(UnaryOperator<RequestStreamHandler> wrapper) {
         return new LocalSettings(dataDir, host, port, editorToken, tableName, bucketName, editorGroupClaim,
                 editorGroup, retry, maxBodyBytes, wrapper, schedulerInterval);
     }

@@ -19,14 +19,8 @@ import broadsheet.lambda.PublisherHandler;
 import broadsheet.local.servers.Dynalite;
 import broadsheet.local.servers.LocalCredentials;
 import broadsheet.local.servers.S3ProxyServer;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.OperationType;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import broadsheet.lambda.StreamEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -40,7 +34,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -135,7 +128,7 @@ public final class LocalStack implements AutoCloseable {
         bucket = new S3SiteBucket(s3, settings.bucketName());
         Publisher publisher = new Publisher(new DynamoListingStore(dynamoDb, settings.tableName()), bucket, pages,
                 clock, site.sectionSlugs());
-        RequestHandler<DynamodbEvent, StreamsEventResponse> publisherHandler = settings.publisherWrapper()
+        RequestStreamHandler publisherHandler = settings.publisherWrapper()
                 .apply(new PublisherHandler(new broadsheet.lambda.ChangeFeed(publisher)));
 
         deadLetters = new DeadLetters(settings.deadLetterFile(), clock);
@@ -292,22 +285,17 @@ public final class LocalStack implements AutoCloseable {
      * it was, after it had been moved, unpublished or deleted. The old image is kept, so whatever
      * the failed change should have removed is still removed.
      */
-    Optional<DynamodbStreamRecord> current(DynamodbStreamRecord record) {
-        Map<String, AttributeValue> key = new LinkedHashMap<>();
-        record.getDynamodb().getKeys().forEach((name, value) -> key.put(name, AttributeValue.fromS(value.getS())));
-        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(settings.tableName()).key(key).consistentRead(true))
-                .item();
-        boolean hasOld = record.getDynamodb().getOldImage() != null && !record.getDynamodb().getOldImage().isEmpty();
+    Optional<StreamEvent.Record> current(StreamEvent.Record record) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(settings.tableName())
+                .key(record.keys()).consistentRead(true)).item();
+        boolean hasOld = !record.oldImage().isEmpty();
         boolean hasNew = item != null && !item.isEmpty();
         if (!hasOld && !hasNew) {
             return Optional.empty();
         }
-        StreamRecord stream = record.getDynamodb().clone();
-        stream.setNewImage(hasNew ? StreamRecords.convert(item) : null);
-        DynamodbStreamRecord refreshed = record.clone();
-        refreshed.setDynamodb(stream);
-        refreshed.setEventName(hasOld && hasNew ? OperationType.MODIFY : hasNew ? OperationType.INSERT : OperationType.REMOVE);
-        return Optional.of(refreshed);
+        return Optional.of(new StreamEvent.Record(record.eventId(),
+                hasOld && hasNew ? "MODIFY" : hasNew ? "INSERT" : "REMOVE", record.eventSourceArn(),
+                record.sequenceNumber(), record.keys(), record.oldImage(), hasNew ? item : Map.of()));
     }
 
     /** Loads the sample articles through the API (as the local editor), with their images. */

@@ -2,9 +2,9 @@ package broadsheet.local;
 
 import broadsheet.core.publish.SiteBucket;
 import broadsheet.core.render.RenderedPage;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,13 +31,15 @@ public final class Seed {
     public record Result(List<String> created, List<String> existing, List<String> failed) {
     }
 
-    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api;
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private final RequestStreamHandler api;
     private final EditorAuthorizer authorizer;
     private final ApiEvents events;
     private final SiteBucket bucket;
     private final Clock clock;
 
-    Seed(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api, EditorAuthorizer authorizer,
+    Seed(RequestStreamHandler api, EditorAuthorizer authorizer,
          ApiEvents events, SiteBucket bucket, Clock clock) {
         this.api = api;
         this.authorizer = authorizer;
@@ -68,34 +70,33 @@ public final class Seed {
         List<String> failed = new ArrayList<>();
         for (String file : articleFiles()) {
             String slug = file.replaceFirst("^\\d+-", "").replaceFirst("\\.json$", "");
-            APIGatewayV2HTTPResponse found = call("GET", "/api/articles/" + slug, Map.of(), new byte[0], token);
-            if (found.getStatusCode() == 200) {
+            JsonNode found = call("GET", "/api/articles/" + slug, Map.of(), new byte[0], token);
+            if (found.path("statusCode").asInt() == 200) {
                 existing.add(slug);
                 continue;
             }
-            APIGatewayV2HTTPResponse response = call("POST", "/api/articles",
+            JsonNode response = call("POST", "/api/articles",
                     Map.of("content-type", List.of("application/json"), "idempotency-key", List.of("seed-" + slug)),
                     article(file), token);
-            int status = response.getStatusCode();
+            int status = response.path("statusCode").asInt();
             if (status == 201) {
                 created.add(slug);
             } else if (status == 409) {
                 existing.add(slug);
             } else {
-                failed.add(slug + " (" + status + ": " + response.getBody() + ")");
+                failed.add(slug + " (" + status + ": " + response.path("body").asString() + ")");
             }
         }
         return new Result(created, existing, failed);
     }
 
     /** One API request as the local editor, through the same event mapping as HTTP requests. */
-    private APIGatewayV2HTTPResponse call(String method, String path, Map<String, List<String>> headers, byte[] body,
-                                          String token) {
+    private JsonNode call(String method, String path, Map<String, List<String>> headers, byte[] body, String token) {
         Map<String, List<String>> all = new java.util.HashMap<>(headers);
         all.put("authorization", List.of("Bearer " + token));
         LocalRequest request = new LocalRequest(method, path, "", all, body, "127.0.0.1", "HTTP/1.1");
-        return api.handleRequest(events.toEvent(request, authorizer.claims("Bearer " + token), clock.instant()),
-                new LocalLambdaContext("broadsheet-api", Duration.ofSeconds(30)));
+        byte[] event = MAPPER.writeValueAsBytes(events.toEvent(request, authorizer.claims("Bearer " + token), clock.instant()));
+        return MAPPER.readTree(Invocations.invoke(api, event, new LocalLambdaContext("broadsheet-api", Duration.ofSeconds(30))));
     }
 
     private static byte[] resource(String name) {

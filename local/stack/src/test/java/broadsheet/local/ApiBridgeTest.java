@@ -1,9 +1,10 @@
 package broadsheet.local;
 
 import broadsheet.core.publish.InMemorySiteBucket;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,11 +26,13 @@ class ApiBridgeTest {
 
     private static final String TOKEN = "test-token";
 
-    private final List<APIGatewayV2HTTPEvent> seen = new CopyOnWriteArrayList<>();
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private final List<JsonNode> seen = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private LocalHttpServer server;
 
-    private void start(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, int limit) {
+    private void start(RequestStreamHandler handler, int limit) {
         ApiBridge bridge = new ApiBridge(handler, new EditorAuthorizer(TOKEN, "cognito:groups", "editors"),
                 new ApiEvents("localhost"), limit, Clock.systemUTC());
         server = LocalHttpServer.start("127.0.0.1", 0, bridge, new SiteServer(new InMemorySiteBucket()));
@@ -46,18 +49,29 @@ class ApiBridgeTest {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }
 
-    private RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> recording(APIGatewayV2HTTPResponse answer) {
-        return (event, context) -> {
-            seen.add(event);
-            return answer;
+    /** A function that records the events it gets and answers each with this response JSON. */
+    private RequestStreamHandler recording(ObjectNode answer) {
+        return (event, response, context) -> {
+            seen.add(MAPPER.readTree(event));
+            MAPPER.writeValue(response, answer);
         };
+    }
+
+    /** An API Gateway (payload 2.0) response. */
+    private static ObjectNode answer(int status, Map<String, String> headers, String body) {
+        ObjectNode answer = MAPPER.createObjectNode();
+        answer.put("statusCode", status);
+        headers.forEach(answer.putObject("headers")::put);
+        if (body != null) {
+            answer.put("body", body);
+        }
+        return answer;
     }
 
     @Test
     void handsTheHandlerTheRealRequestWithEditorClaims() throws Exception {
-        start(recording(APIGatewayV2HTTPResponse.builder().withStatusCode(201)
-                .withHeaders(Map.of("Content-Type", "application/json", "Location", "/api/articles/x"))
-                .withBody("{\"slug\":\"x\"}").build()), 1024);
+        start(recording(answer(201, Map.of("Content-Type", "application/json", "Location", "/api/articles/x"),
+                "{\"slug\":\"x\"}")), 1024);
 
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/articles?dryRun=1"))
                 .header("Authorization", "Bearer " + TOKEN)
@@ -68,22 +82,23 @@ class ApiBridgeTest {
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.body()).isEqualTo("{\"slug\":\"x\"}");
         assertThat(response.headers().firstValue("Location")).hasValue("/api/articles/x");
-        APIGatewayV2HTTPEvent event = seen.get(0);
-        assertThat(event.getRawPath()).isEqualTo("/api/articles");
-        assertThat(event.getRawQueryString()).isEqualTo("dryRun=1");
-        assertThat(event.getRequestContext().getHttp().getMethod()).isEqualTo("POST");
-        assertThat(event.getHeaders()).containsEntry("content-type", "application/json");
-        assertThat(event.getBody()).isEqualTo("{\"headline\":\"H\"}");
-        assertThat(event.getRequestContext().getAuthorizer().getJwt().getClaims())
-                .containsEntry("cognito:groups", "[editors]").containsEntry("sub", "local-editor");
+        JsonNode event = seen.get(0);
+        assertThat(event.get("rawPath").stringValue()).isEqualTo("/api/articles");
+        assertThat(event.get("rawQueryString").stringValue()).isEqualTo("dryRun=1");
+        assertThat(event.get("requestContext").get("http").get("method").stringValue()).isEqualTo("POST");
+        assertThat(event.get("headers").get("content-type").stringValue()).isEqualTo("application/json");
+        assertThat(event.get("body").stringValue()).isEqualTo("{\"headline\":\"H\"}");
+        JsonNode claims = event.get("requestContext").get("authorizer").get("jwt").get("claims");
+        assertThat(claims.get("cognito:groups").stringValue()).isEqualTo("[editors]");
+        assertThat(claims.get("sub").stringValue()).isEqualTo("local-editor");
     }
 
     @Test
     void rewritesAbsoluteHttpsUrlsOfThisHostToPlainHttp() throws Exception {
-        start((event, context) -> APIGatewayV2HTTPResponse.builder().withStatusCode(201)
-                .withHeaders(Map.of("Location", "https://" + event.getRequestContext().getDomainName() + "/api/articles/x",
-                        "Link", "<https://example.com/x>"))
-                .build(), 1024);
+        start((event, response, context) -> MAPPER.writeValue(response, answer(201, Map.of(
+                "Location", "https://" + MAPPER.readTree(event).get("requestContext").get("domainName").stringValue()
+                        + "/api/articles/x",
+                "Link", "<https://example.com/x>"), null)), 1024);
 
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/articles"))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
@@ -94,20 +109,19 @@ class ApiBridgeTest {
 
     @Test
     void passesRequestsWithAWrongTokenOnWithoutClaims() throws Exception {
-        start(recording(APIGatewayV2HTTPResponse.builder().withStatusCode(401).withBody("").build()), 1024);
+        start(recording(answer(401, Map.of(), "")), 1024);
 
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/articles"))
                 .header("Authorization", "Bearer not-the-token").GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(seen.get(0).getRequestContext().getAuthorizer()).isNull();
+        assertThat(seen.get(0).get("requestContext").has("authorizer")).isFalse();
     }
 
     @Test
     void decodesBase64ResponseBodies() throws Exception {
         byte[] bytes = {0, 1, 2, (byte) 0xfe};
-        start(recording(APIGatewayV2HTTPResponse.builder().withStatusCode(200).withIsBase64Encoded(true)
-                .withBody(Base64.getEncoder().encodeToString(bytes)).build()), 1024);
+        start(recording(answer(200, Map.of(), Base64.getEncoder().encodeToString(bytes)).put("isBase64Encoded", true)), 1024);
 
         HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri("/api/x")).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
@@ -117,7 +131,7 @@ class ApiBridgeTest {
 
     @Test
     void refusesABodyWithLengthOverTheLimitWithoutCallingTheHandler() throws Exception {
-        start(recording(APIGatewayV2HTTPResponse.builder().withStatusCode(201).build()), 1024);
+        start(recording(answer(201, Map.of(), null)), 1024);
 
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/articles"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[1025])).build(),
@@ -131,7 +145,7 @@ class ApiBridgeTest {
 
     @Test
     void refusesAStreamedBodyOverTheLimitWithoutCallingTheHandler() throws Exception {
-        start(recording(APIGatewayV2HTTPResponse.builder().withStatusCode(201).build()), 1024);
+        start(recording(answer(201, Map.of(), null)), 1024);
 
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/articles"))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[1025]))).build(),
@@ -143,7 +157,7 @@ class ApiBridgeTest {
 
     @Test
     void acceptsABodyOfExactlyTheLimit() throws Exception {
-        start(recording(APIGatewayV2HTTPResponse.builder().withStatusCode(204).build()), 1024);
+        start(recording(answer(204, Map.of(), null)), 1024);
 
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/articles"))
                 .header("Content-Type", "text/plain")
@@ -151,12 +165,12 @@ class ApiBridgeTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(204);
-        assertThat(seen.get(0).getBody()).hasSize(1024);
+        assertThat(seen.get(0).get("body").stringValue()).hasSize(1024);
     }
 
     @Test
     void answersAFailingHandlerWithAProblemAndNoDetail() throws Exception {
-        start((event, context) -> {
+        start((event, response, context) -> {
             throw new IllegalStateException("secret internal detail");
         }, 1024);
 

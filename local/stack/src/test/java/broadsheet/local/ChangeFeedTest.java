@@ -1,9 +1,8 @@
 package broadsheet.local;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import broadsheet.lambda.StreamBatchResponse;
+import broadsheet.lambda.StreamEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,12 +43,11 @@ class ChangeFeedTest {
                 "version", AttributeValue.fromN(Long.toString(version)));
     }
 
-    private static String slugAndVersion(DynamodbStreamRecord r) {
-        var image = r.getDynamodb().getNewImage();
-        return r.getDynamodb().getKeys().get("pk").getS().substring("article#".length()) + "@" + image.get("version").getN();
+    private static String slugAndVersion(StreamEvent.Record r) {
+        return r.keys().get("pk").s().substring("article#".length()) + "@" + r.newImage().get("version").n();
     }
 
-    private ChangeFeed feed(RequestHandler<DynamodbEvent, StreamsEventResponse> publisher, int lanes, int batch) {
+    private ChangeFeed feed(RequestStreamHandler publisher, int lanes, int batch) {
         feed = new ChangeFeed(publisher, new StreamRecords("t", "us-east-1", Clock.systemUTC()), FAST,
                 new DeadLetters(dir.resolve("dead-letters.jsonl"), Clock.systemUTC()), lanes, batch);
         return feed;
@@ -84,23 +82,23 @@ class ChangeFeedTest {
         List<List<String>> batches = new CopyOnWriteArrayList<>();
         Set<String> failOnce = new HashSet<>(Set.of("a@3"));
         AtomicBoolean hold = new AtomicBoolean(true);
-        feed((event, context) -> {
+        feed(PublisherFunctions.of(event -> {
             while (hold.get()) {
                 Thread.onSpinWait();
             }
-            List<String> names = event.getRecords().stream().map(ChangeFeedTest::slugAndVersion).toList();
+            List<String> names = event.records().stream().map(ChangeFeedTest::slugAndVersion).toList();
             batches.add(names);
-            List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-            for (DynamodbStreamRecord r : event.getRecords()) {
+            List<String> failures = new ArrayList<>();
+            for (StreamEvent.Record r : event.records()) {
                 String name = slugAndVersion(r);
                 if (failOnce.remove(name)) {
-                    failures.add(new StreamsEventResponse.BatchItemFailure(r.getDynamodb().getSequenceNumber()));
+                    failures.add(r.sequenceNumber());
                     break;
                 }
                 delivered.add(name);
             }
-            return new StreamsEventResponse(failures);
-        }, 1, 10);
+            return new StreamBatchResponse(failures);
+        }), 1, 10);
 
         for (int v = 1; v <= 5; v++) {
             feed.submit(v == 1 ? null : article("a", v - 1), article("a", v));
@@ -121,8 +119,8 @@ class ChangeFeedTest {
         List<String> delivered = new CopyOnWriteArrayList<>();
         AtomicBoolean broken = new AtomicBoolean(true);
         List<Integer> attemptsOnB = new CopyOnWriteArrayList<>();
-        feed((event, context) -> {
-            for (DynamodbStreamRecord r : event.getRecords()) {
+        feed(PublisherFunctions.of(event -> {
+            for (StreamEvent.Record r : event.records()) {
                 String name = slugAndVersion(r);
                 if (name.startsWith("b@") && broken.get()) {
                     attemptsOnB.add(1);
@@ -130,8 +128,8 @@ class ChangeFeedTest {
                 }
                 delivered.add(name);
             }
-            return new StreamsEventResponse(List.of());
-        }, 2, 1);
+            return new StreamBatchResponse(List.of());
+        }), 2, 1);
 
         feed.submit(null, article("b", 1));
         feed.submit(null, article("a", 1));
@@ -143,7 +141,7 @@ class ChangeFeedTest {
         List<DeadLetters.DeadLetter> letters = deadLetters.read();
         assertThat(letters).hasSize(1);
         assertThat(slugAndVersion(letters.get(0).record())).isEqualTo("b@1");
-        assertThat(letters.get(0).record().getEventName()).isEqualTo("INSERT");
+        assertThat(letters.get(0).record().eventName()).isEqualTo("INSERT");
         assertThat(letters.get(0).attempts()).isEqualTo(FAST.maxAttempts());
 
         broken.set(false);
@@ -156,9 +154,9 @@ class ChangeFeedTest {
 
     @Test
     void keepsDeadLettersThatFailAgainOnReplay() throws Exception {
-        feed((event, context) -> {
+        feed(PublisherFunctions.of(event -> {
             throw new IllegalStateException("still down");
-        }, 1, 1);
+        }), 1, 1);
         feed.submit(null, article("c", 1));
         assertThat(feed.awaitSettled(Duration.ofSeconds(30))).isTrue();
         DeadLetters deadLetters = new DeadLetters(dir.resolve("dead-letters.jsonl"), Clock.systemUTC());
@@ -171,12 +169,12 @@ class ChangeFeedTest {
     void keepsWhatAStopLeftUndeliveredAndDeliversItWhenResumed() throws Exception {
         AtomicBoolean hold = new AtomicBoolean(true);
         List<String> delivered = new CopyOnWriteArrayList<>();
-        ChangeFeed stopping = new ChangeFeed((event, context) -> {
+        ChangeFeed stopping = new ChangeFeed(PublisherFunctions.of(event -> {
             while (hold.get()) {
                 Thread.onSpinWait();
             }
             throw new IllegalStateException("the table went away");
-        }, new StreamRecords("t", "us-east-1", Clock.systemUTC()), new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(1)),
+        }), new StreamRecords("t", "us-east-1", Clock.systemUTC()), new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(1)),
                 new DeadLetters(dir.resolve("dead-letters.jsonl"), Clock.systemUTC()), 1, 1);
         stopping.submit(null, article("a", 1));
         stopping.submit(null, article("b", 1));
@@ -195,10 +193,10 @@ class ChangeFeedTest {
         assertThat(deadLetters.read()).extracting(l -> slugAndVersion(l.record())).containsExactly("c@1");
     }
 
-    private static RequestHandler<DynamodbEvent, StreamsEventResponse> recording(List<String> delivered, Set<String> failing) {
-        return (event, context) -> {
-            event.getRecords().forEach(r -> delivered.add(slugAndVersion(r)));
-            return new StreamsEventResponse(List.of());
-        };
+    private static RequestStreamHandler recording(List<String> delivered, Set<String> failing) {
+        return PublisherFunctions.of(event -> {
+            event.records().forEach(r -> delivered.add(slugAndVersion(r)));
+            return new StreamBatchResponse(List.of());
+        });
     }
 }

@@ -1,8 +1,6 @@
 package broadsheet.local;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,14 +46,14 @@ class DeadLetterReplayTest {
     }
 
     /** The real publisher handler, except that its first {@code failures} invocations throw. */
-    private static RequestHandler<DynamodbEvent, StreamsEventResponse> failingFirst(
-            RequestHandler<DynamodbEvent, StreamsEventResponse> real, AtomicInteger failures, AtomicInteger calls) {
-        return (event, context) -> {
+    private static RequestStreamHandler failingFirst(RequestStreamHandler real, AtomicInteger failures,
+                                                     AtomicInteger calls) {
+        return (event, response, context) -> {
             calls.incrementAndGet();
             if (failures.getAndDecrement() > 0) {
                 throw new IllegalStateException("injected publisher failure");
             }
-            return real.handleRequest(event, context);
+            real.handleRequest(event, response, context);
         };
     }
 }

@@ -1,16 +1,13 @@
 package broadsheet.local;
 
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import broadsheet.lambda.StreamEvent;
+import broadsheet.lambda.StreamEventJson;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -39,9 +36,9 @@ class StreamRecordsTest {
 
     @Test
     void namesTheOperationFromTheImages() {
-        assertThat(records.record(null, article("x", 1)).orElseThrow().getEventName()).isEqualTo("INSERT");
-        assertThat(records.record(article("x", 1), article("x", 2)).orElseThrow().getEventName()).isEqualTo("MODIFY");
-        assertThat(records.record(article("x", 2), Map.of()).orElseThrow().getEventName()).isEqualTo("REMOVE");
+        assertThat(records.record(null, article("x", 1)).orElseThrow().eventName()).isEqualTo("INSERT");
+        assertThat(records.record(article("x", 1), article("x", 2)).orElseThrow().eventName()).isEqualTo("MODIFY");
+        assertThat(records.record(article("x", 2), Map.of()).orElseThrow().eventName()).isEqualTo("REMOVE");
         assertThat(records.record(null, null)).isEmpty();
     }
 
@@ -53,20 +50,16 @@ class StreamRecordsTest {
 
     @Test
     void numbersRecordsInIncreasingOrder() {
-        String first = records.record(null, article("x", 1)).orElseThrow().getDynamodb().getSequenceNumber();
-        String second = records.record(article("x", 1), article("x", 2)).orElseThrow().getDynamodb().getSequenceNumber();
+        String first = records.record(null, article("x", 1)).orElseThrow().sequenceNumber();
+        String second = records.record(article("x", 1), article("x", 2)).orElseThrow().sequenceNumber();
         assertThat(second).hasSameSizeAs(first).isGreaterThan(first);
     }
 
     @Test
     void serialisesInTheShapeOfARealStreamEvent() {
-        DynamodbStreamRecord record = records.record(article("x", 1), article("x", 2)).orElseThrow();
-        DynamodbEvent event = new DynamodbEvent();
-        event.setRecords(List.of(record));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LambdaEventSerializers.serializerFor(DynamodbEvent.class, getClass().getClassLoader()).toJson(event, out);
+        StreamEvent.Record record = records.record(article("x", 1), article("x", 2)).orElseThrow();
 
-        JsonNode json = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+        JsonNode json = JsonMapper.builder().build().readTree(StreamEventJson.write(new StreamEvent(List.of(record))));
         JsonNode r = json.get("Records").get(0);
         assertThat(r.get("eventName").asString()).isEqualTo("MODIFY");
         assertThat(r.get("eventSource").asString()).isEqualTo("aws:dynamodb");
@@ -81,6 +74,6 @@ class StreamRecordsTest {
         assertThat(dynamodb.get("NewImage").get("image").get("M").get("credit").get("NULL").asBoolean()).isTrue();
         assertThat(dynamodb.get("NewImage").get("tags").get("SS").get(0).asString()).isEqualTo("nato");
         assertThat(dynamodb.get("NewImage").get("flag").get("BOOL").asBoolean()).isTrue();
-        assertThat(dynamodb.get("SequenceNumber").asString()).isEqualTo(record.getDynamodb().getSequenceNumber());
+        assertThat(dynamodb.get("SequenceNumber").asString()).isEqualTo(record.sequenceNumber());
     }
 }

@@ -1,0 +1,63 @@
+package broadsheet.lambda;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Invokes the stream handlers as the Lambda Java runtime does: the event JSON as bytes in, the
+ * answer as bytes out, then reads the answer JSON back for the assertions.
+ */
+final class Invocations {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private Invocations() {
+    }
+
+    static byte[] invoke(RequestStreamHandler handler, byte[] event) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(new ByteArrayInputStream(event), out, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The API function's answer to an event, read from the API Gateway response JSON. */
+    static HttpResponse api(ApiHandler handler, ApiEvents event) {
+        return api(handler, event.json());
+    }
+
+    static HttpResponse api(ApiHandler handler, String eventJson) {
+        JsonNode answer = MAPPER.readTree(invoke(handler, eventJson.getBytes(StandardCharsets.UTF_8)));
+        Map<String, String> headers = new LinkedHashMap<>();
+        answer.path("headers").properties().forEach(e -> headers.put(e.getKey(), e.getValue().stringValue()));
+        if (answer.path("isBase64Encoded").asBoolean(false)) {
+            throw new AssertionError("the API answers text bodies only: " + answer);
+        }
+        return new HttpResponse(answer.path("statusCode").intValue(), headers,
+                answer.path("body").asString("").getBytes(StandardCharsets.UTF_8));
+    }
+
+    static StreamBatchResponse publish(PublisherHandler handler, String eventJson) {
+        return StreamEventJson.readResponse(invoke(handler, eventJson.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static StreamBatchResponse publish(PublisherHandler handler, StreamEvent event) {
+        return StreamEventJson.readResponse(invoke(handler, StreamEventJson.write(event)));
+    }
+
+    static JsonNode schedule(ScheduleHandler handler, String inputJson) {
+        return MAPPER.readTree(invoke(handler, inputJson.getBytes(StandardCharsets.UTF_8)));
+    }
+}
