@@ -18,14 +18,50 @@ import java.util.Optional;
  * @param editorGroupClaim {@code EDITOR_GROUP_CLAIM}: the JWT claim listing the caller's groups
  * @param editorGroup      {@code EDITOR_GROUP}: the group whose members may use the API
  * @param s3PathStyle      {@code S3_FORCE_PATH_STYLE=true}: address the bucket by path (local S3 servers)
+ * @param sdk              how the SDK clients find their region and credentials
  * @param schedules        where one-time publish schedules go: {@code SCHEDULE_GROUP},
  *                         {@code SCHEDULE_FUNCTION_ARN}, {@code SCHEDULER_ROLE_ARN}, {@code SCHEDULE_DLQ_ARN}
  *                         (all four or none; none: no per-article schedules, the periodic sweep
  *                         alone publishes scheduled articles)
  */
 public record Config(String tableName, String bucketName, String siteBaseUrl, String editorGroupClaim,
-                     String editorGroup, boolean s3PathStyle,
+                     String editorGroup, boolean s3PathStyle, Sdk sdk,
                      Optional<EventBridgePublishSchedule.Target> schedules) {
+
+    /** Where the SDK clients' credentials come from. */
+    public enum Credentials {
+        /** {@code AWS_ACCESS_KEY_ID} and {@code AWS_SECRET_ACCESS_KEY} are set (Lambda without SnapStart, local runs). */
+        ENVIRONMENT,
+        /** {@code AWS_CONTAINER_CREDENTIALS_FULL_URI} is set instead (Lambda with SnapStart hands the role's credentials so). */
+        CONTAINER,
+        /** Neither: the SDK's default provider chain looks for them. */
+        DEFAULT_CHAIN
+    }
+
+    /**
+     * What the SDK would otherwise work out by walking its provider chains on every client build.
+     *
+     * @param region      {@code AWS_REGION} (Lambda always sets it); empty: the SDK's region chain
+     * @param credentials which credentials provider the variables present call for
+     */
+    public record Sdk(Optional<String> region, Credentials credentials) {
+
+        /** Nothing known: the SDK's default region and credentials chains. */
+        public static final Sdk DEFAULT_CHAINS = new Sdk(Optional.empty(), Credentials.DEFAULT_CHAIN);
+
+        public Sdk {
+            Objects.requireNonNull(region, "region");
+            Objects.requireNonNull(credentials, "credentials");
+        }
+
+        static Sdk from(Map<String, String> env) {
+            Credentials credentials = present(env, "AWS_ACCESS_KEY_ID") && present(env, "AWS_SECRET_ACCESS_KEY")
+                    ? Credentials.ENVIRONMENT
+                    : present(env, "AWS_CONTAINER_CREDENTIALS_FULL_URI") ? Credentials.CONTAINER : Credentials.DEFAULT_CHAIN;
+            return new Sdk(present(env, "AWS_REGION") ? Optional.of(env.get("AWS_REGION").strip()) : Optional.empty(),
+                    credentials);
+        }
+    }
 
     static final List<String> SCHEDULE_VARIABLES =
             List.of("SCHEDULE_GROUP", "SCHEDULE_FUNCTION_ARN", "SCHEDULER_ROLE_ARN", "SCHEDULE_DLQ_ARN");
@@ -39,6 +75,7 @@ public record Config(String tableName, String bucketName, String siteBaseUrl, St
         Objects.requireNonNull(siteBaseUrl, "siteBaseUrl");
         Objects.requireNonNull(editorGroupClaim, "editorGroupClaim");
         Objects.requireNonNull(editorGroup, "editorGroup");
+        Objects.requireNonNull(sdk, "sdk");
         Objects.requireNonNull(schedules, "schedules");
         siteBaseUrl = siteBaseUrl.endsWith("/") ? siteBaseUrl.substring(0, siteBaseUrl.length() - 1) : siteBaseUrl;
     }
@@ -72,7 +109,7 @@ public record Config(String tableName, String bucketName, String siteBaseUrl, St
         return new Config(table, bucket, baseUrl,
                 optional(env, "EDITOR_GROUP_CLAIM", DEFAULT_EDITOR_GROUP_CLAIM),
                 optional(env, "EDITOR_GROUP", DEFAULT_EDITOR_GROUP),
-                Boolean.parseBoolean(optional(env, "S3_FORCE_PATH_STYLE", "false")), schedules);
+                Boolean.parseBoolean(optional(env, "S3_FORCE_PATH_STYLE", "false")), Sdk.from(env), schedules);
     }
 
     public EditorPolicy editorPolicy() {
@@ -86,6 +123,11 @@ public record Config(String tableName, String bucketName, String siteBaseUrl, St
             return null;
         }
         return value.strip();
+    }
+
+    private static boolean present(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value != null && !value.isBlank();
     }
 
     private static String optional(Map<String, String> env, String name, String fallback) {

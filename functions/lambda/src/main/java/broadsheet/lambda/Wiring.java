@@ -5,13 +5,21 @@ import broadsheet.aws.DynamoListingStore;
 import broadsheet.aws.EventBridgePublishSchedule;
 import broadsheet.aws.S3SiteBucket;
 import broadsheet.aws.S3UploadSigner;
+import broadsheet.core.media.UploadSigner;
 import broadsheet.core.publish.PublishSchedule;
 import broadsheet.core.publish.Publisher;
 import broadsheet.core.publish.SchedulePublisher;
 import broadsheet.core.publish.ScheduleSync;
 import broadsheet.core.render.MustachePages;
 import broadsheet.core.site.SiteConfig;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -24,15 +32,24 @@ import java.util.Optional;
 /**
  * Builds the production collaborators of the functions from a {@link Config}. Each handler calls
  * this once, in its constructor, so SDK clients and templates are created once per container
- * (during the init phase) and kept in final fields. Region, credentials and endpoints
- * ({@code AWS_ENDPOINT_URL*}) come from the SDK's own environment lookup.
+ * (during the init phase) and kept in final fields. The clients of one function share one
+ * url-connection HTTP client; the region and the credentials provider are set from what
+ * {@link Config.Sdk} found in the environment, so no client walks the SDK's provider chains.
+ * Endpoints ({@code AWS_ENDPOINT_URL*}) come from the SDK's own environment lookup.
  */
 public final class Wiring {
 
     private final Config config;
+    private final SdkHttpClient http = UrlConnectionHttpClient.create();
+    private final Optional<AwsCredentialsProvider> credentials;
 
     public Wiring(Config config) {
         this.config = config;
+        this.credentials = switch (config.sdk().credentials()) {
+            case ENVIRONMENT -> Optional.of(EnvironmentVariableCredentialsProvider.create());
+            case CONTAINER -> Optional.of(ContainerCredentialsProvider.builder().build());
+            case DEFAULT_CHAIN -> Optional.empty();
+        };
     }
 
     public static Wiring fromEnvironment() {
@@ -44,34 +61,47 @@ public final class Wiring {
         return SiteConfig.load().withBaseUrl(config.siteBaseUrl());
     }
 
+    /** The API; its S3 presigner is built at the first media upload, the only route that needs it. */
     public ArticleApi articleApi() {
-        DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
-        S3Presigner presigner = S3Presigner.builder()
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(config.s3PathStyle()).build())
-                .build();
         SiteConfig site = site();
-        return new ArticleApi(new DynamoArticleStore(dynamo, config.tableName()), site, new MustachePages(site),
-                Optional.of(new S3UploadSigner(presigner, config.bucketName())), Clock.systemUTC(),
-                config.editorPolicy());
+        UploadSigner uploads = new LazyUploadSigner(() -> new S3UploadSigner(presigner(), config.bucketName()));
+        return new ArticleApi(new DynamoArticleStore(dynamo(), config.tableName()), site, new MustachePages(site),
+                Optional.of(uploads), Clock.systemUTC(), config.editorPolicy());
     }
 
     public SchedulePublisher schedulePublisher() {
-        DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
-        return new SchedulePublisher(new DynamoArticleStore(dynamo, config.tableName()), Clock.systemUTC());
+        return new SchedulePublisher(new DynamoArticleStore(dynamo(), config.tableName()), Clock.systemUTC());
     }
 
     public ChangeFeed changeFeed() {
-        DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
-        S3Client s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create())
-                .forcePathStyle(config.s3PathStyle()).build();
+        S3Client s3 = sync(S3Client.builder()).forcePathStyle(config.s3PathStyle()).build();
         SiteConfig site = site();
+        DynamoDbClient dynamo = dynamo();
         Publisher publisher = new Publisher(new DynamoListingStore(dynamo, config.tableName()),
                 new S3SiteBucket(s3, config.bucketName()), new MustachePages(site), Clock.systemUTC(),
                 site.sectionSlugs());
         PublishSchedule schedule = config.schedules()
-                .<PublishSchedule>map(target -> new EventBridgePublishSchedule(
-                        SchedulerClient.builder().httpClient(UrlConnectionHttpClient.create()).build(), target))
+                .<PublishSchedule>map(target -> new EventBridgePublishSchedule(sync(SchedulerClient.builder()).build(), target))
                 .orElse(PublishSchedule.NONE);
         return new ChangeFeed(publisher, new ScheduleSync(schedule, Clock.systemUTC()));
+    }
+
+    private DynamoDbClient dynamo() {
+        return sync(DynamoDbClient.builder()).build();
+    }
+
+    private S3Presigner presigner() {
+        S3Presigner.Builder builder = S3Presigner.builder()
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(config.s3PathStyle()).build());
+        config.sdk().region().map(Region::of).ifPresent(builder::region);
+        credentials.ifPresent(builder::credentialsProvider);
+        return builder.build();
+    }
+
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B sync(B builder) {
+        builder.httpClient(http);
+        config.sdk().region().map(Region::of).ifPresent(builder::region);
+        credentials.ifPresent(builder::credentialsProvider);
+        return builder;
     }
 }

@@ -14,7 +14,24 @@ class ConfigTest {
         Config config = Config.from(Map.of("TABLE_NAME", "broadsheet", "BUCKET_NAME", "site-bucket",
                 "SITE_BASE_URL", "https://news.example/"));
         assertThat(config).isEqualTo(new Config("broadsheet", "site-bucket", "https://news.example",
-                "cognito:groups", "editors", false, java.util.Optional.empty()));
+                "cognito:groups", "editors", false, Config.Sdk.DEFAULT_CHAINS, java.util.Optional.empty()));
+    }
+
+    @Test
+    void takesTheRegionAndTheCredentialsProviderFromWhatTheEnvironmentHolds() {
+        Map<String, String> base = Map.of("TABLE_NAME", "t", "BUCKET_NAME", "b", "SITE_BASE_URL", "https://x.example");
+        Map<String, String> lambda = new java.util.HashMap<>(base);
+        lambda.putAll(Map.of("AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "AKIA", "AWS_SECRET_ACCESS_KEY", "secret",
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9001/2021-04-23/credentials"));
+        assertThat(Config.from(lambda).sdk())
+                .isEqualTo(new Config.Sdk(java.util.Optional.of("eu-west-1"), Config.Credentials.ENVIRONMENT));
+
+        // With SnapStart, Lambda hands the role's credentials through the container endpoint, not the key variables.
+        lambda.remove("AWS_ACCESS_KEY_ID");
+        lambda.remove("AWS_SECRET_ACCESS_KEY");
+        assertThat(Config.from(lambda).sdk().credentials()).isEqualTo(Config.Credentials.CONTAINER);
+
+        assertThat(Config.from(base).sdk()).isEqualTo(Config.Sdk.DEFAULT_CHAINS);
     }
 
     @Test
