@@ -35,7 +35,7 @@ class ShadedJarIT {
     @Test
     void shadedJarServesTheApiAndPublishesWithTheProductionWiring() throws Exception {
         assertThat(JAR).exists();
-        assertThat(Files.size(JAR)).isLessThanOrEqualTo(15L * 1024 * 1024);
+        assertThat(Files.size(JAR)).isLessThanOrEqualTo(15_000_000L);
         Path output = Files.createTempFile("shaded-jar-smoke", ".txt");
         AwsEndpoints endpoints = AWS.endpoints();
 
@@ -69,10 +69,12 @@ class ShadedJarIT {
         String log = Files.readString(output, StandardCharsets.UTF_8);
         assertThat(finished).as(log).isTrue();
         assertThat(process.exitValue()).as(log).isZero();
-        List<String> lines = log.lines().filter(l -> l.matches("(post|get|publish|media|sweep) .*")).toList();
+        List<String> lines = log.lines().filter(l -> l.matches("(post|get|publish|media|sweep|aws-endpoints) .*")).toList();
         assertThat(lines).as(log).containsExactly("post 201 \"1\"", "get 200 \"1\"", "publish failures 0",
                 "media 201 " + endpoints.s3() + "/" + AWS.bucketName() + "/media/",
-                "sweep {\"published\":[]}");
+                "sweep {\"published\":[]}",
+                "aws-endpoints dynamodb.eu-west-1.amazonaws.com broadsheet-site.s3.eu-west-1.amazonaws.com "
+                        + "scheduler.eu-west-1.amazonaws.com broadsheet-site.s3.eu-west-1.amazonaws.com");
         assertThat(log).as("SDK logging is bound, so no SLF4J fallback notice").doesNotContain("SLF4J:");
 
         assertThat(AWS.dynamoDb().getItem(b -> b.tableName(AWS.tableName()).consistentRead(true)
