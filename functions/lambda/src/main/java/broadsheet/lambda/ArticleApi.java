@@ -142,6 +142,23 @@ public final class ArticleApi {
         }
     }
 
+    /**
+     * SnapStart priming: the create path on the sample article without its write. The sample is
+     * validated, given its server fields and serialised as a create would answer it; then the
+     * store is asked for its slug (a read: in DynamoDB one GetItem, which sends, signs and parses a
+     * real request through the client without writing anything). Returns the serialised article.
+     */
+    byte[] prime() {
+        if (!(validator.parse(Priming.sample()) instanceof Validated.Valid valid)) {
+            throw new IllegalStateException("the priming sample article is not valid");
+        }
+        Instant now = now();
+        Article article = withServerFields(valid.article(), valid.article().slug(), now, now, null);
+        byte[] answer = json.write(article);
+        store.find(article.slug());
+        return answer;
+    }
+
     private HttpResponse create(HttpRequest request) {
         BodyRead read = readBody(request);
         if (read.refusal() != null) {

@@ -3,24 +3,37 @@ package broadsheet.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
+import broadsheet.core.render.MustachePages;
+import broadsheet.core.site.SiteConfig;
+
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
+import java.util.List;
 
 /**
  * Entry point of the change-feed function ({@code broadsheet.lambda.PublisherHandler::handleRequest}),
  * triggered by the table's stream with partial batch responses. It reads the stream event JSON
- * itself ({@link StreamEventJson}); see {@link ChangeFeed} for how failures are reported.
+ * itself ({@link StreamEventJson}); see {@link ChangeFeed} for how failures are reported. The
+ * production constructor registers the SnapStart {@link Priming} ({@link PublisherPriming}).
  */
 public final class PublisherHandler implements RequestStreamHandler {
 
     private final ChangeFeed feed;
+    private final Priming priming;
 
     public PublisherHandler() {
-        this(Wiring.fromEnvironment().changeFeed());
+        Wiring wiring = Wiring.fromEnvironment();
+        SiteConfig site = wiring.site();
+        MustachePages pages = new MustachePages(site);
+        this.feed = wiring.changeFeed(site, pages);
+        this.priming = Priming.registered(new PublisherPriming(site, pages, Clock.systemUTC())::prime);
     }
 
+    /** A publisher over the given change feed, without priming. */
     public PublisherHandler(ChangeFeed feed) {
         this.feed = feed;
+        this.priming = new Priming(List::of);
     }
 
     @Override

@@ -73,13 +73,12 @@ public final class Wiring {
         return new SchedulePublisher(new DynamoArticleStore(dynamo(), config.tableName()), Clock.systemUTC());
     }
 
-    public ChangeFeed changeFeed() {
+    /** The change feed, rendering with these pages of this site. */
+    public ChangeFeed changeFeed(SiteConfig site, MustachePages pages) {
         S3Client s3 = sync(S3Client.builder()).forcePathStyle(config.s3PathStyle()).build();
-        SiteConfig site = site();
         DynamoDbClient dynamo = dynamo();
         Publisher publisher = new Publisher(new DynamoListingStore(dynamo, config.tableName()),
-                new S3SiteBucket(s3, config.bucketName()), new MustachePages(site), Clock.systemUTC(),
-                site.sectionSlugs());
+                new S3SiteBucket(s3, config.bucketName()), pages, Clock.systemUTC(), site.sectionSlugs());
         PublishSchedule schedule = config.schedules()
                 .<PublishSchedule>map(target -> new EventBridgePublishSchedule(sync(SchedulerClient.builder()).build(), target))
                 .orElse(PublishSchedule.NONE);

@@ -1,0 +1,68 @@
+package broadsheet.lambda;
+
+import broadsheet.aws.DynamoArticleStore;
+import broadsheet.aws.TableDefinition;
+import broadsheet.core.publish.InMemoryListingStore;
+import broadsheet.core.publish.InMemorySiteBucket;
+import broadsheet.core.publish.MovableClock;
+import broadsheet.core.publish.Publisher;
+import broadsheet.core.render.MustachePages;
+import broadsheet.core.render.RenderedPage;
+import broadsheet.core.site.SiteConfig;
+import broadsheet.local.servers.LocalAwsExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The SnapStart hooks run the hot paths on the sample article and write nothing. (No CRaC JVM runs
+ * here: the tests call the hook as the checkpoint would.)
+ */
+class PrimingTest {
+
+    @RegisterExtension
+    static final LocalAwsExtension AWS = LocalAwsExtension.perTest(TableDefinition::createTableRequest);
+
+    private static final String HEADLINE = "Sample: harbour talks resume after a week of delays";
+
+    private final SiteConfig site = SiteConfig.load();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-29T13:00:00Z"));
+
+    @Test
+    void apiPrimingValidatesAndSerialisesTheSampleAndReadsWithoutWriting() {
+        ApiHandler handler = new ApiHandler(new ArticleApi(new DynamoArticleStore(AWS.dynamoDb(), AWS.tableName()),
+                site, clock, new EditorPolicy("cognito:groups", "editors")));
+
+        handler.priming().beforeCheckpoint(null);
+
+        String answer = new String((byte[]) handler.priming().last(), StandardCharsets.UTF_8);
+        assertThat(answer).contains("\"slug\":\"snapstart-priming-sample\"", HEADLINE, "\"createdAt\":\"2026-11-29T13:00:00Z\"");
+        assertThat(AWS.dynamoDb().scan(b -> b.tableName(AWS.tableName())).items()).as("nothing written").isEmpty();
+    }
+
+    @Test
+    void publisherPrimingRendersTheArticleAndItsListingsAndUploadsNothing() {
+        InMemorySiteBucket bucket = new InMemorySiteBucket();
+        InMemoryListingStore listings = new InMemoryListingStore();
+        MustachePages pages = new MustachePages(site);
+        // as in production: the publisher and its priming share the pages
+        new Publisher(listings, bucket, pages, clock, site.sectionSlugs());
+        Priming priming = new Priming(new PublisherPriming(site, pages, clock)::prime);
+
+        priming.beforeCheckpoint(null);
+
+        @SuppressWarnings("unchecked")
+        List<RenderedPage> rendered = (List<RenderedPage>) priming.last();
+        assertThat(rendered).extracting(RenderedPage::key).contains("world/snapstart-priming-sample/index.html",
+                "index.html", "world/index.html", "world/archive/2026/11/index.html", "sitemaps/world/2026-11.xml");
+        assertThat(new String(rendered.get(0).body(), StandardCharsets.UTF_8))
+                .contains(HEADLINE, "<em>Tuesday</em>", "<strong>two questions</strong>");
+        assertThat(bucket.puts()).isZero();
+        assertThat(listings.ids()).isEmpty();
+    }
+}
