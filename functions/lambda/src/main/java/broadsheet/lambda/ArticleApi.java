@@ -39,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The editing API over an {@link ArticleStore}: routes, access, request checks and the mapping of
@@ -68,7 +69,7 @@ public final class ArticleApi {
     private final Clock clock;
     private final EditorPolicy editors;
     private final Router router;
-    private final Pages pages;
+    private final Supplier<? extends Pages> previews;
     private final Optional<UploadSigner> uploadSigner;
     private final MediaUploads mediaUploads;
     private final SecureRandom random = new SecureRandom();
@@ -76,14 +77,18 @@ public final class ArticleApi {
 
     /** The API without media uploads ({@code POST /api/media} answers 501), rendering previews with the site's templates. */
     public ArticleApi(ArticleStore store, SiteConfig site, Clock clock, EditorPolicy editors) {
-        this(store, site, new MustachePages(site), Optional.empty(), clock, editors);
+        this(store, site, new Lazy<>(() -> new MustachePages(site)), Optional.empty(), clock, editors);
     }
 
-    public ArticleApi(ArticleStore store, SiteConfig site, Pages pages, Optional<UploadSigner> uploadSigner,
-                      Clock clock, EditorPolicy editors) {
+    /**
+     * @param previews the pages that render previews; asked for at the first preview only, so a
+     *                 {@link Lazy} keeps the templates' compilation out of the cold start
+     */
+    public ArticleApi(ArticleStore store, SiteConfig site, Supplier<? extends Pages> previews,
+                      Optional<UploadSigner> uploadSigner, Clock clock, EditorPolicy editors) {
         this.store = store;
         this.site = site;
-        this.pages = pages;
+        this.previews = previews;
         this.uploadSigner = uploadSigner;
         this.mediaUploads = new MediaUploads(clock, this::randomToken);
         this.validator = new ArticleValidator(site);
@@ -320,7 +325,7 @@ public final class ArticleApi {
         if (found.isEmpty()) {
             return notFound();
         }
-        RenderedPage page = pages.previewPage(found.get());
+        RenderedPage page = previews.get().previewPage(found.get());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", page.contentType());
         headers.put("Cache-Control", page.cacheControl());

@@ -61,12 +61,17 @@ public final class Wiring {
         return SiteConfig.load().withBaseUrl(config.siteBaseUrl());
     }
 
-    /** The API; its S3 presigner is built at the first media upload, the only route that needs it. */
+    /**
+     * The API. Its S3 presigner is built at the first media upload and its templates at the first
+     * preview: no other route needs them.
+     */
     public ArticleApi articleApi() {
         SiteConfig site = site();
-        UploadSigner uploads = new LazyUploadSigner(() -> new S3UploadSigner(presigner(), config.bucketName()));
-        return new ArticleApi(new DynamoArticleStore(dynamo(), config.tableName()), site, new MustachePages(site),
-                Optional.of(uploads), Clock.systemUTC(), config.editorPolicy());
+        Lazy<UploadSigner> signer = new Lazy<>(() -> new S3UploadSigner(presigner(), config.bucketName()));
+        UploadSigner uploads = (upload, validFor) -> signer.get().signPut(upload, validFor);
+        return new ArticleApi(new DynamoArticleStore(dynamo(), config.tableName()), site,
+                new Lazy<>(() -> new MustachePages(site)), Optional.of(uploads), Clock.systemUTC(),
+                config.editorPolicy());
     }
 
     public SchedulePublisher schedulePublisher() {

@@ -145,7 +145,8 @@ class NewsroomApiIntegrationTest {
                 .region(AWS.endpoints().region()).credentialsProvider(AWS.endpoints().credentials())
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build()) {
             ApiHandler api = new ApiHandler(new ArticleApi(functions.articles, functions.site,
-                    new MustachePages(functions.site), Optional.of(new S3UploadSigner(presigner, AWS.bucketName())),
+                    new Lazy<>(() -> new MustachePages(functions.site)),
+                    Optional.of(new S3UploadSigner(presigner, AWS.bucketName())),
                     functions.clock, new EditorPolicy("cognito:groups", "editors")));
             byte[] image = new byte[2048];
             image[0] = (byte) 0x89;

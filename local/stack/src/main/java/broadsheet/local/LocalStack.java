@@ -146,7 +146,7 @@ public final class LocalStack implements AutoCloseable {
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
                 .build();
         resources.add(presigner);
-        apiHandler = new ApiHandler(new ArticleApi(articles, site, pages,
+        apiHandler = new ApiHandler(new ArticleApi(articles, site, () -> pages,
                 Optional.of(new S3UploadSigner(presigner, settings.bucketName())), clock,
                 new EditorPolicy(settings.editorGroupClaim(), settings.editorGroup())));
         startScheduler(new SchedulePublisher(articles, clock));
