@@ -16,16 +16,13 @@ import broadsheet.lambda.PublisherHandler;
 import broadsheet.lambda.StreamBatchResponse;
 import broadsheet.lambda.StreamEvent;
 import broadsheet.lambda.StreamEventJson;
+import broadsheet.lambda.StreamInvocation;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -87,13 +84,7 @@ final class PipelineSite {
 
     /** A handler invoked as the Lambda Java runtime invokes a stream handler. */
     static byte[] invoke(RequestStreamHandler handler, byte[] event) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            handler.handleRequest(new ByteArrayInputStream(event), out, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return StreamInvocation.invoke(handler, event, null);
     }
 
     /** An editor's JSON for the article (no server-set fields; the API sets the publish time). */

@@ -4,17 +4,13 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Invokes the stream handlers as the Lambda Java runtime does: the event JSON as bytes in, the
- * answer as bytes out, then reads the answer JSON back for the assertions.
+ * Invokes the stream handlers as the Lambda Java runtime does ({@link StreamInvocation}), then
+ * reads the answer JSON back for the assertions.
  */
 final class Invocations {
 
@@ -24,13 +20,7 @@ final class Invocations {
     }
 
     static byte[] invoke(RequestStreamHandler handler, byte[] event) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            handler.handleRequest(new ByteArrayInputStream(event), out, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return StreamInvocation.invoke(handler, event, null);
     }
 
     /** The API function's answer to an event, read from the API Gateway response JSON. */

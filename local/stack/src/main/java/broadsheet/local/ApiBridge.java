@@ -1,5 +1,6 @@
 package broadsheet.local;
 
+import broadsheet.lambda.StreamInvocation;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -75,7 +76,7 @@ public final class ApiBridge implements Request.Handler {
                 local, authorizer.claims(local.header("Authorization")), clock.instant()));
         JsonNode answer;
         try {
-            answer = MAPPER.readTree(Invocations.invoke(handler, event, new LocalLambdaContext("broadsheet-api", TIMEOUT)));
+            answer = MAPPER.readTree(StreamInvocation.invoke(handler, event, new LocalLambdaContext("broadsheet-api", TIMEOUT)));
         } catch (RuntimeException e) {
             // In AWS an unhandled error becomes a 500 from API Gateway; the detail goes to the log only.
             LOG.log(Level.SEVERE, "API handler failed", e);

@@ -3,6 +3,7 @@ package broadsheet.local;
 import broadsheet.lambda.StreamBatchResponse;
 import broadsheet.lambda.StreamEvent;
 import broadsheet.lambda.StreamEventJson;
+import broadsheet.lambda.StreamInvocation;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -161,7 +162,7 @@ public final class ChangeFeed implements AutoCloseable {
         byte[] event = StreamEventJson.write(new StreamEvent(batch));
         StreamBatchResponse response;
         try {
-            response = StreamEventJson.readResponse(Invocations.invoke(publisher, event,
+            response = StreamEventJson.readResponse(StreamInvocation.invoke(publisher, event,
                     new LocalLambdaContext("broadsheet-publisher", INVOCATION_TIMEOUT)));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "publisher failed on a batch of " + batch.size(), e);

@@ -2,6 +2,7 @@ package broadsheet.local;
 
 import broadsheet.core.publish.SiteBucket;
 import broadsheet.core.render.RenderedPage;
+import broadsheet.lambda.StreamInvocation;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -96,7 +97,7 @@ public final class Seed {
         all.put("authorization", List.of("Bearer " + token));
         LocalRequest request = new LocalRequest(method, path, "", all, body, "127.0.0.1", "HTTP/1.1");
         byte[] event = MAPPER.writeValueAsBytes(events.toEvent(request, authorizer.claims("Bearer " + token), clock.instant()));
-        return MAPPER.readTree(Invocations.invoke(api, event, new LocalLambdaContext("broadsheet-api", Duration.ofSeconds(30))));
+        return MAPPER.readTree(StreamInvocation.invoke(api, event, new LocalLambdaContext("broadsheet-api", Duration.ofSeconds(30))));
     }
 
     private static byte[] resource(String name) {

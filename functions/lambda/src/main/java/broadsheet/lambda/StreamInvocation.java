@@ -1,4 +1,4 @@
-package broadsheet.local;
+package broadsheet.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -8,13 +8,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Invokes a function's handler as the Lambda Java runtime does: event JSON bytes in, answer bytes out. */
-final class Invocations {
+/**
+ * A function invoked as the Lambda Java runtime invokes a {@link RequestStreamHandler}: the event
+ * JSON as bytes in, the answer as bytes out. For what plays the runtime outside Lambda: the local
+ * stack, the benchmarks and the tests.
+ */
+public final class StreamInvocation {
 
-    private Invocations() {
+    private StreamInvocation() {
     }
 
-    static byte[] invoke(RequestStreamHandler handler, byte[] event, Context context) {
+    public static byte[] invoke(RequestStreamHandler handler, byte[] event, Context context) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             handler.handleRequest(new ByteArrayInputStream(event), out, context);
