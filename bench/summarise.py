@@ -56,8 +56,9 @@ if kind == "coldstart":
     print("|---|---|---|---|---|---|---|")
     for c in configs:
         f, a, p = col(c, "floor"), col(c, "api"), col(c, "publish")
+        batches = "" if len(p) == len(f) else f" ({len(p)} of {len(f)} batches published)"
         print(f"| {c} | {len(f)} | {fmt(f, '', 1, 0)} | {fmt(a, '', 1, 0)} | {statistics.median(a) / statistics.median(f):.1f} | "
-              f"{fmt(p, '', 1, 0)} | {statistics.median(p) / statistics.median(f):.1f} |")
+              f"{fmt(p, '', 1, 0)}{batches} | {statistics.median(p) / statistics.median(f):.1f} |")
     print(f"\nFunctions jar: {jar_bytes:,} bytes ({jar_bytes / 1048576:.1f} MiB). Measured {when}, load {load}.")
     if "phases" in rows[0]:
         print("\nWhere the first request's time goes (medians, ms from process start to the end of each phase):\n")
