@@ -60,10 +60,10 @@ public final class StoreRebuildBench {
                     long puts = LocalAws.RequestCounter.since(before, aws.s3Requests.snapshot()).getOrDefault("PutObject", 0L);
                     long millis = first.millis() + rest.millis();
                     out.printf("%d\t%d\t%d\t%d\t%d\t%d\t%d%n", run, n, millis, rest.end().articles(),
-                            rest.end().listings().size(), rest.end().uploads(), puts);
+                            rest.end().listings(), rest.end().uploads(), puts);
                     out.flush();
                     System.out.printf("run %d: %d articles, %d listings, %d pages (%d PutObject) in %d ms, %.0f pages/s%n",
-                            run, rest.end().articles(), rest.end().listings().size(), rest.end().uploads(), puts, millis,
+                            run, rest.end().articles(), rest.end().listings(), rest.end().uploads(), puts, millis,
                             rest.end().uploads() * 1000.0 / millis);
                 }
             }
