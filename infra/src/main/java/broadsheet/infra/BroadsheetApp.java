@@ -13,7 +13,8 @@ import software.amazon.awscdk.Tags;
  * The CDK app. {@code cdk synth -c stage=prod} (default {@code dev}) defines the stage's stack
  * {@code Broadsheet-<stage>} and the CI stack {@code BroadsheetCiStack}. Context keys (defaults
  * in cdk.json): {@code stage}, {@code functionsJar}, {@code githubRepository},
- * {@code bootstrapQualifier}, optional {@code alarmEmail}.
+ * {@code bootstrapQualifier}, {@code templatesDir} (hashed into the {@code TemplatesHash} output), optional
+ * {@code alarmEmail}.
  */
 public final class BroadsheetApp {
 
@@ -45,6 +46,7 @@ public final class BroadsheetApp {
             throw new IllegalArgumentException("functions jar " + functionsJar.toAbsolutePath()
                     + " does not exist: build it first (mvn -B -pl functions/lambda -am package)");
         }
+        String templatesHash = TemplatesDigest.of(Path.of(context(app, "templatesDir").orElse("../templates")));
         CiSettings ci = new CiSettings(
                 context(app, "githubRepository").orElseThrow(() -> new IllegalArgumentException("context githubRepository is not set")),
                 context(app, "githubBranch").orElse("main"),
@@ -58,7 +60,7 @@ public final class BroadsheetApp {
                 .terminationProtection(stage.production())
                 .tags(Map.of("stage", stage.name()))
                 .build(),
-                stage, functionsJar, context(app, "alarmEmail"));
+                stage, functionsJar, templatesHash, context(app, "alarmEmail"));
         BroadsheetCiStack ciStack = new BroadsheetCiStack(app, CI_STACK, StackProps.builder()
                 .env(env)
                 .description("Broadsheet CI: GitHub OIDC provider and the deploy role")
