@@ -140,7 +140,7 @@ public final class Functions extends Construct {
                 allow(API_TABLE_ACTIONS, articles.tableAndIndexArns()),
                 // presigned media uploads are signed with this role: it may put objects under media/ only
                 allow(List.of("s3:PutObject"), List.of(pages.bucket().arnForObjects("media/*")))));
-        this.apiFunction = javaFunction("ApiFunction", "Broadsheet editors' HTTP API (" + stage.name() + ")",
+        this.apiFunction = javaFunction("ApiFunction", null, "Broadsheet editors' HTTP API (" + stage.name() + ")",
                 API_HANDLER, stage.apiMemoryMb(), Duration.seconds(10), apiRole, apiLogs, code, environment);
         this.apiAlias = Alias.Builder.create(this, "ApiAlias")
                 .aliasName(ALIAS)
@@ -152,7 +152,7 @@ public final class Functions extends Construct {
                 allow(LOG_ACTIONS, List.of(scheduleLogs.getLogGroupArn())),
                 allow(SCHEDULE_TABLE_ACTIONS, List.of(articles.table().getTableArn())),
                 allow(List.of("dynamodb:Query"), List.of(articles.indexArn(ArticleTable.SCHEDULED_INDEX)))));
-        this.scheduleFunction = javaFunction("ScheduleFunction",
+        this.scheduleFunction = javaFunction("ScheduleFunction", null,
                 "Broadsheet scheduled publishing (" + stage.name() + ")",
                 SCHEDULE_HANDLER, stage.apiMemoryMb(), Duration.seconds(60), scheduleRole, scheduleLogs, code, environment);
         this.scheduleAlias = Alias.Builder.create(this, "ScheduleAlias")
@@ -220,7 +220,7 @@ public final class Functions extends Construct {
                         .resources(List.of(schedulerRole.getRoleArn()))
                         .conditions(Map.of("StringEquals", Map.of("iam:PassedToService", "scheduler.amazonaws.com")))
                         .build()));
-        this.publisherFunction = javaFunction("PublisherFunction",
+        this.publisherFunction = javaFunction("PublisherFunction", null,
                 "Broadsheet publisher: renders changed articles and listings (" + stage.name() + ")",
                 PUBLISHER_HANDLER, stage.publisherMemoryMb(), Duration.seconds(60), publisherRole, publisherLogs,
                 code, publisherEnvironment);
@@ -252,11 +252,13 @@ public final class Functions extends Construct {
         // Whole-site rebuild after a template change: the start function queues the units, the
         // worker runs them (and queues each one's continuation) from the queue.
         this.rebuildDeadLetters = Queue.Builder.create(this, "RebuildDeadLetters")
+                .queueName(rebuildQueueName(stage.name()) + "-dlq")
                 .retentionPeriod(Duration.days(14))
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
                 .build();
         this.rebuildQueue = Queue.Builder.create(this, "RebuildQueue")
+                .queueName(rebuildQueueName(stage.name()))
                 .retentionPeriod(Duration.days(14))
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
@@ -271,7 +273,7 @@ public final class Functions extends Construct {
         Role rebuildStartRole = role("RebuildStartRole", "Broadsheet rebuild start: queues the units of a rebuild", List.of(
                 allow(LOG_ACTIONS, List.of(rebuildStartLogs.getLogGroupArn())),
                 allow(List.of("sqs:SendMessage"), List.of(rebuildQueue.getQueueArn()))));
-        this.rebuildStartFunction = javaFunction("RebuildStartFunction",
+        this.rebuildStartFunction = javaFunction("RebuildStartFunction", rebuildStartFunctionName(stage.name()),
                 "Broadsheet rebuild: queues the units of a whole-site rebuild (" + stage.name() + ")",
                 REBUILD_START_HANDLER, stage.apiMemoryMb(), Duration.seconds(30), rebuildStartRole, rebuildStartLogs,
                 code, rebuildEnvironment);
@@ -290,7 +292,7 @@ public final class Functions extends Construct {
                 allow(List.of("s3:ListBucket"), List.of(pages.bucket().getBucketArn())),
                 allow(QUEUE_CONSUME_ACTIONS, List.of(rebuildQueue.getQueueArn())),
                 allow(List.of("sqs:SendMessage"), List.of(rebuildQueue.getQueueArn()))));
-        this.rebuildWorkerFunction = javaFunction("RebuildWorkerFunction",
+        this.rebuildWorkerFunction = javaFunction("RebuildWorkerFunction", null,
                 "Broadsheet rebuild: renders one unit of a whole-site rebuild at a time (" + stage.name() + ")",
                 REBUILD_WORKER_HANDLER, stage.publisherMemoryMb(), REBUILD_WORKER_TIMEOUT, rebuildWorkerRole,
                 rebuildWorkerLogs, code, rebuildEnvironment);
@@ -307,9 +309,23 @@ public final class Functions extends Construct {
                 .build();
     }
 
-    private Function javaFunction(String id, String description, String handler, int memoryMb, Duration timeout,
-            Role role, LogGroup logs, AssetCode code, Map<String, String> environment) {
+    /**
+     * The rebuild queue's name ({@code -dlq} added: its dead-letter queue's): fixed, so the deploy
+     * role of the CI stack can be allowed to watch it without knowing this stack.
+     */
+    public static String rebuildQueueName(String stage) {
+        return "broadsheet-" + stage + "-rebuild";
+    }
+
+    /** The rebuild start function's name: fixed, so the CI stack's deploy role may invoke it. */
+    public static String rebuildStartFunctionName(String stage) {
+        return "broadsheet-" + stage + "-rebuild-start";
+    }
+
+    private Function javaFunction(String id, String name, String description, String handler, int memoryMb,
+            Duration timeout, Role role, LogGroup logs, AssetCode code, Map<String, String> environment) {
         Function function = Function.Builder.create(this, id)
+                .functionName(name)
                 .description(description)
                 .runtime(Runtime.JAVA_21)
                 .architecture(Architecture.ARM_64)
