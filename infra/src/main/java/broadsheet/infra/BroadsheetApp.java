@@ -2,6 +2,7 @@ package broadsheet.infra;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.App;
@@ -17,6 +18,9 @@ import software.amazon.awscdk.Tags;
  * {@code alarmEmail}.
  */
 public final class BroadsheetApp {
+
+    /** The rebuild functions' jar, built beside the functions jar. */
+    public static final String REBUILD_JAR = "broadsheet-rebuild.jar";
 
     public static final String CI_STACK = "BroadsheetCiStack";
 
@@ -42,9 +46,13 @@ public final class BroadsheetApp {
         StageSettings stage = StageSettings.named(context(app, "stage").orElse(StageSettings.DEV));
         Path functionsJar = Path.of(context(app, "functionsJar")
                 .orElseThrow(() -> new IllegalArgumentException("context functionsJar is not set")));
-        if (!Files.isRegularFile(functionsJar)) {
-            throw new IllegalArgumentException("functions jar " + functionsJar.toAbsolutePath()
-                    + " does not exist: build it first (mvn -B -pl functions/lambda -am package)");
+        // the rebuild functions' jar (with the SQS client) is built beside it
+        Path rebuildJar = functionsJar.resolveSibling(REBUILD_JAR);
+        for (Path jar : List.of(functionsJar, rebuildJar)) {
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalArgumentException("functions jar " + jar.toAbsolutePath()
+                        + " does not exist: build it first (mvn -B -pl functions/lambda -am package)");
+            }
         }
         String templatesHash = TemplatesDigest.of(Path.of(context(app, "templatesDir").orElse("../templates")));
         CiSettings ci = new CiSettings(
@@ -60,7 +68,7 @@ public final class BroadsheetApp {
                 .terminationProtection(stage.production())
                 .tags(Map.of("stage", stage.name()))
                 .build(),
-                stage, functionsJar, templatesHash, context(app, "alarmEmail"));
+                stage, functionsJar, rebuildJar, templatesHash, context(app, "alarmEmail"));
         BroadsheetCiStack ciStack = new BroadsheetCiStack(app, CI_STACK, StackProps.builder()
                 .env(env)
                 .description("Broadsheet CI: GitHub OIDC provider and the deploy role")

@@ -22,14 +22,14 @@ public final class BroadsheetStack extends Stack {
     private final Alarms alarms;
 
     public BroadsheetStack(Construct scope, String id, StackProps props, StageSettings stage,
-            Path functionsJar, String templatesHash, Optional<String> alarmEmail) {
+            Path functionsJar, Path rebuildJar, String templatesHash, Optional<String> alarmEmail) {
         super(scope, id, props);
         this.articles = new ArticleTable(this, "Articles", stage);
         this.pages = new PagesBucket(this, "Pages", stage);
         this.editors = new Editors(this, "Editors", stage);
         this.api = new EditorApi(this, "EditorApi", stage, editors);
         this.site = new SiteDistribution(this, "Site", stage, pages, api);
-        this.functions = new Functions(this, "Functions", stage, functionsJar, articles, pages, site.siteUrl());
+        this.functions = new Functions(this, "Functions", stage, functionsJar, rebuildJar, articles, pages, site.siteUrl());
         api.routeTo(functions.apiAlias());
         this.alarms = new Alarms(this, "Alarms", stage, functions, api.api(), alarmEmail);
 

@@ -55,7 +55,8 @@ import software.constructs.Construct;
  * deploy workflow or by hand, sends the rebuild's starting units to the rebuild queue; the rebuild
  * worker, fed by the queue with at most {@value #REBUILD_MAX_CONCURRENCY} invocations at once,
  * renders each unit and queues its continuation; a unit failing {@value #REBUILD_MAX_RECEIVES}
- * times moves to the rebuild dead-letter queue.
+ * times moves to the rebuild dead-letter queue. Both run from the rebuild jar (the functions jar
+ * plus the SQS client), so the other functions' jar stays small.
  */
 public final class Functions extends Construct {
 
@@ -123,7 +124,7 @@ public final class Functions extends Construct {
     private final LogGroup rebuildWorkerLogs;
     private final EventSourceMapping rebuildMapping;
 
-    public Functions(Construct scope, String id, StageSettings stage, Path functionsJar,
+    public Functions(Construct scope, String id, StageSettings stage, Path functionsJar, Path rebuildJar,
             ArticleTable articles, PagesBucket pages, String siteBaseUrl) {
         super(scope, id);
         AssetCode code = Code.fromAsset(functionsJar.toString());
@@ -266,6 +267,7 @@ public final class Functions extends Construct {
                 .visibilityTimeout(Duration.seconds(6 * REBUILD_WORKER_TIMEOUT.toSeconds().longValue()))
                 .deadLetterQueue(DeadLetterQueue.builder().queue(rebuildDeadLetters).maxReceiveCount(REBUILD_MAX_RECEIVES).build())
                 .build();
+        AssetCode rebuildCode = Code.fromAsset(rebuildJar.toString());
         Map<String, String> rebuildEnvironment = new HashMap<>(environment);
         rebuildEnvironment.put("REBUILD_QUEUE_URL", rebuildQueue.getQueueUrl());
 
@@ -276,7 +278,7 @@ public final class Functions extends Construct {
         this.rebuildStartFunction = javaFunction("RebuildStartFunction", rebuildStartFunctionName(stage.name()),
                 "Broadsheet rebuild: queues the units of a whole-site rebuild (" + stage.name() + ")",
                 REBUILD_START_HANDLER, stage.apiMemoryMb(), Duration.seconds(30), rebuildStartRole, rebuildStartLogs,
-                code, rebuildEnvironment);
+                rebuildCode, rebuildEnvironment);
         this.rebuildStartAlias = Alias.Builder.create(this, "RebuildStartAlias")
                 .aliasName(ALIAS)
                 .version(rebuildStartFunction.getCurrentVersion())
@@ -295,7 +297,7 @@ public final class Functions extends Construct {
         this.rebuildWorkerFunction = javaFunction("RebuildWorkerFunction", null,
                 "Broadsheet rebuild: renders one unit of a whole-site rebuild at a time (" + stage.name() + ")",
                 REBUILD_WORKER_HANDLER, stage.publisherMemoryMb(), REBUILD_WORKER_TIMEOUT, rebuildWorkerRole,
-                rebuildWorkerLogs, code, rebuildEnvironment);
+                rebuildWorkerLogs, rebuildCode, rebuildEnvironment);
         Alias rebuildWorkerAlias = Alias.Builder.create(this, "RebuildWorkerAlias")
                 .aliasName(ALIAS)
                 .version(rebuildWorkerFunction.getCurrentVersion())

@@ -71,6 +71,20 @@ class RebuildFunctionsTest {
                 .isEqualTo(TemplatesDigest.of(Path.of("..", "templates"))).asString().hasSize(64);
     }
 
+    @Test
+    void theRebuildFunctionsRunFromTheRebuildJarAndTheOthersFromTheFunctionsJar() {
+        Object rebuildCode = code(Functions.REBUILD_WORKER_HANDLER);
+        assertThat(code(Functions.REBUILD_START_HANDLER)).isEqualTo(rebuildCode);
+        for (String handler : List.of(Functions.API_HANDLER, Functions.PUBLISHER_HANDLER, Functions.SCHEDULE_HANDLER)) {
+            assertThat(code(handler)).as(handler).isNotEqualTo(rebuildCode).isEqualTo(code(Functions.API_HANDLER));
+        }
+    }
+
+    private Object code(String handler) {
+        return TemplateJson.properties(dev.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of(
+                "Handler", handler))).values().iterator().next()).get("Code");
+    }
+
     private Map<String, Object> worker() {
         return dev.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of(
                 "Handler", Functions.REBUILD_WORKER_HANDLER))).values().iterator().next();
