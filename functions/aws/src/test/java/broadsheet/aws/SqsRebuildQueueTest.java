@@ -4,8 +4,6 @@ import broadsheet.core.publish.RebuildQueueException;
 import broadsheet.core.publish.RebuildUnitCodec;
 import broadsheet.core.publish.SiteRebuild;
 import broadsheet.local.servers.ElasticMqServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -20,24 +18,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The SQS rebuild queue against a real SQS-compatible server (embedded ElasticMQ). */
 class SqsRebuildQueueTest {
 
-    private static ElasticMqServer server;
-    private static SqsClient sqs;
-
-    @BeforeAll
-    static void start() {
-        server = ElasticMqServer.start();
-        sqs = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        sqs.close();
-        server.close();
-    }
+    private final SqsClient sqs = ElasticMqServer.sharedClient();
 
     @Test
     void sendsEveryUnitAsOneMessageInBatchesOfTen() {
-        String url = sqs.createQueue(b -> b.queueName("rebuild-all")).queueUrl();
+        String url = sqs.createQueue(b -> b.queueName("rebuild-all-" + System.nanoTime())).queueUrl();
         List<SiteRebuild.Unit> units = new ArrayList<>();
         for (int i = 0; i < 23; i++) {
             units.add(new SiteRebuild.SectionArticles("section-" + i, i % 2 == 0 ? Optional.empty() : Optional.of("c" + i)));
@@ -59,7 +44,7 @@ class SqsRebuildQueueTest {
 
     @Test
     void aQueueThatDoesNotExistIsARebuildQueueException() {
-        String url = server.endpoint() + "/000000000000/no-such-queue";
+        String url = ElasticMqServer.shared().endpoint() + "/000000000000/no-such-queue";
 
         assertThatThrownBy(() -> new SqsRebuildQueue(sqs, url).send(List.of(new SiteRebuild.Finish())))
                 .isInstanceOf(RebuildQueueException.class).hasMessageContaining("no-such-queue");

@@ -18,7 +18,6 @@ import broadsheet.core.render.RenderedPage;
 import broadsheet.core.site.SiteConfig;
 import broadsheet.local.servers.ElasticMqServer;
 import broadsheet.local.servers.LocalAwsExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,15 +61,12 @@ class RebuildFanOutIntegrationTest {
     private static final int VISIBILITY_SECONDS = 1;
     private static final int MAX_RECEIVES = 4;
 
-    private static ElasticMqServer sqsServer;
-    private static SqsClient sqs;
+    private static final SqsClient sqs = ElasticMqServer.sharedClient();
 
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
 
     @BeforeAll
-    static void seedTheSiteAndStartSqs() {
-        sqsServer = ElasticMqServer.start();
-        sqs = sqsServer.client();
+    static void seedTheSite() {
         DynamoArticleStore articles = new DynamoArticleStore(AWS.dynamoDb(), AWS.tableName());
         Publisher publisher = new Publisher(new DynamoListingStore(AWS.dynamoDb(), AWS.tableName()),
                 new S3SiteBucket(AWS.s3(), AWS.createBucket()), PAGES, Clock.systemUTC(), SITE.sectionSlugs());
@@ -85,12 +81,6 @@ class RebuildFanOutIntegrationTest {
                 article("world", "tomorrow", now.plus(Duration.ofDays(1)), Status.PUBLISHED, 1))) {
             publisher.apply(ArticleChange.created(articles.create(notLive)));
         }
-    }
-
-    @AfterAll
-    static void stopSqs() {
-        sqs.close();
-        sqsServer.close();
     }
 
     @AfterEach

@@ -17,6 +17,9 @@ import java.util.UUID;
  */
 public final class ElasticMqServer implements AutoCloseable {
 
+    private static volatile ElasticMqServer shared;
+    private static volatile SqsClient sharedClient;
+
     private final SQSRestServer server;
     private final URI endpoint;
 
@@ -36,6 +39,29 @@ public final class ElasticMqServer implements AutoCloseable {
             server.stopAndWait();
             throw new IllegalStateException("cannot start ElasticMQ", e);
         }
+    }
+
+    /**
+     * One server for the whole JVM, started on first use and stopped when the JVM ends, for tests
+     * that only need queues (each test makes its own, uniquely named).
+     */
+    public static synchronized ElasticMqServer shared() {
+        if (shared == null) {
+            ElasticMqServer server = start();
+            sharedClient = server.client();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                sharedClient.close();
+                server.close();
+            }, "elasticmq-stop"));
+            shared = server;
+        }
+        return shared;
+    }
+
+    /** A client of {@link #shared()}, shared as well. */
+    public static SqsClient sharedClient() {
+        shared();
+        return sharedClient;
     }
 
     public URI endpoint() {

@@ -1,7 +1,5 @@
 package broadsheet.local.servers;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -12,24 +10,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ElasticMqServerTest {
 
-    private static ElasticMqServer server;
-    private static SqsClient sqs;
+    private final SqsClient sqs = ElasticMqServer.sharedClient();
 
-    @BeforeAll
-    static void start() {
-        server = ElasticMqServer.start();
-        sqs = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        sqs.close();
-        server.close();
+    @Test
+    void startsOnLoopbackOnAFreePortAndStops() {
+        try (ElasticMqServer own = ElasticMqServer.start(); SqsClient client = own.client()) {
+            assertThat(own.endpoint().getHost()).isEqualTo("127.0.0.1");
+            assertThat(own.endpoint().getPort()).isNotEqualTo(ElasticMqServer.shared().endpoint().getPort());
+            assertThat(client.listQueues().queueUrls()).isEmpty();
+        }
     }
 
     @Test
-    void listensOnLoopbackAndDeliversWhatWasSent() {
-        assertThat(server.endpoint().getHost()).isEqualTo("127.0.0.1");
+    void deliversWhatWasSent() {
         String url = sqs.createQueue(b -> b.queueName("plain")).queueUrl();
         sqs.sendMessage(b -> b.queueUrl(url).messageBody("{\"unit\":\"fixed\"}"));
 
