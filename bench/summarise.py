@@ -84,4 +84,14 @@ if kind == "store":
     print("|---|---|---|---|---|---|")
     print(f"| {n:,} | {len(ms)} | {fmt(ms, ' s')} | {int(statistics.median(up)):,} | "
           f"{statistics.median(up) / statistics.median(ms):,.0f} | {rows[0]['listings']} |")
+    if "fanout_millis" in rows[0]:
+        fan = [float(r["fanout_millis"]) / 1000 for r in rows]
+        fup = [float(r["fanout_uploads"]) for r in rows]
+        units = [float(r["fanout_units"]) for r in rows]
+        ratio = [f / m for f, m in zip(fan, ms)]
+        print("\nThe same rebuild fanned out through SQS (ElasticMQ) in the same runs:\n")
+        print("| N | runs | wall (fan-out) | units (messages) | pages uploaded | pages/s | fan-out / local, per run |")
+        print("|---|---|---|---|---|---|---|")
+        print(f"| {n:,} | {len(fan)} | {fmt(fan, ' s')} | {int(statistics.median(units)):,} | "
+              f"{int(statistics.median(fup)):,} | {statistics.median(fup) / statistics.median(fan):,.0f} | {fmt(ratio)} |")
     print(f"\nMeasured {when}, load {load}.")

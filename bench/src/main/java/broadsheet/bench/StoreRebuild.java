@@ -19,9 +19,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Re-renders a whole site from its table into its bucket with {@link SiteRebuild}: batches of
- * {@code --batch} articles rendered and uploaded on {@code --threads} threads, a checkpoint file
- * written after every batch (an interrupted rebuild started again with the same
+ * Re-renders a whole site from its table into its bucket with {@link SiteRebuild}, one unit after
+ * another: batches of {@code --batch} articles (or listings) rendered and uploaded on
+ * {@code --threads} threads, a checkpoint file written after every batch (an interrupted rebuild started again with the same
  * {@code --checkpoint} carries on after the last finished batch), one progress line per batch.
  *
  * <p>The local command, against the local servers ({@code bench/rebuild-from-store} runs it on a
@@ -44,7 +44,7 @@ public final class StoreRebuild {
                 Path.of(a.has("checkpoint") ? a.value("checkpoint") : "rebuild.checkpoint"),
                 a.has("batch") ? a.integer("batch") : 100, a.has("threads") ? a.integer("threads") : 8, Integer.MAX_VALUE);
         System.out.printf("rebuild %s: %d articles, %d listings, %d pages uploaded in %d ms%n",
-                outcome.finished() ? "finished" : "stopped", outcome.end().articles(), outcome.end().listings().size(),
+                outcome.finished() ? "finished" : "stopped", outcome.end().articles(), outcome.end().listings(),
                 outcome.end().uploads(), outcome.millis());
     }
 
@@ -52,20 +52,20 @@ public final class StoreRebuild {
                            Path checkpointFile, int batch, int threads, int maxBatches) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            SiteRebuild rebuild = new SiteRebuild(new DynamoArticleStore(dynamo, table), new DynamoListingStore(dynamo, table),
+            DynamoListingStore listings = new DynamoListingStore(dynamo, table);
+            SiteRebuild rebuild = new SiteRebuild(new DynamoArticleStore(dynamo, table), listings, listings,
                     new S3SiteBucket(s3, bucket), new MustachePages(site), Clock.systemUTC(), site.sectionSlugs(), batch, pool);
             SiteRebuild.Checkpoint from = Files.exists(checkpointFile)
                     ? SiteRebuild.Checkpoint.decode(Files.readString(checkpointFile)) : SiteRebuild.Checkpoint.START;
             if (from != SiteRebuild.Checkpoint.START) {
-                System.out.printf("resuming: %d articles and %d of %d listings done%n", from.articles(),
-                        from.listingsDone(), from.listings().size());
+                System.out.printf("resuming: %d articles and %d listings done%n", from.articles(), from.listings());
             }
             long start = System.nanoTime();
             SiteRebuild.Checkpoint end = rebuild.run(from, at -> {
                 save(checkpointFile, at);
                 double seconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf("  %6.1f s  articles %6d  listings %5d/%-5d  pages uploaded %7d  (%.0f pages/s)%n",
-                        seconds, at.articles(), at.listingsDone(), at.listings().size(), at.uploads(),
+                System.out.printf("  %6.1f s  articles %6d  listings %6d  pages uploaded %7d  (%.0f pages/s)%n",
+                        seconds, at.articles(), at.listings(), at.uploads(),
                         (at.uploads() - from.uploads()) / Math.max(seconds, 1e-3));
             }, maxBatches);
             boolean finished = rebuild.isFinished(end) && maxBatches == Integer.MAX_VALUE;

@@ -42,6 +42,15 @@ public final class Alarms extends Construct {
                 functions.scheduleDeadLetters().metricApproximateNumberOfMessagesVisible(
                         MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()),
                 1, 1);
+        alarm("RebuildDeadLetters", "Units of a site rebuild failed " + Functions.REBUILD_MAX_RECEIVES
+                        + " times and wait in the rebuild dead-letter queue: the site is partly on old templates",
+                functions.rebuildDeadLetters().metricApproximateNumberOfMessagesVisible(
+                        MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()),
+                1, 1);
+        alarm("RebuildStartErrors", "The rebuild start function failed to queue a rebuild",
+                errors(functions.rebuildStartFunction()), 1, 1);
+        alarm("RebuildWorkerErrors", "A rebuild worker invocation failed as a whole (timeout or unreadable event)",
+                errors(functions.rebuildWorkerFunction()), 1, 1);
         alarm("ScheduleErrors", "The schedule function failed to publish due articles",
                 errors(functions.scheduleFunction()), 1, 1);
         alarm("ApiErrors", "The API handler failed (unhandled errors or timeouts)",

@@ -2,6 +2,7 @@ package broadsheet.infra;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.App;
@@ -13,9 +14,13 @@ import software.amazon.awscdk.Tags;
  * The CDK app. {@code cdk synth -c stage=prod} (default {@code dev}) defines the stage's stack
  * {@code Broadsheet-<stage>} and the CI stack {@code BroadsheetCiStack}. Context keys (defaults
  * in cdk.json): {@code stage}, {@code functionsJar}, {@code githubRepository},
- * {@code bootstrapQualifier}, optional {@code alarmEmail}.
+ * {@code bootstrapQualifier}, {@code templatesDir} (hashed into the {@code TemplatesHash} output), optional
+ * {@code alarmEmail}.
  */
 public final class BroadsheetApp {
+
+    /** The rebuild functions' jar, built beside the functions jar. */
+    public static final String REBUILD_JAR = "broadsheet-rebuild.jar";
 
     public static final String CI_STACK = "BroadsheetCiStack";
 
@@ -41,10 +46,15 @@ public final class BroadsheetApp {
         StageSettings stage = StageSettings.named(context(app, "stage").orElse(StageSettings.DEV));
         Path functionsJar = Path.of(context(app, "functionsJar")
                 .orElseThrow(() -> new IllegalArgumentException("context functionsJar is not set")));
-        if (!Files.isRegularFile(functionsJar)) {
-            throw new IllegalArgumentException("functions jar " + functionsJar.toAbsolutePath()
-                    + " does not exist: build it first (mvn -B -pl functions/lambda -am package)");
+        // the rebuild functions' jar (with the SQS client) is built beside it
+        Path rebuildJar = functionsJar.resolveSibling(REBUILD_JAR);
+        for (Path jar : List.of(functionsJar, rebuildJar)) {
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalArgumentException("functions jar " + jar.toAbsolutePath()
+                        + " does not exist: build it first (mvn -B -pl functions/lambda -am package)");
+            }
         }
+        String templatesHash = TemplatesDigest.of(Path.of(context(app, "templatesDir").orElse("../templates")));
         CiSettings ci = new CiSettings(
                 context(app, "githubRepository").orElseThrow(() -> new IllegalArgumentException("context githubRepository is not set")),
                 context(app, "githubBranch").orElse("main"),
@@ -58,7 +68,7 @@ public final class BroadsheetApp {
                 .terminationProtection(stage.production())
                 .tags(Map.of("stage", stage.name()))
                 .build(),
-                stage, functionsJar, context(app, "alarmEmail"));
+                stage, functionsJar, rebuildJar, templatesHash, context(app, "alarmEmail"));
         BroadsheetCiStack ciStack = new BroadsheetCiStack(app, CI_STACK, StackProps.builder()
                 .env(env)
                 .description("Broadsheet CI: GitHub OIDC provider and the deploy role")

@@ -2,6 +2,7 @@ package broadsheet.infra;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
@@ -14,8 +15,10 @@ import software.amazon.awscdk.services.iam.WebIdentityPrincipal;
 import software.constructs.Construct;
 
 /**
- * The GitHub OIDC provider and the role the deploy workflow assumes. The role can do one thing:
- * assume the CDK bootstrap roles, which do the actual deployment. Deployed once per account by
+ * The GitHub OIDC provider and the role the deploy workflow assumes. The role can assume the CDK
+ * bootstrap roles, which do the actual deployment, and start and watch a site rebuild after a
+ * template change: read the Broadsheet stacks' outputs, invoke the rebuild start function's
+ * {@code live} alias, read the rebuild queues' message counts. Deployed once per account by
  * hand (see infra/README.md), never from CI itself.
  */
 public final class BroadsheetCiStack extends Stack {
@@ -43,17 +46,33 @@ public final class BroadsheetCiStack extends Stack {
                         "StringEquals", Map.of(GITHUB_ISSUER + ":aud", STS_AUDIENCE,
                                 GITHUB_ISSUER + ":sub", ci.subjects()))))
                 .maxSessionDuration(Duration.hours(1))
-                .inlinePolicies(Map.of("assume-cdk-bootstrap-roles", PolicyDocument.Builder.create()
+                .inlinePolicies(new TreeMap<>(Map.of("assume-cdk-bootstrap-roles", PolicyDocument.Builder.create()
                         .statements(List.of(PolicyStatement.Builder.create()
                                 .actions(List.of("sts:AssumeRole", "sts:TagSession"))
                                 .resources(bootstrapRoleArns)
                                 .build()))
-                        .build()))
+                        .build(),
+                        "rebuild-after-template-change", PolicyDocument.Builder.create()
+                        .statements(List.of(
+                                allow("cloudformation:DescribeStacks", arn("cloudformation", "stack/Broadsheet-*/*")),
+                                allow("lambda:InvokeFunction",
+                                        arn("lambda", "function:" + Functions.rebuildStartFunctionName("*") + ":" + Functions.ALIAS)),
+                                allow("sqs:GetQueueAttributes", arn("sqs", Functions.rebuildQueueName("*")),
+                                        arn("sqs", Functions.rebuildQueueName("*") + "-dlq"))))
+                        .build())))
                 .build();
         CfnOutput.Builder.create(this, "DeployRoleArn")
                 .value(deployRole.getRoleArn())
                 .description("Set as the AWS_DEPLOY_ROLE_ARN variable of the GitHub repository")
                 .build();
+    }
+
+    private String arn(String service, String resource) {
+        return "arn:" + getPartition() + ":" + service + ":" + getRegion() + ":" + getAccount() + ":" + resource;
+    }
+
+    private static PolicyStatement allow(String action, String... resources) {
+        return PolicyStatement.Builder.create().actions(List.of(action)).resources(List.of(resources)).build();
     }
 
     public Role deployRole() {

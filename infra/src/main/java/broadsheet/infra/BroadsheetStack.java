@@ -10,6 +10,9 @@ import software.constructs.Construct;
 /** Everything one stage of Broadsheet runs on. */
 public final class BroadsheetStack extends Stack {
 
+    /** The output the deploy workflow compares before and after a deploy to tell a template change. */
+    public static final String TEMPLATES_HASH_OUTPUT = "TemplatesHash";
+
     private final ArticleTable articles;
     private final PagesBucket pages;
     private final Editors editors;
@@ -19,14 +22,14 @@ public final class BroadsheetStack extends Stack {
     private final Alarms alarms;
 
     public BroadsheetStack(Construct scope, String id, StackProps props, StageSettings stage,
-            Path functionsJar, Optional<String> alarmEmail) {
+            Path functionsJar, Path rebuildJar, String templatesHash, Optional<String> alarmEmail) {
         super(scope, id, props);
         this.articles = new ArticleTable(this, "Articles", stage);
         this.pages = new PagesBucket(this, "Pages", stage);
         this.editors = new Editors(this, "Editors", stage);
         this.api = new EditorApi(this, "EditorApi", stage, editors);
         this.site = new SiteDistribution(this, "Site", stage, pages, api);
-        this.functions = new Functions(this, "Functions", stage, functionsJar, articles, pages, site.siteUrl());
+        this.functions = new Functions(this, "Functions", stage, functionsJar, rebuildJar, articles, pages, site.siteUrl());
         api.routeTo(functions.apiAlias());
         this.alarms = new Alarms(this, "Alarms", stage, functions, api.api(), alarmEmail);
 
@@ -38,6 +41,12 @@ public final class BroadsheetStack extends Stack {
         output("BucketName", pages.bucket().getBucketName(), "Bucket the publisher renders pages into");
         output("TableName", articles.table().getTableName(), "Article table");
         output("AlarmTopicArn", alarms.topic().getTopicArn(), "SNS topic for alarms");
+        output("RebuildStartFunction", functions.rebuildStartAlias().getFunctionArn(),
+                "Invoke to re-render the whole site (the deploy workflow does after a template change)");
+        output("RebuildQueueUrl", functions.rebuildQueue().getQueueUrl(), "Units of a running rebuild");
+        output("RebuildDeadLetterQueueUrl", functions.rebuildDeadLetters().getQueueUrl(), "Rebuild units that kept failing");
+        output("RebuildWorkerLogGroup", functions.rebuildWorkerLogs().getLogGroupName(), "One progress line per rebuild unit");
+        output(TEMPLATES_HASH_OUTPUT, templatesHash, "SHA-256 of templates/ as deployed: a change means a rebuild is due");
     }
 
     private void output(String id, String value, String description) {

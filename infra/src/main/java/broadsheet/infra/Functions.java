@@ -32,12 +32,13 @@ import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.StartingPosition;
 import software.amazon.awscdk.services.lambda.SystemLogLevel;
 import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.sqs.DeadLetterQueue;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
- * The three Lambda functions (API, publisher, schedule), each with its own role holding exactly
+ * The Lambda functions (API, publisher, schedule, rebuild start and worker), each with its own role holding exactly
  * the actions it uses, its own log group, SnapStart on published versions and a {@code live}
  * alias that API Gateway, the stream mapping and EventBridge Scheduler invoke (SnapStart only
  * applies to published versions, never to $LATEST).
@@ -49,12 +50,21 @@ import software.constructs.Construct;
  * minutes to sweep for due articles, so a schedule that failed or was missed is caught up.
  * Scheduler invokes the function with its own role, which may invoke only that function's alias
  * and send to the schedule dead-letter queue.
+ *
+ * <p>Whole-site rebuild (after a template change): the rebuild start function, invoked by the
+ * deploy workflow or by hand, sends the rebuild's starting units to the rebuild queue; the rebuild
+ * worker, fed by the queue with at most {@value #REBUILD_MAX_CONCURRENCY} invocations at once,
+ * renders each unit and queues its continuation; a unit failing {@value #REBUILD_MAX_RECEIVES}
+ * times moves to the rebuild dead-letter queue. Both run from the rebuild jar (the functions jar
+ * plus the SQS client), so the other functions' jar stays small.
  */
 public final class Functions extends Construct {
 
     public static final String API_HANDLER = "broadsheet.lambda.ApiHandler::handleRequest";
     public static final String PUBLISHER_HANDLER = "broadsheet.lambda.PublisherHandler::handleRequest";
     public static final String SCHEDULE_HANDLER = "broadsheet.lambda.ScheduleHandler::handleRequest";
+    public static final String REBUILD_START_HANDLER = "broadsheet.lambda.RebuildStartHandler::handleRequest";
+    public static final String REBUILD_WORKER_HANDLER = "broadsheet.lambda.RebuildWorkerHandler::handleRequest";
     /** How often the schedule function sweeps for due scheduled articles. */
     public static final String SWEEP_RATE = "rate(5 minutes)";
     static final List<String> SCHEDULE_TABLE_ACTIONS = List.of(
@@ -73,6 +83,22 @@ public final class Functions extends Construct {
     static final List<String> PAGE_OBJECT_ACTIONS = List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject");
     static final List<String> LOG_ACTIONS = List.of("logs:CreateLogStream", "logs:PutLogEvents");
 
+    /** What a rebuild worker reads: its section's articles (index), the listing scan, fronts and home. */
+    static final List<String> REBUILD_TABLE_ACTIONS = List.of("dynamodb:Scan", "dynamodb:GetItem", "dynamodb:BatchGetItem");
+    /** A rebuild only puts pages (a metadata-only copy onto itself included) and never deletes. */
+    static final List<String> REBUILD_OBJECT_ACTIONS = List.of("s3:GetObject", "s3:PutObject");
+    /** What the SQS event source mapping does with the worker's role. */
+    static final List<String> QUEUE_CONSUME_ACTIONS = List.of(
+            "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes");
+    /** One rebuild worker invocation's time limit: a unit is one page of 100 articles or listings. */
+    public static final Duration REBUILD_WORKER_TIMEOUT = Duration.minutes(3);
+    /** Units (messages) handed to one worker invocation. */
+    public static final int REBUILD_BATCH_SIZE = 2;
+    /** Worker invocations at once: the rebuild's parallelism, whatever the size of the site. */
+    public static final int REBUILD_MAX_CONCURRENCY = 4;
+    /** Receives of a failing unit before it moves to the rebuild dead-letter queue. */
+    public static final int REBUILD_MAX_RECEIVES = 5;
+
     /** Stream records handed to one publisher invocation. */
     public static final int STREAM_BATCH_SIZE = 10;
     /** Retries of a failing batch (halved each time by bisecting) before records go to the DLQ. */
@@ -90,8 +116,15 @@ public final class Functions extends Construct {
     private final CfnScheduleGroup scheduleGroup;
     private final Role schedulerRole;
     private final CfnSchedule sweep;
+    private final Queue rebuildQueue;
+    private final Queue rebuildDeadLetters;
+    private final Function rebuildStartFunction;
+    private final Alias rebuildStartAlias;
+    private final Function rebuildWorkerFunction;
+    private final LogGroup rebuildWorkerLogs;
+    private final EventSourceMapping rebuildMapping;
 
-    public Functions(Construct scope, String id, StageSettings stage, Path functionsJar,
+    public Functions(Construct scope, String id, StageSettings stage, Path functionsJar, Path rebuildJar,
             ArticleTable articles, PagesBucket pages, String siteBaseUrl) {
         super(scope, id);
         AssetCode code = Code.fromAsset(functionsJar.toString());
@@ -108,7 +141,7 @@ public final class Functions extends Construct {
                 allow(API_TABLE_ACTIONS, articles.tableAndIndexArns()),
                 // presigned media uploads are signed with this role: it may put objects under media/ only
                 allow(List.of("s3:PutObject"), List.of(pages.bucket().arnForObjects("media/*")))));
-        this.apiFunction = javaFunction("ApiFunction", "Broadsheet editors' HTTP API (" + stage.name() + ")",
+        this.apiFunction = javaFunction("ApiFunction", null, "Broadsheet editors' HTTP API (" + stage.name() + ")",
                 API_HANDLER, stage.apiMemoryMb(), Duration.seconds(10), apiRole, apiLogs, code, environment);
         this.apiAlias = Alias.Builder.create(this, "ApiAlias")
                 .aliasName(ALIAS)
@@ -120,7 +153,7 @@ public final class Functions extends Construct {
                 allow(LOG_ACTIONS, List.of(scheduleLogs.getLogGroupArn())),
                 allow(SCHEDULE_TABLE_ACTIONS, List.of(articles.table().getTableArn())),
                 allow(List.of("dynamodb:Query"), List.of(articles.indexArn(ArticleTable.SCHEDULED_INDEX)))));
-        this.scheduleFunction = javaFunction("ScheduleFunction",
+        this.scheduleFunction = javaFunction("ScheduleFunction", null,
                 "Broadsheet scheduled publishing (" + stage.name() + ")",
                 SCHEDULE_HANDLER, stage.apiMemoryMb(), Duration.seconds(60), scheduleRole, scheduleLogs, code, environment);
         this.scheduleAlias = Alias.Builder.create(this, "ScheduleAlias")
@@ -188,7 +221,7 @@ public final class Functions extends Construct {
                         .resources(List.of(schedulerRole.getRoleArn()))
                         .conditions(Map.of("StringEquals", Map.of("iam:PassedToService", "scheduler.amazonaws.com")))
                         .build()));
-        this.publisherFunction = javaFunction("PublisherFunction",
+        this.publisherFunction = javaFunction("PublisherFunction", null,
                 "Broadsheet publisher: renders changed articles and listings (" + stage.name() + ")",
                 PUBLISHER_HANDLER, stage.publisherMemoryMb(), Duration.seconds(60), publisherRole, publisherLogs,
                 code, publisherEnvironment);
@@ -216,11 +249,85 @@ public final class Functions extends Construct {
                                         ArticleTable.SORT_KEY, Map.of(
                                                 "S", FilterRule.isEqual(ArticleTable.ARTICLE_SORT_KEY))))))))
                 .build();
+
+        // Whole-site rebuild after a template change: the start function queues the units, the
+        // worker runs them (and queues each one's continuation) from the queue.
+        this.rebuildDeadLetters = Queue.Builder.create(this, "RebuildDeadLetters")
+                .queueName(rebuildQueueName(stage.name()) + "-dlq")
+                .retentionPeriod(Duration.days(14))
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                .build();
+        this.rebuildQueue = Queue.Builder.create(this, "RebuildQueue")
+                .queueName(rebuildQueueName(stage.name()))
+                .retentionPeriod(Duration.days(14))
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                // AWS's advice for a Lambda event source: at least six times the function's timeout
+                .visibilityTimeout(Duration.seconds(6 * REBUILD_WORKER_TIMEOUT.toSeconds().longValue()))
+                .deadLetterQueue(DeadLetterQueue.builder().queue(rebuildDeadLetters).maxReceiveCount(REBUILD_MAX_RECEIVES).build())
+                .build();
+        AssetCode rebuildCode = Code.fromAsset(rebuildJar.toString());
+        Map<String, String> rebuildEnvironment = new HashMap<>(environment);
+        rebuildEnvironment.put("REBUILD_QUEUE_URL", rebuildQueue.getQueueUrl());
+
+        LogGroup rebuildStartLogs = logGroup("RebuildStartLogs", stage);
+        Role rebuildStartRole = role("RebuildStartRole", "Broadsheet rebuild start: queues the units of a rebuild", List.of(
+                allow(LOG_ACTIONS, List.of(rebuildStartLogs.getLogGroupArn())),
+                allow(List.of("sqs:SendMessage"), List.of(rebuildQueue.getQueueArn()))));
+        this.rebuildStartFunction = javaFunction("RebuildStartFunction", rebuildStartFunctionName(stage.name()),
+                "Broadsheet rebuild: queues the units of a whole-site rebuild (" + stage.name() + ")",
+                REBUILD_START_HANDLER, stage.apiMemoryMb(), Duration.seconds(30), rebuildStartRole, rebuildStartLogs,
+                rebuildCode, rebuildEnvironment);
+        this.rebuildStartAlias = Alias.Builder.create(this, "RebuildStartAlias")
+                .aliasName(ALIAS)
+                .version(rebuildStartFunction.getCurrentVersion())
+                .build();
+
+        this.rebuildWorkerLogs = logGroup("RebuildWorkerLogs", stage);
+        Role rebuildWorkerRole = role("RebuildWorkerRole", "Broadsheet rebuild worker: stores in, pages out", List.of(
+                allow(LOG_ACTIONS, List.of(rebuildWorkerLogs.getLogGroupArn())),
+                allow(REBUILD_TABLE_ACTIONS, List.of(articles.table().getTableArn())),
+                allow(List.of("dynamodb:Query"), List.of(articles.indexArn(ArticleTable.BY_SECTION_INDEX))),
+                allow(REBUILD_OBJECT_ACTIONS, List.of(pages.objectsArn())),
+                // without it a missing page reads as 403, not 404
+                allow(List.of("s3:ListBucket"), List.of(pages.bucket().getBucketArn())),
+                allow(QUEUE_CONSUME_ACTIONS, List.of(rebuildQueue.getQueueArn())),
+                allow(List.of("sqs:SendMessage"), List.of(rebuildQueue.getQueueArn()))));
+        this.rebuildWorkerFunction = javaFunction("RebuildWorkerFunction", null,
+                "Broadsheet rebuild: renders one unit of a whole-site rebuild at a time (" + stage.name() + ")",
+                REBUILD_WORKER_HANDLER, stage.publisherMemoryMb(), REBUILD_WORKER_TIMEOUT, rebuildWorkerRole,
+                rebuildWorkerLogs, rebuildCode, rebuildEnvironment);
+        Alias rebuildWorkerAlias = Alias.Builder.create(this, "RebuildWorkerAlias")
+                .aliasName(ALIAS)
+                .version(rebuildWorkerFunction.getCurrentVersion())
+                .build();
+        this.rebuildMapping = EventSourceMapping.Builder.create(this, "RebuildUnits")
+                .target(rebuildWorkerAlias)
+                .eventSourceArn(rebuildQueue.getQueueArn())
+                .batchSize(REBUILD_BATCH_SIZE)
+                .reportBatchItemFailures(true)
+                .maxConcurrency(REBUILD_MAX_CONCURRENCY)
+                .build();
     }
 
-    private Function javaFunction(String id, String description, String handler, int memoryMb, Duration timeout,
-            Role role, LogGroup logs, AssetCode code, Map<String, String> environment) {
+    /**
+     * The rebuild queue's name ({@code -dlq} added: its dead-letter queue's): fixed, so the deploy
+     * role of the CI stack can be allowed to watch it without knowing this stack.
+     */
+    public static String rebuildQueueName(String stage) {
+        return "broadsheet-" + stage + "-rebuild";
+    }
+
+    /** The rebuild start function's name: fixed, so the CI stack's deploy role may invoke it. */
+    public static String rebuildStartFunctionName(String stage) {
+        return "broadsheet-" + stage + "-rebuild-start";
+    }
+
+    private Function javaFunction(String id, String name, String description, String handler, int memoryMb,
+            Duration timeout, Role role, LogGroup logs, AssetCode code, Map<String, String> environment) {
         Function function = Function.Builder.create(this, id)
+                .functionName(name)
                 .description(description)
                 .runtime(Runtime.JAVA_21)
                 .architecture(Architecture.ARM_64)
@@ -327,5 +434,33 @@ public final class Functions extends Construct {
 
     public CfnSchedule sweep() {
         return sweep;
+    }
+
+    public Queue rebuildQueue() {
+        return rebuildQueue;
+    }
+
+    public Queue rebuildDeadLetters() {
+        return rebuildDeadLetters;
+    }
+
+    public Function rebuildStartFunction() {
+        return rebuildStartFunction;
+    }
+
+    public Alias rebuildStartAlias() {
+        return rebuildStartAlias;
+    }
+
+    public Function rebuildWorkerFunction() {
+        return rebuildWorkerFunction;
+    }
+
+    public LogGroup rebuildWorkerLogs() {
+        return rebuildWorkerLogs;
+    }
+
+    public EventSourceMapping rebuildMapping() {
+        return rebuildMapping;
     }
 }

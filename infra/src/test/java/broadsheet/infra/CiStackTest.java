@@ -39,9 +39,10 @@ class CiStackTest {
     }
 
     @Test
-    void deployRoleCanOnlyAssumeTheCdkBootstrapRoles() {
+    void deployRoleCanOnlyAssumeTheCdkBootstrapRolesAndStartAndWatchARebuild() {
         String account = SynthesizedApp.ENV.getAccount();
         String region = SynthesizedApp.ENV.getRegion();
+        String at = region + ":" + account + ":";
         ci.hasResourceProperties("AWS::IAM::Role", Map.of("Policies", List.of(Map.of(
                 "PolicyName", "assume-cdk-bootstrap-roles",
                 "PolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
@@ -50,7 +51,21 @@ class CiStackTest {
                         "Resource", List.of("deploy-role", "file-publishing-role", "image-publishing-role", "lookup-role")
                                 .stream()
                                 .map(role -> "arn:aws:iam::" + account + ":role/cdk-hnb659fds-" + role + "-" + account + "-" + region)
-                                .toList())))))));
+                                .toList())))), Map.of(
+                "PolicyName", "rebuild-after-template-change",
+                "PolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(
+                        Map.of("Effect", "Allow", "Action", "cloudformation:DescribeStacks",
+                                "Resource", "arn:aws:cloudformation:" + at + "stack/Broadsheet-*/*"),
+                        Map.of("Effect", "Allow", "Action", "lambda:InvokeFunction",
+                                "Resource", "arn:aws:lambda:" + at + "function:broadsheet-*-rebuild-start:live"),
+                        Map.of("Effect", "Allow", "Action", "sqs:GetQueueAttributes",
+                                "Resource", List.of("arn:aws:sqs:" + at + "broadsheet-*-rebuild",
+                                        "arn:aws:sqs:" + at + "broadsheet-*-rebuild-dlq"))))))));
+        // the names the policy expects are the names the site stack gives
+        SynthesizedApp.dev().site().hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "FunctionName", "broadsheet-dev-rebuild-start"));
+        SynthesizedApp.dev().site().hasResourceProperties("AWS::SQS::Queue", Map.of("QueueName", "broadsheet-dev-rebuild"));
+        SynthesizedApp.dev().site().hasResourceProperties("AWS::SQS::Queue", Map.of("QueueName", "broadsheet-dev-rebuild-dlq"));
         assertThat(TemplateJson.properties(TemplateJson.only(ci, "AWS::IAM::Role"))).doesNotContainKey("ManagedPolicyArns");
     }
 

@@ -20,8 +20,9 @@ class FunctionsTest {
 
     @Test
     void everyHandlerRunsOnJava21Arm64WithSnapStartAndJsonLogs() {
-        dev.resourceCountIs("AWS::Lambda::Function", 3);
-        for (String handler : List.of(API, PUBLISHER, SCHEDULE)) {
+        dev.resourceCountIs("AWS::Lambda::Function", 5);
+        for (String handler : List.of(API, PUBLISHER, SCHEDULE, Functions.REBUILD_START_HANDLER,
+                Functions.REBUILD_WORKER_HANDLER)) {
             dev.hasResourceProperties("AWS::Lambda::Function", Map.of(
                     "Handler", handler,
                     "Runtime", "java21",
@@ -61,9 +62,10 @@ class FunctionsTest {
 
     @Test
     void eachFunctionHasALiveAliasOnAPublishedVersion() {
-        dev.resourceCountIs("AWS::Lambda::Alias", 3);
-        dev.resourceCountIs("AWS::Lambda::Version", 3);
-        for (String handler : List.of(API, PUBLISHER, SCHEDULE)) {
+        dev.resourceCountIs("AWS::Lambda::Alias", 5);
+        dev.resourceCountIs("AWS::Lambda::Version", 5);
+        for (String handler : List.of(API, PUBLISHER, SCHEDULE, Functions.REBUILD_START_HANDLER,
+                Functions.REBUILD_WORKER_HANDLER)) {
             Map<String, Object> alias = TemplateJson.properties(
                     dev.findResources("AWS::Lambda::Alias").get(EditorApiTest.aliasOf(dev, handler)));
             assertThat(alias).containsEntry("Name", "live");
@@ -75,7 +77,7 @@ class FunctionsTest {
     void publisherReadsOnlyArticleRecordsOfTheStreamWithBoundedRetries() {
         String stream = TemplateJson.logicalId(dev, "AWS::DynamoDB::Table");
         String queue = TemplateJson.logicalId(dev, "AWS::SQS::Queue", "PublisherDeadLetters");
-        dev.resourceCountIs("AWS::Lambda::EventSourceMapping", 1);
+        dev.resourceCountIs("AWS::Lambda::EventSourceMapping", 2);
         dev.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
                 "EventSourceArn", Map.of("Fn::GetAtt", List.of(stream, "StreamArn")),
                 "StartingPosition", "TRIM_HORIZON",
@@ -84,7 +86,7 @@ class FunctionsTest {
                 "MaximumRecordAgeInSeconds", (int) StageSettings.dev().maxRecordAge().toSeconds(),
                 "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
                 "DestinationConfig", Map.of("OnFailure", Map.of("Destination", Map.of("Fn::GetAtt", List.of(queue, "Arn"))))));
-        Map<String, Object> mapping = TemplateJson.properties(TemplateJson.only(dev, "AWS::Lambda::EventSourceMapping"));
+        Map<String, Object> mapping = streamMapping();
         assertThat(TemplateJson.json(mapping.get("FunctionName")))
                 .contains(EditorApiTest.aliasOf(dev, PUBLISHER)).contains(":live");
     }
@@ -92,7 +94,7 @@ class FunctionsTest {
     @Test
     @SuppressWarnings("unchecked")
     void streamFilterKeepsOnlyArticleItemsNotRevisionsListingsOrClaims() {
-        Map<String, Object> mapping = TemplateJson.properties(TemplateJson.only(dev, "AWS::Lambda::EventSourceMapping"));
+        Map<String, Object> mapping = streamMapping();
         List<Map<String, Object>> filters = (List<Map<String, Object>>) ((Map<String, Object>) mapping.get("FilterCriteria")).get("Filters");
         assertThat(filters).hasSize(1);
         assertThat(JsonMapper.builder().build().readTree((String) filters.get(0).get("Pattern")))
@@ -103,7 +105,7 @@ class FunctionsTest {
 
     @Test
     void failedRecordsLandInAnEncryptedTlsOnlyQueueKeptForTwoWeeks() {
-        dev.resourceCountIs("AWS::SQS::Queue", 2);
+        dev.resourceCountIs("AWS::SQS::Queue", 4);
         for (Map<String, Object> queue : dev.findResources("AWS::SQS::Queue").values()) {
             assertThat(TemplateJson.properties(queue)).containsEntry("MessageRetentionPeriod", 14 * 24 * 3600)
                     .containsEntry("SqsManagedSseEnabled", true);
@@ -159,5 +161,10 @@ class FunctionsTest {
                         List.of(TemplateJson.logicalId(dev, "AWS::IAM::Role", "SchedulerRole"), "Arn")))
                 .containsEntry("DeadLetterConfig", Map.of("Arn", Map.of("Fn::GetAtt",
                         List.of(TemplateJson.logicalId(dev, "AWS::SQS::Queue", "ScheduleDeadLetters"), "Arn"))));
+    }
+
+    private Map<String, Object> streamMapping() {
+        return TemplateJson.properties(dev.findResources("AWS::Lambda::EventSourceMapping")
+                .get(TemplateJson.logicalId(dev, "AWS::Lambda::EventSourceMapping", "ArticleStream")));
     }
 }

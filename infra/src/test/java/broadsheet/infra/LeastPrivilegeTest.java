@@ -104,11 +104,40 @@ class LeastPrivilegeTest {
     }
 
     @Test
+    void rebuildStartRoleMayOnlySendToTheRebuildQueue() {
+        Template site = dev.site();
+        String queue = TemplateJson.logicalId(site, "AWS::SQS::Queue", "RebuildQueue");
+        assertThat(inlineStatements(site, "RebuildStartRole")).containsExactlyInAnyOrder(
+                allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                        getAtt(logGroupOf(site, "RebuildStartHandler"), "Arn")),
+                allow("sqs:SendMessage", getAtt(queue, "Arn")));
+    }
+
+    @Test
+    void rebuildWorkerRoleMayOnlyReadTheStoresPutPagesAndConsumeAndContinueTheRebuildQueue() {
+        Template site = dev.site();
+        String table = TemplateJson.logicalId(site, "AWS::DynamoDB::Table");
+        String bucket = TemplateJson.logicalId(site, "AWS::S3::Bucket");
+        String queue = TemplateJson.logicalId(site, "AWS::SQS::Queue", "RebuildQueue");
+        assertThat(inlineStatements(site, "RebuildWorkerRole")).containsExactlyInAnyOrder(
+                allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                        getAtt(logGroupOf(site, "RebuildWorkerHandler"), "Arn")),
+                allow(List.of("dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:Scan"), getAtt(table, "Arn")),
+                allow("dynamodb:Query", index(table, "by-section")),
+                allow(List.of("s3:GetObject", "s3:PutObject"),
+                        Map.of("Fn::Join", List.of("", List.of(getAtt(bucket, "Arn"), "/*")))),
+                allow("s3:ListBucket", getAtt(bucket, "Arn")),
+                // merged by the minimizePolicies feature flag: consume (the event source) and send (continuations)
+                allow(List.of("sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage", "sqs:SendMessage"),
+                        getAtt(queue, "Arn")));
+    }
+
+    @Test
     void functionRolesHaveNoManagedOrExtraPolicies() {
         Template site = dev.site();
         site.resourceCountIs("AWS::IAM::Policy", 0);
         site.resourceCountIs("AWS::IAM::ManagedPolicy", 0);
-        site.resourceCountIs("AWS::IAM::Role", 4);
+        site.resourceCountIs("AWS::IAM::Role", 6);
         assertThat(site.findResources("AWS::IAM::Role").values())
                 .allSatisfy(role -> assertThat(TemplateJson.properties(role)).doesNotContainKey("ManagedPolicyArns"));
     }

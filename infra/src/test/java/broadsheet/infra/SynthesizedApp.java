@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
@@ -72,11 +73,13 @@ record SynthesizedApp(BroadsheetApp.Stacks stacks, Template site, Template ci, A
             Path dir = Files.createTempDirectory("broadsheet-infra-test");
             Path jar = dir.resolve("broadsheet-functions.jar");
             dir.toFile().deleteOnExit();
-            jar.toFile().deleteOnExit();
-            try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
-                zip.putNextEntry(new ZipEntry("broadsheet/lambda/placeholder.txt"));
-                zip.write("placeholder for infra tests".getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
+            for (Path file : List.of(jar, dir.resolve(BroadsheetApp.REBUILD_JAR))) {
+                file.toFile().deleteOnExit();
+                try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+                    zip.putNextEntry(new ZipEntry("broadsheet/lambda/placeholder.txt"));
+                    zip.write(("placeholder for infra tests: " + file.getFileName()).getBytes(StandardCharsets.UTF_8));
+                    zip.closeEntry();
+                }
             }
             return jar;
         } catch (IOException e) {

@@ -79,12 +79,50 @@ class WorkflowsTest {
     }
 
     @Test
+    void eachDeployRebuildsTheSiteWhenTheDeployedTemplatesHashChanged() {
+        for (String stage : List.of("dev", "prod")) {
+            List<String> runs = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            deploy.at("/jobs/deploy-" + stage + "/steps").forEach(step -> {
+                runs.add(step.path("run").asString(""));
+                ids.add(step.path("id").asString(""));
+            });
+            int before = runs.indexOf("echo \"templates-hash=$(bash infra/bin/rebuild " + stage
+                    + " deployed-templates-hash)\" >> \"$GITHUB_OUTPUT\"");
+            int deployed = runs.indexOf("bash infra/bin/deploy " + stage);
+            int rebuilt = runs.indexOf("bash infra/bin/rebuild " + stage
+                    + " start --if-changed-from \"${{ steps." + ids.get(Math.max(before, 0)) + ".outputs.templates-hash }}\"");
+            assertThat(before).as(stage + ": the deployed hash is read").isNotNegative();
+            assertThat(ids.get(before)).isNotBlank();
+            assertThat(deployed).as(stage + ": read before the deploy").isGreaterThan(before);
+            assertThat(rebuilt).as(stage + ": rebuild after the deploy").isGreaterThan(deployed);
+        }
+    }
+
+    @Test
+    void theRebuildScriptReadsOnlyOutputsTheStackHas() throws IOException {
+        String script = Files.readString(ROOT.resolve("infra/bin/rebuild"));
+        Matcher read = Pattern.compile("\\$\\(output (\\w+)\\)").matcher(script);
+        List<String> names = new ArrayList<>();
+        while (read.find()) {
+            names.add(read.group(1));
+        }
+        assertThat(names).contains(BroadsheetStack.TEMPLATES_HASH_OUTPUT, "RebuildStartFunction", "RebuildQueueUrl",
+                "RebuildDeadLetterQueueUrl", "RebuildWorkerLogGroup");
+        assertThat(SynthesizedApp.dev().site().findOutputs("*")).containsKeys(names.toArray(String[]::new));
+        assertThat(script).contains("\"Broadsheet-$stage\"").contains("OutputKey=='$1'");
+        assertThat(SynthesizedApp.dev().stacks().site().getStackName()).isEqualTo("Broadsheet-dev");
+    }
+
+    @Test
     void buildJobBuildsTheJarTheCdkAppDeploys() {
         JsonNode build = deploy.at("/jobs/build");
         assertThat(runs(build)).contains("bash .ci/run", "bash infra/bin/functions-jar");
-        String uploaded = step(build.get("steps"), "actions/upload-artifact@").at("/with/path").asString();
+        List<Path> uploaded = step(build.get("steps"), "actions/upload-artifact@").at("/with/path").asString()
+                .lines().map(String::strip).filter(l -> !l.isEmpty()).map(l -> ROOT.resolve(l).normalize()).toList();
         String functionsJar = (String) SynthesizedApp.cdkJsonContext().get("functionsJar");
-        assertThat(ROOT.resolve(uploaded).normalize()).isEqualTo(Path.of(functionsJar).normalize());
+        assertThat(uploaded).containsExactly(Path.of(functionsJar).normalize(),
+                Path.of(functionsJar).resolveSibling(BroadsheetApp.REBUILD_JAR).normalize());
         for (String job : List.of("deploy-dev", "deploy-prod")) {
             String downloaded = step(deploy.at("/jobs/" + job + "/steps"), "actions/download-artifact@").at("/with/path").asString();
             assertThat(ROOT.resolve(downloaded).resolve("broadsheet-functions.jar").normalize())

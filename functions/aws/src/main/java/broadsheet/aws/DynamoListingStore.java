@@ -3,16 +3,19 @@ package broadsheet.aws;
 import broadsheet.core.publish.Listing;
 import broadsheet.core.publish.ListingCodec;
 import broadsheet.core.publish.ListingId;
+import broadsheet.core.publish.ListingScan;
 import broadsheet.core.publish.ListingStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +25,11 @@ import java.util.Optional;
 /**
  * {@link ListingStore} on the single table: item {@code pk = listing#<id>}, {@code sk = listing},
  * {@code version} (N) and {@code doc} (the {@link ListingCodec} JSON). Reads are strongly
- * consistent; a write is a PutItem conditional on the version it read.
+ * consistent; a write is a PutItem conditional on the version it read. {@link #scan} is a
+ * parallel Scan of the table (segment of total segments) filtered to listing items, strongly
+ * consistent.
  */
-public final class DynamoListingStore implements ListingStore {
+public final class DynamoListingStore implements ListingStore, ListingScan {
 
     public static final String PK_PREFIX = "listing#";
     public static final String SK_VALUE = "listing";
@@ -37,6 +42,7 @@ public final class DynamoListingStore implements ListingStore {
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final ListingCodec codec = new ListingCodec();
+    private final Cursors cursors = new Cursors();
 
     public DynamoListingStore(DynamoDbClient dynamoDb, String table) {
         this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
@@ -102,6 +108,49 @@ public final class DynamoListingStore implements ListingStore {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    /**
+     * Scans the segment a table page at a time (the filter drops article items after they are
+     * read, so a page may hold no listing) until {@code limit} listings are read or the segment
+     * ends. When more were read, the page ends at the last listing kept and the cursor is its key:
+     * a scan may start after any key of its segment.
+     */
+    @Override
+    public ScanPage scan(int segment, int segments, Optional<String> cursor, int limit) {
+        ListingScan.checkSegment(segment, segments, limit);
+        Map<String, AttributeValue> start = cursor.map(cursors::decode).orElse(null);
+        Map<ListingId, Versioned<Listing>> page = new LinkedHashMap<>();
+        Map<String, AttributeValue> next;
+        do {
+            Map<String, AttributeValue> from = start;
+            ScanResponse response = dynamoDb.scan(b -> b.tableName(table).segment(segment).totalSegments(segments)
+                    .consistentRead(true).exclusiveStartKey(from)
+                    .filterExpression("begins_with(#pk, :listing) AND #sk = :sk")
+                    .expressionAttributeNames(Map.of("#pk", TableDefinition.PK, "#sk", TableDefinition.SK))
+                    .expressionAttributeValues(Map.of(":listing", AttributeValue.fromS(PK_PREFIX),
+                            ":sk", AttributeValue.fromS(SK_VALUE))));
+            next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+            for (Map<String, AttributeValue> item : response.items()) {
+                if (page.size() == limit) {
+                    next = lastKept(page);
+                    break;
+                }
+                String pk = item.get(TableDefinition.PK).s();
+                page.put(new ListingId(pk.substring(PK_PREFIX.length())), versioned(item));
+            }
+            start = next;
+        } while (start != null && page.size() < limit);
+        return new ScanPage(page, cursors.encode(next));
+    }
+
+    private static Map<String, AttributeValue> lastKept(Map<ListingId, Versioned<Listing>> page) {
+        ListingId last = null;
+        for (ListingId id : page.keySet()) {
+            last = id;
+        }
+        return key(last);
     }
 
     private Versioned<Listing> versioned(Map<String, AttributeValue> item) {

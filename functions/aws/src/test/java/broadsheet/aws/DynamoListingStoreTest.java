@@ -2,6 +2,7 @@ package broadsheet.aws;
 
 import broadsheet.core.publish.ListingCodec;
 import broadsheet.core.publish.ListingId;
+import broadsheet.core.publish.ListingScan;
 import broadsheet.core.publish.ListingStore;
 import broadsheet.core.publish.ListingStoreContract;
 import broadsheet.local.servers.LocalAwsExtension;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +23,26 @@ class DynamoListingStoreTest extends ListingStoreContract {
     @Override
     protected ListingStore newStore() {
         return new DynamoListingStore(aws.dynamoDb(), aws.tableName());
+    }
+
+    @Test
+    void theScanReturnsListingsOnlyAndPagesPastItemsOfOtherKinds() {
+        for (int i = 0; i < 5; i++) {
+            String slug = "other-" + i;
+            aws.dynamoDb().putItem(b -> b.tableName(aws.tableName()).item(Map.of(
+                    "pk", AttributeValue.fromS("article#" + slug), "sk", AttributeValue.fromS("article"),
+                    "body", AttributeValue.fromS("x".repeat(1000)))));
+            store.put(ListingId.authorFront("author-" + i), listing("a" + i), 0);
+        }
+        DynamoListingStore scan = (DynamoListingStore) store;
+
+        ListingScan.ScanPage first = scan.scan(0, 1, Optional.empty(), 3);
+        ListingScan.ScanPage rest = scan.scan(0, 1, first.nextCursor(), 3);
+
+        assertThat(first.listings()).hasSize(3);
+        assertThat(first.nextCursor()).isPresent();
+        assertThat(rest.listings()).hasSize(2).doesNotContainKeys(first.listings().keySet().toArray(ListingId[]::new));
+        assertThat(rest.nextCursor()).isEmpty();
     }
 
     @Test

@@ -23,10 +23,12 @@ import java.util.Optional;
  *                         {@code SCHEDULE_FUNCTION_ARN}, {@code SCHEDULER_ROLE_ARN}, {@code SCHEDULE_DLQ_ARN}
  *                         (all four or none; none: no per-article schedules, the periodic sweep
  *                         alone publishes scheduled articles)
+ * @param rebuildQueueUrl  {@code REBUILD_QUEUE_URL}: the SQS queue of the rebuild's units (the
+ *                         rebuild start and worker functions only)
  */
 public record Config(String tableName, String bucketName, String siteBaseUrl, String editorGroupClaim,
                      String editorGroup, boolean s3PathStyle, Sdk sdk,
-                     Optional<EventBridgePublishSchedule.Target> schedules) {
+                     Optional<EventBridgePublishSchedule.Target> schedules, Optional<String> rebuildQueueUrl) {
 
     /** Where the SDK clients' credentials come from. */
     public enum Credentials {
@@ -77,6 +79,7 @@ public record Config(String tableName, String bucketName, String siteBaseUrl, St
         Objects.requireNonNull(editorGroup, "editorGroup");
         Objects.requireNonNull(sdk, "sdk");
         Objects.requireNonNull(schedules, "schedules");
+        Objects.requireNonNull(rebuildQueueUrl, "rebuildQueueUrl");
         siteBaseUrl = siteBaseUrl.endsWith("/") ? siteBaseUrl.substring(0, siteBaseUrl.length() - 1) : siteBaseUrl;
     }
 
@@ -109,7 +112,13 @@ public record Config(String tableName, String bucketName, String siteBaseUrl, St
         return new Config(table, bucket, baseUrl,
                 optional(env, "EDITOR_GROUP_CLAIM", DEFAULT_EDITOR_GROUP_CLAIM),
                 optional(env, "EDITOR_GROUP", DEFAULT_EDITOR_GROUP),
-                Boolean.parseBoolean(optional(env, "S3_FORCE_PATH_STYLE", "false")), Sdk.from(env), schedules);
+                Boolean.parseBoolean(optional(env, "S3_FORCE_PATH_STYLE", "false")), Sdk.from(env), schedules,
+                Optional.ofNullable(optional(env, "REBUILD_QUEUE_URL", null)));
+    }
+
+    /** The rebuild queue's URL, required by the rebuild functions. */
+    public String requireRebuildQueueUrl() {
+        return rebuildQueueUrl.orElseThrow(() -> new IllegalStateException("missing environment variables: REBUILD_QUEUE_URL"));
     }
 
     public EditorPolicy editorPolicy() {

@@ -5,11 +5,14 @@ import broadsheet.aws.DynamoListingStore;
 import broadsheet.aws.EventBridgePublishSchedule;
 import broadsheet.aws.S3SiteBucket;
 import broadsheet.aws.S3UploadSigner;
+import broadsheet.aws.SqsRebuildQueue;
 import broadsheet.core.media.UploadSigner;
 import broadsheet.core.publish.PublishSchedule;
 import broadsheet.core.publish.Publisher;
+import broadsheet.core.publish.RebuildFanOut;
 import broadsheet.core.publish.SchedulePublisher;
 import broadsheet.core.publish.ScheduleSync;
+import broadsheet.core.publish.SiteRebuild;
 import broadsheet.core.render.MustachePages;
 import broadsheet.core.site.SiteConfig;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -25,9 +28,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Builds the production collaborators of the functions from a {@link Config}. Each handler calls
@@ -38,6 +44,11 @@ import java.util.Optional;
  * Endpoints ({@code AWS_ENDPOINT_URL*}) come from the SDK's own environment lookup.
  */
 public final class Wiring {
+
+    /** Articles or listings in one rebuild unit. */
+    public static final int REBUILD_BATCH_SIZE = 100;
+    /** Uploads of one rebuild unit in flight at once (I/O-bound). */
+    public static final int REBUILD_THREADS = 8;
 
     private final Config config;
     private final SdkHttpClient http = UrlConnectionHttpClient.create();
@@ -107,5 +118,28 @@ public final class Wiring {
         config.sdk().region().map(Region::of).ifPresent(builder::region);
         credentials.ifPresent(builder::credentialsProvider);
         return builder;
+    }
+
+    /**
+     * The rebuild fanned out through the rebuild queue, for the rebuild start and worker
+     * functions: the stores and bucket of this deployment, {@value #REBUILD_BATCH_SIZE} articles or
+     * listings a unit, uploaded on {@value #REBUILD_THREADS} daemon threads.
+     */
+    public RebuildFanOut rebuildFanOut() {
+        String queueUrl = config.requireRebuildQueueUrl();
+        DynamoDbClient dynamo = dynamo();
+        S3Client s3 = sync(S3Client.builder()).forcePathStyle(config.s3PathStyle()).build();
+        SqsClient sqs = sync(SqsClient.builder()).build();
+        SiteConfig site = site();
+        DynamoListingStore listings = new DynamoListingStore(dynamo, config.tableName());
+        ExecutorService pool = Executors.newFixedThreadPool(REBUILD_THREADS, task -> {
+            Thread thread = new Thread(task, "rebuild-upload");
+            thread.setDaemon(true);
+            return thread;
+        });
+        SiteRebuild rebuild = new SiteRebuild(new DynamoArticleStore(dynamo, config.tableName()), listings, listings,
+                new S3SiteBucket(s3, config.bucketName()), new MustachePages(site), Clock.systemUTC(),
+                site.sectionSlugs(), REBUILD_BATCH_SIZE, pool);
+        return new RebuildFanOut(rebuild, new SqsRebuildQueue(sqs, queueUrl));
     }
 }

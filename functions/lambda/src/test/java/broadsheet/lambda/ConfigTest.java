@@ -14,7 +14,8 @@ class ConfigTest {
         Config config = Config.from(Map.of("TABLE_NAME", "broadsheet", "BUCKET_NAME", "site-bucket",
                 "SITE_BASE_URL", "https://news.example/"));
         assertThat(config).isEqualTo(new Config("broadsheet", "site-bucket", "https://news.example",
-                "cognito:groups", "editors", false, Config.Sdk.DEFAULT_CHAINS, java.util.Optional.empty()));
+                "cognito:groups", "editors", false, Config.Sdk.DEFAULT_CHAINS, java.util.Optional.empty(),
+                java.util.Optional.empty()));
     }
 
     @Test
@@ -32,6 +33,17 @@ class ConfigTest {
         assertThat(Config.from(lambda).sdk().credentials()).isEqualTo(Config.Credentials.CONTAINER);
 
         assertThat(Config.from(base).sdk()).isEqualTo(Config.Sdk.DEFAULT_CHAINS);
+    }
+
+    @Test
+    void theRebuildQueueIsOptionalExceptForTheRebuildFunctions() {
+        Config without = Config.from(Map.of("TABLE_NAME", "t", "BUCKET_NAME", "b", "SITE_BASE_URL", "https://x.example"));
+        assertThatThrownBy(without::requireRebuildQueueUrl).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("REBUILD_QUEUE_URL");
+
+        Config with = Config.from(Map.of("TABLE_NAME", "t", "BUCKET_NAME", "b", "SITE_BASE_URL", "https://x.example",
+                "REBUILD_QUEUE_URL", " https://sqs.example/1/rebuild "));
+        assertThat(with.requireRebuildQueueUrl()).isEqualTo("https://sqs.example/1/rebuild");
     }
 
     @Test

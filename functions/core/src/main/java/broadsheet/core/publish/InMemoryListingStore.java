@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * every put is one atomic compare-and-set on the listing's version. Listings are kept in their
  * stored JSON form ({@link ListingCodec}), as the table keeps them.
  */
-public final class InMemoryListingStore implements ListingStore {
+public final class InMemoryListingStore implements ListingStore, ListingScan {
 
     private record Item(String doc, long version) {
     }
@@ -52,6 +52,23 @@ public final class InMemoryListingStore implements ListingStore {
             return new Item(doc, expectedVersion + 1);
         });
         return written.get();
+    }
+
+    /**
+     * Listings in id order; a listing's segment is its id's hash modulo {@code segments}; the
+     * cursor is the last id returned.
+     */
+    @Override
+    public ScanPage scan(int segment, int segments, Optional<String> cursor, int limit) {
+        ListingScan.checkSegment(segment, segments, limit);
+        List<ListingId> ids = items.keySet().stream()
+                .filter(id -> Math.floorMod(id.value().hashCode(), segments) == segment)
+                .filter(id -> cursor.isEmpty() || id.value().compareTo(cursor.get()) > 0)
+                .sorted().limit(limit + 1L).toList();
+        Map<ListingId, Versioned<Listing>> page = new TreeMap<>();
+        ids.stream().limit(limit).forEach(id -> get(id).ifPresent(listing -> page.put(id, listing)));
+        Optional<String> next = ids.size() > limit ? Optional.of(ids.get(limit - 1).value()) : Optional.empty();
+        return new ScanPage(page, next);
     }
 
     /** Every stored listing id, in order. */

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -24,78 +22,162 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * Re-renders the whole site from the stores into the bucket: every live article's page, then the
- * pages of every listing those articles are in (read from the listing store, so they show what
- * the publishers wrote), the news sitemap and the fixed pages.
+ * Re-renders the whole site from the stores into the bucket: every live article's page, the pages
+ * of every stored listing (read from the listing store, so they show what the publishers wrote),
+ * the news sitemap and the fixed pages.
  *
- * <p>Work goes in batches: one page of the article list ({@code batchSize} articles of one
- * section), rendered and uploaded on the given pool, then a {@link Checkpoint}; then the listings,
- * {@code batchSize} at a time, each batch again followed by a checkpoint. A rebuild started from
- * a saved checkpoint carries on after the last finished batch, so an interrupted rebuild can be
- * resumed. Every upload goes through {@link SiteBucket#put} with revision
+ * <p>The work is split into {@link Unit}s, each small and independent of the others: one page of
+ * {@code batchSize} published articles of one section, one page of {@code batchSize} listings of
+ * one segment of the listing scan, or the news sitemap and fixed pages. {@link #run(Unit)} renders
+ * and uploads one unit on the given pool and returns the unit that carries on after it (the next
+ * page of the same section or segment), if any. {@link #units} are the units a rebuild starts
+ * from; running each of them and every continuation, in any order and in any number of places at
+ * once, rebuilds the site. Two drivers do that: {@link #run(Checkpoint, Consumer, int)} one unit
+ * after another with a {@link Checkpoint} after each (the local command, resumable), and
+ * {@link RebuildFanOut} through a queue (in AWS, one function invocation per unit).
+ *
+ * <p>Every upload goes through {@link SiteBucket#put} with revision
  * {@link PageRevision#of}{@code (pages.generation(), version)}, the version being the article's or
  * the listing's: a rebuild never replaces a page a publisher wrote from a newer version, and
- * unchanged pages are not uploaded again (a second rebuild uploads nothing). After a template
- * change (a higher generation) every re-rendered page outranks the stored page of the same
- * version, so the rebuild replaces every page whose bytes changed and raises the revision of the
- * others.
+ * unchanged pages are not uploaded again (a second rebuild uploads nothing; a unit run twice
+ * uploads nothing the second time). After a template change (a higher generation) every
+ * re-rendered page outranks the stored page of the same version, so the rebuild replaces every
+ * page whose bytes changed and raises the revision of the others.
  */
 public final class SiteRebuild {
 
-    /**
-     * Where a rebuild stands: the next page of articles to read ({@code sectionIndex} into the
-     * sections, {@code cursor} within it), the listings the articles read so far are in, how many
-     * of those listings are done, and how many pages were uploaded so far.
-     */
-    public record Checkpoint(int sectionIndex, Optional<String> cursor, SortedSet<ListingId> listings,
-                             int listingsDone, long articles, long uploads) {
+    /** One independent piece of a rebuild. */
+    public sealed interface Unit permits SectionArticles, ListingSegment, Finish {
 
-        public static final Checkpoint START = new Checkpoint(0, Optional.empty(), new TreeSet<>(), 0, 0, 0);
+        /** Where within its section or segment the unit starts (empty: at the beginning). */
+        Optional<String> cursor();
+
+        /** The same unit, starting at {@code cursor}. */
+        Unit from(Optional<String> cursor);
+
+        /** For progress lines: what the unit covers. */
+        String describe();
+    }
+
+    /** Up to {@code batchSize} published articles of {@code section}, after {@code cursor}. */
+    public record SectionArticles(String section, Optional<String> cursor) implements Unit {
+
+        public SectionArticles {
+            Objects.requireNonNull(section, "section");
+            Objects.requireNonNull(cursor, "cursor");
+        }
+
+        @Override
+        public Unit from(Optional<String> next) {
+            return new SectionArticles(section, next);
+        }
+
+        @Override
+        public String describe() {
+            return "articles of " + section + (cursor.isEmpty() ? " from the start" : " continued");
+        }
+    }
+
+    /** Up to {@code batchSize} listings of scan segment {@code segment} of {@code segments}, after {@code cursor}. */
+    public record ListingSegment(int segment, int segments, Optional<String> cursor) implements Unit {
+
+        public ListingSegment {
+            ListingScan.checkSegment(segment, segments, 1);
+            Objects.requireNonNull(cursor, "cursor");
+        }
+
+        @Override
+        public Unit from(Optional<String> next) {
+            return new ListingSegment(segment, segments, next);
+        }
+
+        @Override
+        public String describe() {
+            return "listings of segment " + segment + "/" + segments + (cursor.isEmpty() ? " from the start" : " continued");
+        }
+    }
+
+    /** The news sitemap (from the section fronts) and the fixed pages. */
+    public record Finish() implements Unit {
+
+        @Override
+        public Optional<String> cursor() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Unit from(Optional<String> cursor) {
+            return this;
+        }
+
+        @Override
+        public String describe() {
+            return "news sitemap and fixed pages";
+        }
+    }
+
+    /**
+     * What running one unit did: live articles rendered, listings rendered, pages uploaded, and the
+     * unit that carries on after it.
+     */
+    public record Done(Unit unit, long articles, long listings, long uploads, Optional<Unit> next) {
+
+        public Done {
+            Objects.requireNonNull(unit, "unit");
+            Objects.requireNonNull(next, "next");
+        }
+    }
+
+    /**
+     * Where a rebuild run unit by unit stands: the step of {@link #units}{@code (1)} it is at, the
+     * cursor within that step, and how many articles, listings and uploads are done so far. Small
+     * and of constant size, whatever the size of the site.
+     */
+    public record Checkpoint(int step, Optional<String> cursor, long articles, long listings, long uploads) {
+
+        public static final Checkpoint START = new Checkpoint(0, Optional.empty(), 0, 0, 0);
 
         public Checkpoint {
             Objects.requireNonNull(cursor, "cursor");
-            listings = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(listings));
         }
 
-        public boolean articlesDone(int sectionCount) {
-            return sectionIndex >= sectionCount;
+        Checkpoint after(Done done) {
+            int nextStep = done.next().isPresent() ? step : step + 1;
+            return new Checkpoint(nextStep, done.next().flatMap(Unit::cursor), articles + done.articles(),
+                    listings + done.listings(), uploads + done.uploads());
         }
 
-        /** Plain text, one value a line, then one listing id a line. */
+        /** Plain text, one value a line. */
         public String encode() {
-            StringBuilder s = new StringBuilder();
-            s.append(sectionIndex).append('\n').append(cursor.orElse("")).append('\n').append(listingsDone).append('\n')
-                    .append(articles).append('\n').append(uploads).append('\n');
-            listings.forEach(id -> s.append(id.value()).append('\n'));
-            return s.toString();
+            return step + "\n" + cursor.orElse("") + "\n" + articles + "\n" + listings + "\n" + uploads + "\n";
         }
 
         public static Checkpoint decode(String text) {
             String[] lines = text.split("\n", -1);
-            SortedSet<ListingId> ids = new TreeSet<>();
-            for (int i = 5; i < lines.length; i++) {
-                if (!lines[i].isEmpty()) {
-                    ids.add(new ListingId(lines[i]));
-                }
+            if (lines.length < 5) {
+                throw new IllegalArgumentException("not a rebuild checkpoint");
             }
             return new Checkpoint(Integer.parseInt(lines[0]), lines[1].isEmpty() ? Optional.empty() : Optional.of(lines[1]),
-                    ids, Integer.parseInt(lines[2]), Long.parseLong(lines[3]), Long.parseLong(lines[4]));
+                    Long.parseLong(lines[2]), Long.parseLong(lines[3]), Long.parseLong(lines[4]));
         }
     }
 
     private final ArticleStore articles;
     private final ListingStore listings;
+    private final ListingScan listingScan;
     private final SiteBucket bucket;
     private final Pages pages;
     private final Clock clock;
     private final List<String> sections;
     private final int batchSize;
     private final ExecutorService pool;
+    private final List<Unit> steps;
 
-    public SiteRebuild(ArticleStore articles, ListingStore listings, SiteBucket bucket, Pages pages, Clock clock,
-                       List<String> sections, int batchSize, ExecutorService pool) {
+    public SiteRebuild(ArticleStore articles, ListingStore listings, ListingScan listingScan, SiteBucket bucket,
+                       Pages pages, Clock clock, List<String> sections, int batchSize, ExecutorService pool) {
         this.articles = Objects.requireNonNull(articles, "articles");
         this.listings = Objects.requireNonNull(listings, "listings");
+        this.listingScan = Objects.requireNonNull(listingScan, "listingScan");
         this.bucket = Objects.requireNonNull(bucket, "bucket");
         this.pages = Objects.requireNonNull(pages, "pages");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -105,95 +187,103 @@ public final class SiteRebuild {
         }
         this.batchSize = batchSize;
         this.pool = Objects.requireNonNull(pool, "pool");
+        this.steps = units(1);
     }
 
     /**
-     * Runs the rebuild from {@code from} to the end, or until {@code maxBatches} batches are done
-     * (to pace or test an interruption), handing every checkpoint to {@code saved} as soon as its
-     * batch is done.
+     * The units a rebuild starts from: the articles of each section, {@code listingSegments}
+     * segments of the listings, and the news sitemap with the fixed pages.
+     */
+    public List<Unit> units(int listingSegments) {
+        List<Unit> units = new ArrayList<>();
+        sections.forEach(s -> units.add(new SectionArticles(s, Optional.empty())));
+        for (int segment = 0; segment < listingSegments; segment++) {
+            units.add(new ListingSegment(segment, listingSegments, Optional.empty()));
+        }
+        units.add(new Finish());
+        return List.copyOf(units);
+    }
+
+    /** The render generation the pages are uploaded with. */
+    public int generation() {
+        return pages.generation();
+    }
+
+    /** Renders and uploads one unit; the returned {@link Done} names the unit that carries on, if any. */
+    public Done run(Unit unit) {
+        if (unit instanceof SectionArticles a) {
+            return articles(a);
+        }
+        if (unit instanceof ListingSegment l) {
+            return listings(l);
+        }
+        return finish((Finish) unit);
+    }
+
+    /**
+     * Runs the units one after another from {@code from} to the end, or until {@code maxBatches}
+     * units are done (to pace or test an interruption), handing every checkpoint to {@code saved}
+     * as soon as its unit is done.
      *
      * @return the last checkpoint: finished when {@link #isFinished} says so
      */
     public Checkpoint run(Checkpoint from, Consumer<Checkpoint> saved, int maxBatches) {
         Checkpoint at = from;
-        int batches = 0;
-        while (!at.articlesDone(sections.size()) && batches < maxBatches) {
-            at = articleBatch(at);
+        for (int batches = 0; !isFinished(at) && batches < maxBatches; batches++) {
+            at = at.after(run(steps.get(at.step()).from(at.cursor())));
             saved.accept(at);
-            batches++;
-        }
-        List<ListingId> ids = new ArrayList<>(at.listings());
-        while (at.articlesDone(sections.size()) && at.listingsDone() < ids.size() && batches < maxBatches) {
-            at = listingBatch(at, ids);
-            saved.accept(at);
-            batches++;
-        }
-        if (isFinished(at) && batches < maxBatches) {
-            Instant now = clock.instant();
-            Map<ListingId, String> fronts = new LinkedHashMap<>();
-            sections.forEach(s -> fronts.put(ListingId.sectionFront(s), s));
-            List<Listing> read = new ArrayList<>();
-            listings.getAll(fronts.keySet()).values().forEach(v -> read.add(v.value()));
-            long home = listings.get(ListingId.home()).map(Versioned::version).orElse(0L);
-            long uploads = 0;
-            if (home > 0 && bucket.put(pages.newsSitemap(Listings.recent(read, now)), revision(home))) {
-                uploads++;
-            }
-            for (RenderedPage page : pages.fixedPages()) {
-                uploads += bucket.put(page, revision(1)) ? 1 : 0;
-            }
-            at = new Checkpoint(at.sectionIndex(), at.cursor(), at.listings(), at.listingsDone(), at.articles(),
-                    at.uploads() + uploads);
         }
         return at;
     }
 
-    /** True when every article and every listing of the checkpoint has been rebuilt. */
+    /** True when every unit of the checkpoint's rebuild has been run. */
     public boolean isFinished(Checkpoint at) {
-        return at.articlesDone(sections.size()) && at.listingsDone() >= at.listings().size();
+        return at.step() >= steps.size();
     }
 
-    private Checkpoint articleBatch(Checkpoint at) {
-        String section = sections.get(at.sectionIndex());
-        ArticlePage page = articles.list(new ArticleQuery(Optional.of(section), Optional.of(Status.PUBLISHED),
-                at.cursor(), batchSize));
+    private Done articles(SectionArticles unit) {
+        ArticlePage page = articles.list(new ArticleQuery(Optional.of(unit.section()), Optional.of(Status.PUBLISHED),
+                unit.cursor(), batchSize));
         Instant now = clock.instant();
-        SortedSet<ListingId> ids = new TreeSet<>(at.listings());
         List<Callable<Long>> work = new ArrayList<>();
-        long live = 0;
         for (Article article : page.articles()) {
-            if (!article.isLive(now)) {
-                continue;
+            if (article.isLive(now)) {
+                work.add(() -> bucket.put(pages.articlePage(article), revision(article.version())) ? 1L : 0L);
             }
-            live++;
-            ids.addAll(Listings.monthListingsOf(article));
-            Listings.collectionsOf(article).forEach(c -> ids.add(c.front()));
-            if (sections.contains(article.section())) {
-                ids.add(ListingId.home());
-            }
-            work.add(() -> bucket.put(pages.articlePage(article), revision(article.version())) ? 1L : 0L);
         }
         long uploads = runAll(work);
-        boolean sectionDone = page.nextCursor().isEmpty();
-        return new Checkpoint(sectionDone ? at.sectionIndex() + 1 : at.sectionIndex(),
-                sectionDone ? Optional.empty() : page.nextCursor(), ids, at.listingsDone(), at.articles() + live,
-                at.uploads() + uploads);
+        return new Done(unit, work.size(), 0, uploads, page.nextCursor().map(c -> unit.from(Optional.of(c))));
     }
 
-    private Checkpoint listingBatch(Checkpoint at, List<ListingId> ids) {
-        List<ListingId> batch = ids.subList(at.listingsDone(), Math.min(ids.size(), at.listingsDone() + batchSize));
-        Map<ListingId, Versioned<Listing>> found = listings.getAll(batch);
+    private Done listings(ListingSegment unit) {
+        ListingScan.ScanPage page = listingScan.scan(unit.segment(), unit.segments(), unit.cursor(), batchSize);
         List<Callable<Long>> work = new ArrayList<>();
-        found.forEach((id, listing) -> work.add(() -> {
+        page.listings().forEach((id, listing) -> work.add(() -> {
             long uploaded = 0;
-            for (RenderedPage page : pages.listingPages(id, listing.value())) {
-                uploaded += bucket.put(page, revision(listing.version())) ? 1 : 0;
+            for (RenderedPage rendered : pages.listingPages(id, listing.value())) {
+                uploaded += bucket.put(rendered, revision(listing.version())) ? 1 : 0;
             }
             return uploaded;
         }));
         long uploads = runAll(work);
-        return new Checkpoint(at.sectionIndex(), at.cursor(), at.listings(), at.listingsDone() + batch.size(),
-                at.articles(), at.uploads() + uploads);
+        return new Done(unit, 0, work.size(), uploads, page.nextCursor().map(c -> unit.from(Optional.of(c))));
+    }
+
+    private Done finish(Finish unit) {
+        Instant now = clock.instant();
+        Map<ListingId, String> fronts = new LinkedHashMap<>();
+        sections.forEach(s -> fronts.put(ListingId.sectionFront(s), s));
+        List<Listing> read = new ArrayList<>();
+        listings.getAll(fronts.keySet()).values().forEach(v -> read.add(v.value()));
+        long home = listings.get(ListingId.home()).map(Versioned::version).orElse(0L);
+        long uploads = 0;
+        if (home > 0 && bucket.put(pages.newsSitemap(Listings.recent(read, now)), revision(home))) {
+            uploads++;
+        }
+        for (RenderedPage page : pages.fixedPages()) {
+            uploads += bucket.put(page, revision(1)) ? 1 : 0;
+        }
+        return new Done(unit, 0, 0, uploads, Optional.empty());
     }
 
     /** The revision a page rendered from {@code version} is put with. */
@@ -201,7 +291,7 @@ public final class SiteRebuild {
         return PageRevision.of(pages.generation(), version);
     }
 
-    /** Runs the batch's uploads on the pool and waits for all of them; the number actually uploaded. */
+    /** Runs the unit's uploads on the pool and waits for all of them; the number actually uploaded. */
     private long runAll(List<Callable<Long>> work) {
         long uploaded = 0;
         try {
@@ -215,7 +305,7 @@ public final class SiteRebuild {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
-            throw new IllegalStateException("rebuild batch failed", e.getCause());
+            throw new IllegalStateException("rebuild unit failed", e.getCause());
         }
         return uploaded;
     }

@@ -35,6 +35,38 @@ public abstract class ListingStoreContract {
     }
 
     @Test
+    void aScanInSegmentsReadsEveryListingExactlyOnceInPagesOfAtMostTheLimit() {
+        assertThat(store).isInstanceOf(ListingScan.class);
+        ListingScan scan = (ListingScan) store;
+        Map<ListingId, Versioned<Listing>> stored = new java.util.TreeMap<>();
+        for (int i = 0; i < 23; i++) {
+            ListingId id = ListingId.tagMonth("tag-" + i, YearMonth.of(2026, 1 + i % 12));
+            store.put(id, listing("s" + i), 0);
+            stored.put(id, new Versioned<>(listing("s" + i), 1));
+        }
+        store.put(ListingId.home(), listing("h"), 0);
+        store.put(ListingId.home(), listing("h", "i"), 1);
+        stored.put(ListingId.home(), new Versioned<>(listing("h", "i"), 2));
+
+        Map<ListingId, Versioned<Listing>> read = new java.util.TreeMap<>();
+        int pages = 0;
+        for (int segment = 0; segment < 3; segment++) {
+            java.util.Optional<String> cursor = java.util.Optional.empty();
+            do {
+                ListingScan.ScanPage page = scan.scan(segment, 3, cursor, 4);
+                assertThat(page.listings()).hasSizeLessThanOrEqualTo(4);
+                page.listings().forEach((id, listing) ->
+                        assertThat(read.put(id, listing)).as("read twice: " + id).isNull());
+                cursor = page.nextCursor();
+                pages++;
+            } while (cursor.isPresent());
+        }
+
+        assertThat(read).isEqualTo(stored);
+        assertThat(pages).isGreaterThanOrEqualTo(24 / 4);
+    }
+
+    @Test
     void aMissingListingIsEmpty() {
         assertThat(store.get(ListingId.home())).isEmpty();
     }

@@ -62,7 +62,7 @@ class SiteRebuildTest {
     @Test
     void rebuildsIntoAnEmptyBucketExactlyThePagesThePublishersWrote() {
         InMemorySiteBucket rebuilt = new InMemorySiteBucket();
-        SiteRebuild rebuild = new SiteRebuild(articles, listings, rebuilt, pages, clock, SITE.sectionSlugs(), 5, pool);
+        SiteRebuild rebuild = new SiteRebuild(articles, listings, listings, rebuilt, pages, clock, SITE.sectionSlugs(), 5, pool);
 
         SiteRebuild.Checkpoint end = rebuild.run(SiteRebuild.Checkpoint.START, c -> { }, Integer.MAX_VALUE);
 
@@ -75,7 +75,7 @@ class SiteRebuildTest {
     @Test
     void anInterruptedRebuildResumesFromItsLastCheckpoint() {
         InMemorySiteBucket rebuilt = new InMemorySiteBucket();
-        SiteRebuild rebuild = new SiteRebuild(articles, listings, rebuilt, pages, clock, SITE.sectionSlugs(), 4, pool);
+        SiteRebuild rebuild = new SiteRebuild(articles, listings, listings, rebuilt, pages, clock, SITE.sectionSlugs(), 4, pool);
         List<String> saved = new ArrayList<>();
 
         SiteRebuild.Checkpoint stopped = rebuild.run(SiteRebuild.Checkpoint.START, c -> saved.add(c.encode()), 3);
@@ -101,7 +101,7 @@ class SiteRebuildTest {
                 MustachePages.ARTICLE_CACHE, "newer".getBytes(StandardCharsets.UTF_8));
         rebuilt.put(newer, PageRevision.of(SITE.generation(), story.version() + 1));
 
-        new SiteRebuild(articles, listings, rebuilt, pages, clock, SITE.sectionSlugs(), 10, pool)
+        new SiteRebuild(articles, listings, listings, rebuilt, pages, clock, SITE.sectionSlugs(), 10, pool)
                 .run(SiteRebuild.Checkpoint.START, c -> { }, Integer.MAX_VALUE);
 
         assertThat(new String(rebuilt.get(newer.key()).orElseThrow().body(), StandardCharsets.UTF_8)).isEqualTo("newer");
@@ -110,7 +110,7 @@ class SiteRebuildTest {
     @Test
     void rebuildingAgainUploadsNothing() {
         InMemorySiteBucket rebuilt = new InMemorySiteBucket();
-        SiteRebuild rebuild = new SiteRebuild(articles, listings, rebuilt, pages, clock, SITE.sectionSlugs(), 6, pool);
+        SiteRebuild rebuild = new SiteRebuild(articles, listings, listings, rebuilt, pages, clock, SITE.sectionSlugs(), 6, pool);
         rebuild.run(SiteRebuild.Checkpoint.START, c -> { }, Integer.MAX_VALUE);
         long puts = rebuilt.puts();
 
@@ -126,12 +126,12 @@ class SiteRebuildTest {
                 SITE.language(), SITE.sections(), SITE.pageSize(), SITE.feedSize(), SITE.generation() + 1);
         MustachePages newTemplates = new MustachePages(renamed);
         InMemorySiteBucket expected = new InMemorySiteBucket();
-        new SiteRebuild(articles, listings, expected, newTemplates, clock, SITE.sectionSlugs(), 7, pool)
+        new SiteRebuild(articles, listings, listings, expected, newTemplates, clock, SITE.sectionSlugs(), 7, pool)
                 .run(SiteRebuild.Checkpoint.START, c -> { }, Integer.MAX_VALUE);
         assertThat(contents(expected)).isNotEqualTo(withFixedPages(contents(published)));
         long before = published.puts();
 
-        SiteRebuild rebuild = new SiteRebuild(articles, listings, published, newTemplates, clock, SITE.sectionSlugs(),
+        SiteRebuild rebuild = new SiteRebuild(articles, listings, listings, published, newTemplates, clock, SITE.sectionSlugs(),
                 7, pool);
         SiteRebuild.Checkpoint end = rebuild.run(SiteRebuild.Checkpoint.START, c -> { }, Integer.MAX_VALUE);
 
@@ -143,11 +143,98 @@ class SiteRebuildTest {
         long afterRebuild = published.puts();
         assertThat(rebuild.run(SiteRebuild.Checkpoint.START, c -> { }, Integer.MAX_VALUE).uploads())
                 .as("a second rebuild at the same generation").isZero();
-        assertThat(new SiteRebuild(articles, listings, published, pages, clock, SITE.sectionSlugs(), 7, pool)
+        assertThat(new SiteRebuild(articles, listings, listings, published, pages, clock, SITE.sectionSlugs(), 7, pool)
                 .run(SiteRebuild.Checkpoint.START, c -> { }, Integer.MAX_VALUE).uploads())
                 .as("a rebuild with the old templates, of the same versions").isZero();
         assertThat(published.puts()).isEqualTo(afterRebuild);
         assertThat(contents(published)).isEqualTo(contents(expected));
+    }
+
+    @Test
+    void listingsNoLiveArticleIsInAnyMoreAreRebuiltToo() {
+        Article gone = articles.find("story-1").orElseThrow();
+        articles.delete(gone.slug(), gone.version());
+        new Publisher(listings, published, pages, clock, SITE.sectionSlugs()).apply(ArticleChange.deleted(gone));
+        InMemorySiteBucket rebuilt = new InMemorySiteBucket();
+
+        SiteRebuild.Checkpoint end = new SiteRebuild(articles, listings, listings, rebuilt, pages, clock,
+                SITE.sectionSlugs(), 5, pool).run(SiteRebuild.Checkpoint.START, c -> { }, Integer.MAX_VALUE);
+
+        // story-1 was the only article of its author and tag months: their empty pages are rebuilt as well
+        assertThat(end.articles()).isEqualTo(22);
+        assertThat(contents(rebuilt)).isEqualTo(withFixedPages(contents(published)));
+    }
+
+    @Test
+    void aFanOutThroughAQueueWithSeveralWorkersRebuildsTheSamePagesAndAgainUploadsNothing() throws Exception {
+        InMemorySiteBucket rebuilt = new InMemorySiteBucket();
+        SiteRebuild rebuild = new SiteRebuild(articles, listings, listings, rebuilt, pages, clock, SITE.sectionSlugs(),
+                4, pool);
+        UnitQueue queue = new UnitQueue();
+        RebuildFanOut fanOut = new RebuildFanOut(rebuild, queue);
+
+        List<SiteRebuild.Unit> started = fanOut.start(3);
+        List<SiteRebuild.Done> done = queue.drain(fanOut, 3);
+
+        assertThat(started).hasSize(SITE.sectionSlugs().size() + 3 + 1);
+        assertThat(done).allSatisfy(d -> assertThat(d.articles() + d.listings()).isLessThanOrEqualTo(4));
+        assertThat(done.stream().mapToLong(SiteRebuild.Done::articles).sum()).isEqualTo(23);
+        assertThat(done.stream().filter(d -> d.next().isPresent()).count())
+                .as("one message more for each continuation").isEqualTo(done.size() - started.size());
+        assertThat(contents(rebuilt)).isEqualTo(withFixedPages(contents(published)));
+        assertThat(done.stream().mapToLong(SiteRebuild.Done::uploads).sum()).isEqualTo(rebuilt.puts());
+
+        long puts = rebuilt.puts();
+        fanOut.start(2);
+        List<SiteRebuild.Done> again = queue.drain(fanOut, 2);
+        assertThat(again.stream().mapToLong(SiteRebuild.Done::uploads).sum()).isZero();
+        assertThat(rebuilt.puts()).isEqualTo(puts);
+    }
+
+    /** A queue in memory, drained by worker threads until it is empty and no unit is being run. */
+    private static final class UnitQueue implements RebuildQueue {
+        private final java.util.concurrent.LinkedBlockingQueue<SiteRebuild.Unit> units =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+
+        @Override
+        public void send(List<SiteRebuild.Unit> sent) {
+            units.addAll(sent);
+        }
+
+        List<SiteRebuild.Done> drain(RebuildFanOut fanOut, int workers) throws Exception {
+            java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+            List<SiteRebuild.Done> done = java.util.Collections.synchronizedList(new ArrayList<>());
+            ExecutorService threads = Executors.newFixedThreadPool(workers);
+            try {
+                List<java.util.concurrent.Future<?>> loops = new ArrayList<>();
+                for (int w = 0; w < workers; w++) {
+                    loops.add(threads.submit(() -> {
+                        while (true) {
+                            running.incrementAndGet();
+                            try {
+                                SiteRebuild.Unit unit = units.poll();
+                                if (unit != null) {
+                                    done.add(fanOut.work(unit));
+                                    continue;
+                                }
+                            } finally {
+                                running.decrementAndGet();
+                            }
+                            if (units.isEmpty() && running.get() == 0) {
+                                return;
+                            }
+                            Thread.yield();
+                        }
+                    }));
+                }
+                for (java.util.concurrent.Future<?> loop : loops) {
+                    loop.get();
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            return done;
+        }
     }
 
     private Map<String, String> withFixedPages(Map<String, String> contents) {

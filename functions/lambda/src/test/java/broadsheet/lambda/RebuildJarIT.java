@@ -1,0 +1,75 @@
+package broadsheet.lambda;
+
+import broadsheet.aws.TableDefinition;
+import broadsheet.core.site.SiteConfig;
+import broadsheet.local.servers.AwsEndpoints;
+import broadsheet.local.servers.ElasticMqServer;
+import broadsheet.local.servers.LocalAwsExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rebuild jar on its own, in a JVM of its own configured as Lambda configures the rebuild
+ * functions, against dynalite, s3proxy and ElasticMQ through the url-connection client: catches
+ * classes that shading left out of it (the SQS client above all, which the functions jar does not
+ * have).
+ */
+class RebuildJarIT {
+
+    @RegisterExtension
+    static final LocalAwsExtension AWS = LocalAwsExtension.perTest(TableDefinition::createTableRequest);
+
+    private static final Path JAR = Path.of("target", "broadsheet-rebuild.jar");
+
+    @Test
+    void rebuildJarQueuesAndRunsARebuildWithTheProductionWiring() throws Exception {
+        assertThat(JAR).exists();
+        Path output = Files.createTempFile("rebuild-jar-smoke", ".txt");
+        AwsEndpoints endpoints = AWS.endpoints();
+        ElasticMqServer sqsServer = ElasticMqServer.shared();
+        String queue = ElasticMqServer.sharedClient().createQueue(b -> b.queueName("rebuild-jar")).queueUrl();
+        ProcessBuilder java = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", String.join(File.pathSeparator, JAR.toString(), Path.of("target", "test-classes").toString()),
+                RebuildJarSmoke.class.getName())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        Map<String, String> env = java.environment();
+        env.keySet().removeIf(name -> name.startsWith("AWS_"));
+        env.putAll(Map.of("TABLE_NAME", AWS.tableName(), "BUCKET_NAME", AWS.bucketName(),
+                "SITE_BASE_URL", "https://news.broadsheet.example", "S3_FORCE_PATH_STYLE", "true",
+                "REBUILD_QUEUE_URL", queue, "AWS_REGION", endpoints.region().id(),
+                "AWS_ACCESS_KEY_ID", endpoints.accessKey(), "AWS_SECRET_ACCESS_KEY", endpoints.secretKey()));
+        env.putAll(Map.of("AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamoDb().toString(),
+                "AWS_ENDPOINT_URL_S3", endpoints.s3().toString(), "AWS_ENDPOINT_URL_SQS", sqsServer.endpoint().toString()));
+        Process process = java.start();
+        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        String log = Files.readString(output, StandardCharsets.UTF_8);
+        assertThat(finished).as(log).isTrue();
+        assertThat(process.exitValue()).as(log).isZero();
+        // an empty site: one unit per section, two listing segments, the fixed pages; no continuations
+        SiteConfig site = SiteConfig.load();
+        int units = site.sectionSlugs().size() + 2 + 1;
+        assertThat(log.lines().filter(l -> l.startsWith("start ") || l.startsWith("worker ")).toList()).as(log)
+                .containsExactly("start {\"generation\":" + site.generation() + ",\"units\":" + units
+                        + ",\"listingSegments\":2}", "worker units " + units + " failures 0");
+        List<String> keys = AWS.s3().listObjectsV2(b -> b.bucket(AWS.bucketName())).contents().stream()
+                .map(S3Object::key).toList();
+        assertThat(keys).contains("404.html", "robots.txt");
+        Files.deleteIfExists(output);
+    }
+}
