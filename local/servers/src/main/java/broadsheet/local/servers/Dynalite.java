@@ -3,6 +3,9 @@ package broadsheet.local.servers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,7 +146,9 @@ public final class Dynalite implements AutoCloseable {
         }
         Dynalite dynalite = new Dynalite(process, port, log);
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!Ports.answers(port)) {
+        // A port that answers is not enough: another server may have taken it between probing and
+        // binding (dynalite then exits with EADDRINUSE), so wait for an answer that only dynalite gives.
+        while (!Ports.answers(port) || !speaksDynamoDb(port)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 String output = dynalite.output();
                 dynalite.close();
@@ -152,6 +157,25 @@ public final class Dynalite implements AutoCloseable {
             sleep(20);
         }
         return dynalite;
+    }
+
+    /** Whether the server on the port answers a DynamoDB request as DynamoDB does (an unsigned one is refused). */
+    private static boolean speaksDynamoDb(int port) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + Ports.LOOPBACK + ":" + port + "/"))
+                .timeout(Duration.ofSeconds(2))
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build();
+        try {
+            String body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+            return body.contains("com.amazon") || body.contains("TableNames");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private String output() {
