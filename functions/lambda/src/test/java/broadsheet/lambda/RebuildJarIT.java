@@ -9,13 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,32 +32,18 @@ class RebuildJarIT {
     @Test
     void rebuildJarQueuesAndRunsARebuildWithTheProductionWiring() throws Exception {
         assertThat(JAR).exists();
-        Path output = Files.createTempFile("rebuild-jar-smoke", ".txt");
+        assertThat(Files.size(JAR)).isLessThanOrEqualTo(15_000_000L);
         AwsEndpoints endpoints = AWS.endpoints();
         ElasticMqServer sqsServer = ElasticMqServer.shared();
         String queue = ElasticMqServer.sharedClient().createQueue(b -> b.queueName("rebuild-jar")).queueUrl();
-        ProcessBuilder java = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", String.join(File.pathSeparator, JAR.toString(), Path.of("target", "test-classes").toString()),
-                RebuildJarSmoke.class.getName())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        Map<String, String> env = java.environment();
-        env.keySet().removeIf(name -> name.startsWith("AWS_"));
-        env.putAll(Map.of("TABLE_NAME", AWS.tableName(), "BUCKET_NAME", AWS.bucketName(),
+        JarProcess smoke = JarProcess.run(JAR, RebuildJarSmoke.class, endpoints, Map.of(
+                "TABLE_NAME", AWS.tableName(), "BUCKET_NAME", AWS.bucketName(),
                 "SITE_BASE_URL", "https://news.broadsheet.example", "S3_FORCE_PATH_STYLE", "true",
-                "REBUILD_QUEUE_URL", queue, "AWS_REGION", endpoints.region().id(),
-                "AWS_ACCESS_KEY_ID", endpoints.accessKey(), "AWS_SECRET_ACCESS_KEY", endpoints.secretKey()));
-        env.putAll(Map.of("AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamoDb().toString(),
+                "REBUILD_QUEUE_URL", queue, "AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamoDb().toString(),
                 "AWS_ENDPOINT_URL_S3", endpoints.s3().toString(), "AWS_ENDPOINT_URL_SQS", sqsServer.endpoint().toString()));
-        Process process = java.start();
-        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        String log = Files.readString(output, StandardCharsets.UTF_8);
-        assertThat(finished).as(log).isTrue();
-        assertThat(process.exitValue()).as(log).isZero();
+        String log = smoke.log();
+        assertThat(smoke.finished()).as(log).isTrue();
+        assertThat(smoke.exitCode()).as(log).isZero();
         // an empty site: one unit per section, two listing segments, the fixed pages; no continuations
         SiteConfig site = SiteConfig.load();
         int units = site.sectionSlugs().size() + 2 + 1;
@@ -70,6 +53,5 @@ class RebuildJarIT {
         List<String> keys = AWS.s3().listObjectsV2(b -> b.bucket(AWS.bucketName())).contents().stream()
                 .map(S3Object::key).toList();
         assertThat(keys).contains("404.html", "robots.txt");
-        Files.deleteIfExists(output);
     }
 }

@@ -8,13 +8,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,24 +33,12 @@ class ShadedJarIT {
     void shadedJarServesTheApiAndPublishesWithTheProductionWiring() throws Exception {
         assertThat(JAR).exists();
         assertThat(Files.size(JAR)).isLessThanOrEqualTo(15_000_000L);
-        Path output = Files.createTempFile("shaded-jar-smoke", ".txt");
         AwsEndpoints endpoints = AWS.endpoints();
-
-        ProcessBuilder java = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", String.join(File.pathSeparator, JAR.toString(), Path.of("target", "test-classes").toString()),
-                ShadedJarSmoke.class.getName())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        Map<String, String> env = java.environment();
-        env.keySet().removeIf(name -> name.startsWith("AWS_"));
+        Map<String, String> env = new java.util.HashMap<>();
         env.put("TABLE_NAME", AWS.tableName());
         env.put("BUCKET_NAME", AWS.bucketName());
         env.put("SITE_BASE_URL", "https://news.broadsheet.example");
         env.put("S3_FORCE_PATH_STYLE", "true");
-        env.put("AWS_REGION", endpoints.region().id());
-        env.put("AWS_ACCESS_KEY_ID", endpoints.accessKey());
-        env.put("AWS_SECRET_ACCESS_KEY", endpoints.secretKey());
         env.put("AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamoDb().toString());
         env.put("AWS_ENDPOINT_URL_S3", endpoints.s3().toString());
         // the publisher builds its Scheduler client; the smoke batch schedules nothing, so it is never called
@@ -61,14 +46,10 @@ class ShadedJarIT {
         env.put("SCHEDULE_FUNCTION_ARN", "arn:aws:lambda:us-east-1:123456789012:function:schedule:live");
         env.put("SCHEDULER_ROLE_ARN", "arn:aws:iam::123456789012:role/scheduler");
         env.put("SCHEDULE_DLQ_ARN", "arn:aws:sqs:us-east-1:123456789012:schedule-dlq");
-        Process process = java.start();
-        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        String log = Files.readString(output, StandardCharsets.UTF_8);
-        assertThat(finished).as(log).isTrue();
-        assertThat(process.exitValue()).as(log).isZero();
+        JarProcess smoke = JarProcess.run(JAR, ShadedJarSmoke.class, endpoints, env);
+        String log = smoke.log();
+        assertThat(smoke.finished()).as(log).isTrue();
+        assertThat(smoke.exitCode()).as(log).isZero();
         List<String> lines = log.lines().filter(l -> l.matches("(post|get|publish|media|sweep|aws-endpoints) .*")).toList();
         assertThat(lines).as(log).containsExactly("post 201 \"1\"", "get 200 \"1\"", "publish failures 0",
                 "media 201 " + endpoints.s3() + "/" + AWS.bucketName() + "/media/",
@@ -87,6 +68,5 @@ class ShadedJarIT {
                 .key("world/" + ApiEvents.WORLD_SLUG + "/index.html")).asUtf8String();
         assertThat(html).contains("Russia is not the main threat, says Secretary General")
                 .contains("https://news.broadsheet.example/world/" + ApiEvents.WORLD_SLUG + "/");
-        Files.deleteIfExists(output);
     }
 }
