@@ -6,6 +6,7 @@ import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
@@ -200,11 +201,15 @@ public final class MarkdownRenderer {
         }
     }
 
+    /** Walks the blocks only: a paragraph holds inline content, never a heading, so its children are skipped. */
     static final class HeadingsBelowHeadline extends AbstractVisitor {
         @Override
         public void visit(Heading heading) {
             heading.setLevel(Math.min(6, heading.getLevel() + 1));
-            visitChildren(heading);
+        }
+
+        @Override
+        public void visit(Paragraph paragraph) {
         }
     }
 
