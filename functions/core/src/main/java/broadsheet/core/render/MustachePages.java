@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -102,6 +104,10 @@ public final class MustachePages implements Pages {
     private final Mustache sitemapTemplate;
     private final Mustache sitemapIndexTemplate;
     private final byte[] stylesheet;
+    /** {@link #day} by epoch day. */
+    private final Map<Long, String> days = new ConcurrentHashMap<>();
+    /** {@link #site} by current section slug, "" for none. */
+    private final Map<String, Views.Site> sites = new HashMap<>();
 
     public MustachePages(SiteConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -125,6 +131,8 @@ public final class MustachePages implements Pages {
         this.sitemapTemplate = factory.compile("pages/sitemap.mustache");
         this.sitemapIndexTemplate = factory.compile("pages/sitemap-index.mustache");
         this.stylesheet = resource("broadsheet/static/site.css");
+        sites.put("", newSite(null));
+        config.sections().forEach(section -> sites.put(section.slug(), newSite(section.slug())));
     }
 
     public SiteLayout layout() {
@@ -179,7 +187,7 @@ public final class MustachePages implements Pages {
                 : new Views.Figcaption(a.image().caption(), a.image().credit()));
         Views.ArticleBody body = new Views.ArticleBody(a.headline(), a.standfirst(), section.title(),
                 layout.sectionFrontPath(a.section()), figure, authorLinks(a.authors()), iso(published),
-                published == null ? null : dayFormat.format(published),
+                published == null ? null : day(published),
                 showUpdated ? iso(modified) : null, showUpdated ? timeFormat.format(modified) : null,
                 markdown.toHtml(a.body()), a.source(), a.tags().isEmpty() ? null
                 : new Views.Tags(a.tags().stream()
@@ -289,7 +297,7 @@ public final class MustachePages implements Pages {
                     : new Views.Figure(layout.mediaUrl(e.imageSrc()), e.imageAlt() == null ? "" : e.imageAlt(), null);
             teasers.add(new Views.Teaser(e.headline(), layout.articlePath(e.section(), e.slug()),
                     blankToNull(e.standfirst()), byline(e.authors()), iso(e.publishAt()),
-                    e.publishAt() == null ? null : dayFormat.format(e.publishAt()), image, kicker));
+                    e.publishAt() == null ? null : day(e.publishAt()), image, kicker));
         }
         return teasers;
     }
@@ -503,12 +511,23 @@ public final class MustachePages implements Pages {
 
     // ---------------------------------------------------------------- helpers
 
+    /** The header of a page in {@code currentSection} (null: none), the same for every page of it, so made once. */
     private Views.Site site(String currentSection) {
+        Views.Site site = sites.get(currentSection == null ? "" : currentSection);
+        return site != null ? site : newSite(currentSection);
+    }
+
+    private Views.Site newSite(String currentSection) {
         List<Views.NavItem> nav = config.sections().stream()
                 .map(s -> new Views.NavItem(s.title(), layout.sectionFrontPath(s.slug()), s.slug().equals(currentSection)))
                 .toList();
         return new Views.Site(config.name(), config.language(), layout.homePath(), layout.stylesheetPath(),
                 layout.siteFeedUrl(), nav);
+    }
+
+    /** "29 November 2026": formatted once per day, as every listing page shows the day of each teaser. */
+    private String day(Instant instant) {
+        return days.computeIfAbsent(Math.floorDiv(instant.getEpochSecond(), 86_400L), d -> dayFormat.format(instant));
     }
 
     private Views.Breadcrumb breadcrumb(Views.Crumb... rest) {
