@@ -2,7 +2,10 @@ package broadsheet.bench;
 
 import broadsheet.core.render.RenderedPage;
 
+import java.io.FileNotFoundException;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,19 +54,24 @@ public final class DirectorySink implements PageSink, AutoCloseable {
         });
     }
 
+    /** Writes the page's bytes as they are (no copy), creating the parent directories when missing. */
     static void writeNow(Path root, RenderedPage page) {
         Path file = root.resolve(page.key());
         try {
-            Files.write(file, page.body());
-        } catch (java.nio.file.NoSuchFileException missingParent) {
             try {
+                write(file, page);
+            } catch (FileNotFoundException missingParent) {
                 Files.createDirectories(file.getParent());
-                Files.write(file, page.body());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + file, e);
+                write(file, page);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static void write(Path file, RenderedPage page) throws IOException {
+        try (OutputStream out = new FileOutputStream(file.toFile())) {
+            page.writeTo(out);
         }
     }
 

@@ -56,7 +56,7 @@ import java.util.stream.Stream;
 public final class Export {
 
     /** What one export did. */
-    public record Result(int articles, int live, int listings, long pages) {
+    public record Result(int articles, int live, int listings, long pages, long articleMillis, long listingMillis) {
     }
 
     private final SiteConfig config;
@@ -96,9 +96,10 @@ public final class Export {
                 result = export.run(corpus, sink, threads);
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
-            System.out.printf("export: %d articles (%d live), %d listings, %d pages in %d ms (%.0f pages/s, %d threads)%n",
+            System.out.printf("export: %d articles (%d live), %d listings, %d pages in %d ms (%.0f pages/s, %d threads;"
+                            + " article pages %d ms, listing pages %d ms)%n",
                     result.articles(), result.live(), result.listings(), result.pages(), millis,
-                    result.pages() * 1000.0 / Math.max(1, millis), threads);
+                    result.pages() * 1000.0 / Math.max(1, millis), threads, result.articleMillis(), result.listingMillis());
         }
     }
 
@@ -121,6 +122,7 @@ public final class Export {
                 written.incrementAndGet();
             };
             ConcurrentLinkedQueue<Listed> live = new ConcurrentLinkedQueue<>();
+            long start = System.nanoTime();
             inPool(pool, () -> files.parallelStream().forEach(file -> {
                 Article article = read(file);
                 if (article.isLive(now)) {
@@ -128,12 +130,15 @@ public final class Export {
                     live.add(Listed.of(article));
                 }
             }));
+            long articlesDone = System.nanoTime();
             Map<ListingId, Listing> listings = listings(live);
             inPool(pool, () -> listings.entrySet().parallelStream()
                     .forEach(e -> pages.listingPages(e.getKey(), e.getValue()).forEach(counting::write)));
             counting.write(pages.newsSitemap(Listings.recent(sectionFronts(listings).values(), now)));
             pages.fixedPages().forEach(counting::write);
-            return new Result(files.size(), live.size(), listings.size(), written.get());
+            long listingsDone = System.nanoTime();
+            return new Result(files.size(), live.size(), listings.size(), written.get(),
+                    (articlesDone - start) / 1_000_000, (listingsDone - articlesDone) / 1_000_000);
         } finally {
             pool.shutdown();
         }

@@ -76,7 +76,9 @@ public final class S3SiteBucket implements SiteBucket {
                 request.ifNoneMatch("*");
             }
             try {
-                s3.putObject(request.build(), RequestBody.fromBytes(page.body()));
+                // the SDK reads the page's bytes through a stream (again on a retry): no copy of the body
+                s3.putObject(request.build(),
+                        RequestBody.fromContentProvider(page::openBody, page.length(), page.contentType()));
                 puts.incrementAndGet();
                 return true;
             } catch (S3Exception e) {

@@ -75,14 +75,7 @@ public final class Slugs {
     }
 
     private static String fold(String text) {
-        StringBuilder mapped = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            String replacement = LETTERS.get(c);
-            mapped.append(replacement != null ? replacement : String.valueOf(c));
-        }
-        String ascii = MARKS.matcher(Normalizer.normalize(mapped, Normalizer.Form.NFD)).replaceAll("");
-        String slug = NON_ALNUM.matcher(ascii.toLowerCase(java.util.Locale.ROOT)).replaceAll("-");
+        String slug = isPlainAscii(text) ? hyphenatePlainAscii(text) : hyphenateAnyText(text);
         slug = trimHyphens(slug);
         if (slug.length() > MAX_LENGTH) {
             String cut = slug.substring(0, MAX_LENGTH);
@@ -91,6 +84,49 @@ public final class Slugs {
             slug = cutInsideWord && hyphen > 0 ? cut.substring(0, hyphen) : trimHyphens(cut);
         }
         return slug;
+    }
+
+    /** ASCII without {@code &}: nothing to transliterate or decompose, the common case for names and tags. */
+    static boolean isPlainAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 || c == '&') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What {@link #hyphenateAnyText} gives for plain ASCII, without normalising or regular expressions. */
+    static String hyphenatePlainAscii(String text) {
+        StringBuilder slug = new StringBuilder(text.length());
+        boolean inGap = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                slug.append(c);
+                inGap = false;
+            } else if (!inGap) {
+                slug.append('-');
+                inGap = true;
+            }
+        }
+        return slug.toString();
+    }
+
+    /** Letters transliterated, accents dropped, lowercase, every run of other characters one hyphen. */
+    static String hyphenateAnyText(String text) {
+        StringBuilder mapped = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String replacement = LETTERS.get(c);
+            mapped.append(replacement != null ? replacement : String.valueOf(c));
+        }
+        String ascii = MARKS.matcher(Normalizer.normalize(mapped, Normalizer.Form.NFD)).replaceAll("");
+        return NON_ALNUM.matcher(ascii.toLowerCase(java.util.Locale.ROOT)).replaceAll("-");
     }
 
     private static String trimHyphens(String s) {

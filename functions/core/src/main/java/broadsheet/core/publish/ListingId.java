@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Names one listing item. Besides {@code home}, every listing belongs to a {@link Collection}
@@ -48,7 +49,7 @@ public record ListingId(String value) implements Comparable<ListingId> {
 
         public Collection {
             Objects.requireNonNull(type, "type");
-            if (slug == null || !slug.matches("[a-z0-9-]+")) {
+            if (slug == null || !SLUG.matcher(slug).matches()) {
                 throw new IllegalArgumentException("not a collection slug: " + slug);
             }
         }
@@ -80,6 +81,8 @@ public record ListingId(String value) implements Comparable<ListingId> {
         }
     }
 
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9-]+");
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
     private static final String HOME = "home";
     private static final String FRONT = "front";
 
@@ -168,8 +171,8 @@ public record ListingId(String value) implements Comparable<ListingId> {
             return false;
         }
         boolean knownType = parts[0].equals("section") || parts[0].equals("author") || parts[0].equals("tag");
-        return knownType && parts[1].matches("[a-z0-9-]+")
-                && (parts[2].equals(FRONT) || parts[2].matches("\\d{4}-(0[1-9]|1[0-2])"));
+        return knownType && SLUG.matcher(parts[1]).matches()
+                && (parts[2].equals(FRONT) || MONTH.matcher(parts[2]).matches());
     }
 
     @Override

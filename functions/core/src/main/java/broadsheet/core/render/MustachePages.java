@@ -10,13 +10,11 @@ import broadsheet.core.publish.Pages;
 import broadsheet.core.site.Section;
 import broadsheet.core.site.SiteConfig;
 import broadsheet.core.site.SiteLayout;
-import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,6 +23,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +32,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Renders Broadsheet's pages with the Mustache templates of the templates module
@@ -75,6 +76,7 @@ public final class MustachePages implements Pages {
     /** RFC 822 dates for RSS, in GMT with a four-digit year. */
     private static final DateTimeFormatter RFC_822 =
             DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final Pattern MONTH_KEY = Pattern.compile("\\d{4}-\\d{2}");
     private static final String EMPTY = "No articles have been published here yet.";
     private static final Comparator<ListingEntry> NEWEST_FIRST = Comparator
             .comparing(ListingEntry::publishAt, Comparator.nullsLast(Comparator.reverseOrder()))
@@ -82,7 +84,7 @@ public final class MustachePages implements Pages {
 
     private final SiteConfig config;
     private final SiteLayout layout;
-    private final MustacheFactory factory = new DefaultMustacheFactory("broadsheet");
+    private final MustacheFactory factory = new TemplateFactory("broadsheet");
     private final MarkdownRenderer markdown = new MarkdownRenderer();
     private final JsonLd jsonLd;
     private final DateTimeFormatter dayFormat;
@@ -102,6 +104,10 @@ public final class MustachePages implements Pages {
     private final Mustache sitemapTemplate;
     private final Mustache sitemapIndexTemplate;
     private final byte[] stylesheet;
+    /** {@link #day} by epoch day. */
+    private final Map<Long, String> days = new ConcurrentHashMap<>();
+    /** {@link #site} by current section slug, "" for none. */
+    private final Map<String, Views.Site> sites = new HashMap<>();
 
     public MustachePages(SiteConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -125,6 +131,8 @@ public final class MustachePages implements Pages {
         this.sitemapTemplate = factory.compile("pages/sitemap.mustache");
         this.sitemapIndexTemplate = factory.compile("pages/sitemap-index.mustache");
         this.stylesheet = resource("broadsheet/static/site.css");
+        sites.put("", newSite(null));
+        config.sections().forEach(section -> sites.put(section.slug(), newSite(section.slug())));
     }
 
     public SiteLayout layout() {
@@ -179,14 +187,14 @@ public final class MustachePages implements Pages {
                 : new Views.Figcaption(a.image().caption(), a.image().credit()));
         Views.ArticleBody body = new Views.ArticleBody(a.headline(), a.standfirst(), section.title(),
                 layout.sectionFrontPath(a.section()), figure, authorLinks(a.authors()), iso(published),
-                published == null ? null : dayFormat.format(published),
+                published == null ? null : day(published),
                 showUpdated ? iso(modified) : null, showUpdated ? timeFormat.format(modified) : null,
                 markdown.toHtml(a.body()), a.source(), a.tags().isEmpty() ? null
                 : new Views.Tags(a.tags().stream()
                         .map(t -> new Views.TagLink(t, layout.tagFrontPath(Slugs.forName(t)))).toList()));
         Views.ArticlePage page = new Views.ArticlePage(site(a.section()), head, breadcrumb, body,
                 preview ? previewBanner(a) : null);
-        return new RenderedPage(layout.articleKey(a.section(), a.slug()), HTML, preview ? PREVIEW_CACHE : ARTICLE_CACHE,
+        return rendered(layout.articleKey(a.section(), a.slug()), HTML, preview ? PREVIEW_CACHE : ARTICLE_CACHE,
                 render(articleTemplate, page));
     }
 
@@ -195,7 +203,7 @@ public final class MustachePages implements Pages {
         String path = layout.articlePath(to.section(), to.slug());
         Views.RedirectPage page = new Views.RedirectPage(config.language(), to.headline() + " | " + config.name(),
                 to.headline(), path, layout.articleUrl(to.section(), to.slug()));
-        return new RenderedPage(layout.articleKey(fromSection, fromSlug), HTML, ARTICLE_CACHE,
+        return RenderedPage.rendered(layout.articleKey(fromSection, fromSlug), HTML, ARTICLE_CACHE,
                 render(redirectTemplate, page), Optional.of(path));
     }
 
@@ -239,7 +247,7 @@ public final class MustachePages implements Pages {
                 new Views.Feed(config.name(), layout.siteFeedUrl()));
         Views.ListingPage page = listingPage(site(null), head, null, "Latest news", config.description(),
                 teasers(first(entries, config.pageSize()), true), null);
-        return new RenderedPage(layout.homeKey(), HTML, LISTING_CACHE, render(homeTemplate, page));
+        return rendered(layout.homeKey(), HTML, LISTING_CACHE, render(homeTemplate, page));
     }
 
     private RenderedPage sectionFront(String slug, List<ListingEntry> entries, Map<String, Integer> buckets) {
@@ -251,7 +259,7 @@ public final class MustachePages implements Pages {
         Views.ListingPage page = listingPage(site(slug), head,
                 breadcrumb(new Views.Crumb(section.title(), null, true)), section.title(), null,
                 teasers(first(entries, config.pageSize()), false), archive(slug, buckets));
-        return new RenderedPage(layout.sectionFrontKey(slug), HTML, LISTING_CACHE, render(sectionTemplate, page));
+        return rendered(layout.sectionFrontKey(slug), HTML, LISTING_CACHE, render(sectionTemplate, page));
     }
 
     private RenderedPage archivePage(String slug, YearMonth month, List<ListingEntry> entries) {
@@ -264,7 +272,7 @@ public final class MustachePages implements Pages {
                 breadcrumb(new Views.Crumb(section.title(), layout.sectionFrontPath(slug), false),
                         new Views.Crumb(label, null, true)),
                 section.title() + ": " + label, null, teasers(entries, false), null);
-        return new RenderedPage(layout.archiveKey(slug, month), HTML, LISTING_CACHE, render(archiveTemplate, page));
+        return rendered(layout.archiveKey(slug, month), HTML, LISTING_CACHE, render(archiveTemplate, page));
     }
 
     private Views.ListingPage listingPage(Views.Site site, Views.Head head, Views.Breadcrumb breadcrumb,
@@ -289,7 +297,7 @@ public final class MustachePages implements Pages {
                     : new Views.Figure(layout.mediaUrl(e.imageSrc()), e.imageAlt() == null ? "" : e.imageAlt(), null);
             teasers.add(new Views.Teaser(e.headline(), layout.articlePath(e.section(), e.slug()),
                     blankToNull(e.standfirst()), byline(e.authors()), iso(e.publishAt()),
-                    e.publishAt() == null ? null : dayFormat.format(e.publishAt()), image, kicker));
+                    e.publishAt() == null ? null : day(e.publishAt()), image, kicker));
         }
         return teasers;
     }
@@ -306,7 +314,7 @@ public final class MustachePages implements Pages {
                 intro, teasers(first(entries, config.pageSize()), true),
                 archive(month -> collectionArchivePath(collection, month), buckets));
         String key = author ? layout.authorFrontKey(collection.slug()) : layout.tagFrontKey(collection.slug());
-        return new RenderedPage(key, HTML, LISTING_CACHE, render(author ? authorTemplate : tagTemplate, page));
+        return rendered(key, HTML, LISTING_CACHE, render(author ? authorTemplate : tagTemplate, page));
     }
 
     private RenderedPage collectionArchive(ListingId.Collection collection, YearMonth month,
@@ -324,7 +332,7 @@ public final class MustachePages implements Pages {
                 name + ": " + label, null, teasers(entries, true), null);
         String key = author ? layout.authorArchiveKey(collection.slug(), month)
                 : layout.tagArchiveKey(collection.slug(), month);
-        return new RenderedPage(key, HTML, LISTING_CACHE, render(archiveTemplate, page));
+        return rendered(key, HTML, LISTING_CACHE, render(archiveTemplate, page));
     }
 
     private String collectionArchivePath(ListingId.Collection collection, YearMonth month) {
@@ -377,20 +385,20 @@ public final class MustachePages implements Pages {
     private RenderedPage siteFeed(List<ListingEntry> entries) {
         Views.AtomFeed feed = atom(config.name(), config.description(), layout.siteFeedUrl(), layout.homeUrl(),
                 first(entries, config.feedSize()));
-        return new RenderedPage(layout.siteFeedKey(), ATOM, LISTING_CACHE, render(feedTemplate, feed));
+        return rendered(layout.siteFeedKey(), ATOM, LISTING_CACHE, render(feedTemplate, feed));
     }
 
     private RenderedPage sectionFeed(String slug, List<ListingEntry> entries) {
         Section section = section(slug);
         Views.AtomFeed feed = atom(section.title() + " | " + config.name(), null, layout.sectionFeedUrl(slug),
                 layout.sectionFrontUrl(slug), first(entries, config.feedSize()));
-        return new RenderedPage(layout.sectionFeedKey(slug), ATOM, LISTING_CACHE, render(feedTemplate, feed));
+        return rendered(layout.sectionFeedKey(slug), ATOM, LISTING_CACHE, render(feedTemplate, feed));
     }
 
     private RenderedPage siteRss(List<ListingEntry> entries) {
         Views.RssChannel channel = rss(config.name(), layout.homeUrl(), config.description(), layout.siteRssUrl(),
                 first(entries, config.feedSize()));
-        return new RenderedPage(layout.siteRssKey(), RSS, LISTING_CACHE, render(rssTemplate, channel));
+        return rendered(layout.siteRssKey(), RSS, LISTING_CACHE, render(rssTemplate, channel));
     }
 
     private RenderedPage sectionRss(String slug, List<ListingEntry> entries) {
@@ -398,7 +406,7 @@ public final class MustachePages implements Pages {
         Views.RssChannel channel = rss(section.title() + " | " + config.name(), layout.sectionFrontUrl(slug),
                 "The latest " + section.title() + " articles from " + config.name() + ".",
                 layout.sectionRssUrl(slug), first(entries, config.feedSize()));
-        return new RenderedPage(layout.sectionRssKey(slug), RSS, LISTING_CACHE, render(rssTemplate, channel));
+        return rendered(layout.sectionRssKey(slug), RSS, LISTING_CACHE, render(rssTemplate, channel));
     }
 
     /** RSS 2.0: lastBuildDate is the newest publish or update time of the items, so it needs no clock. */
@@ -449,7 +457,7 @@ public final class MustachePages implements Pages {
             urls.add(new Views.SitemapUrl(layout.articleUrl(e.section(), e.slug()), iso(modified)));
         }
         urls.add(0, new Views.SitemapUrl(layout.archiveUrl(slug, month), iso(newest)));
-        return new RenderedPage(layout.sitemapKey(slug, month), XML, LISTING_CACHE,
+        return rendered(layout.sitemapKey(slug, month), XML, LISTING_CACHE,
                 render(sitemapTemplate, new Views.UrlSet(urls)));
     }
 
@@ -471,7 +479,7 @@ public final class MustachePages implements Pages {
                 .map(key -> new Views.SitemapUrl(layout.sitemapUrl(key.substring(0, key.indexOf('/')),
                         YearMonth.parse(key.substring(key.indexOf('/') + 1))), null))
                 .toList();
-        return new RenderedPage(layout.sitemapIndexKey(), XML, LISTING_CACHE,
+        return rendered(layout.sitemapIndexKey(), XML, LISTING_CACHE,
                 render(sitemapIndexTemplate, new Views.SitemapIndex(sitemaps)));
     }
 
@@ -481,7 +489,7 @@ public final class MustachePages implements Pages {
                 .map(e -> new Views.NewsUrl(layout.articleUrl(e.section(), e.slug()), config.name(),
                         config.language(), iso(e.publishAt()), e.headline()))
                 .toList();
-        return new RenderedPage(layout.newsSitemapKey(), XML, LISTING_CACHE,
+        return rendered(layout.newsSitemapKey(), XML, LISTING_CACHE,
                 render(newsSitemapTemplate, new Views.NewsUrlSet(urls)));
     }
 
@@ -496,19 +504,30 @@ public final class MustachePages implements Pages {
         String robots = "User-agent: *\nDisallow: /api/\n\nSitemap: " + layout.sitemapIndexUrl()
                 + "\nSitemap: " + layout.newsSitemapUrl() + "\n";
         return List.of(
-                new RenderedPage(layout.notFoundKey(), HTML, LISTING_CACHE, notFound),
+                rendered(layout.notFoundKey(), HTML, LISTING_CACHE, notFound),
                 new RenderedPage(layout.stylesheetKey(), CSS, STATIC_CACHE, stylesheet),
-                new RenderedPage(layout.robotsKey(), TEXT, STATIC_CACHE, robots.getBytes(StandardCharsets.UTF_8)));
+                rendered(layout.robotsKey(), TEXT, STATIC_CACHE, robots.getBytes(StandardCharsets.UTF_8)));
     }
 
     // ---------------------------------------------------------------- helpers
 
+    /** The header of a page in {@code currentSection} (null: none), the same for every page of it, so made once. */
     private Views.Site site(String currentSection) {
+        Views.Site site = sites.get(currentSection == null ? "" : currentSection);
+        return site != null ? site : newSite(currentSection);
+    }
+
+    private Views.Site newSite(String currentSection) {
         List<Views.NavItem> nav = config.sections().stream()
                 .map(s -> new Views.NavItem(s.title(), layout.sectionFrontPath(s.slug()), s.slug().equals(currentSection)))
                 .toList();
         return new Views.Site(config.name(), config.language(), layout.homePath(), layout.stylesheetPath(),
                 layout.siteFeedUrl(), nav);
+    }
+
+    /** "29 November 2026": formatted once per day, as every listing page shows the day of each teaser. */
+    private String day(Instant instant) {
+        return days.computeIfAbsent(Math.floorDiv(instant.getEpochSecond(), 86_400L), d -> dayFormat.format(instant));
     }
 
     private Views.Breadcrumb breadcrumb(Views.Crumb... rest) {
@@ -552,7 +571,7 @@ public final class MustachePages implements Pages {
     }
 
     private static YearMonth parseMonth(String key) {
-        if (!key.matches("\\d{4}-\\d{2}")) {
+        if (!MONTH_KEY.matcher(key).matches()) {
             return null;
         }
         try {
@@ -607,8 +626,13 @@ public final class MustachePages implements Pages {
         return s == null || s.isBlank() ? null : s;
     }
 
+    /** A page of bytes this class has just made, handed over without a copy. */
+    private static RenderedPage rendered(String key, String contentType, String cacheControl, byte[] body) {
+        return RenderedPage.rendered(key, contentType, cacheControl, body, Optional.empty());
+    }
+
     private static byte[] render(Mustache template, Object view) {
-        StringWriter out = new StringWriter(16 * 1024);
+        TextWriter out = new TextWriter(16 * 1024);
         template.execute(out, view);
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }

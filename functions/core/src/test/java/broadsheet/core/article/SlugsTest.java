@@ -2,6 +2,10 @@ package broadsheet.core.article;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SlugsTest {
@@ -64,5 +68,33 @@ class SlugsTest {
         assertThat(Slugs.forName("東京")).matches("n-[0-9a-f]{8}").isEqualTo(Slugs.forName("東京"));
         assertThat(Slugs.forName("東京")).isNotEqualTo(Slugs.forName("大阪"));
         assertThat(Slugs.fromHeadline("feed")).as("headlines keep their rules").isEqualTo("feed-article");
+    }
+
+    @Test
+    void foldsPlainAsciiExactlyAsTheGeneralPathDoes() {
+        List<String> texts = new ArrayList<>();
+        for (char a = 0; a < 0x80; a++) {
+            for (char b = 0; b < 0x80; b++) {
+                texts.add("" + a + b + "x" + a);
+            }
+        }
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(120); n > 0; n--) {
+                text.append((char) random.nextInt(0x80));
+            }
+            texts.add(text.toString());
+        }
+        int plain = 0;
+        for (String text : texts) {
+            if (Slugs.isPlainAscii(text)) {
+                plain++;
+                assertThat(Slugs.hyphenatePlainAscii(text)).as(text).isEqualTo(Slugs.hyphenateAnyText(text));
+            }
+        }
+        assertThat(plain).isGreaterThan(texts.size() / 2);
+        assertThat(Slugs.isPlainAscii("Tom & Jerry")).isFalse();
+        assertThat(Slugs.isPlainAscii("Caf\u00e9")).isFalse();
     }
 }

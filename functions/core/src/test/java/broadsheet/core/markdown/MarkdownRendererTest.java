@@ -1,6 +1,13 @@
 package broadsheet.core.markdown;
 
+import broadsheet.core.render.XssVectors;
+import org.commonmark.internal.util.Escaping;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,5 +65,40 @@ class MarkdownRendererTest {
             assertThat(markdown.toHtml("![alt](" + src + ")")).as(src)
                     .isEqualTo("<p><img src=\"\" alt=\"alt\" loading=\"lazy\" /></p>\n");
         }
+    }
+
+    @Test
+    void escapesTextExactlyAsCommonmarksOwnRenderer() {
+        List<String> differences = new ArrayList<>();
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            String text = "a" + (char) c + "b" + (char) c;
+            if (!MarkdownRenderer.TextRenderer.escapeHtml(text).equals(Escaping.escapeHtml(text))) {
+                differences.add(Integer.toHexString(c));
+            }
+        }
+        assertThat(differences).isEmpty();
+        for (String text : List.of("", "plain", "Tom & \"Jerry\" <b>", "caf\u00e9 \u201cq\u201d \ud83d\ude00 & ?",
+                "\ud83d\ude00<")) {
+            assertThat(MarkdownRenderer.TextRenderer.escapeHtml(text)).as(text).isEqualTo(Escaping.escapeHtml(text));
+        }
+    }
+
+    @Test
+    void rendersTextAsCommonmarksOwnRendererDoes() {
+        HtmlRenderer stock = HtmlRenderer.builder().escapeHtml(true).build();
+        Parser parser = Parser.builder().build();
+        List<String> bodies = new ArrayList<>(XssVectors.VECTORS);
+        bodies.addAll(List.of("Tom & Jerry say \"hi\" <3 -- caf\u00e9 \u201cquoted\u201d \ud83d\ude00\n\nnext *em* **strong**",
+                "`code <b>` and\n\n    indented & code\n\n```\nfenced < & >\n```\n", "a\\\nb &amp; &copy; &#35; \\<"));
+        int compared = 0;
+        for (String body : bodies) {
+            String expected = stock.render(parser.parse(body));
+            // links, images and headings are rendered differently on purpose (see the class comment)
+            if (!expected.contains("<a ") && !expected.contains("<img") && !expected.contains("<h")) {
+                assertThat(markdown.toHtml(body)).as(body).isEqualTo(expected);
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(bodies.size() / 2);
     }
 }
