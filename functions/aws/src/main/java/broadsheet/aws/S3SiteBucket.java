@@ -41,13 +41,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * stored. Such a write is decided again like a 412: the object is read again, and a stored
  * revision at least ours is done (counted as our upload when it carries our revision and hash), a
  * lower one is written again. At most {@value #MAX_UNKNOWN_OUTCOMES} unknown outcomes per page,
- * then the last I/O failure is thrown. Seen against s3proxy with the url-connection client: it
- * answers an {@code aws-chunked} upload (stored, or refused with 412) before the client has
- * written all of it, and the client reports {@code Error writing request body to server}. The
- * SDK's retries stay on (they back off on S3's throttling); {@code Expect: 100-continue} is no
- * lever here: the S3 client adds it only to uploads of at least
- * {@code S3Configuration.expectContinueThresholdInBytes} (1 MiB by default), far above a page, and
- * it could not tell a lost answer to an applied write from a refused one anyway.
+ * then the last I/O failure is thrown. Seen against s3proxy with the url-connection client (and,
+ * for refused uploads, with the Apache client too): s3proxy answers an {@code aws-chunked} upload,
+ * stored or refused with 412, before the client has written all of it, and the client reports
+ * {@code Error writing request body to server}; in AWS a write whose answer is lost (a reset
+ * connection, a timeout) is the same unknown. The SDK's retries stay on: they back off on S3's
+ * throttling. {@code Expect: 100-continue} is not the fix: the S3 client sends it only with
+ * uploads of {@code S3Configuration.expectContinueThresholdInBytes} (1 MiB by default) or more,
+ * far above a page; lowering the threshold would let S3 refuse a failed precondition before the
+ * body is sent (the url-connection client then reports the 412 without its body), at one more
+ * round trip for every upload, and would still leave a stored upload whose answer is lost
+ * unknown. Reading again covers both.
  */
 public final class S3SiteBucket implements SiteBucket {
 
@@ -55,6 +59,7 @@ public final class S3SiteBucket implements SiteBucket {
     static final String SHA256 = "sha256";
     /** Where a redirect page points (header {@code x-amz-meta-redirect-location}). */
     static final String REDIRECT_LOCATION = "redirect-location";
+    private static final System.Logger LOG = System.getLogger(S3SiteBucket.class.getName());
     private static final int MAX_ATTEMPTS = 8;
     /** Conditional writes of one page whose outcome stayed unknown (I/O error) before the error is thrown. */
     static final int MAX_UNKNOWN_OUTCOMES = 3;
@@ -91,7 +96,7 @@ public final class S3SiteBucket implements SiteBucket {
                         return false;
                     }
                 } catch (SdkClientException e) {
-                    unknownOutcomes = countUnknownOutcome(e, unknownOutcomes); // raised or not: decide again
+                    unknownOutcomes = countUnknownOutcome(page.key(), e, unknownOutcomes); // raised or not: decide again
                 }
                 continue;
             }
@@ -116,7 +121,7 @@ public final class S3SiteBucket implements SiteBucket {
                 }
                 // another writer changed the object since the head: decide again
             } catch (SdkClientException e) {
-                unknownOutcomes = countUnknownOutcome(e, unknownOutcomes);
+                unknownOutcomes = countUnknownOutcome(page.key(), e, unknownOutcomes);
                 uploadUnknown = true; // stored or not: decide again from what is there
             }
         }
@@ -228,7 +233,7 @@ public final class S3SiteBucket implements SiteBucket {
      * @return the unknown outcomes so far, this one included
      * @throws SdkClientException {@code e} itself, when it is no I/O failure or one too many
      */
-    private static int countUnknownOutcome(SdkClientException e, int before) {
+    private static int countUnknownOutcome(String key, SdkClientException e, int before) {
         boolean io = false;
         for (Throwable cause = e.getCause(); cause != null && !io; cause = cause.getCause()) {
             io = cause instanceof IOException || cause instanceof UncheckedIOException;
@@ -236,6 +241,8 @@ public final class S3SiteBucket implements SiteBucket {
         if (!io || before + 1 >= MAX_UNKNOWN_OUTCOMES) {
             throw e;
         }
+        LOG.log(System.Logger.Level.WARNING, () -> "conditional write of " + key + " has an unknown outcome ("
+                + e.getMessage() + "); reading it again");
         return before + 1;
     }
 

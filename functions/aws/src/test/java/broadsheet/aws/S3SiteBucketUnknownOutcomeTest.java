@@ -45,20 +45,28 @@ class S3SiteBucketUnknownOutcomeTest {
         return s3;
     }
 
+    /** The url-connection client, losing the answers to the first {@code times} PUTs of {@code key}. */
+    private static LosingHttpClient losing(String key, int times, boolean reachServer) {
+        return new LosingHttpClient(UrlConnectionHttpClient.create(), SdkHttpMethod.PUT, key, times, reachServer);
+    }
+
+    private static void assertStored(String key, long revision, String text) {
+        SiteBucket.StoredPage stored = new S3SiteBucket(aws.s3(), aws.bucketName()).get(key).orElseThrow();
+        assertThat(stored.revision()).isEqualTo(revision);
+        assertThat(new String(stored.body(), StandardCharsets.UTF_8)).isEqualTo(text);
+    }
+
     @Test
     void anUploadThatWasStoredButWhoseEveryAnswerWasLostCountsAsDone() {
         // the first attempt is stored; every retry of the SDK then fails its If-None-Match on that
         // very object, and none of the answers reaches the client
-        LosingHttpClient http = new LosingHttpClient(UrlConnectionHttpClient.create(), SdkHttpMethod.PUT,
-                "world/index.html", 4, true);
+        LosingHttpClient http = losing("world/index.html", 4, true);
         S3SiteBucket bucket = new S3SiteBucket(urlConnectionS3(http), aws.bucketName());
 
         assertThat(bucket.put(page("world/index.html", "<p>revision 3</p>"), 3)).isTrue();
 
         assertThat(http.lost()).isEqualTo(4);
-        SiteBucket.StoredPage stored = new S3SiteBucket(aws.s3(), aws.bucketName()).get("world/index.html").orElseThrow();
-        assertThat(stored.revision()).isEqualTo(3);
-        assertThat(new String(stored.body(), StandardCharsets.UTF_8)).isEqualTo("<p>revision 3</p>");
+        assertStored("world/index.html", 3, "<p>revision 3</p>");
         assertThat(bucket.putCount()).isEqualTo(1);
     }
 
@@ -69,17 +77,14 @@ class S3SiteBucketUnknownOutcomeTest {
         // a newer page lands between this bucket's HeadObject and its PutObject; s3proxy refuses
         // the upload with 412, which the client never sees (as when s3proxy answers an aws-chunked
         // upload before the url-connection client has written all of it)
-        LosingHttpClient http = new LosingHttpClient(UrlConnectionHttpClient.create(), SdkHttpMethod.PUT,
-                "index.html", 4, true);
+        LosingHttpClient http = losing("index.html", 4, true);
         S3SiteBucket racing = new S3SiteBucket(new InterleavingS3Client(urlConnectionS3(http),
                 () -> other.put(page("index.html", "<p>revision 9</p>"), 9)), aws.bucketName());
 
         assertThat(racing.put(page("index.html", "<p>revision 5</p>"), 5)).isFalse();
 
         assertThat(http.lost()).isEqualTo(4);
-        SiteBucket.StoredPage stored = other.get("index.html").orElseThrow();
-        assertThat(stored.revision()).isEqualTo(9);
-        assertThat(new String(stored.body(), StandardCharsets.UTF_8)).isEqualTo("<p>revision 9</p>");
+        assertStored("index.html", 9, "<p>revision 9</p>");
         assertThat(racing.putCount()).isZero();
     }
 
@@ -87,20 +92,18 @@ class S3SiteBucketUnknownOutcomeTest {
     void aRevisionRaiseWhoseAnswerWasLostIsReadAgain() {
         S3SiteBucket writer = new S3SiteBucket(aws.s3(), aws.bucketName());
         writer.put(page("world/a/index.html", "<p>same</p>"), 1);
-        LosingHttpClient http = new LosingHttpClient(UrlConnectionHttpClient.create(), SdkHttpMethod.PUT,
-                "world/a/index.html", 4, true);
+        LosingHttpClient http = losing("world/a/index.html", 4, true);
         S3SiteBucket raising = new S3SiteBucket(urlConnectionS3(http), aws.bucketName());
 
         assertThat(raising.put(page("world/a/index.html", "<p>same</p>"), 4)).isFalse();
 
         assertThat(http.lost()).isPositive();
-        assertThat(writer.get("world/a/index.html").orElseThrow().revision()).isEqualTo(4);
+        assertStored("world/a/index.html", 4, "<p>same</p>");
     }
 
     @Test
     void anUploadThatNeverReachesTheServerFailsAfterABoundedNumberOfTries() {
-        LosingHttpClient http = new LosingHttpClient(UrlConnectionHttpClient.create(), SdkHttpMethod.PUT,
-                "world/index.html", Integer.MAX_VALUE, false);
+        LosingHttpClient http = losing("world/index.html", Integer.MAX_VALUE, false);
         S3SiteBucket bucket = new S3SiteBucket(urlConnectionS3(http), aws.bucketName());
 
         assertThatThrownBy(() -> bucket.put(page("world/index.html", "<p>revision 3</p>"), 3))
