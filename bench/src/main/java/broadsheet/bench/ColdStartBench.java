@@ -108,6 +108,8 @@ public final class ColdStartBench {
             }
             System.out.printf("stream batches delivered again after a failed delivery: %d; batches that failed all %d "
                     + "deliveries (no publish time recorded for that round): %d%n", bench.retries, DELIVERIES, bench.abandoned);
+            System.out.printf("conditional S3 writes of unknown outcome (I/O error) that the publisher read again: %d%n",
+                    bench.unknownOutcomes);
         }
     }
 
@@ -117,6 +119,8 @@ public final class ColdStartBench {
     private String lastSlug;
     private int retries;
     private int abandoned;
+    /** Warnings of {@code S3SiteBucket} in the child JVMs' output: writes of unknown outcome decided again. */
+    private long unknownOutcomes;
 
     double floor(List<String> flags) throws Exception {
         return spawn(flags, ColdStartFloor.class.getName(), List.of(), "floor");
@@ -215,6 +219,7 @@ public final class ColdStartBench {
             throw new IllegalStateException(mainClass + " did not finish");
         }
         String log = Files.readString(output);
+        unknownOutcomes += log.lines().filter(l -> l.contains("has an unknown outcome")).count();
         String done = log.lines().filter(l -> l.startsWith("done ")).reduce((first, last) -> last)
                 .orElseThrow(() -> new IllegalStateException(mainClass + " " + args + " failed:\n" + log));
         String[] parts = done.split(" ");

@@ -3,6 +3,7 @@ package broadsheet.aws;
 import broadsheet.core.publish.SiteBucket;
 import broadsheet.core.render.RenderedPage;
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -13,6 +14,8 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +34,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>A page whose bytes equal the stored ones is not uploaded again; if its revision is newer,
  * the stored revision is raised in place (see {@link #raiseRevision}) so that the revision check
  * keeps fencing off older writers.
+ *
+ * <p><b>Unknown outcomes.</b> A conditional PutObject or CopyObject that fails with an I/O error
+ * ({@link SdkClientException} caused by an {@link IOException}) may or may not have been applied,
+ * and the SDK's own retries of it may then fail their precondition on the object the first attempt
+ * stored. Such a write is decided again like a 412: the object is read again, and a stored
+ * revision at least ours is done (counted as our upload when it carries our revision and hash), a
+ * lower one is written again. At most {@value #MAX_UNKNOWN_OUTCOMES} unknown outcomes per page,
+ * then the last I/O failure is thrown. Seen against s3proxy with the url-connection client (and,
+ * for refused uploads, with the Apache client too): s3proxy answers an {@code aws-chunked} upload,
+ * stored or refused with 412, before the client has written all of it, and the client reports
+ * {@code Error writing request body to server}; in AWS a write whose answer is lost (a reset
+ * connection, a timeout) is the same unknown. The SDK's retries stay on: they back off on S3's
+ * throttling. {@code Expect: 100-continue} is not the fix: the S3 client sends it only with
+ * uploads of {@code S3Configuration.expectContinueThresholdInBytes} (1 MiB by default) or more,
+ * far above a page; lowering the threshold would let S3 refuse a failed precondition before the
+ * body is sent (the url-connection client then reports the 412 without its body), at one more
+ * round trip for every upload, and would still leave a stored upload whose answer is lost
+ * unknown. Reading again covers both.
  */
 public final class S3SiteBucket implements SiteBucket {
 
@@ -38,7 +59,10 @@ public final class S3SiteBucket implements SiteBucket {
     static final String SHA256 = "sha256";
     /** Where a redirect page points (header {@code x-amz-meta-redirect-location}). */
     static final String REDIRECT_LOCATION = "redirect-location";
+    private static final System.Logger LOG = System.getLogger(S3SiteBucket.class.getName());
     private static final int MAX_ATTEMPTS = 8;
+    /** Conditional writes of one page whose outcome stayed unknown (I/O error) before the error is thrown. */
+    static final int MAX_UNKNOWN_OUTCOMES = 3;
 
     private final S3Client s3;
     private final String bucket;
@@ -53,14 +77,26 @@ public final class S3SiteBucket implements SiteBucket {
     @Override
     public boolean put(RenderedPage page, long revision) {
         String hash = page.contentHash();
+        boolean uploadUnknown = false;
+        int unknownOutcomes = 0;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<HeadObjectResponse> stored = head(page.key());
             if (stored.isPresent() && revisionOf(stored.get().metadata()) >= revision) {
-                return false;
+                // after an upload of unknown outcome, the page with our revision and bytes is ours
+                boolean ours = uploadUnknown && revisionOf(stored.get().metadata()) == revision
+                        && hash.equals(stored.get().metadata().get(SHA256));
+                if (ours) {
+                    puts.incrementAndGet();
+                }
+                return ours;
             }
             if (stored.isPresent() && hash.equals(stored.get().metadata().get(SHA256))) {
-                if (raiseRevision(page, revision, hash, stored.get().eTag())) {
-                    return false;
+                try {
+                    if (raiseRevision(page, revision, hash, stored.get().eTag())) {
+                        return false;
+                    }
+                } catch (SdkClientException e) {
+                    unknownOutcomes = countUnknownOutcome(page.key(), e, unknownOutcomes); // raised or not: decide again
                 }
                 continue;
             }
@@ -86,6 +122,9 @@ public final class S3SiteBucket implements SiteBucket {
                     throw e;
                 }
                 // another writer changed the object since the head: decide again
+            } catch (SdkClientException e) {
+                unknownOutcomes = countUnknownOutcome(page.key(), e, unknownOutcomes);
+                uploadUnknown = true; // stored or not: decide again from what is there
             }
         }
         throw new IllegalStateException("page " + page.key() + " kept changing under " + MAX_ATTEMPTS + " attempts");
@@ -98,6 +137,7 @@ public final class S3SiteBucket implements SiteBucket {
      * and a late writer of revision 2 with other bytes would replace what revision 3 wants.
      *
      * @return false when the object changed meanwhile (decide again)
+     * @throws SdkClientException also when the copy's outcome is unknown (see {@link #countUnknownOutcome})
      */
     private boolean raiseRevision(RenderedPage page, long revision, String hash, String eTag) {
         try {
@@ -186,6 +226,26 @@ public final class S3SiteBucket implements SiteBucket {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    /**
+     * One more conditional write of unknown outcome: an I/O failure during the request, so the
+     * write may or may not have been applied.
+     *
+     * @return the unknown outcomes so far, this one included
+     * @throws SdkClientException {@code e} itself, when it is no I/O failure or one too many
+     */
+    private static int countUnknownOutcome(String key, SdkClientException e, int before) {
+        boolean io = false;
+        for (Throwable cause = e.getCause(); cause != null && !io; cause = cause.getCause()) {
+            io = cause instanceof IOException || cause instanceof UncheckedIOException;
+        }
+        if (!io || before + 1 >= MAX_UNKNOWN_OUTCOMES) {
+            throw e;
+        }
+        LOG.log(System.Logger.Level.WARNING, () -> "conditional write of " + key + " has an unknown outcome ("
+                + e.getMessage() + "); reading it again");
+        return before + 1;
     }
 
     /** 412 Precondition Failed, or 409 ConditionalRequestConflict (S3's answer to racing conditional writes). */
