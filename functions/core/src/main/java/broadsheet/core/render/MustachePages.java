@@ -135,10 +135,6 @@ public final class MustachePages implements Pages {
         config.sections().forEach(section -> sites.put(section.slug(), newSite(section.slug())));
     }
 
-    public SiteLayout layout() {
-        return layout;
-    }
-
     // ---------------------------------------------------------------- article pages
 
     @Override
