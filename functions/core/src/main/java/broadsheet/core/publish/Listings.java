@@ -23,9 +23,12 @@ import java.util.TreeMap;
  */
 public final class Listings {
 
-    /** Newest first by publish time; equal publish times by slug, so the order is total. */
+    /**
+     * Newest first by publish time (an entry without one last); equal publish times by slug, so
+     * the order is total. Listing pages are rendered in this order too.
+     */
     public static final Comparator<ListingEntry> NEWEST_FIRST = Comparator
-            .comparing(ListingEntry::publishAt, Comparator.reverseOrder())
+            .comparing(ListingEntry::publishAt, Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(ListingEntry::slug);
 
     private Listings() {

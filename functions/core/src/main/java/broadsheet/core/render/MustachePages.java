@@ -6,6 +6,7 @@ import broadsheet.core.markdown.MarkdownRenderer;
 import broadsheet.core.publish.Listing;
 import broadsheet.core.publish.ListingEntry;
 import broadsheet.core.publish.ListingId;
+import broadsheet.core.publish.Listings;
 import broadsheet.core.publish.Pages;
 import broadsheet.core.site.Section;
 import broadsheet.core.site.SiteConfig;
@@ -78,9 +79,6 @@ public final class MustachePages implements Pages {
             DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final Pattern MONTH_KEY = Pattern.compile("\\d{4}-\\d{2}");
     private static final String EMPTY = "No articles have been published here yet.";
-    private static final Comparator<ListingEntry> NEWEST_FIRST = Comparator
-            .comparing(ListingEntry::publishAt, Comparator.nullsLast(Comparator.reverseOrder()))
-            .thenComparing(ListingEntry::slug);
 
     private final SiteConfig config;
     private final SiteLayout layout;
@@ -217,7 +215,7 @@ public final class MustachePages implements Pages {
 
     @Override
     public List<RenderedPage> listingPages(ListingId id, Listing listing) {
-        List<ListingEntry> entries = listing.entries().stream().sorted(NEWEST_FIRST).toList();
+        List<ListingEntry> entries = listing.entries().stream().sorted(Listings.NEWEST_FIRST).toList();
         return switch (id.kind()) {
             case HOME -> List.of(homePage(entries), siteFeed(entries), siteRss(entries),
                     sitemapIndex(entries, listing.buckets()));
@@ -481,7 +479,7 @@ public final class MustachePages implements Pages {
 
     @Override
     public RenderedPage newsSitemap(List<ListingEntry> recent) {
-        List<Views.NewsUrl> urls = recent.stream().filter(e -> e.publishAt() != null).sorted(NEWEST_FIRST)
+        List<Views.NewsUrl> urls = recent.stream().filter(e -> e.publishAt() != null).sorted(Listings.NEWEST_FIRST)
                 .map(e -> new Views.NewsUrl(layout.articleUrl(e.section(), e.slug()), config.name(),
                         config.language(), iso(e.publishAt()), e.headline()))
                 .toList();
