@@ -91,7 +91,7 @@ public final class Publisher {
         plan.redirect().ifPresent(r -> work.add(() ->
                 bucket.put(pages.redirectPage(r.from().section(), r.from().slug(), r.to()),
                         revision(r.to().version()))));
-        collectionWork(plan).forEach((collection, task) -> work.add(task));
+        work.addAll(collectionWork(plan));
         runAll(work);
 
         if (plan.recomputeHome()) {
@@ -109,7 +109,7 @@ public final class Publisher {
      * in plan order, then its front. Collections share no listing, so their work runs in parallel;
      * home, which reads the section fronts, runs after all of them.
      */
-    private Map<ListingId.Collection, Runnable> collectionWork(ChangePlan plan) {
+    private List<Runnable> collectionWork(ChangePlan plan) {
         Map<ListingId.Collection, List<MonthEdit>> edits = new TreeMap<>();
         for (MonthEdit edit : plan.monthEdits()) {
             edits.computeIfAbsent(edit.listing().collection().orElseThrow(), c -> new ArrayList<>()).add(edit);
@@ -119,11 +119,11 @@ public final class Publisher {
 
         Set<ListingId.Collection> collections = new TreeSet<>(edits.keySet());
         collections.addAll(fronts.keySet());
-        Map<ListingId.Collection, Runnable> work = new LinkedHashMap<>();
+        List<Runnable> work = new ArrayList<>();
         for (ListingId.Collection collection : collections) {
             List<MonthEdit> monthEdits = edits.getOrDefault(collection, List.of());
             SortedSet<YearMonth> touched = fronts.get(collection);
-            work.put(collection, () -> {
+            work.add(() -> {
                 for (MonthEdit edit : monthEdits) {
                     publishListing(edit.listing(), editMonth(edit));
                 }
