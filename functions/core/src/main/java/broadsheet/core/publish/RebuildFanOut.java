@@ -33,9 +33,6 @@ public final class RebuildFanOut {
 
     /** Sends the starting units of a rebuild with {@code listingSegments} listing segments; returns them. */
     public List<SiteRebuild.Unit> start(int listingSegments) {
-        if (listingSegments < 1) {
-            throw new IllegalArgumentException("listingSegments must be positive: " + listingSegments);
-        }
         List<SiteRebuild.Unit> units = rebuild.units(listingSegments);
         queue.send(units);
         return units;

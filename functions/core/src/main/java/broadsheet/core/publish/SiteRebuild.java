@@ -192,9 +192,13 @@ public final class SiteRebuild {
 
     /**
      * The units a rebuild starts from: the articles of each section, {@code listingSegments}
-     * segments of the listings, and the news sitemap with the fixed pages.
+     * segments of the listings (at least one: without, no listing page would be rendered), and
+     * the news sitemap with the fixed pages.
      */
     public List<Unit> units(int listingSegments) {
+        if (listingSegments < 1) {
+            throw new IllegalArgumentException("listingSegments must be positive: " + listingSegments);
+        }
         List<Unit> units = new ArrayList<>();
         sections.forEach(s -> units.add(new SectionArticles(s, Optional.empty())));
         for (int segment = 0; segment < listingSegments; segment++) {

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SiteRebuildTest {
 
@@ -163,6 +164,14 @@ class SiteRebuildTest {
         // story-1 was the only article of its author and tag months: their empty pages are rebuilt as well
         assertThat(end.articles()).isEqualTo(22);
         assertThat(contents(rebuilt)).isEqualTo(withFixedPages(contents(published)));
+    }
+
+    @Test
+    void refusesToStartARebuildWithoutAListingSegment() {
+        SiteRebuild rebuild = new SiteRebuild(articles, listings, listings, published, pages, clock, SITE.sectionSlugs(), 5, pool);
+
+        assertThatThrownBy(() -> rebuild.units(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("listingSegments");
     }
 
     @Test
