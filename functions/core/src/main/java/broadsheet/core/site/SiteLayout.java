@@ -84,7 +84,7 @@ public final class SiteLayout {
     }
 
     public String archivePath(String section, YearMonth month) {
-        return "/" + section + "/archive/" + String.format(Locale.ROOT, "%04d/%02d/", month.getYear(), month.getMonthValue());
+        return sectionFrontPath(section) + monthPath(month);
     }
 
     public String archiveUrl(String section, YearMonth month) {
