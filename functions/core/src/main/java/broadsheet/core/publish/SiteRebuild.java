@@ -10,9 +10,7 @@ import broadsheet.core.render.RenderedPage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -275,10 +273,8 @@ public final class SiteRebuild {
 
     private Done finish(Finish unit) {
         Instant now = clock.instant();
-        Map<ListingId, String> fronts = new LinkedHashMap<>();
-        sections.forEach(s -> fronts.put(ListingId.sectionFront(s), s));
-        List<Listing> read = new ArrayList<>();
-        listings.getAll(fronts.keySet()).values().forEach(v -> read.add(v.value()));
+        List<Listing> read = listings.getAll(sections.stream().map(ListingId::sectionFront).toList()).values().stream()
+                .map(Versioned::value).toList();
         long home = listings.get(ListingId.home()).map(Versioned::version).orElse(0L);
         long uploads = 0;
         if (home > 0 && bucket.put(pages.newsSitemap(Listings.recent(read, now)), revision(home))) {
