@@ -18,9 +18,7 @@ class PreviewPageTest {
     @Test
     void previewOfADraftWithoutPublishTimeShowsABannerAndIsNeitherIndexedNorCached() {
         Article fixture = Fixtures.worldArticle();
-        Article draft = new Article(fixture.section(), fixture.slug(), fixture.headline(), fixture.standfirst(),
-                fixture.body(), fixture.image(), fixture.authors(), fixture.tags(), fixture.source(), Status.DRAFT,
-                null, fixture.createdAt(), fixture.updatedAt(), fixture.version());
+        Article draft = fixture.withStatus(Status.DRAFT).withPublishAt(null);
 
         RenderedPage preview = pages.previewPage(draft);
 
@@ -34,10 +32,7 @@ class PreviewPageTest {
     @Test
     void previewOfAScheduledArticleNamesItsPublishTime() {
         Article fixture = Fixtures.worldArticle();
-        Article scheduled = new Article(fixture.section(), fixture.slug(), fixture.headline(), fixture.standfirst(),
-                fixture.body(), fixture.image(), fixture.authors(), fixture.tags(), fixture.source(),
-                Status.SCHEDULED, Instant.parse("2026-12-01T06:00:00Z"), fixture.createdAt(), fixture.updatedAt(),
-                fixture.version());
+        Article scheduled = fixture.withStatus(Status.SCHEDULED).withPublishAt(Instant.parse("2026-12-01T06:00:00Z"));
 
         Document doc = Jsoup.parse(pages.previewPage(scheduled).text());
 
