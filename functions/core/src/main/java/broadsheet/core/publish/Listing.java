@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The content of one listing item: its entries, newest first, and (for a section head) the
- * number of entries in each archive bucket of the section.
+ * The content of one listing item: its entries, newest first, and (for a front) the number of
+ * entries in each archive month of its collection, keyed {@code yyyy-MM}; for home, of every
+ * section, keyed {@code <section>/<yyyy-MM>} (see {@link Listings#front} and {@link Listings#home}).
  */
 public record Listing(List<ListingEntry> entries, Map<String, Integer> buckets) {
 
