@@ -6,7 +6,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -58,7 +57,7 @@ final class ApiGatewayMapping {
         root.put("statusCode", response.status());
         ObjectNode headers = root.putObject("headers");
         response.headers().forEach(headers::put);
-        root.put("body", new String(response.body(), StandardCharsets.UTF_8));
+        root.put("body", response.bodyText());
         root.put("isBase64Encoded", false);
         return root;
     }
