@@ -6,7 +6,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,19 +31,19 @@ final class ApiGatewayMapping {
     static HttpRequest request(JsonNode event) {
         JsonNode context = event.path("requestContext");
         JsonNode http = context.path("http");
-        String method = text(http.path("method"), "");
-        String path = text(event.path("rawPath"), text(http.path("path"), "/"));
-        String domain = text(context.path("domainName"), "");
+        String method = http.path("method").stringValue("");
+        String path = event.path("rawPath").stringValue(http.path("path").stringValue("/"));
+        String domain = context.path("domainName").stringValue("");
         String apiBase = domain.isBlank() ? "" : "https://" + domain;
         // On a named stage (not $default) the raw path starts with the stage name.
-        String stage = text(context.path("stage"), "$default");
+        String stage = context.path("stage").stringValue("$default");
         String stagePrefix = stage.equals("$default") ? "" : "/" + stage;
         if (!stagePrefix.isEmpty() && path.startsWith(stagePrefix + "/")) {
             path = path.substring(stagePrefix.length());
             apiBase = apiBase + stagePrefix;
         }
         return new HttpRequest(method, path, strings(event.path("headers")),
-                strings(event.path("queryStringParameters")), text(event.path("body"), null),
+                strings(event.path("queryStringParameters")), event.path("body").stringValue(null),
                 event.path("isBase64Encoded").asBoolean(false),
                 strings(context.path("authorizer").path("jwt").path("claims")), apiBase);
     }
@@ -58,7 +57,7 @@ final class ApiGatewayMapping {
         root.put("statusCode", response.status());
         ObjectNode headers = root.putObject("headers");
         response.headers().forEach(headers::put);
-        root.put("body", new String(response.body(), StandardCharsets.UTF_8));
+        root.put("body", response.bodyText());
         root.put("isBase64Encoded", false);
         return root;
     }
@@ -76,9 +75,5 @@ final class ApiGatewayMapping {
             }
         });
         return map;
-    }
-
-    private static String text(JsonNode node, String fallback) {
-        return node.isString() ? node.stringValue() : fallback;
     }
 }

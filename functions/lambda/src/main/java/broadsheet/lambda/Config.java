@@ -98,7 +98,7 @@ public record Config(String tableName, String bucketName, String siteBaseUrl, St
         String table = required(env, "TABLE_NAME", missing);
         String bucket = required(env, "BUCKET_NAME", missing);
         String baseUrl = required(env, "SITE_BASE_URL", missing);
-        long scheduleVariables = SCHEDULE_VARIABLES.stream().filter(n -> env.get(n) != null && !env.get(n).isBlank()).count();
+        long scheduleVariables = SCHEDULE_VARIABLES.stream().filter(n -> present(env, n)).count();
         if (scheduleVariables > 0 && scheduleVariables < SCHEDULE_VARIABLES.size()) {
             SCHEDULE_VARIABLES.forEach(n -> required(env, n, missing));
         }

@@ -1,5 +1,8 @@
 package broadsheet.lambda;
 
+import broadsheet.core.article.Article;
+import broadsheet.core.article.ArticleValidator;
+import broadsheet.core.article.Validated;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -50,14 +53,20 @@ final class Priming implements Resource {
         return last;
     }
 
-    static byte[] sample() {
+    /** The sample article as the validator reads it from the editor's JSON. */
+    static Article sample(ArticleValidator validator) {
+        byte[] json;
         try (InputStream in = Priming.class.getResourceAsStream(SAMPLE)) {
             if (in == null) {
                 throw new IllegalStateException(SAMPLE + " is not on the classpath");
             }
-            return in.readAllBytes();
+            json = in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (!(validator.parse(json) instanceof Validated.Valid valid)) {
+            throw new IllegalStateException("the priming sample article is not valid");
+        }
+        return valid.article();
     }
 }

@@ -3,7 +3,6 @@ package broadsheet.lambda;
 import broadsheet.aws.ArticleItems;
 import broadsheet.core.article.Article;
 import broadsheet.core.article.ArticleValidator;
-import broadsheet.core.article.Validated;
 import broadsheet.core.publish.Listing;
 import broadsheet.core.publish.ListingId;
 import broadsheet.core.publish.Listings;
@@ -37,11 +36,8 @@ final class PublisherPriming {
 
     /** The pages rendered; nothing is uploaded. */
     List<RenderedPage> prime() {
-        if (!(validator.parse(Priming.sample()) instanceof Validated.Valid valid)) {
-            throw new IllegalStateException("the priming sample article is not valid");
-        }
         Instant now = clock.instant();
-        Article sample = valid.article().withTimes(now, now).withPublishAt(now).withVersion(1);
+        Article sample = Priming.sample(validator).withTimes(now, now).withPublishAt(now).withVersion(1);
         StreamEvent event = new StreamEvent(List.of(new StreamEvent.Record("priming", "INSERT", "", "1",
                 ArticleItems.key(sample.slug()), Map.of(), ArticleItems.toItem(sample))));
         Article read = ChangeFeed.change(StreamEventJson.read(StreamEventJson.write(event)).records().get(0))

@@ -49,8 +49,8 @@ public final class ScheduleHandler implements RequestStreamHandler {
     }
 
     private List<String> publish(JsonNode input) {
-        Optional<String> slug = text(input, "slug");
-        Optional<Instant> publishAt = text(input, "publishAt").flatMap(ScheduleHandler::instant);
+        Optional<String> slug = input.path("slug").stringValueOpt();
+        Optional<Instant> publishAt = input.path("publishAt").stringValueOpt().flatMap(ScheduleHandler::instant);
         List<Article> published;
         if (slug.isPresent() && publishAt.isPresent()) {
             published = scheduler.publishIfDue(slug.get(), publishAt.get()).stream().toList();
@@ -60,11 +60,6 @@ public final class ScheduleHandler implements RequestStreamHandler {
         List<String> slugs = published.stream().map(Article::slug).toList();
         LOG.log(System.Logger.Level.INFO, "published " + slugs);
         return slugs;
-    }
-
-    private static Optional<String> text(JsonNode input, String name) {
-        JsonNode value = input.path(name);
-        return value.isString() ? Optional.of(value.stringValue()) : Optional.empty();
     }
 
     private static Optional<Instant> instant(String text) {

@@ -42,8 +42,9 @@ public final class StreamEventJson {
         List<StreamEvent.Record> records = new ArrayList<>();
         for (JsonNode record : root.path("Records").values()) {
             JsonNode dynamodb = record.path("dynamodb");
-            records.add(new StreamEvent.Record(text(record, "eventID"), text(record, "eventName"),
-                    text(record, "eventSourceARN"), text(dynamodb, "SequenceNumber"),
+            records.add(new StreamEvent.Record(record.path("eventID").stringValue(null),
+                    record.path("eventName").stringValue(null), record.path("eventSourceARN").stringValue(null),
+                    dynamodb.path("SequenceNumber").stringValue(null),
                     image(dynamodb.path("Keys")), image(dynamodb.path("OldImage")), image(dynamodb.path("NewImage"))));
         }
         return new StreamEvent(records);
@@ -96,7 +97,7 @@ public final class StreamEventJson {
         List<String> failed = new ArrayList<>();
         if (json.length > 0) {
             for (JsonNode failure : MAPPER.readTree(json).path("batchItemFailures").values()) {
-                failed.add(text(failure, "itemIdentifier"));
+                failed.add(failure.path("itemIdentifier").stringValue(null));
             }
         }
         return new StreamBatchResponse(failed);
@@ -174,10 +175,5 @@ public final class StreamEventJson {
 
     private static List<String> strings(JsonNode array) {
         return array.values().stream().map(JsonNode::stringValue).toList();
-    }
-
-    private static String text(JsonNode node, String name) {
-        JsonNode value = node.path(name);
-        return value.isString() ? value.stringValue() : null;
     }
 }

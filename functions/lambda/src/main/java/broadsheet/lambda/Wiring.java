@@ -91,10 +91,9 @@ public final class Wiring {
 
     /** The change feed, rendering with these pages of this site. */
     public ChangeFeed changeFeed(SiteConfig site, MustachePages pages) {
-        S3Client s3 = sync(S3Client.builder()).forcePathStyle(config.s3PathStyle()).build();
         DynamoDbClient dynamo = dynamo();
         Publisher publisher = new Publisher(new DynamoListingStore(dynamo, config.tableName()),
-                new S3SiteBucket(s3, config.bucketName()), pages, Clock.systemUTC(), site.sectionSlugs());
+                new S3SiteBucket(s3(), config.bucketName()), pages, Clock.systemUTC(), site.sectionSlugs());
         PublishSchedule schedule = config.schedules()
                 .<PublishSchedule>map(target -> new EventBridgePublishSchedule(sync(SchedulerClient.builder()).build(), target))
                 .orElse(PublishSchedule.NONE);
@@ -103,6 +102,10 @@ public final class Wiring {
 
     private DynamoDbClient dynamo() {
         return sync(DynamoDbClient.builder()).build();
+    }
+
+    private S3Client s3() {
+        return sync(S3Client.builder()).forcePathStyle(config.s3PathStyle()).build();
     }
 
     private S3Presigner presigner() {
@@ -128,7 +131,6 @@ public final class Wiring {
     public RebuildFanOut rebuildFanOut() {
         String queueUrl = config.requireRebuildQueueUrl();
         DynamoDbClient dynamo = dynamo();
-        S3Client s3 = sync(S3Client.builder()).forcePathStyle(config.s3PathStyle()).build();
         SqsClient sqs = sync(SqsClient.builder()).build();
         SiteConfig site = site();
         DynamoListingStore listings = new DynamoListingStore(dynamo, config.tableName());
@@ -138,7 +140,7 @@ public final class Wiring {
             return thread;
         });
         SiteRebuild rebuild = new SiteRebuild(new DynamoArticleStore(dynamo, config.tableName()), listings, listings,
-                new S3SiteBucket(s3, config.bucketName()), new MustachePages(site), Clock.systemUTC(),
+                new S3SiteBucket(s3(), config.bucketName()), new MustachePages(site), Clock.systemUTC(),
                 site.sectionSlugs(), REBUILD_BATCH_SIZE, pool);
         return new RebuildFanOut(rebuild, new SqsRebuildQueue(sqs, queueUrl));
     }

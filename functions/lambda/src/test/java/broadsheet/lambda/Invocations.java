@@ -47,7 +47,8 @@ final class Invocations {
         return StreamEventJson.readResponse(invoke(handler, StreamEventJson.write(event)));
     }
 
-    static JsonNode schedule(ScheduleHandler handler, String inputJson) {
+    /** The answer of a function that answers JSON (the schedule and rebuild start functions). */
+    static JsonNode answer(RequestStreamHandler handler, String inputJson) {
         return MAPPER.readTree(invoke(handler, inputJson.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -188,13 +188,13 @@ class NewsroomApiIntegrationTest {
 
         String sweep = "{\"sweep\": true}";
         String schedule = "{\"slug\": \"" + WORLD_SLUG + "\", \"publishAt\": \"" + at + "\"}";
-        assertThat(Invocations.schedule(handler, sweep).toString()).isEqualTo("{\"published\":[]}");
-        assertThat(Invocations.schedule(handler, schedule).toString()).isEqualTo("{\"published\":[]}");
+        assertThat(Invocations.answer(handler, sweep).toString()).isEqualTo("{\"published\":[]}");
+        assertThat(Invocations.answer(handler, schedule).toString()).isEqualTo("{\"published\":[]}");
         assertThat(functions.listBucket()).extracting(o -> o.key()).noneMatch(k -> k.contains(WORLD_SLUG));
 
         functions.clock.advance(Duration.ofHours(1));
-        assertThat(Invocations.schedule(handler, schedule).toString()).isEqualTo("{\"published\":[\"" + WORLD_SLUG + "\"]}");
-        assertThat(Invocations.schedule(handler, sweep).toString()).isEqualTo("{\"published\":[]}");
+        assertThat(Invocations.answer(handler, schedule).toString()).isEqualTo("{\"published\":[\"" + WORLD_SLUG + "\"]}");
+        assertThat(Invocations.answer(handler, sweep).toString()).isEqualTo("{\"published\":[]}");
         List<LocalFunctions.Write> writes = functions.takeWrites();
         assertThat(writes).as("one write: scheduled to published").hasSize(1);
         assertThat(Invocations.publish(functions.publisher(), functions.stream(writes)).failedSequenceNumbers()).isEmpty();

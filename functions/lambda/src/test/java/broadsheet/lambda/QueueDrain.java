@@ -11,8 +11,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -108,7 +106,7 @@ final class QueueDrain {
     }
 
     /** The messages as the event Lambda sends; the ids the function reported failed. */
-    private Set<String> invoke(List<Message> messages) throws Exception {
+    private Set<String> invoke(List<Message> messages) {
         ObjectNode event = json.createObjectNode();
         ArrayNode records = event.putArray("Records");
         for (Message m : messages) {
@@ -124,10 +122,9 @@ final class QueueDrain {
             record.put("eventSourceARN", "arn:aws:sqs:us-east-1:000000000000:rebuild");
             record.put("awsRegion", "us-east-1");
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        function.handleRequest(new ByteArrayInputStream(json.writeValueAsBytes(event)), out, null);
+        byte[] answer = Invocations.invoke(function, json.writeValueAsBytes(event));
         Set<String> failed = new HashSet<>();
-        for (JsonNode failure : json.readTree(out.toByteArray()).get("batchItemFailures")) {
+        for (JsonNode failure : json.readTree(answer).get("batchItemFailures")) {
             failed.add(failure.get("itemIdentifier").asText());
         }
         return failed;

@@ -54,7 +54,7 @@ public final class ShadedJarSmoke {
         HttpResponse media = Invocations.api(api, ApiEvents.fixture("post-article.json").path("/api/media")
                 .body("{\"filename\":\"a.png\",\"contentType\":\"image/png\",\"size\":10}"));
         System.out.println("media " + media.status() + " " + upload(media.bodyText()));
-        System.out.println("sweep " + Invocations.schedule(new ScheduleHandler(), "{\"sweep\": true}"));
+        System.out.println("sweep " + Invocations.answer(new ScheduleHandler(), "{\"sweep\": true}"));
         System.out.println("aws-endpoints " + String.join(" ", awsEndpoints()));
     }
 
