@@ -111,9 +111,7 @@ final class FaultyStack implements AutoCloseable {
             s3.createBucket(b -> b.bucket(settings.bucketName()));
         }
 
-        SiteConfig loaded = SiteConfig.load();
-        site = new SiteConfig(loaded.name(), loaded.description(), http.baseUrl().toString(), loaded.language(),
-                loaded.sections(), loaded.pageSize(), loaded.feedSize(), loaded.generation());
+        site = SiteConfig.load().withBaseUrl(http.baseUrl().toString());
         MustachePages pages = new MustachePages(site);
         S3SiteBucket bucket = new S3SiteBucket(s3, settings.bucketName());
         flaky = new FlakyBucket(bucket, failureRate, 8);

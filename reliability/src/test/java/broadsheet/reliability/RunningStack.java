@@ -46,9 +46,7 @@ final class RunningStack implements AutoCloseable {
                 .forcePathStyle(true)
                 .httpClientBuilder(Apache5HttpClient.builder())
                 .build();
-        SiteConfig loaded = SiteConfig.load();
-        this.site = new SiteConfig(loaded.name(), loaded.description(), stack.siteUrl().toString(), loaded.language(),
-                loaded.sections(), loaded.pageSize(), loaded.feedSize(), loaded.generation());
+        this.site = SiteConfig.load().withBaseUrl(stack.siteUrl().toString());
         this.checker = new ConvergenceChecker(dynamoDb, stack.settings().tableName(),
                 new S3SiteBucket(s3, stack.settings().bucketName()), new MustachePages(site), site.sectionSlugs(),
                 site.feedSize());

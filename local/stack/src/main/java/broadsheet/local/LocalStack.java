@@ -99,7 +99,8 @@ public final class LocalStack implements AutoCloseable {
         resources.add(() -> dynaliteStart.thenAccept(Dynalite::close).exceptionally(e -> null).join());
         S3ProxyServer s3proxy = S3ProxyServer.startFilesystem(settings.dataDir().resolve("s3"));
         resources.add(s3proxy);
-        SiteConfig site = localSite(SiteConfig.load(), siteUrl());
+        // this machine's base URL, so links in rendered pages work locally
+        SiteConfig site = SiteConfig.load().withBaseUrl(siteUrl().toString());
         Pages pages = new MustachePages(site);
         Dynalite dynalite = join(dynaliteStart);
         dynamoDbEndpoint = dynalite.endpoint();
@@ -200,12 +201,6 @@ public final class LocalStack implements AutoCloseable {
             }
             throw e;
         }
-    }
-
-    /** The site config with the base URL of this machine, so links in rendered pages work locally. */
-    static SiteConfig localSite(SiteConfig site, URI baseUrl) {
-        return new SiteConfig(site.name(), site.description(), baseUrl.toString(), site.language(), site.sections(),
-                site.pageSize(), site.feedSize(), site.generation());
     }
 
     private static void createBucketIfMissing(S3Client s3, String bucketName) {
