@@ -2,6 +2,8 @@ package broadsheet.bench;
 
 import broadsheet.aws.ArticleItems;
 import broadsheet.core.article.Article;
+import broadsheet.core.site.SiteConfig;
+import broadsheet.core.site.SiteLayout;
 import broadsheet.lambda.StreamEventJson;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -47,6 +49,7 @@ public final class ColdStartBench {
     private final String classPath;
     private final Path work;
     private final CorpusGenerator articles = new CorpusGenerator(777);
+    private final SiteLayout layout = new SiteLayout(SiteConfig.load());
     private final StreamRecords streams = new StreamRecords();
     private int next;
 
@@ -128,11 +131,7 @@ public final class ColdStartBench {
 
     /** A fresh JVM creating one new article; its slug is remembered for {@link #publishLast}. */
     double api(List<String> flags) throws Exception {
-        Article article = IncrementalPublish.newArticle(articles, next++);
-        Path event = work.resolve("api-" + next + ".json");
-        Files.writeString(event, PipelineSite.apiEventJson(PipelineSite.body(article)), StandardCharsets.UTF_8);
-        lastSlug = article.slug();
-        return spawn(flags, ColdStart.class.getName(), List.of("api", event.toString()), "201");
+        return spawn(flags, ColdStart.class.getName(), List.of("api", nextApiEvent().toString()), "201");
     }
 
     /**
@@ -165,7 +164,7 @@ public final class ColdStartBench {
         }
         Article article = ArticleItems.fromItem(aws.dynamo.getItem(b -> b.tableName(TABLE).consistentRead(true)
                 .key(ArticleItems.key(slug))).item());
-        String key = article.section() + "/" + article.slug() + "/index.html";
+        String key = layout.articleKey(article.section(), article.slug());
         aws.s3.headObject(b -> b.bucket(BUCKET).key(key));
         return OptionalDouble.of(millis);
     }
@@ -173,11 +172,17 @@ public final class ColdStartBench {
     /** One JVM: a new article's create request, then the stream batch of the article created before it. */
     void train(List<String> flags) throws Exception {
         Path stream = streamEventOfLast();
+        Path event = nextApiEvent();
+        spawn(flags, ColdStart.class.getName(), List.of("train", event.toString(), stream.toString()), "failures=0");
+    }
+
+    /** The create request of a new article, written to a file; its slug is remembered for {@link #publishLast}. */
+    private Path nextApiEvent() throws IOException {
         Article article = IncrementalPublish.newArticle(articles, next++);
         Path event = work.resolve("api-" + next + ".json");
         Files.writeString(event, PipelineSite.apiEventJson(PipelineSite.body(article)), StandardCharsets.UTF_8);
         lastSlug = article.slug();
-        spawn(flags, ColdStart.class.getName(), List.of("train", event.toString(), stream.toString()), "failures=0");
+        return event;
     }
 
     private Path streamEventOfLast() throws IOException {

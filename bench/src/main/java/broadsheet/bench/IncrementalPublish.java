@@ -99,7 +99,7 @@ public final class IncrementalPublish {
         double s3Millis = sum(LocalAws.RequestCounter.since(s3MicrosBefore, aws.s3Requests.microsSnapshot())) / 1000.0;
         double dynamoMillis = sum(LocalAws.RequestCounter.since(dynamoMicrosBefore,
                 aws.dynamoRequests.microsSnapshot())) / 1000.0;
-        String key = article.section() + "/" + article.slug() + "/index.html";
+        String key = site.pages.articlePageKey(article.section(), article.slug());
         if (site.siteBucket.get(key).isEmpty()) {
             throw new IllegalStateException("the article page " + key + " was not written");
         }

@@ -1,6 +1,7 @@
 package broadsheet.bench;
 
 import broadsheet.aws.TableDefinition;
+import broadsheet.local.servers.AwsEndpoints;
 import broadsheet.local.servers.Dynalite;
 import broadsheet.local.servers.LocalCredentials;
 import broadsheet.local.servers.S3ProxyServer;
@@ -11,7 +12,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 import java.util.Map;
 import java.util.Optional;
@@ -81,21 +84,9 @@ final class LocalAws implements AutoCloseable {
     private LocalAws(Dynalite dynalite, S3ProxyServer s3proxy) {
         this.dynalite = dynalite;
         this.s3proxy = s3proxy;
-        this.dynamo = DynamoDbClient.builder()
-                .endpointOverride(dynalite.endpoint())
-                .region(LocalCredentials.REGION)
-                .credentialsProvider(LocalCredentials.provider())
-                .httpClientBuilder(Apache5HttpClient.builder().maxConnections(64))
-                .overrideConfiguration(c -> c.addExecutionInterceptor(dynamoRequests))
-                .build();
-        this.s3 = S3Client.builder()
-                .endpointOverride(s3proxy.endpoint())
-                .region(LocalCredentials.REGION)
-                .credentialsProvider(LocalCredentials.provider())
-                .forcePathStyle(true)
-                .httpClientBuilder(Apache5HttpClient.builder().maxConnections(64))
-                .overrideConfiguration(c -> c.addExecutionInterceptor(s3Requests))
-                .build();
+        AwsEndpoints endpoints = LocalCredentials.endpoints(dynalite.endpoint(), s3proxy.endpoint());
+        this.dynamo = dynamoDb(endpoints).overrideConfiguration(c -> c.addExecutionInterceptor(dynamoRequests)).build();
+        this.s3 = s3(endpoints).overrideConfiguration(c -> c.addExecutionInterceptor(s3Requests)).build();
     }
 
     /** Clients for servers that are already running (the local stack's), configured as above without counting. */
@@ -103,19 +94,17 @@ final class LocalAws implements AutoCloseable {
     }
 
     static Clients clients(java.net.URI dynamoEndpoint, java.net.URI s3Endpoint) {
-        return new Clients(DynamoDbClient.builder()
-                .endpointOverride(dynamoEndpoint)
-                .region(LocalCredentials.REGION)
-                .credentialsProvider(LocalCredentials.provider())
-                .httpClientBuilder(Apache5HttpClient.builder().maxConnections(64))
-                .build(),
-                S3Client.builder()
-                        .endpointOverride(s3Endpoint)
-                        .region(LocalCredentials.REGION)
-                        .credentialsProvider(LocalCredentials.provider())
-                        .forcePathStyle(true)
-                        .httpClientBuilder(Apache5HttpClient.builder().maxConnections(64))
-                        .build());
+        AwsEndpoints endpoints = LocalCredentials.endpoints(dynamoEndpoint, s3Endpoint);
+        return new Clients(dynamoDb(endpoints).build(), s3(endpoints).build());
+    }
+
+    /** The local stack's client configuration, with room for the benchmarks' concurrent requests. */
+    private static DynamoDbClientBuilder dynamoDb(AwsEndpoints endpoints) {
+        return endpoints.dynamoDbClient().httpClientBuilder(Apache5HttpClient.builder().maxConnections(64));
+    }
+
+    private static S3ClientBuilder s3(AwsEndpoints endpoints) {
+        return endpoints.s3Client().httpClientBuilder(Apache5HttpClient.builder().maxConnections(64));
     }
 
     /** Starts dynalite in memory, or on LevelDB files under {@code dynaliteDir}, and s3proxy in memory. */

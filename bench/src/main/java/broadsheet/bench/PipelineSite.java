@@ -11,6 +11,7 @@ import broadsheet.core.site.SiteConfig;
 import broadsheet.lambda.ApiHandler;
 import broadsheet.lambda.ArticleApi;
 import broadsheet.lambda.ChangeFeed;
+import broadsheet.lambda.Config;
 import broadsheet.lambda.EditorPolicy;
 import broadsheet.lambda.PublisherHandler;
 import broadsheet.lambda.StreamBatchResponse;
@@ -18,7 +19,6 @@ import broadsheet.lambda.StreamEvent;
 import broadsheet.lambda.StreamEventJson;
 import broadsheet.lambda.StreamInvocation;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,7 +26,6 @@ import tools.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -40,24 +39,22 @@ final class PipelineSite {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    final String table;
-    final String bucket;
     final S3SiteBucket siteBucket;
+    final MustachePages pages;
     private final ApiHandler api;
     private final PublisherHandler publisher;
     private final StreamRecords streams = new StreamRecords();
     private final AtomicReference<StreamEvent> lastWrite = new AtomicReference<>();
 
     PipelineSite(LocalAws aws, SiteConfig site, String table, String bucket) {
-        this.table = table;
-        this.bucket = bucket;
         ArticleWriteListener listener = (oldItem, newItem) -> lastWrite.set(streams.event(oldItem, newItem));
         DynamoArticleStore articles = new DynamoArticleStore(aws.dynamo, table, Clock.systemUTC(), listener);
         this.api = new ApiHandler(new ArticleApi(articles, site, Clock.systemUTC(),
-                new EditorPolicy("cognito:groups", "editors")));
+                new EditorPolicy(Config.DEFAULT_EDITOR_GROUP_CLAIM, Config.DEFAULT_EDITOR_GROUP)));
         this.siteBucket = new S3SiteBucket(aws.s3, bucket);
+        this.pages = new MustachePages(site);
         this.publisher = new PublisherHandler(new ChangeFeed(new Publisher(new DynamoListingStore(aws.dynamo, table),
-                siteBucket, new MustachePages(site), Clock.systemUTC(), site.sectionSlugs())));
+                siteBucket, pages, Clock.systemUTC(), site.sectionSlugs())));
     }
 
     /** POST /api/articles as an editor; returns the stream event of the write. */
@@ -136,9 +133,5 @@ final class PipelineSite {
         root.put("body", body);
         root.put("isBase64Encoded", false);
         return JSON.writeValueAsString(root);
-    }
-
-    static Map<String, AttributeValue> key(String slug) {
-        return broadsheet.aws.ArticleItems.key(slug);
     }
 }

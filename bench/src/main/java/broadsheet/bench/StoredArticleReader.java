@@ -101,12 +101,7 @@ final class StoredArticleReader {
     }
 
     private static Status status(String wireName) {
-        for (Status s : Status.values()) {
-            if (s.wireName().equals(wireName)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown status " + wireName);
+        return Status.fromWireName(wireName).orElseThrow(() -> new IllegalArgumentException("unknown status " + wireName));
     }
 
     private static void expect(JsonToken actual, JsonToken expected) {

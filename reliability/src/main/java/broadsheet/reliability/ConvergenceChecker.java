@@ -12,8 +12,6 @@ import broadsheet.core.publish.SiteBucket;
 import broadsheet.core.render.RenderedPage;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 import java.time.Instant;
 import java.time.YearMonth;
@@ -239,20 +237,8 @@ public final class ConvergenceChecker {
         return listing.entries().stream().map(e -> e.slug()).toList() + " " + listing.buckets();
     }
 
-    private List<Map<String, AttributeValue>> scan() {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            ScanRequest.Builder request = ScanRequest.builder().tableName(table).consistentRead(true);
-            if (start != null) {
-                request.exclusiveStartKey(start);
-            }
-            ScanResponse response = dynamoDb.scan(request.build());
-            items.addAll(response.items());
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-        } while (start != null);
-        return items;
+    private Iterable<Map<String, AttributeValue>> scan() {
+        return dynamoDb.scanPaginator(b -> b.tableName(table).consistentRead(true)).items();
     }
 
     /** Every item of the table, rendered as text in key order: for "nothing changed" comparisons. */

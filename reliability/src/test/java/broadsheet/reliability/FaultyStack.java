@@ -22,13 +22,13 @@ import broadsheet.local.LocalSettings;
 import broadsheet.local.RetryPolicy;
 import broadsheet.local.SiteServer;
 import broadsheet.local.StreamRecords;
+import broadsheet.local.servers.AwsEndpoints;
 import broadsheet.local.servers.Dynalite;
 import broadsheet.local.servers.LocalCredentials;
 import broadsheet.local.servers.S3ProxyServer;
 import broadsheet.lambda.StreamBatchResponse;
 import broadsheet.lambda.StreamEventJson;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -91,29 +91,15 @@ final class FaultyStack implements AutoCloseable {
                 .apiCallAttemptTimeout(Duration.ofSeconds(5))
                 .apiCallTimeout(Duration.ofSeconds(20))
                 .build();
-        dynamoDb = DynamoDbClient.builder()
-                .endpointOverride(dynamoProxy.endpoint())
-                .region(LocalCredentials.REGION)
-                .credentialsProvider(LocalCredentials.provider())
-                .overrideConfiguration(timeouts)
-                .httpClientBuilder(Apache5HttpClient.builder())
-                .build();
-        s3 = S3Client.builder()
-                .endpointOverride(s3Proxy.endpoint())
-                .region(LocalCredentials.REGION)
-                .credentialsProvider(LocalCredentials.provider())
-                .forcePathStyle(true)
-                .overrideConfiguration(timeouts)
-                .httpClientBuilder(Apache5HttpClient.builder())
-                .build();
+        AwsEndpoints endpoints = LocalCredentials.endpoints(dynamoProxy.endpoint(), s3Proxy.endpoint());
+        dynamoDb = endpoints.dynamoDbClient().overrideConfiguration(timeouts).build();
+        s3 = endpoints.s3Client().overrideConfiguration(timeouts).build();
         TableDefinition.createIfMissing(dynamoDb, settings.tableName());
         if (s3.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(settings.bucketName()))) {
             s3.createBucket(b -> b.bucket(settings.bucketName()));
         }
 
-        SiteConfig loaded = SiteConfig.load();
-        site = new SiteConfig(loaded.name(), loaded.description(), http.baseUrl().toString(), loaded.language(),
-                loaded.sections(), loaded.pageSize(), loaded.feedSize(), loaded.generation());
+        site = SiteConfig.load().withBaseUrl(http.baseUrl().toString());
         MustachePages pages = new MustachePages(site);
         S3SiteBucket bucket = new S3SiteBucket(s3, settings.bucketName());
         flaky = new FlakyBucket(bucket, failureRate, 8);

@@ -5,8 +5,8 @@ import broadsheet.core.render.MustachePages;
 import broadsheet.core.site.SiteConfig;
 import broadsheet.local.LocalSettings;
 import broadsheet.local.LocalStack;
+import broadsheet.local.servers.AwsEndpoints;
 import broadsheet.local.servers.LocalCredentials;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -33,22 +33,10 @@ final class RunningStack implements AutoCloseable {
 
     private RunningStack(LocalStack stack) {
         this.stack = stack;
-        this.dynamoDb = DynamoDbClient.builder()
-                .endpointOverride(stack.dynamoDbEndpoint())
-                .region(LocalCredentials.REGION)
-                .credentialsProvider(LocalCredentials.provider())
-                .httpClientBuilder(Apache5HttpClient.builder())
-                .build();
-        this.s3 = S3Client.builder()
-                .endpointOverride(stack.s3Endpoint())
-                .region(LocalCredentials.REGION)
-                .credentialsProvider(LocalCredentials.provider())
-                .forcePathStyle(true)
-                .httpClientBuilder(Apache5HttpClient.builder())
-                .build();
-        SiteConfig loaded = SiteConfig.load();
-        this.site = new SiteConfig(loaded.name(), loaded.description(), stack.siteUrl().toString(), loaded.language(),
-                loaded.sections(), loaded.pageSize(), loaded.feedSize(), loaded.generation());
+        AwsEndpoints endpoints = LocalCredentials.endpoints(stack.dynamoDbEndpoint(), stack.s3Endpoint());
+        this.dynamoDb = endpoints.dynamoDbClient().build();
+        this.s3 = endpoints.s3Client().build();
+        this.site = SiteConfig.load().withBaseUrl(stack.siteUrl().toString());
         this.checker = new ConvergenceChecker(dynamoDb, stack.settings().tableName(),
                 new S3SiteBucket(s3, stack.settings().bucketName()), new MustachePages(site), site.sectionSlugs(),
                 site.feedSize());

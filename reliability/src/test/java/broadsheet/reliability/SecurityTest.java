@@ -11,15 +11,13 @@ import broadsheet.local.EditorAuthorizer;
 import broadsheet.local.LocalHttpServer;
 import broadsheet.local.LocalSettings;
 import broadsheet.local.SiteServer;
+import broadsheet.local.servers.AwsEndpoints;
 import broadsheet.local.servers.LocalCredentials;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import tools.jackson.databind.node.ObjectNode;
@@ -136,13 +134,8 @@ class SecurityTest {
                     .isEqualTo(403);
         }
 
-        try (S3Client wrongKey = S3Client.builder()
-                .endpointOverride(stack.stack.s3Endpoint())
-                .region(LocalCredentials.REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(LocalCredentials.ACCESS_KEY, "guessed-secret")))
-                .forcePathStyle(true)
-                .httpClientBuilder(Apache5HttpClient.builder())
-                .build()) {
+        try (S3Client wrongKey = new AwsEndpoints(stack.stack.dynamoDbEndpoint(), stack.stack.s3Endpoint(),
+                LocalCredentials.REGION, LocalCredentials.ACCESS_KEY, "guessed-secret").s3Client().build()) {
             assertThatThrownBy(() -> wrongKey.putObject(b -> b.bucket(bucketName).key("index.html"), RequestBody.fromString("x")))
                     .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
         }

@@ -1,5 +1,6 @@
 package broadsheet.local;
 
+import broadsheet.lambda.Config;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ public record LocalSettings(
     /** The defaults of {@code local/run}: table {@code broadsheet}, bucket {@code broadsheet-site}, group claim as in AWS. */
     public static LocalSettings of(Path dataDir, int port, String editorToken) {
         return new LocalSettings(dataDir, "127.0.0.1", port, editorToken, "broadsheet", "broadsheet-site",
-                "cognito:groups", "editors", RetryPolicy.DEFAULT, MAX_BODY_BYTES, UnaryOperator.identity(),
+                Config.DEFAULT_EDITOR_GROUP_CLAIM, Config.DEFAULT_EDITOR_GROUP, RetryPolicy.DEFAULT, MAX_BODY_BYTES, UnaryOperator.identity(),
                 DEFAULT_SCHEDULER_INTERVAL);
     }
 

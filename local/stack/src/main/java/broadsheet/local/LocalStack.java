@@ -17,11 +17,11 @@ import broadsheet.lambda.ArticleApi;
 import broadsheet.lambda.EditorPolicy;
 import broadsheet.lambda.PublisherHandler;
 import broadsheet.lambda.StreamEvent;
+import broadsheet.local.servers.AwsEndpoints;
 import broadsheet.local.servers.Dynalite;
 import broadsheet.local.servers.LocalCredentials;
 import broadsheet.local.servers.S3ProxyServer;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -99,27 +99,18 @@ public final class LocalStack implements AutoCloseable {
         resources.add(() -> dynaliteStart.thenAccept(Dynalite::close).exceptionally(e -> null).join());
         S3ProxyServer s3proxy = S3ProxyServer.startFilesystem(settings.dataDir().resolve("s3"));
         resources.add(s3proxy);
-        SiteConfig site = localSite(SiteConfig.load(), siteUrl());
+        // this machine's base URL, so links in rendered pages work locally
+        SiteConfig site = SiteConfig.load().withBaseUrl(siteUrl().toString());
         Pages pages = new MustachePages(site);
         Dynalite dynalite = join(dynaliteStart);
         dynamoDbEndpoint = dynalite.endpoint();
         s3Endpoint = s3proxy.endpoint();
 
-        DynamoDbClient dynamoDb = DynamoDbClient.builder()
-                .endpointOverride(dynalite.endpoint())
-                .region(LocalCredentials.REGION)
-                .credentialsProvider(LocalCredentials.provider())
-                .httpClientBuilder(Apache5HttpClient.builder())
-                .build();
+        AwsEndpoints endpoints = LocalCredentials.endpoints(dynalite.endpoint(), s3proxy.endpoint());
+        DynamoDbClient dynamoDb = endpoints.dynamoDbClient().build();
         resources.add(dynamoDb);
         this.dynamoDb = dynamoDb;
-        S3Client s3 = S3Client.builder()
-                .endpointOverride(s3proxy.endpoint())
-                .region(LocalCredentials.REGION)
-                .credentialsProvider(LocalCredentials.provider())
-                .forcePathStyle(true)
-                .httpClientBuilder(Apache5HttpClient.builder())
-                .build();
+        S3Client s3 = endpoints.s3Client().build();
         resources.add(s3);
 
         TableDefinition.createIfMissing(dynamoDb, settings.tableName());
@@ -200,12 +191,6 @@ public final class LocalStack implements AutoCloseable {
             }
             throw e;
         }
-    }
-
-    /** The site config with the base URL of this machine, so links in rendered pages work locally. */
-    static SiteConfig localSite(SiteConfig site, URI baseUrl) {
-        return new SiteConfig(site.name(), site.description(), baseUrl.toString(), site.language(), site.sections(),
-                site.pageSize(), site.feedSize(), site.generation());
     }
 
     private static void createBucketIfMissing(S3Client s3, String bucketName) {

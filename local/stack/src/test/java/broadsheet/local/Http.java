@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Predicate;
 
 /** A small HTTP client for tests that talk to a running local stack, as a browser or curl would. */
 final class Http {
@@ -46,13 +47,7 @@ final class Http {
 
     /** GETs {@code path} until it answers {@code status} or {@code within} has passed; the last status. */
     int awaitStatus(String path, int status, Duration within) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        int last = get(path).statusCode();
-        while (last != status && System.nanoTime() < deadline) {
-            Thread.sleep(25);
-            last = get(path).statusCode();
-        }
-        return last;
+        return await(path, response -> response.statusCode() == status, within).statusCode();
     }
 
     /**
@@ -60,20 +55,19 @@ final class Http {
      * either way. Publishing is asynchronous, like the stream in AWS, so readers poll.
      */
     HttpResponse<String> awaitPage(String path, Duration within) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        HttpResponse<String> response = get(path);
-        while (response.statusCode() != 200 && System.nanoTime() < deadline) {
-            Thread.sleep(25);
-            response = get(path);
-        }
-        return response;
+        return await(path, response -> response.statusCode() == 200, within);
     }
 
     /** GETs {@code path} until it answers 200 with {@code text} in its body or {@code within} has passed; the last answer. */
     HttpResponse<String> awaitText(String path, String text, Duration within) throws IOException, InterruptedException {
+        return await(path, response -> response.statusCode() == 200 && response.body().contains(text), within);
+    }
+
+    private HttpResponse<String> await(String path, Predicate<HttpResponse<String>> done, Duration within)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         HttpResponse<String> response = get(path);
-        while ((response.statusCode() != 200 || !response.body().contains(text)) && System.nanoTime() < deadline) {
+        while (!done.test(response) && System.nanoTime() < deadline) {
             Thread.sleep(25);
             response = get(path);
         }

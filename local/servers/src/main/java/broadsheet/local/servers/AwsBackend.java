@@ -59,8 +59,7 @@ sealed interface AwsBackend extends AutoCloseable {
 
         @Override
         public AwsEndpoints endpoints() {
-            return new AwsEndpoints(dynalite.endpoint(), s3.endpoint(), LocalCredentials.REGION,
-                    LocalCredentials.ACCESS_KEY, LocalCredentials.SECRET_KEY);
+            return LocalCredentials.endpoints(dynalite.endpoint(), s3.endpoint());
         }
 
         @Override

@@ -65,11 +65,6 @@ public final class Dynalite implements AutoCloseable {
         throw last;
     }
 
-    /** In memory. */
-    public static Dynalite start() {
-        return start(Optional.empty());
-    }
-
     public URI endpoint() {
         return URI.create("http://" + Ports.LOOPBACK + ":" + port);
     }

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -211,19 +210,8 @@ public final class LocalAwsExtension implements BeforeAllCallback, AfterAllCallb
         private Shared(AwsBackend backend) {
             this.backend = backend;
             AwsEndpoints endpoints = backend.endpoints();
-            this.dynamoDb = DynamoDbClient.builder()
-                    .endpointOverride(endpoints.dynamoDb())
-                    .region(endpoints.region())
-                    .credentialsProvider(endpoints.credentials())
-                    .httpClientBuilder(Apache5HttpClient.builder())
-                    .build();
-            this.s3 = S3Client.builder()
-                    .endpointOverride(endpoints.s3())
-                    .region(endpoints.region())
-                    .credentialsProvider(endpoints.credentials())
-                    .forcePathStyle(true)
-                    .httpClientBuilder(Apache5HttpClient.builder())
-                    .build();
+            this.dynamoDb = endpoints.dynamoDbClient().build();
+            this.s3 = endpoints.s3Client().build();
         }
 
         static Shared instance() {

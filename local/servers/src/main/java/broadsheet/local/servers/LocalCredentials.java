@@ -5,6 +5,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
+import java.net.URI;
+
 /**
  * The fixed credentials and region of the local servers. s3proxy checks the signature against
  * this key pair; dynalite accepts any signed request.
@@ -20,5 +22,10 @@ public final class LocalCredentials {
 
     public static AwsCredentialsProvider provider() {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+    }
+
+    /** Local servers at these endpoints, signed with this key pair in this region. */
+    public static AwsEndpoints endpoints(URI dynamoDb, URI s3) {
+        return new AwsEndpoints(dynamoDb, s3, REGION, ACCESS_KEY, SECRET_KEY);
     }
 }

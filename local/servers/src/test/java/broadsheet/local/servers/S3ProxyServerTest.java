@@ -3,7 +3,6 @@ package broadsheet.local.servers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -32,14 +31,8 @@ class S3ProxyServerTest {
     @Test
     void refusesRequestsSignedWithOtherCredentials() {
         try (S3ProxyServer server = S3ProxyServer.startTransient();
-             S3Client s3 = S3Client.builder()
-                     .endpointOverride(server.endpoint())
-                     .region(LocalCredentials.REGION)
-                     .credentialsProvider(new AwsEndpoints(server.endpoint(), server.endpoint(),
-                             LocalCredentials.REGION, "someone-else", "wrong").credentials())
-                     .forcePathStyle(true)
-                     .httpClientBuilder(Apache5HttpClient.builder())
-                     .build()) {
+             S3Client s3 = new AwsEndpoints(server.endpoint(), server.endpoint(), LocalCredentials.REGION,
+                     "someone-else", "wrong").s3Client().build()) {
             assertThatThrownBy(() -> s3.createBucket(b -> b.bucket("pages")))
                     .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
         }
@@ -58,12 +51,6 @@ class S3ProxyServerTest {
     }
 
     private static S3Client client(S3ProxyServer server) {
-        return S3Client.builder()
-                .endpointOverride(server.endpoint())
-                .region(LocalCredentials.REGION)
-                .credentialsProvider(LocalCredentials.provider())
-                .forcePathStyle(true)
-                .httpClientBuilder(Apache5HttpClient.builder())
-                .build();
+        return LocalCredentials.endpoints(server.endpoint(), server.endpoint()).s3Client().build();
     }
 }
