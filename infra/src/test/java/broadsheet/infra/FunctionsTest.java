@@ -104,6 +104,16 @@ class FunctionsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void streamFilterIsWrittenInTheSameKeyOrderAtEverySynth() {
+        // CloudFormation compares the pattern as a string: another key order is a change to deploy
+        List<Map<String, Object>> filters = (List<Map<String, Object>>) ((Map<String, Object>) streamMapping()
+                .get("FilterCriteria")).get("Filters");
+        assertThat(filters.get(0).get("Pattern")).isEqualTo(
+                "{\"dynamodb\":{\"Keys\":{\"pk\":{\"S\":[{\"prefix\":\"article#\"}]},\"sk\":{\"S\":[\"article\"]}}}}");
+    }
+
+    @Test
     void failedRecordsLandInAnEncryptedTlsOnlyQueueKeptForTwoWeeks() {
         dev.resourceCountIs("AWS::SQS::Queue", 4);
         for (Map<String, Object> queue : dev.findResources("AWS::SQS::Queue").values()) {
