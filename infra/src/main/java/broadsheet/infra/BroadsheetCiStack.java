@@ -58,7 +58,7 @@ public final class BroadsheetCiStack extends Stack {
                                 allow("lambda:InvokeFunction",
                                         arn("lambda", "function:" + Functions.rebuildStartFunctionName("*") + ":" + Functions.ALIAS)),
                                 allow("sqs:GetQueueAttributes", arn("sqs", Functions.rebuildQueueName("*")),
-                                        arn("sqs", Functions.rebuildQueueName("*") + "-dlq"))))
+                                        arn("sqs", Functions.rebuildDeadLetterQueueName("*")))))
                         .build())))
                 .build();
         CfnOutput.Builder.create(this, "DeployRoleArn")

@@ -1,6 +1,7 @@
 package broadsheet.infra;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,36 +138,26 @@ public final class Functions extends Construct {
                 "EDITOR_GROUP", Editors.EDITOR_GROUP);
 
         LogGroup apiLogs = logGroup("ApiLogs", stage);
-        Role apiRole = role("ApiRole", "Broadsheet API handler: article reads and writes, media upload URLs", List.of(
-                allow(LOG_ACTIONS, List.of(apiLogs.getLogGroupArn())),
+        Role apiRole = role("ApiRole", "Broadsheet API handler: article reads and writes, media upload URLs",
+                apiLogs, List.of(
                 allow(API_TABLE_ACTIONS, articles.tableAndIndexArns()),
                 // presigned media uploads are signed with this role: it may put objects under media/ only
                 allow(List.of("s3:PutObject"), List.of(pages.bucket().arnForObjects("media/*")))));
         this.apiFunction = javaFunction("ApiFunction", null, "Broadsheet editors' HTTP API (" + stage.name() + ")",
                 API_HANDLER, stage.apiMemoryMb(), Duration.seconds(10), apiRole, apiLogs, code, environment);
-        this.apiAlias = Alias.Builder.create(this, "ApiAlias")
-                .aliasName(ALIAS)
-                .version(apiFunction.getCurrentVersion())
-                .build();
+        this.apiAlias = liveAlias("ApiAlias", apiFunction);
 
         LogGroup scheduleLogs = logGroup("ScheduleLogs", stage);
-        Role scheduleRole = role("ScheduleRole", "Broadsheet schedule function: publishes due scheduled articles", List.of(
-                allow(LOG_ACTIONS, List.of(scheduleLogs.getLogGroupArn())),
+        Role scheduleRole = role("ScheduleRole", "Broadsheet schedule function: publishes due scheduled articles",
+                scheduleLogs, List.of(
                 allow(SCHEDULE_TABLE_ACTIONS, List.of(articles.table().getTableArn())),
                 allow(List.of("dynamodb:Query"), List.of(articles.indexArn(ArticleTable.SCHEDULED_INDEX)))));
         this.scheduleFunction = javaFunction("ScheduleFunction", null,
                 "Broadsheet scheduled publishing (" + stage.name() + ")",
                 SCHEDULE_HANDLER, stage.apiMemoryMb(), Duration.seconds(60), scheduleRole, scheduleLogs, code, environment);
-        this.scheduleAlias = Alias.Builder.create(this, "ScheduleAlias")
-                .aliasName(ALIAS)
-                .version(scheduleFunction.getCurrentVersion())
-                .build();
+        this.scheduleAlias = liveAlias("ScheduleAlias", scheduleFunction);
         // Invocations EventBridge Scheduler still fails on after its retries.
-        this.scheduleDeadLetters = Queue.Builder.create(this, "ScheduleDeadLetters")
-                .retentionPeriod(Duration.days(14))
-                .encryption(QueueEncryption.SQS_MANAGED)
-                .enforceSsl(true)
-                .build();
+        this.scheduleDeadLetters = queue("ScheduleDeadLetters").build();
         this.scheduleGroup = CfnScheduleGroup.Builder.create(this, "ScheduleGroup")
                 .name("broadsheet-" + stage.name() + "-publish")
                 .build();
@@ -204,14 +195,9 @@ public final class Functions extends Construct {
         publisherEnvironment.put("SCHEDULE_DLQ_ARN", scheduleDeadLetters.getQueueArn());
 
         // Stream records the publisher still fails on after every retry.
-        this.deadLetters = Queue.Builder.create(this, "PublisherDeadLetters")
-                .retentionPeriod(Duration.days(14))
-                .encryption(QueueEncryption.SQS_MANAGED)
-                .enforceSsl(true)
-                .build();
+        this.deadLetters = queue("PublisherDeadLetters").build();
         LogGroup publisherLogs = logGroup("PublisherLogs", stage);
-        Role publisherRole = role("PublisherRole", "Broadsheet publisher: stream in, pages out", List.of(
-                allow(LOG_ACTIONS, List.of(publisherLogs.getLogGroupArn())),
+        Role publisherRole = role("PublisherRole", "Broadsheet publisher: stream in, pages out", publisherLogs, List.of(
                 allow(PUBLISHER_TABLE_ACTIONS, List.of(articles.table().getTableArn())),
                 allow(STREAM_ACTIONS, List.of(articles.table().getTableStreamArn())),
                 allow(PAGE_OBJECT_ACTIONS, List.of(pages.objectsArn())),
@@ -226,10 +212,7 @@ public final class Functions extends Construct {
                 "Broadsheet publisher: renders changed articles and listings (" + stage.name() + ")",
                 PUBLISHER_HANDLER, stage.publisherMemoryMb(), Duration.seconds(60), publisherRole, publisherLogs,
                 code, publisherEnvironment);
-        this.publisherAlias = Alias.Builder.create(this, "PublisherAlias")
-                .aliasName(ALIAS)
-                .version(publisherFunction.getCurrentVersion())
-                .build();
+        this.publisherAlias = liveAlias("PublisherAlias", publisherFunction);
 
         this.streamMapping = EventSourceMapping.Builder.create(this, "ArticleStream")
                 .target(publisherAlias)
@@ -255,17 +238,11 @@ public final class Functions extends Construct {
 
         // Whole-site rebuild after a template change: the start function queues the units, the
         // worker runs them (and queues each one's continuation) from the queue.
-        this.rebuildDeadLetters = Queue.Builder.create(this, "RebuildDeadLetters")
-                .queueName(rebuildQueueName(stage.name()) + "-dlq")
-                .retentionPeriod(Duration.days(14))
-                .encryption(QueueEncryption.SQS_MANAGED)
-                .enforceSsl(true)
+        this.rebuildDeadLetters = queue("RebuildDeadLetters")
+                .queueName(rebuildDeadLetterQueueName(stage.name()))
                 .build();
-        this.rebuildQueue = Queue.Builder.create(this, "RebuildQueue")
+        this.rebuildQueue = queue("RebuildQueue")
                 .queueName(rebuildQueueName(stage.name()))
-                .retentionPeriod(Duration.days(14))
-                .encryption(QueueEncryption.SQS_MANAGED)
-                .enforceSsl(true)
                 // AWS's advice for a Lambda event source: at least six times the function's timeout
                 .visibilityTimeout(Duration.seconds(6 * REBUILD_WORKER_TIMEOUT.toSeconds().longValue()))
                 .deadLetterQueue(DeadLetterQueue.builder().queue(rebuildDeadLetters).maxReceiveCount(REBUILD_MAX_RECEIVES).build())
@@ -275,21 +252,18 @@ public final class Functions extends Construct {
         rebuildEnvironment.put("REBUILD_QUEUE_URL", rebuildQueue.getQueueUrl());
 
         LogGroup rebuildStartLogs = logGroup("RebuildStartLogs", stage);
-        Role rebuildStartRole = role("RebuildStartRole", "Broadsheet rebuild start: queues the units of a rebuild", List.of(
-                allow(LOG_ACTIONS, List.of(rebuildStartLogs.getLogGroupArn())),
+        Role rebuildStartRole = role("RebuildStartRole", "Broadsheet rebuild start: queues the units of a rebuild",
+                rebuildStartLogs, List.of(
                 allow(List.of("sqs:SendMessage"), List.of(rebuildQueue.getQueueArn()))));
         this.rebuildStartFunction = javaFunction("RebuildStartFunction", rebuildStartFunctionName(stage.name()),
                 "Broadsheet rebuild: queues the units of a whole-site rebuild (" + stage.name() + ")",
                 REBUILD_START_HANDLER, stage.apiMemoryMb(), Duration.seconds(30), rebuildStartRole, rebuildStartLogs,
                 rebuildCode, rebuildEnvironment);
-        this.rebuildStartAlias = Alias.Builder.create(this, "RebuildStartAlias")
-                .aliasName(ALIAS)
-                .version(rebuildStartFunction.getCurrentVersion())
-                .build();
+        this.rebuildStartAlias = liveAlias("RebuildStartAlias", rebuildStartFunction);
 
         this.rebuildWorkerLogs = logGroup("RebuildWorkerLogs", stage);
-        Role rebuildWorkerRole = role("RebuildWorkerRole", "Broadsheet rebuild worker: stores in, pages out", List.of(
-                allow(LOG_ACTIONS, List.of(rebuildWorkerLogs.getLogGroupArn())),
+        Role rebuildWorkerRole = role("RebuildWorkerRole", "Broadsheet rebuild worker: stores in, pages out",
+                rebuildWorkerLogs, List.of(
                 allow(REBUILD_TABLE_ACTIONS, List.of(articles.table().getTableArn())),
                 allow(List.of("dynamodb:Query"), List.of(articles.indexArn(ArticleTable.BY_SECTION_INDEX))),
                 allow(REBUILD_OBJECT_ACTIONS, List.of(pages.objectsArn())),
@@ -301,10 +275,7 @@ public final class Functions extends Construct {
                 "Broadsheet rebuild: renders one unit of a whole-site rebuild at a time (" + stage.name() + ")",
                 REBUILD_WORKER_HANDLER, stage.publisherMemoryMb(), REBUILD_WORKER_TIMEOUT, rebuildWorkerRole,
                 rebuildWorkerLogs, rebuildCode, rebuildEnvironment);
-        Alias rebuildWorkerAlias = Alias.Builder.create(this, "RebuildWorkerAlias")
-                .aliasName(ALIAS)
-                .version(rebuildWorkerFunction.getCurrentVersion())
-                .build();
+        Alias rebuildWorkerAlias = liveAlias("RebuildWorkerAlias", rebuildWorkerFunction);
         this.rebuildMapping = EventSourceMapping.Builder.create(this, "RebuildUnits")
                 .target(rebuildWorkerAlias)
                 .eventSourceArn(rebuildQueue.getQueueArn())
@@ -315,11 +286,16 @@ public final class Functions extends Construct {
     }
 
     /**
-     * The rebuild queue's name ({@code -dlq} added: its dead-letter queue's): fixed, so the deploy
-     * role of the CI stack can be allowed to watch it without knowing this stack.
+     * The rebuild queue's name: fixed, so the deploy role of the CI stack can be allowed to watch
+     * it without knowing this stack.
      */
     public static String rebuildQueueName(String stage) {
         return "broadsheet-" + stage + "-rebuild";
+    }
+
+    /** The rebuild dead-letter queue's name, fixed for the same reason. */
+    public static String rebuildDeadLetterQueueName(String stage) {
+        return rebuildQueueName(stage) + "-dlq";
     }
 
     /** The rebuild start function's name: fixed, so the CI stack's deploy role may invoke it. */
@@ -377,14 +353,34 @@ public final class Functions extends Construct {
                 .build();
     }
 
-    private Role role(String id, String description, List<PolicyStatement> statements) {
+    /** A function's role: writing to its own log group, then {@code statements}. */
+    private Role role(String id, String description, LogGroup logs, List<PolicyStatement> statements) {
+        List<PolicyStatement> all = new ArrayList<>();
+        all.add(allow(LOG_ACTIONS, List.of(logs.getLogGroupArn())));
+        all.addAll(statements);
         return Role.Builder.create(this, id)
                 .description(description)
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .inlinePolicies(Map.of("least-privilege", PolicyDocument.Builder.create()
-                        .statements(statements)
+                        .statements(all)
                         .build()))
                 .build();
+    }
+
+    /** The {@value #ALIAS} alias of the function's current published version. */
+    private Alias liveAlias(String id, Function function) {
+        return Alias.Builder.create(this, id)
+                .aliasName(ALIAS)
+                .version(function.getCurrentVersion())
+                .build();
+    }
+
+    /** A queue as every Broadsheet queue is: encrypted, TLS only, messages kept two weeks. */
+    private Queue.Builder queue(String id) {
+        return Queue.Builder.create(this, id)
+                .retentionPeriod(Duration.days(14))
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true);
     }
 
     private static PolicyStatement allow(List<String> actions, List<String> resources) {
