@@ -6,7 +6,6 @@ import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
-import software.amazon.awscdk.services.apigatewayv2.HttpStage;
 import software.amazon.awscdk.services.apigatewayv2.HttpStageOptions;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
 import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
@@ -38,7 +37,6 @@ public final class EditorApi extends Construct {
             "sub":"$context.authorizer.claims.sub"}""";
 
     private final HttpApi api;
-    private final HttpStage stage;
     private final HttpUserPoolAuthorizer authorizer;
 
     public EditorApi(Construct scope, String id, StageSettings settings, Editors editors) {
@@ -52,7 +50,7 @@ public final class EditorApi extends Construct {
                 .retention(settings.logRetention())
                 .removalPolicy(settings.dataRemovalPolicy())
                 .build();
-        this.stage = api.addStage("DefaultStage", HttpStageOptions.builder()
+        api.addStage("DefaultStage", HttpStageOptions.builder()
                 .stageName("$default")
                 .autoDeploy(true)
                 .throttle(ThrottleSettings.builder()
@@ -111,10 +109,6 @@ public final class EditorApi extends Construct {
 
     public HttpApi api() {
         return api;
-    }
-
-    public HttpStage stage() {
-        return stage;
     }
 
     /** {@code https://<id>.execute-api.<region>.amazonaws.com}, the base the routes hang off. */

@@ -109,22 +109,15 @@ public final class Functions extends Construct {
     private final Function apiFunction;
     private final Function publisherFunction;
     private final Alias apiAlias;
-    private final Alias publisherAlias;
     private final Queue deadLetters;
-    private final EventSourceMapping streamMapping;
     private final Function scheduleFunction;
-    private final Alias scheduleAlias;
     private final Queue scheduleDeadLetters;
-    private final CfnScheduleGroup scheduleGroup;
-    private final Role schedulerRole;
-    private final CfnSchedule sweep;
     private final Queue rebuildQueue;
     private final Queue rebuildDeadLetters;
     private final Function rebuildStartFunction;
     private final Alias rebuildStartAlias;
     private final Function rebuildWorkerFunction;
     private final LogGroup rebuildWorkerLogs;
-    private final EventSourceMapping rebuildMapping;
 
     public Functions(Construct scope, String id, StageSettings stage, Path functionsJar, Path rebuildJar,
             ArticleTable articles, PagesBucket pages, String siteBaseUrl) {
@@ -155,14 +148,14 @@ public final class Functions extends Construct {
         this.scheduleFunction = javaFunction("ScheduleFunction", null,
                 "Broadsheet scheduled publishing (" + stage.name() + ")",
                 SCHEDULE_HANDLER, stage.apiMemoryMb(), Duration.seconds(60), scheduleRole, scheduleLogs, code, environment);
-        this.scheduleAlias = liveAlias("ScheduleAlias", scheduleFunction);
+        Alias scheduleAlias = liveAlias("ScheduleAlias", scheduleFunction);
         // Invocations EventBridge Scheduler still fails on after its retries.
         this.scheduleDeadLetters = queue("ScheduleDeadLetters").build();
-        this.scheduleGroup = CfnScheduleGroup.Builder.create(this, "ScheduleGroup")
+        CfnScheduleGroup scheduleGroup = CfnScheduleGroup.Builder.create(this, "ScheduleGroup")
                 .name("broadsheet-" + stage.name() + "-publish")
                 .build();
         String account = Stack.of(this).getAccount();
-        this.schedulerRole = Role.Builder.create(this, "SchedulerRole")
+        Role schedulerRole = Role.Builder.create(this, "SchedulerRole")
                 .description("EventBridge Scheduler: invokes the Broadsheet schedule function only")
                 .assumedBy(new ServicePrincipal("scheduler.amazonaws.com").withConditions(Map.of(
                         "StringEquals", Map.of("aws:SourceAccount", account))))
@@ -172,7 +165,7 @@ public final class Functions extends Construct {
                                 allow(List.of("sqs:SendMessage"), List.of(scheduleDeadLetters.getQueueArn()))))
                         .build()))
                 .build();
-        this.sweep = CfnSchedule.Builder.create(this, "SweepSchedule")
+        CfnSchedule.Builder.create(this, "SweepSchedule")
                 .description("Publishes scheduled articles whose time has passed (catch-up for missed schedules)")
                 .scheduleExpression(SWEEP_RATE)
                 .flexibleTimeWindow(CfnSchedule.FlexibleTimeWindowProperty.builder().mode("OFF").build())
@@ -212,9 +205,9 @@ public final class Functions extends Construct {
                 "Broadsheet publisher: renders changed articles and listings (" + stage.name() + ")",
                 PUBLISHER_HANDLER, stage.publisherMemoryMb(), Duration.seconds(60), publisherRole, publisherLogs,
                 code, publisherEnvironment);
-        this.publisherAlias = liveAlias("PublisherAlias", publisherFunction);
+        Alias publisherAlias = liveAlias("PublisherAlias", publisherFunction);
 
-        this.streamMapping = EventSourceMapping.Builder.create(this, "ArticleStream")
+        EventSourceMapping.Builder.create(this, "ArticleStream")
                 .target(publisherAlias)
                 .eventSourceArn(articles.table().getTableStreamArn())
                 .startingPosition(StartingPosition.TRIM_HORIZON)
@@ -276,7 +269,7 @@ public final class Functions extends Construct {
                 REBUILD_WORKER_HANDLER, stage.publisherMemoryMb(), REBUILD_WORKER_TIMEOUT, rebuildWorkerRole,
                 rebuildWorkerLogs, rebuildCode, rebuildEnvironment);
         Alias rebuildWorkerAlias = liveAlias("RebuildWorkerAlias", rebuildWorkerFunction);
-        this.rebuildMapping = EventSourceMapping.Builder.create(this, "RebuildUnits")
+        EventSourceMapping.Builder.create(this, "RebuildUnits")
                 .target(rebuildWorkerAlias)
                 .eventSourceArn(rebuildQueue.getQueueArn())
                 .batchSize(REBUILD_BATCH_SIZE)
@@ -399,40 +392,16 @@ public final class Functions extends Construct {
         return apiAlias;
     }
 
-    public Alias publisherAlias() {
-        return publisherAlias;
-    }
-
     public Queue deadLetters() {
         return deadLetters;
-    }
-
-    public EventSourceMapping streamMapping() {
-        return streamMapping;
     }
 
     public Function scheduleFunction() {
         return scheduleFunction;
     }
 
-    public Alias scheduleAlias() {
-        return scheduleAlias;
-    }
-
     public Queue scheduleDeadLetters() {
         return scheduleDeadLetters;
-    }
-
-    public CfnScheduleGroup scheduleGroup() {
-        return scheduleGroup;
-    }
-
-    public Role schedulerRole() {
-        return schedulerRole;
-    }
-
-    public CfnSchedule sweep() {
-        return sweep;
     }
 
     public Queue rebuildQueue() {
@@ -457,9 +426,5 @@ public final class Functions extends Construct {
 
     public LogGroup rebuildWorkerLogs() {
         return rebuildWorkerLogs;
-    }
-
-    public EventSourceMapping rebuildMapping() {
-        return rebuildMapping;
     }
 }
