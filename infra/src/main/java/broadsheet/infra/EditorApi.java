@@ -79,29 +79,19 @@ public final class EditorApi extends Construct {
     /** Sends every article route to the handler, each route behind the JWT authorizer. */
     public void routeTo(IFunction handler) {
         HttpLambdaIntegration integration = new HttpLambdaIntegration("ApiHandler", handler);
-        api.addRoutes(AddRoutesOptions.builder()
-                .path(ARTICLES)
-                .methods(List.of(HttpMethod.POST, HttpMethod.GET))
-                .integration(integration)
-                .authorizer(authorizer)
-                .build());
-        api.addRoutes(AddRoutesOptions.builder()
-                .path(ARTICLE)
-                .methods(List.of(HttpMethod.GET, HttpMethod.PUT, HttpMethod.DELETE))
-                .integration(integration)
-                .authorizer(authorizer)
-                .build());
-        route(ARTICLE + "/preview", HttpMethod.GET, integration);
-        route(ARTICLE + "/revisions", HttpMethod.GET, integration);
-        route(ARTICLE + "/revisions/{version}", HttpMethod.GET, integration);
-        route(ARTICLE + "/revisions/{version}/restore", HttpMethod.POST, integration);
-        route(MEDIA, HttpMethod.POST, integration);
+        route(integration, ARTICLES, HttpMethod.POST, HttpMethod.GET);
+        route(integration, ARTICLE, HttpMethod.GET, HttpMethod.PUT, HttpMethod.DELETE);
+        route(integration, ARTICLE + "/preview", HttpMethod.GET);
+        route(integration, ARTICLE + "/revisions", HttpMethod.GET);
+        route(integration, ARTICLE + "/revisions/{version}", HttpMethod.GET);
+        route(integration, ARTICLE + "/revisions/{version}/restore", HttpMethod.POST);
+        route(integration, MEDIA, HttpMethod.POST);
     }
 
-    private void route(String path, HttpMethod method, HttpLambdaIntegration integration) {
+    private void route(HttpLambdaIntegration integration, String path, HttpMethod... methods) {
         api.addRoutes(AddRoutesOptions.builder()
                 .path(path)
-                .methods(List.of(method))
+                .methods(List.of(methods))
                 .integration(integration)
                 .authorizer(authorizer)
                 .build());
