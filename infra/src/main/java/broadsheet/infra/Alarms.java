@@ -11,6 +11,7 @@ import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.constructs.Construct;
 
@@ -35,17 +36,14 @@ public final class Alarms extends Construct {
         alarmEmail.ifPresent(address -> topic.addSubscription(new EmailSubscription(address)));
 
         alarm("DeadLetters", "Stream records the publisher gave up on are waiting in the dead-letter queue",
-                functions.deadLetters().metricApproximateNumberOfMessagesVisible(
-                        MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()),
+                waiting(functions.deadLetters()),
                 1, 1);
         alarm("ScheduleDeadLetters", "Scheduled-publishing invocations EventBridge Scheduler gave up on are waiting",
-                functions.scheduleDeadLetters().metricApproximateNumberOfMessagesVisible(
-                        MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()),
+                waiting(functions.scheduleDeadLetters()),
                 1, 1);
         alarm("RebuildDeadLetters", "Units of a site rebuild failed " + Functions.REBUILD_MAX_RECEIVES
                         + " times and wait in the rebuild dead-letter queue: the site is partly on old templates",
-                functions.rebuildDeadLetters().metricApproximateNumberOfMessagesVisible(
-                        MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build()),
+                waiting(functions.rebuildDeadLetters()),
                 1, 1);
         alarm("RebuildStartErrors", "The rebuild start function failed to queue a rebuild",
                 errors(functions.rebuildStartFunction()), 1, 1);
@@ -65,6 +63,11 @@ public final class Alarms extends Construct {
         alarm("ApiServerErrors", "The HTTP API answered editors with 5xx responses",
                 api.metricServerError(MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build()),
                 5, 1);
+    }
+
+    private static IMetric waiting(Queue queue) {
+        return queue.metricApproximateNumberOfMessagesVisible(
+                MetricOptions.builder().period(Duration.minutes(5)).statistic("Maximum").build());
     }
 
     private static IMetric errors(Function function) {

@@ -45,24 +45,9 @@ public final class ArticleTable extends Construct {
                 .deletionProtection(stage.production())
                 .removalPolicy(stage.dataRemovalPolicy())
                 .build();
-        table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
-                .indexName(PUBLISHED_INDEX)
-                .partitionKey(string("gsi1pk"))
-                .sortKey(string("gsi1sk"))
-                .projectionType(ProjectionType.ALL)
-                .build());
-        table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
-                .indexName(BY_SECTION_INDEX)
-                .partitionKey(string("gsi2pk"))
-                .sortKey(string("gsi2sk"))
-                .projectionType(ProjectionType.ALL)
-                .build());
-        table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
-                .indexName(SCHEDULED_INDEX)
-                .partitionKey(string("gsi3pk"))
-                .sortKey(string("gsi3sk"))
-                .projectionType(ProjectionType.ALL)
-                .build());
+        addIndex(PUBLISHED_INDEX, "gsi1");
+        addIndex(BY_SECTION_INDEX, "gsi2");
+        addIndex(SCHEDULED_INDEX, "gsi3");
     }
 
     public Table table() {
@@ -75,10 +60,17 @@ public final class ArticleTable extends Construct {
 
     /** The table's ARN and the ARNs of the two indexes the API lists articles from. */
     public List<String> tableAndIndexArns() {
-        return List.of(
-                table.getTableArn(),
-                table.getTableArn() + "/index/" + PUBLISHED_INDEX,
-                table.getTableArn() + "/index/" + BY_SECTION_INDEX);
+        return List.of(table.getTableArn(), indexArn(PUBLISHED_INDEX), indexArn(BY_SECTION_INDEX));
+    }
+
+    /** An index projecting every attribute, keyed by {@code <keys>pk} and {@code <keys>sk}. */
+    private void addIndex(String name, String keys) {
+        table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+                .indexName(name)
+                .partitionKey(string(keys + "pk"))
+                .sortKey(string(keys + "sk"))
+                .projectionType(ProjectionType.ALL)
+                .build());
     }
 
     private static Attribute string(String name) {

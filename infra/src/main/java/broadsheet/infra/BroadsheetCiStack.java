@@ -28,8 +28,6 @@ public final class BroadsheetCiStack extends Stack {
     static final List<String> BOOTSTRAP_ROLES = List.of(
             "deploy-role", "file-publishing-role", "image-publishing-role", "lookup-role");
 
-    private final Role deployRole;
-
     public BroadsheetCiStack(Construct scope, String id, StackProps props, CiSettings ci) {
         super(scope, id, props);
         OidcProviderNative github = OidcProviderNative.Builder.create(this, "GitHubOidc")
@@ -40,7 +38,7 @@ public final class BroadsheetCiStack extends Stack {
                 .map(role -> "arn:" + getPartition() + ":iam::" + getAccount() + ":role/cdk-"
                         + ci.bootstrapQualifier() + "-" + role + "-" + getAccount() + "-" + getRegion())
                 .toList();
-        this.deployRole = Role.Builder.create(this, "DeployRole")
+        Role deployRole = Role.Builder.create(this, "DeployRole")
                 .description("GitHub Actions deploys of " + ci.repository() + " (" + ci.branch() + " only)")
                 .assumedBy(new WebIdentityPrincipal(github.getOidcProviderArn(), Map.of(
                         "StringEquals", Map.of(GITHUB_ISSUER + ":aud", STS_AUDIENCE,
@@ -58,7 +56,7 @@ public final class BroadsheetCiStack extends Stack {
                                 allow("lambda:InvokeFunction",
                                         arn("lambda", "function:" + Functions.rebuildStartFunctionName("*") + ":" + Functions.ALIAS)),
                                 allow("sqs:GetQueueAttributes", arn("sqs", Functions.rebuildQueueName("*")),
-                                        arn("sqs", Functions.rebuildQueueName("*") + "-dlq"))))
+                                        arn("sqs", Functions.rebuildDeadLetterQueueName("*")))))
                         .build())))
                 .build();
         CfnOutput.Builder.create(this, "DeployRoleArn")
@@ -73,9 +71,5 @@ public final class BroadsheetCiStack extends Stack {
 
     private static PolicyStatement allow(String action, String... resources) {
         return PolicyStatement.Builder.create().actions(List.of(action)).resources(List.of(resources)).build();
-    }
-
-    public Role deployRole() {
-        return deployRole;
     }
 }

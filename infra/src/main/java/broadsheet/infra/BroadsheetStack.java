@@ -13,25 +13,17 @@ public final class BroadsheetStack extends Stack {
     /** The output the deploy workflow compares before and after a deploy to tell a template change. */
     public static final String TEMPLATES_HASH_OUTPUT = "TemplatesHash";
 
-    private final ArticleTable articles;
-    private final PagesBucket pages;
-    private final Editors editors;
-    private final EditorApi api;
-    private final SiteDistribution site;
-    private final Functions functions;
-    private final Alarms alarms;
-
     public BroadsheetStack(Construct scope, String id, StackProps props, StageSettings stage,
             Path functionsJar, Path rebuildJar, String templatesHash, Optional<String> alarmEmail) {
         super(scope, id, props);
-        this.articles = new ArticleTable(this, "Articles", stage);
-        this.pages = new PagesBucket(this, "Pages", stage);
-        this.editors = new Editors(this, "Editors", stage);
-        this.api = new EditorApi(this, "EditorApi", stage, editors);
-        this.site = new SiteDistribution(this, "Site", stage, pages, api);
-        this.functions = new Functions(this, "Functions", stage, functionsJar, rebuildJar, articles, pages, site.siteUrl());
+        ArticleTable articles = new ArticleTable(this, "Articles", stage);
+        PagesBucket pages = new PagesBucket(this, "Pages", stage);
+        Editors editors = new Editors(this, "Editors", stage);
+        EditorApi api = new EditorApi(this, "EditorApi", stage, editors);
+        SiteDistribution site = new SiteDistribution(this, "Site", stage, pages, api);
+        Functions functions = new Functions(this, "Functions", stage, functionsJar, rebuildJar, articles, pages, site.siteUrl());
         api.routeTo(functions.apiAlias());
-        this.alarms = new Alarms(this, "Alarms", stage, functions, api.api(), alarmEmail);
+        Alarms alarms = new Alarms(this, "Alarms", stage, functions, api.api(), alarmEmail);
 
         output("SiteUrl", site.siteUrl() + "/", "The public site");
         output("ApiUrl", api.endpoint() + "/api/", "The editors' API (also served by the site under /api/)");
@@ -51,17 +43,5 @@ public final class BroadsheetStack extends Stack {
 
     private void output(String id, String value, String description) {
         CfnOutput.Builder.create(this, id).value(value).description(description).build();
-    }
-
-    public ArticleTable articles() {
-        return articles;
-    }
-
-    public PagesBucket pages() {
-        return pages;
-    }
-
-    public Functions functions() {
-        return functions;
     }
 }

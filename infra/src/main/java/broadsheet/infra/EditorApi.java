@@ -6,7 +6,6 @@ import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
-import software.amazon.awscdk.services.apigatewayv2.HttpStage;
 import software.amazon.awscdk.services.apigatewayv2.HttpStageOptions;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
 import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
@@ -38,7 +37,6 @@ public final class EditorApi extends Construct {
             "sub":"$context.authorizer.claims.sub"}""";
 
     private final HttpApi api;
-    private final HttpStage stage;
     private final HttpUserPoolAuthorizer authorizer;
 
     public EditorApi(Construct scope, String id, StageSettings settings, Editors editors) {
@@ -52,7 +50,7 @@ public final class EditorApi extends Construct {
                 .retention(settings.logRetention())
                 .removalPolicy(settings.dataRemovalPolicy())
                 .build();
-        this.stage = api.addStage("DefaultStage", HttpStageOptions.builder()
+        api.addStage("DefaultStage", HttpStageOptions.builder()
                 .stageName("$default")
                 .autoDeploy(true)
                 .throttle(ThrottleSettings.builder()
@@ -81,29 +79,19 @@ public final class EditorApi extends Construct {
     /** Sends every article route to the handler, each route behind the JWT authorizer. */
     public void routeTo(IFunction handler) {
         HttpLambdaIntegration integration = new HttpLambdaIntegration("ApiHandler", handler);
-        api.addRoutes(AddRoutesOptions.builder()
-                .path(ARTICLES)
-                .methods(List.of(HttpMethod.POST, HttpMethod.GET))
-                .integration(integration)
-                .authorizer(authorizer)
-                .build());
-        api.addRoutes(AddRoutesOptions.builder()
-                .path(ARTICLE)
-                .methods(List.of(HttpMethod.GET, HttpMethod.PUT, HttpMethod.DELETE))
-                .integration(integration)
-                .authorizer(authorizer)
-                .build());
-        route(ARTICLE + "/preview", HttpMethod.GET, integration);
-        route(ARTICLE + "/revisions", HttpMethod.GET, integration);
-        route(ARTICLE + "/revisions/{version}", HttpMethod.GET, integration);
-        route(ARTICLE + "/revisions/{version}/restore", HttpMethod.POST, integration);
-        route(MEDIA, HttpMethod.POST, integration);
+        route(integration, ARTICLES, HttpMethod.POST, HttpMethod.GET);
+        route(integration, ARTICLE, HttpMethod.GET, HttpMethod.PUT, HttpMethod.DELETE);
+        route(integration, ARTICLE + "/preview", HttpMethod.GET);
+        route(integration, ARTICLE + "/revisions", HttpMethod.GET);
+        route(integration, ARTICLE + "/revisions/{version}", HttpMethod.GET);
+        route(integration, ARTICLE + "/revisions/{version}/restore", HttpMethod.POST);
+        route(integration, MEDIA, HttpMethod.POST);
     }
 
-    private void route(String path, HttpMethod method, HttpLambdaIntegration integration) {
+    private void route(HttpLambdaIntegration integration, String path, HttpMethod... methods) {
         api.addRoutes(AddRoutesOptions.builder()
                 .path(path)
-                .methods(List.of(method))
+                .methods(List.of(methods))
                 .integration(integration)
                 .authorizer(authorizer)
                 .build());
@@ -111,10 +99,6 @@ public final class EditorApi extends Construct {
 
     public HttpApi api() {
         return api;
-    }
-
-    public HttpStage stage() {
-        return stage;
     }
 
     /** {@code https://<id>.execute-api.<region>.amazonaws.com}, the base the routes hang off. */

@@ -11,7 +11,6 @@ import software.amazon.awscdk.services.cognito.SignInAliases;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
 import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
-import software.amazon.awscdk.services.cognito.UserPoolGroup;
 import software.amazon.awscdk.services.cognito.UserPoolGroupOptions;
 import software.constructs.Construct;
 
@@ -27,7 +26,6 @@ public final class Editors extends Construct {
 
     private final UserPool userPool;
     private final UserPoolClient client;
-    private final UserPoolGroup group;
 
     public Editors(Construct scope, String id, StageSettings stage) {
         super(scope, id);
@@ -59,7 +57,7 @@ public final class Editors extends Construct {
                 .refreshTokenValidity(Duration.days(30))
                 .enableTokenRevocation(true)
                 .build());
-        this.group = userPool.addGroup("EditorsGroup", UserPoolGroupOptions.builder()
+        userPool.addGroup("EditorsGroup", UserPoolGroupOptions.builder()
                 .groupName(EDITOR_GROUP)
                 .description("May create, change and delete articles")
                 .build());
@@ -71,9 +69,5 @@ public final class Editors extends Construct {
 
     public UserPoolClient client() {
         return client;
-    }
-
-    public UserPoolGroup group() {
-        return group;
     }
 }

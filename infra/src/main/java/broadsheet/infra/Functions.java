@@ -1,9 +1,11 @@
 package broadsheet.infra;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.scheduler.CfnSchedule;
@@ -107,22 +109,15 @@ public final class Functions extends Construct {
     private final Function apiFunction;
     private final Function publisherFunction;
     private final Alias apiAlias;
-    private final Alias publisherAlias;
     private final Queue deadLetters;
-    private final EventSourceMapping streamMapping;
     private final Function scheduleFunction;
-    private final Alias scheduleAlias;
     private final Queue scheduleDeadLetters;
-    private final CfnScheduleGroup scheduleGroup;
-    private final Role schedulerRole;
-    private final CfnSchedule sweep;
     private final Queue rebuildQueue;
     private final Queue rebuildDeadLetters;
     private final Function rebuildStartFunction;
     private final Alias rebuildStartAlias;
     private final Function rebuildWorkerFunction;
     private final LogGroup rebuildWorkerLogs;
-    private final EventSourceMapping rebuildMapping;
 
     public Functions(Construct scope, String id, StageSettings stage, Path functionsJar, Path rebuildJar,
             ArticleTable articles, PagesBucket pages, String siteBaseUrl) {
@@ -136,41 +131,31 @@ public final class Functions extends Construct {
                 "EDITOR_GROUP", Editors.EDITOR_GROUP);
 
         LogGroup apiLogs = logGroup("ApiLogs", stage);
-        Role apiRole = role("ApiRole", "Broadsheet API handler: article reads and writes, media upload URLs", List.of(
-                allow(LOG_ACTIONS, List.of(apiLogs.getLogGroupArn())),
+        Role apiRole = role("ApiRole", "Broadsheet API handler: article reads and writes, media upload URLs",
+                apiLogs, List.of(
                 allow(API_TABLE_ACTIONS, articles.tableAndIndexArns()),
                 // presigned media uploads are signed with this role: it may put objects under media/ only
                 allow(List.of("s3:PutObject"), List.of(pages.bucket().arnForObjects("media/*")))));
         this.apiFunction = javaFunction("ApiFunction", null, "Broadsheet editors' HTTP API (" + stage.name() + ")",
                 API_HANDLER, stage.apiMemoryMb(), Duration.seconds(10), apiRole, apiLogs, code, environment);
-        this.apiAlias = Alias.Builder.create(this, "ApiAlias")
-                .aliasName(ALIAS)
-                .version(apiFunction.getCurrentVersion())
-                .build();
+        this.apiAlias = liveAlias("ApiAlias", apiFunction);
 
         LogGroup scheduleLogs = logGroup("ScheduleLogs", stage);
-        Role scheduleRole = role("ScheduleRole", "Broadsheet schedule function: publishes due scheduled articles", List.of(
-                allow(LOG_ACTIONS, List.of(scheduleLogs.getLogGroupArn())),
+        Role scheduleRole = role("ScheduleRole", "Broadsheet schedule function: publishes due scheduled articles",
+                scheduleLogs, List.of(
                 allow(SCHEDULE_TABLE_ACTIONS, List.of(articles.table().getTableArn())),
                 allow(List.of("dynamodb:Query"), List.of(articles.indexArn(ArticleTable.SCHEDULED_INDEX)))));
         this.scheduleFunction = javaFunction("ScheduleFunction", null,
                 "Broadsheet scheduled publishing (" + stage.name() + ")",
                 SCHEDULE_HANDLER, stage.apiMemoryMb(), Duration.seconds(60), scheduleRole, scheduleLogs, code, environment);
-        this.scheduleAlias = Alias.Builder.create(this, "ScheduleAlias")
-                .aliasName(ALIAS)
-                .version(scheduleFunction.getCurrentVersion())
-                .build();
+        Alias scheduleAlias = liveAlias("ScheduleAlias", scheduleFunction);
         // Invocations EventBridge Scheduler still fails on after its retries.
-        this.scheduleDeadLetters = Queue.Builder.create(this, "ScheduleDeadLetters")
-                .retentionPeriod(Duration.days(14))
-                .encryption(QueueEncryption.SQS_MANAGED)
-                .enforceSsl(true)
-                .build();
-        this.scheduleGroup = CfnScheduleGroup.Builder.create(this, "ScheduleGroup")
+        this.scheduleDeadLetters = queue("ScheduleDeadLetters").build();
+        CfnScheduleGroup scheduleGroup = CfnScheduleGroup.Builder.create(this, "ScheduleGroup")
                 .name("broadsheet-" + stage.name() + "-publish")
                 .build();
         String account = Stack.of(this).getAccount();
-        this.schedulerRole = Role.Builder.create(this, "SchedulerRole")
+        Role schedulerRole = Role.Builder.create(this, "SchedulerRole")
                 .description("EventBridge Scheduler: invokes the Broadsheet schedule function only")
                 .assumedBy(new ServicePrincipal("scheduler.amazonaws.com").withConditions(Map.of(
                         "StringEquals", Map.of("aws:SourceAccount", account))))
@@ -180,7 +165,7 @@ public final class Functions extends Construct {
                                 allow(List.of("sqs:SendMessage"), List.of(scheduleDeadLetters.getQueueArn()))))
                         .build()))
                 .build();
-        this.sweep = CfnSchedule.Builder.create(this, "SweepSchedule")
+        CfnSchedule.Builder.create(this, "SweepSchedule")
                 .description("Publishes scheduled articles whose time has passed (catch-up for missed schedules)")
                 .scheduleExpression(SWEEP_RATE)
                 .flexibleTimeWindow(CfnSchedule.FlexibleTimeWindowProperty.builder().mode("OFF").build())
@@ -203,14 +188,9 @@ public final class Functions extends Construct {
         publisherEnvironment.put("SCHEDULE_DLQ_ARN", scheduleDeadLetters.getQueueArn());
 
         // Stream records the publisher still fails on after every retry.
-        this.deadLetters = Queue.Builder.create(this, "PublisherDeadLetters")
-                .retentionPeriod(Duration.days(14))
-                .encryption(QueueEncryption.SQS_MANAGED)
-                .enforceSsl(true)
-                .build();
+        this.deadLetters = queue("PublisherDeadLetters").build();
         LogGroup publisherLogs = logGroup("PublisherLogs", stage);
-        Role publisherRole = role("PublisherRole", "Broadsheet publisher: stream in, pages out", List.of(
-                allow(LOG_ACTIONS, List.of(publisherLogs.getLogGroupArn())),
+        Role publisherRole = role("PublisherRole", "Broadsheet publisher: stream in, pages out", publisherLogs, List.of(
                 allow(PUBLISHER_TABLE_ACTIONS, List.of(articles.table().getTableArn())),
                 allow(STREAM_ACTIONS, List.of(articles.table().getTableStreamArn())),
                 allow(PAGE_OBJECT_ACTIONS, List.of(pages.objectsArn())),
@@ -225,12 +205,9 @@ public final class Functions extends Construct {
                 "Broadsheet publisher: renders changed articles and listings (" + stage.name() + ")",
                 PUBLISHER_HANDLER, stage.publisherMemoryMb(), Duration.seconds(60), publisherRole, publisherLogs,
                 code, publisherEnvironment);
-        this.publisherAlias = Alias.Builder.create(this, "PublisherAlias")
-                .aliasName(ALIAS)
-                .version(publisherFunction.getCurrentVersion())
-                .build();
+        Alias publisherAlias = liveAlias("PublisherAlias", publisherFunction);
 
-        this.streamMapping = EventSourceMapping.Builder.create(this, "ArticleStream")
+        EventSourceMapping.Builder.create(this, "ArticleStream")
                 .target(publisherAlias)
                 .eventSourceArn(articles.table().getTableStreamArn())
                 .startingPosition(StartingPosition.TRIM_HORIZON)
@@ -241,28 +218,24 @@ public final class Functions extends Construct {
                 .maxRecordAge(stage.maxRecordAge())
                 .reportBatchItemFailures(true)
                 .onFailure(new OnFailureQueue(deadLetters))
+                // a sorted map: with Map.of the pattern's key order, and so the template, would
+                // change from one synth to the next
                 .filters(List.of(FilterCriteria.filter(Map.of(
                         "dynamodb", Map.of(
-                                "Keys", Map.of(
+                                "Keys", new TreeMap<>(Map.of(
                                         ArticleTable.PARTITION_KEY, Map.of(
                                                 "S", FilterRule.beginsWith(ArticleTable.ARTICLE_KEY_PREFIX)),
                                         ArticleTable.SORT_KEY, Map.of(
-                                                "S", FilterRule.isEqual(ArticleTable.ARTICLE_SORT_KEY))))))))
+                                                "S", FilterRule.isEqual(ArticleTable.ARTICLE_SORT_KEY)))))))))
                 .build();
 
         // Whole-site rebuild after a template change: the start function queues the units, the
         // worker runs them (and queues each one's continuation) from the queue.
-        this.rebuildDeadLetters = Queue.Builder.create(this, "RebuildDeadLetters")
-                .queueName(rebuildQueueName(stage.name()) + "-dlq")
-                .retentionPeriod(Duration.days(14))
-                .encryption(QueueEncryption.SQS_MANAGED)
-                .enforceSsl(true)
+        this.rebuildDeadLetters = queue("RebuildDeadLetters")
+                .queueName(rebuildDeadLetterQueueName(stage.name()))
                 .build();
-        this.rebuildQueue = Queue.Builder.create(this, "RebuildQueue")
+        this.rebuildQueue = queue("RebuildQueue")
                 .queueName(rebuildQueueName(stage.name()))
-                .retentionPeriod(Duration.days(14))
-                .encryption(QueueEncryption.SQS_MANAGED)
-                .enforceSsl(true)
                 // AWS's advice for a Lambda event source: at least six times the function's timeout
                 .visibilityTimeout(Duration.seconds(6 * REBUILD_WORKER_TIMEOUT.toSeconds().longValue()))
                 .deadLetterQueue(DeadLetterQueue.builder().queue(rebuildDeadLetters).maxReceiveCount(REBUILD_MAX_RECEIVES).build())
@@ -272,21 +245,18 @@ public final class Functions extends Construct {
         rebuildEnvironment.put("REBUILD_QUEUE_URL", rebuildQueue.getQueueUrl());
 
         LogGroup rebuildStartLogs = logGroup("RebuildStartLogs", stage);
-        Role rebuildStartRole = role("RebuildStartRole", "Broadsheet rebuild start: queues the units of a rebuild", List.of(
-                allow(LOG_ACTIONS, List.of(rebuildStartLogs.getLogGroupArn())),
+        Role rebuildStartRole = role("RebuildStartRole", "Broadsheet rebuild start: queues the units of a rebuild",
+                rebuildStartLogs, List.of(
                 allow(List.of("sqs:SendMessage"), List.of(rebuildQueue.getQueueArn()))));
         this.rebuildStartFunction = javaFunction("RebuildStartFunction", rebuildStartFunctionName(stage.name()),
                 "Broadsheet rebuild: queues the units of a whole-site rebuild (" + stage.name() + ")",
                 REBUILD_START_HANDLER, stage.apiMemoryMb(), Duration.seconds(30), rebuildStartRole, rebuildStartLogs,
                 rebuildCode, rebuildEnvironment);
-        this.rebuildStartAlias = Alias.Builder.create(this, "RebuildStartAlias")
-                .aliasName(ALIAS)
-                .version(rebuildStartFunction.getCurrentVersion())
-                .build();
+        this.rebuildStartAlias = liveAlias("RebuildStartAlias", rebuildStartFunction);
 
         this.rebuildWorkerLogs = logGroup("RebuildWorkerLogs", stage);
-        Role rebuildWorkerRole = role("RebuildWorkerRole", "Broadsheet rebuild worker: stores in, pages out", List.of(
-                allow(LOG_ACTIONS, List.of(rebuildWorkerLogs.getLogGroupArn())),
+        Role rebuildWorkerRole = role("RebuildWorkerRole", "Broadsheet rebuild worker: stores in, pages out",
+                rebuildWorkerLogs, List.of(
                 allow(REBUILD_TABLE_ACTIONS, List.of(articles.table().getTableArn())),
                 allow(List.of("dynamodb:Query"), List.of(articles.indexArn(ArticleTable.BY_SECTION_INDEX))),
                 allow(REBUILD_OBJECT_ACTIONS, List.of(pages.objectsArn())),
@@ -298,11 +268,8 @@ public final class Functions extends Construct {
                 "Broadsheet rebuild: renders one unit of a whole-site rebuild at a time (" + stage.name() + ")",
                 REBUILD_WORKER_HANDLER, stage.publisherMemoryMb(), REBUILD_WORKER_TIMEOUT, rebuildWorkerRole,
                 rebuildWorkerLogs, rebuildCode, rebuildEnvironment);
-        Alias rebuildWorkerAlias = Alias.Builder.create(this, "RebuildWorkerAlias")
-                .aliasName(ALIAS)
-                .version(rebuildWorkerFunction.getCurrentVersion())
-                .build();
-        this.rebuildMapping = EventSourceMapping.Builder.create(this, "RebuildUnits")
+        Alias rebuildWorkerAlias = liveAlias("RebuildWorkerAlias", rebuildWorkerFunction);
+        EventSourceMapping.Builder.create(this, "RebuildUnits")
                 .target(rebuildWorkerAlias)
                 .eventSourceArn(rebuildQueue.getQueueArn())
                 .batchSize(REBUILD_BATCH_SIZE)
@@ -312,11 +279,16 @@ public final class Functions extends Construct {
     }
 
     /**
-     * The rebuild queue's name ({@code -dlq} added: its dead-letter queue's): fixed, so the deploy
-     * role of the CI stack can be allowed to watch it without knowing this stack.
+     * The rebuild queue's name: fixed, so the deploy role of the CI stack can be allowed to watch
+     * it without knowing this stack.
      */
     public static String rebuildQueueName(String stage) {
         return "broadsheet-" + stage + "-rebuild";
+    }
+
+    /** The rebuild dead-letter queue's name, fixed for the same reason. */
+    public static String rebuildDeadLetterQueueName(String stage) {
+        return rebuildQueueName(stage) + "-dlq";
     }
 
     /** The rebuild start function's name: fixed, so the CI stack's deploy role may invoke it. */
@@ -374,14 +346,34 @@ public final class Functions extends Construct {
                 .build();
     }
 
-    private Role role(String id, String description, List<PolicyStatement> statements) {
+    /** A function's role: writing to its own log group, then {@code statements}. */
+    private Role role(String id, String description, LogGroup logs, List<PolicyStatement> statements) {
+        List<PolicyStatement> all = new ArrayList<>();
+        all.add(allow(LOG_ACTIONS, List.of(logs.getLogGroupArn())));
+        all.addAll(statements);
         return Role.Builder.create(this, id)
                 .description(description)
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .inlinePolicies(Map.of("least-privilege", PolicyDocument.Builder.create()
-                        .statements(statements)
+                        .statements(all)
                         .build()))
                 .build();
+    }
+
+    /** The {@value #ALIAS} alias of the function's current published version. */
+    private Alias liveAlias(String id, Function function) {
+        return Alias.Builder.create(this, id)
+                .aliasName(ALIAS)
+                .version(function.getCurrentVersion())
+                .build();
+    }
+
+    /** A queue as every Broadsheet queue is: encrypted, TLS only, messages kept two weeks. */
+    private Queue.Builder queue(String id) {
+        return Queue.Builder.create(this, id)
+                .retentionPeriod(Duration.days(14))
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true);
     }
 
     private static PolicyStatement allow(List<String> actions, List<String> resources) {
@@ -400,40 +392,16 @@ public final class Functions extends Construct {
         return apiAlias;
     }
 
-    public Alias publisherAlias() {
-        return publisherAlias;
-    }
-
     public Queue deadLetters() {
         return deadLetters;
-    }
-
-    public EventSourceMapping streamMapping() {
-        return streamMapping;
     }
 
     public Function scheduleFunction() {
         return scheduleFunction;
     }
 
-    public Alias scheduleAlias() {
-        return scheduleAlias;
-    }
-
     public Queue scheduleDeadLetters() {
         return scheduleDeadLetters;
-    }
-
-    public CfnScheduleGroup scheduleGroup() {
-        return scheduleGroup;
-    }
-
-    public Role schedulerRole() {
-        return schedulerRole;
-    }
-
-    public CfnSchedule sweep() {
-        return sweep;
     }
 
     public Queue rebuildQueue() {
@@ -458,9 +426,5 @@ public final class Functions extends Construct {
 
     public LogGroup rebuildWorkerLogs() {
         return rebuildWorkerLogs;
-    }
-
-    public EventSourceMapping rebuildMapping() {
-        return rebuildMapping;
     }
 }

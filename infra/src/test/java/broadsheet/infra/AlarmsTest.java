@@ -42,8 +42,7 @@ class AlarmsTest {
 
     @Test
     void streamIteratorAgeAlarmsWhenThePublisherFallsBehind() {
-        String publisher = dev.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of(
-                "Handler", Functions.PUBLISHER_HANDLER))).keySet().iterator().next();
+        String publisher = TemplateJson.functionId(dev, Functions.PUBLISHER_HANDLER);
         dev.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                 "Namespace", "AWS/Lambda",
                 "MetricName", "IteratorAge",

@@ -70,7 +70,7 @@ class EditorApiTest {
         dev.hasResourceProperties("AWS::ApiGatewayV2::Integration", Map.of(
                 "IntegrationType", "AWS_PROXY",
                 "PayloadFormatVersion", "2.0",
-                "IntegrationUri", Map.of("Ref", aliasOf(dev, "broadsheet.lambda.ApiHandler::handleRequest"))));
+                "IntegrationUri", Map.of("Ref", TemplateJson.aliasOf(dev, "broadsheet.lambda.ApiHandler::handleRequest"))));
     }
 
     @Test
@@ -87,15 +87,5 @@ class EditorApiTest {
                 "DefaultRouteSettings", Map.of(
                         "ThrottlingRateLimit", StageSettings.prod().apiRateLimit(),
                         "ThrottlingBurstLimit", StageSettings.prod().apiBurstLimit())));
-    }
-
-    /** Logical id of the alias whose function has {@code handler}. */
-    static String aliasOf(Template template, String handler) {
-        String function = template.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of("Handler", handler)))
-                .keySet().iterator().next();
-        return template.findResources("AWS::Lambda::Alias").entrySet().stream()
-                .filter(alias -> Map.of("Ref", function).equals(TemplateJson.properties(alias.getValue()).get("FunctionName")))
-                .map(Map.Entry::getKey)
-                .findFirst().orElseThrow(() -> new AssertionError("no alias for " + handler));
     }
 }

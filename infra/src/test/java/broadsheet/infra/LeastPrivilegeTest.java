@@ -44,7 +44,8 @@ class LeastPrivilegeTest {
         String table = TemplateJson.logicalId(site, "AWS::DynamoDB::Table");
         List<Map<String, Object>> statements = inlineStatements(site, "ApiRole");
         assertThat(statements).containsExactlyInAnyOrder(
-                allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"), getAtt(logGroupOf(site, "ApiHandler"), "Arn")),
+                allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                        getAtt(TemplateJson.logGroupOf(site, Functions.API_HANDLER), "Arn")),
                 allow(List.of("dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query",
                                 "dynamodb:Scan", "dynamodb:UpdateItem"),
                         // sorted as the minimizePolicies feature flag writes them
@@ -58,7 +59,8 @@ class LeastPrivilegeTest {
         Template site = dev.site();
         String table = TemplateJson.logicalId(site, "AWS::DynamoDB::Table");
         assertThat(inlineStatements(site, "ScheduleRole")).containsExactlyInAnyOrder(
-                allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"), getAtt(logGroupOf(site, "ScheduleHandler"), "Arn")),
+                allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                        getAtt(TemplateJson.logGroupOf(site, Functions.SCHEDULE_HANDLER), "Arn")),
                 allow(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"), getAtt(table, "Arn")),
                 allow("dynamodb:Query", index(table, "scheduled")));
     }
@@ -66,14 +68,13 @@ class LeastPrivilegeTest {
     @Test
     void schedulerRoleIsForTheSchedulerOfThisAccountAndMayOnlyInvokeTheScheduleFunction() {
         Template site = dev.site();
-        String alias = EditorApiTest.aliasOf(site, Functions.SCHEDULE_HANDLER);
+        String alias = TemplateJson.aliasOf(site, Functions.SCHEDULE_HANDLER);
         String queue = TemplateJson.logicalId(site, "AWS::SQS::Queue", "ScheduleDeadLetters");
         assertThat(inlineStatements(site, "SchedulerRole")).containsExactlyInAnyOrder(
                 allow("lambda:InvokeFunction", Map.of("Ref", alias)),
                 allow("sqs:SendMessage", getAtt(queue, "Arn")));
-        Map<String, Object> role = site.findResources("AWS::IAM::Role").entrySet().stream()
-                .filter(e -> e.getKey().contains("SchedulerRole")).map(Map.Entry::getValue).findFirst().orElseThrow();
-        assertThat(TemplateJson.json(TemplateJson.properties(role).get("AssumeRolePolicyDocument")))
+        Map<String, Object> role = TemplateJson.properties(site, "AWS::IAM::Role", "SchedulerRole");
+        assertThat(TemplateJson.json(role.get("AssumeRolePolicyDocument")))
                 .contains("\"Service\":\"scheduler.amazonaws.com\"")
                 .contains("\"aws:SourceAccount\":\"123456789012\"");
     }
@@ -87,7 +88,8 @@ class LeastPrivilegeTest {
         String schedulerRole = TemplateJson.logicalId(site, "AWS::IAM::Role", "SchedulerRole");
         List<Map<String, Object>> statements = inlineStatements(site, "PublisherRole");
         assertThat(statements).containsExactlyInAnyOrder(
-                allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"), getAtt(logGroupOf(site, "PublisherHandler"), "Arn")),
+                allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                        getAtt(TemplateJson.logGroupOf(site, Functions.PUBLISHER_HANDLER), "Arn")),
                 allow(List.of("dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"),
                         getAtt(table, "Arn")),
                 allow(List.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
@@ -109,7 +111,7 @@ class LeastPrivilegeTest {
         String queue = TemplateJson.logicalId(site, "AWS::SQS::Queue", "RebuildQueue");
         assertThat(inlineStatements(site, "RebuildStartRole")).containsExactlyInAnyOrder(
                 allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                        getAtt(logGroupOf(site, "RebuildStartHandler"), "Arn")),
+                        getAtt(TemplateJson.logGroupOf(site, Functions.REBUILD_START_HANDLER), "Arn")),
                 allow("sqs:SendMessage", getAtt(queue, "Arn")));
     }
 
@@ -121,7 +123,7 @@ class LeastPrivilegeTest {
         String queue = TemplateJson.logicalId(site, "AWS::SQS::Queue", "RebuildQueue");
         assertThat(inlineStatements(site, "RebuildWorkerRole")).containsExactlyInAnyOrder(
                 allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                        getAtt(logGroupOf(site, "RebuildWorkerHandler"), "Arn")),
+                        getAtt(TemplateJson.logGroupOf(site, Functions.REBUILD_WORKER_HANDLER), "Arn")),
                 allow(List.of("dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:Scan"), getAtt(table, "Arn")),
                 allow("dynamodb:Query", index(table, "by-section")),
                 allow(List.of("s3:GetObject", "s3:PutObject"),
@@ -144,21 +146,10 @@ class LeastPrivilegeTest {
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> inlineStatements(Template site, String roleIdPart) {
-        Map<String, Object> role = site.findResources("AWS::IAM::Role").entrySet().stream()
-                .filter(entry -> entry.getKey().contains(roleIdPart))
-                .map(Map.Entry::getValue)
-                .findFirst().orElseThrow();
-        List<Map<String, Object>> policies = (List<Map<String, Object>>) TemplateJson.properties(role).get("Policies");
+        Map<String, Object> role = TemplateJson.properties(site, "AWS::IAM::Role", roleIdPart);
+        List<Map<String, Object>> policies = (List<Map<String, Object>>) role.get("Policies");
         assertThat(policies).hasSize(1);
         return (List<Map<String, Object>>) ((Map<String, Object>) policies.get(0).get("PolicyDocument")).get("Statement");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String logGroupOf(Template site, String handlerClass) {
-        Map<String, Object> function = TemplateJson.properties(site.findResources("AWS::Lambda::Function",
-                Map.of("Properties", Map.of("Handler", "broadsheet.lambda." + handlerClass + "::handleRequest")))
-                .values().iterator().next());
-        return (String) ((Map<String, Object>) ((Map<String, Object>) function.get("LoggingConfig")).get("LogGroup")).get("Ref");
     }
 
     private static Map<String, Object> allow(Object actions, Object resources) {

@@ -17,9 +17,8 @@ class RebuildFunctionsTest {
     @Test
     void theRebuildQueueIsEncryptedTlsOnlyAndHidesAUnitLongerThanSixWorkerTimeouts() {
         String deadLetters = TemplateJson.logicalId(dev, "AWS::SQS::Queue", "RebuildDeadLetters");
-        Map<String, Object> queue = TemplateJson.properties(dev.findResources("AWS::SQS::Queue")
-                .get(TemplateJson.logicalId(dev, "AWS::SQS::Queue", "RebuildQueue")));
-        int workerTimeout = (int) TemplateJson.properties(worker()).get("Timeout");
+        Map<String, Object> queue = TemplateJson.properties(dev, "AWS::SQS::Queue", "RebuildQueue");
+        int workerTimeout = (int) TemplateJson.functionProperties(dev, Functions.REBUILD_WORKER_HANDLER).get("Timeout");
 
         assertThat(queue).containsEntry("SqsManagedSseEnabled", true);
         assertThat((int) queue.get("VisibilityTimeout")).isGreaterThanOrEqualTo(6 * workerTimeout);
@@ -37,8 +36,7 @@ class RebuildFunctionsTest {
     @Test
     void theWorkerReadsTheQueueThroughItsAliasWithBoundedConcurrencyAndPartialBatchFailures() {
         String queue = TemplateJson.logicalId(dev, "AWS::SQS::Queue", "RebuildQueue");
-        Map<String, Object> mapping = TemplateJson.properties(dev.findResources("AWS::Lambda::EventSourceMapping")
-                .get(TemplateJson.logicalId(dev, "AWS::Lambda::EventSourceMapping", "RebuildUnits")));
+        Map<String, Object> mapping = TemplateJson.properties(dev, "AWS::Lambda::EventSourceMapping", "RebuildUnits");
 
         assertThat(mapping).containsEntry("EventSourceArn", Map.of("Fn::GetAtt", List.of(queue, "Arn")))
                 .containsEntry("FunctionResponseTypes", List.of("ReportBatchItemFailures"))
@@ -46,7 +44,7 @@ class RebuildFunctionsTest {
                 .containsEntry("ScalingConfig", Map.of("MaximumConcurrency", Functions.REBUILD_MAX_CONCURRENCY));
         assertThat(Functions.REBUILD_MAX_CONCURRENCY).isBetween(2, 10);
         assertThat(TemplateJson.json(mapping.get("FunctionName")))
-                .contains(EditorApiTest.aliasOf(dev, Functions.REBUILD_WORKER_HANDLER)).contains(":live");
+                .contains(TemplateJson.aliasOf(dev, Functions.REBUILD_WORKER_HANDLER)).contains(":live");
     }
 
     @Test
@@ -66,7 +64,7 @@ class RebuildFunctionsTest {
         assertThat(outputs).containsKeys("RebuildStartFunction", "RebuildQueueUrl", "RebuildDeadLetterQueueUrl",
                 "RebuildWorkerLogGroup", BroadsheetStack.TEMPLATES_HASH_OUTPUT);
         assertThat(TemplateJson.json(outputs.get("RebuildStartFunction").get("Value")))
-                .contains(EditorApiTest.aliasOf(dev, Functions.REBUILD_START_HANDLER));
+                .contains(TemplateJson.aliasOf(dev, Functions.REBUILD_START_HANDLER));
         assertThat(outputs.get(BroadsheetStack.TEMPLATES_HASH_OUTPUT).get("Value"))
                 .isEqualTo(TemplatesDigest.of(Path.of("..", "templates"))).asString().hasSize(64);
     }
@@ -81,12 +79,6 @@ class RebuildFunctionsTest {
     }
 
     private Object code(String handler) {
-        return TemplateJson.properties(dev.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of(
-                "Handler", handler))).values().iterator().next()).get("Code");
-    }
-
-    private Map<String, Object> worker() {
-        return dev.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of(
-                "Handler", Functions.REBUILD_WORKER_HANDLER))).values().iterator().next();
+        return TemplateJson.functionProperties(dev, handler).get("Code");
     }
 }
