@@ -1,7 +1,7 @@
 package broadsheet.bench;
 
 import broadsheet.core.article.Article;
-import broadsheet.core.article.ArticleJson;
+import broadsheet.core.editing.ArticleJson;
 import broadsheet.core.site.Section;
 import broadsheet.core.site.SiteConfig;
 import broadsheet.core.site.SiteLayout;

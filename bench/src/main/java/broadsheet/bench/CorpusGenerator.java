@@ -2,7 +2,7 @@ package broadsheet.bench;
 
 import broadsheet.core.article.Article;
 import broadsheet.core.article.LeadImage;
-import broadsheet.core.article.Slugs;
+import broadsheet.core.text.Slugs;
 import broadsheet.core.article.Status;
 
 import java.time.Duration;

@@ -2,10 +2,10 @@ package broadsheet.bench;
 
 import broadsheet.core.article.Article;
 import broadsheet.core.markdown.MarkdownRenderer;
-import broadsheet.core.publish.Listing;
-import broadsheet.core.publish.ListingEntry;
-import broadsheet.core.publish.ListingId;
-import broadsheet.core.publish.Listings;
+import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingEntry;
+import broadsheet.core.listing.ListingId;
+import broadsheet.core.listing.Listings;
 import broadsheet.core.publish.Publisher;
 import broadsheet.core.render.MustachePages;
 import broadsheet.core.render.RenderedPage;

@@ -3,7 +3,7 @@ package broadsheet.bench;
 import broadsheet.aws.DynamoArticleStore;
 import broadsheet.aws.DynamoListingStore;
 import broadsheet.aws.S3SiteBucket;
-import broadsheet.core.publish.SiteRebuild;
+import broadsheet.core.rebuild.SiteRebuild;
 import broadsheet.core.render.MustachePages;
 import broadsheet.core.site.SiteConfig;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

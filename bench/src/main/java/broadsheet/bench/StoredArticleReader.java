@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a stored article from the JSON that {@link broadsheet.core.article.ArticleJson} writes,
+ * Reads a stored article from the JSON that {@link broadsheet.core.editing.ArticleJson} writes,
  * in one streaming pass. A full rebuild reads articles that were validated when they were
  * written, as the publisher reads table items without validating them again; the export can
  * still run every file through the API's validator ({@code --validate}).

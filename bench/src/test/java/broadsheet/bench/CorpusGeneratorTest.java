@@ -1,9 +1,9 @@
 package broadsheet.bench;
 
 import broadsheet.core.article.Article;
-import broadsheet.core.article.ArticleJson;
+import broadsheet.core.editing.ArticleJson;
 import broadsheet.core.article.ArticleValidator;
-import broadsheet.core.article.Slugs;
+import broadsheet.core.text.Slugs;
 import broadsheet.core.article.Validated;
 import broadsheet.core.site.SiteConfig;
 import broadsheet.core.site.SiteLayout;

@@ -2,7 +2,7 @@ package broadsheet.bench;
 
 import broadsheet.core.article.Article;
 import broadsheet.core.publish.ArticleChange;
-import broadsheet.core.publish.InMemoryListingStore;
+import broadsheet.core.listing.InMemoryListingStore;
 import broadsheet.core.publish.InMemorySiteBucket;
 import broadsheet.core.publish.Publisher;
 import broadsheet.core.render.MustachePages;

@@ -1,11 +1,11 @@
 package broadsheet.aws;
 
 import broadsheet.core.article.Article;
-import broadsheet.core.publish.ArticleAlreadyExistsException;
-import broadsheet.core.publish.ArticleNotFoundException;
-import broadsheet.core.publish.ArticleStore;
-import broadsheet.core.publish.IdempotencyConflictException;
-import broadsheet.core.publish.StaleVersionException;
+import broadsheet.core.editing.ArticleAlreadyExistsException;
+import broadsheet.core.editing.ArticleNotFoundException;
+import broadsheet.core.editing.ArticleStore;
+import broadsheet.core.editing.IdempotencyConflictException;
+import broadsheet.core.editing.StaleVersionException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;

@@ -1,10 +1,10 @@
 package broadsheet.aws;
 
-import broadsheet.core.publish.Listing;
-import broadsheet.core.publish.ListingCodec;
-import broadsheet.core.publish.ListingId;
-import broadsheet.core.publish.ListingScan;
-import broadsheet.core.publish.ListingStore;
+import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingCodec;
+import broadsheet.core.listing.ListingId;
+import broadsheet.core.listing.ListingScan;
+import broadsheet.core.listing.ListingStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;

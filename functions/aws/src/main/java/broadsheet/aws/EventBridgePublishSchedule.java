@@ -1,6 +1,6 @@
 package broadsheet.aws;
 
-import broadsheet.core.publish.PublishSchedule;
+import broadsheet.core.schedule.PublishSchedule;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
 import software.amazon.awssdk.services.scheduler.model.ConflictException;

@@ -1,9 +1,9 @@
 package broadsheet.aws;
 
-import broadsheet.core.publish.RebuildQueue;
-import broadsheet.core.publish.RebuildQueueException;
-import broadsheet.core.publish.RebuildUnitCodec;
-import broadsheet.core.publish.SiteRebuild;
+import broadsheet.core.rebuild.RebuildQueue;
+import broadsheet.core.rebuild.RebuildQueueException;
+import broadsheet.core.rebuild.RebuildUnitCodec;
+import broadsheet.core.rebuild.SiteRebuild;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;

@@ -2,10 +2,10 @@ package broadsheet.aws;
 
 import broadsheet.core.article.Article;
 import broadsheet.core.article.Status;
-import broadsheet.core.publish.ArticleAlreadyExistsException;
-import broadsheet.core.publish.ArticleStore;
-import broadsheet.core.publish.ArticleStore.ArticleQuery;
-import broadsheet.core.publish.ArticleStoreContract;
+import broadsheet.core.editing.ArticleAlreadyExistsException;
+import broadsheet.core.editing.ArticleStore;
+import broadsheet.core.editing.ArticleStore.ArticleQuery;
+import broadsheet.core.editing.ArticleStoreContract;
 import broadsheet.local.servers.LocalAwsExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -162,7 +162,7 @@ class DynamoArticleStoreTest extends ArticleStoreContract {
     void listingAndIdempotencyItemsNeverShowUpAsArticles() {
         store.create(article("world", "only-one", Status.PUBLISHED), "k-5", "h-5");
         new DynamoListingStore(aws.dynamoDb(), aws.tableName())
-                .put(broadsheet.core.publish.ListingId.home(), broadsheet.core.publish.Listing.EMPTY, 0);
+                .put(broadsheet.core.listing.ListingId.home(), broadsheet.core.listing.Listing.EMPTY, 0);
 
         assertThat(store.list(new ArticleQuery(Optional.empty(), Optional.empty(), Optional.empty(), 100))
                 .articles()).extracting(Article::slug).containsExactly("only-one");

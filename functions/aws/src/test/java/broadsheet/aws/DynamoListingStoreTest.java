@@ -1,10 +1,10 @@
 package broadsheet.aws;
 
-import broadsheet.core.publish.ListingCodec;
-import broadsheet.core.publish.ListingId;
-import broadsheet.core.publish.ListingScan;
-import broadsheet.core.publish.ListingStore;
-import broadsheet.core.publish.ListingStoreContract;
+import broadsheet.core.listing.ListingCodec;
+import broadsheet.core.listing.ListingId;
+import broadsheet.core.listing.ListingScan;
+import broadsheet.core.listing.ListingStore;
+import broadsheet.core.listing.ListingStoreContract;
 import broadsheet.local.servers.LocalAwsExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -2,8 +2,8 @@ package broadsheet.aws;
 
 import broadsheet.core.article.Article;
 import broadsheet.core.article.Status;
-import broadsheet.core.publish.MovableClock;
-import broadsheet.core.publish.SchedulePublisher;
+import broadsheet.core.MovableClock;
+import broadsheet.core.schedule.SchedulePublisher;
 import broadsheet.local.servers.LocalAwsExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static broadsheet.core.publish.ArticleStoreContract.scheduled;
+import static broadsheet.core.editing.ArticleStoreContract.scheduled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Scheduled publishing on DynamoDB (dynalite), with a clock the test moves. */

@@ -1,8 +1,8 @@
 package broadsheet.aws;
 
-import broadsheet.core.publish.RebuildQueueException;
-import broadsheet.core.publish.RebuildUnitCodec;
-import broadsheet.core.publish.SiteRebuild;
+import broadsheet.core.rebuild.RebuildQueueException;
+import broadsheet.core.rebuild.RebuildUnitCodec;
+import broadsheet.core.rebuild.SiteRebuild;
 import broadsheet.local.servers.ElasticMqServer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;

@@ -1,5 +1,8 @@
 package broadsheet.core;
 
+import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingEntry;
+
 import broadsheet.core.article.Article;
 import broadsheet.core.article.ArticleValidator;
 import broadsheet.core.article.Validated;
@@ -8,8 +11,8 @@ import broadsheet.core.site.SiteConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import broadsheet.core.publish.Listing;
-import broadsheet.core.publish.ListingEntry;
+import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingEntry;
 
 import java.time.Instant;
 import java.util.List;

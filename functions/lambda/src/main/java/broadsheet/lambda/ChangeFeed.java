@@ -3,9 +3,9 @@ package broadsheet.lambda;
 import broadsheet.aws.ArticleItems;
 import broadsheet.core.article.Article;
 import broadsheet.core.publish.ArticleChange;
-import broadsheet.core.publish.PublishSchedule;
+import broadsheet.core.schedule.PublishSchedule;
 import broadsheet.core.publish.Publisher;
-import broadsheet.core.publish.ScheduleSync;
+import broadsheet.core.schedule.ScheduleSync;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.lang.System.Logger.Level;

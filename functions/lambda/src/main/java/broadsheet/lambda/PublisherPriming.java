@@ -3,10 +3,10 @@ package broadsheet.lambda;
 import broadsheet.aws.ArticleItems;
 import broadsheet.core.article.Article;
 import broadsheet.core.article.ArticleValidator;
-import broadsheet.core.publish.Listing;
-import broadsheet.core.publish.ListingId;
-import broadsheet.core.publish.Listings;
-import broadsheet.core.publish.Pages;
+import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingId;
+import broadsheet.core.listing.Listings;
+import broadsheet.core.render.Pages;
 import broadsheet.core.render.RenderedPage;
 import broadsheet.core.site.SiteConfig;
 

@@ -1,7 +1,7 @@
 package broadsheet.lambda;
 
-import broadsheet.core.publish.RebuildFanOut;
-import broadsheet.core.publish.SiteRebuild;
+import broadsheet.core.rebuild.RebuildFanOut;
+import broadsheet.core.rebuild.SiteRebuild;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import tools.jackson.core.JacksonException;

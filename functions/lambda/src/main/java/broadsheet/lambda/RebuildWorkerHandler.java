@@ -1,8 +1,8 @@
 package broadsheet.lambda;
 
-import broadsheet.core.publish.RebuildFanOut;
-import broadsheet.core.publish.RebuildUnitCodec;
-import broadsheet.core.publish.SiteRebuild;
+import broadsheet.core.rebuild.RebuildFanOut;
+import broadsheet.core.rebuild.RebuildUnitCodec;
+import broadsheet.core.rebuild.SiteRebuild;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,7 +1,7 @@
 package broadsheet.lambda;
 
 import broadsheet.core.article.Article;
-import broadsheet.core.publish.SchedulePublisher;
+import broadsheet.core.schedule.SchedulePublisher;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import tools.jackson.databind.JsonNode;

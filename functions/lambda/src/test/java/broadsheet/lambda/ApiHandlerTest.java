@@ -1,8 +1,8 @@
 package broadsheet.lambda;
 
-import broadsheet.core.publish.ArticleStore;
-import broadsheet.core.publish.InMemoryArticleStore;
-import broadsheet.core.publish.MovableClock;
+import broadsheet.core.editing.ArticleStore;
+import broadsheet.core.editing.InMemoryArticleStore;
+import broadsheet.core.MovableClock;
 import broadsheet.core.site.SiteConfig;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -3,7 +3,7 @@ package broadsheet.lambda;
 import broadsheet.aws.DynamoArticleStore;
 import broadsheet.aws.DynamoListingStore;
 import broadsheet.aws.S3SiteBucket;
-import broadsheet.core.publish.MovableClock;
+import broadsheet.core.MovableClock;
 import broadsheet.core.publish.Publisher;
 import broadsheet.core.render.MustachePages;
 import broadsheet.core.site.SiteConfig;

@@ -5,7 +5,7 @@ import broadsheet.aws.S3UploadSigner;
 import broadsheet.aws.TableDefinition;
 import broadsheet.core.article.Article;
 import broadsheet.core.article.Status;
-import broadsheet.core.publish.SchedulePublisher;
+import broadsheet.core.schedule.SchedulePublisher;
 import broadsheet.core.render.MustachePages;
 import broadsheet.local.servers.LocalAwsExtension;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package broadsheet.lambda;
 
 import broadsheet.aws.DynamoArticleStore;
 import broadsheet.aws.TableDefinition;
-import broadsheet.core.publish.InMemoryListingStore;
+import broadsheet.core.listing.InMemoryListingStore;
 import broadsheet.core.publish.InMemorySiteBucket;
-import broadsheet.core.publish.MovableClock;
+import broadsheet.core.MovableClock;
 import broadsheet.core.publish.Publisher;
 import broadsheet.core.render.MustachePages;
 import broadsheet.core.render.RenderedPage;

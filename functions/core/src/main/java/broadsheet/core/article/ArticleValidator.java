@@ -1,5 +1,7 @@
 package broadsheet.core.article;
 
+import broadsheet.core.text.Slugs;
+
 import broadsheet.core.site.SiteConfig;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;

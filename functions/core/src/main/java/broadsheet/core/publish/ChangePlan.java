@@ -1,5 +1,11 @@
 package broadsheet.core.publish;
 
+import broadsheet.core.publish.ArticleChange;
+import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingEntry;
+import broadsheet.core.listing.ListingId;
+import broadsheet.core.listing.Listings;
+
 import broadsheet.core.article.Article;
 import broadsheet.core.article.ArticleValidator;
 

@@ -1,7 +1,18 @@
 package broadsheet.core.publish;
 
+import broadsheet.core.publish.ArticleChange;
+import broadsheet.core.publish.ChangePlan;
+import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingContentionException;
+import broadsheet.core.listing.ListingId;
+import broadsheet.core.listing.ListingStore;
+import broadsheet.core.listing.Listings;
+import broadsheet.core.render.PageRevision;
+import broadsheet.core.render.Pages;
+import broadsheet.core.publish.SiteBucket;
+
 import broadsheet.core.publish.ChangePlan.MonthEdit;
-import broadsheet.core.publish.ListingStore.Versioned;
+import broadsheet.core.listing.ListingStore.Versioned;
 import broadsheet.core.render.RenderedPage;
 
 import java.time.Clock;

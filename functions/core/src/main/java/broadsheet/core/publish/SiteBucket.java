@@ -1,5 +1,7 @@
 package broadsheet.core.publish;
 
+import broadsheet.core.render.PageRevision;
+
 import broadsheet.core.render.RenderedPage;
 
 import java.util.List;

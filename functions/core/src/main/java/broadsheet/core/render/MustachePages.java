@@ -1,13 +1,19 @@
 package broadsheet.core.render;
 
+import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingEntry;
+import broadsheet.core.listing.ListingId;
+import broadsheet.core.listing.Listings;
+import broadsheet.core.render.Pages;
+
 import broadsheet.core.article.Article;
-import broadsheet.core.article.Slugs;
+import broadsheet.core.text.Slugs;
 import broadsheet.core.markdown.MarkdownRenderer;
-import broadsheet.core.publish.Listing;
-import broadsheet.core.publish.ListingEntry;
-import broadsheet.core.publish.ListingId;
-import broadsheet.core.publish.Listings;
-import broadsheet.core.publish.Pages;
+import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingEntry;
+import broadsheet.core.listing.ListingId;
+import broadsheet.core.listing.Listings;
+import broadsheet.core.render.Pages;
 import broadsheet.core.site.Section;
 import broadsheet.core.site.SiteConfig;
 import broadsheet.core.site.SiteLayout;

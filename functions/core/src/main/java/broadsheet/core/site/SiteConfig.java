@@ -1,5 +1,7 @@
 package broadsheet.core.site;
 
+import broadsheet.core.text.Slugs;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +28,7 @@ import java.util.Set;
  * @param pageSize entries shown on a section front and on the home page
  * @param feedSize entries in a feed
  * @param generation the render generation, at least 1 and below 2^31: part of every page
- *                   revision ({@link broadsheet.core.publish.PageRevision}), so it must be
+ *                   revision ({@link broadsheet.core.render.PageRevision}), so it must be
  *                   raised whenever the templates or this config change how pages render
  */
 public record SiteConfig(
@@ -159,7 +161,7 @@ public record SiteConfig(
                 problems.add("section slug must match [a-z0-9-]+, got " + (s == null ? null : s.slug()));
                 continue;
             }
-            if (broadsheet.core.article.Slugs.isReserved(s.slug())) {
+            if (broadsheet.core.text.Slugs.isReserved(s.slug())) {
                 problems.add("section slug '" + s.slug() + "' is reserved for other pages (author, tag, feed, ...)");
             }
             if (!seen.add(s.slug())) {

@@ -1,10 +1,10 @@
 package broadsheet.core.site;
 
-import broadsheet.core.publish.ListingId;
-import broadsheet.core.publish.Listings;
+
 
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -247,14 +247,9 @@ public final class SiteLayout {
         return url(src.startsWith("/") ? src : "/" + src);
     }
 
-    /** The archive month (UTC) an article published at {@code publishAt} belongs to: {@link Listings#monthOf}. */
+    /** The archive month (UTC) an article published at {@code publishAt} belongs to. */
     public static YearMonth archiveMonth(Instant publishAt) {
-        return Listings.monthOf(publishAt);
-    }
-
-    /** The listing of the archive month an article published at {@code publishAt} belongs to. */
-    public static ListingId archiveListing(String section, Instant publishAt) {
-        return ListingId.sectionMonth(section, archiveMonth(publishAt));
+        return YearMonth.from(publishAt.atZone(ZoneOffset.UTC));
     }
 
     /** Absolute URL of a site path. */

@@ -1,6 +1,8 @@
 package broadsheet.core.article;
 
 import broadsheet.core.Fixtures;
+
+import broadsheet.core.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

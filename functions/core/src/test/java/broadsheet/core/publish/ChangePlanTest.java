@@ -1,5 +1,10 @@
 package broadsheet.core.publish;
 
+import broadsheet.core.publish.ArticleChange;
+import broadsheet.core.publish.ChangePlan;
+import broadsheet.core.listing.ListingId;
+import broadsheet.core.listing.Listings;
+
 import broadsheet.core.article.Article;
 import broadsheet.core.article.Status;
 import broadsheet.core.publish.ChangePlan.ArticleRef;
@@ -14,11 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static broadsheet.core.publish.TestArticles.draft;
-import static broadsheet.core.publish.TestArticles.next;
-import static broadsheet.core.publish.TestArticles.published;
-import static broadsheet.core.publish.TestArticles.retitled;
-import static broadsheet.core.publish.TestArticles.withPeople;
+import static broadsheet.core.TestArticles.draft;
+import static broadsheet.core.TestArticles.next;
+import static broadsheet.core.TestArticles.published;
+import static broadsheet.core.TestArticles.retitled;
+import static broadsheet.core.TestArticles.withPeople;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ChangePlanTest {

@@ -1,5 +1,18 @@
 package broadsheet.core.publish;
 
+import broadsheet.core.publish.ContendedListingStore;
+import broadsheet.core.publish.CountingListingStore;
+import broadsheet.core.publish.SiteCheck;
+import broadsheet.core.TestArticles;
+import broadsheet.core.publish.TextPages;
+
+import broadsheet.core.publish.ArticleChange;
+import broadsheet.core.listing.InMemoryListingStore;
+import broadsheet.core.publish.InMemorySiteBucket;
+import broadsheet.core.listing.ListingContentionException;
+import broadsheet.core.listing.ListingId;
+import broadsheet.core.publish.Publisher;
+
 import broadsheet.core.article.Article;
 import broadsheet.core.article.Status;
 import org.junit.jupiter.api.Test;
@@ -16,9 +29,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import static broadsheet.core.publish.TestArticles.next;
-import static broadsheet.core.publish.TestArticles.published;
-import static broadsheet.core.publish.TestArticles.retitled;
+import static broadsheet.core.TestArticles.next;
+import static broadsheet.core.TestArticles.published;
+import static broadsheet.core.TestArticles.retitled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,5 +1,9 @@
 package broadsheet.core.publish;
 
+import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingId;
+import broadsheet.core.listing.ListingStore;
+
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package broadsheet.core.publish;
 
+import broadsheet.core.publish.InMemorySiteBucket;
+
 import broadsheet.core.render.RenderedPage;
 import org.junit.jupiter.api.Test;
 

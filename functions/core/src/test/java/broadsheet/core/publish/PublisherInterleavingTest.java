@@ -1,5 +1,16 @@
 package broadsheet.core.publish;
 
+import broadsheet.core.publish.InterleavingListingStore;
+import broadsheet.core.publish.SiteCheck;
+import broadsheet.core.publish.TextPages;
+
+import broadsheet.core.publish.ArticleChange;
+import broadsheet.core.listing.InMemoryListingStore;
+import broadsheet.core.publish.InMemorySiteBucket;
+import broadsheet.core.listing.ListingId;
+import broadsheet.core.listing.ListingStore;
+import broadsheet.core.publish.Publisher;
+
 import broadsheet.core.article.Article;
 import broadsheet.core.article.Status;
 import org.junit.jupiter.api.Test;
@@ -10,8 +21,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import static broadsheet.core.publish.TestArticles.next;
-import static broadsheet.core.publish.TestArticles.published;
+import static broadsheet.core.TestArticles.next;
+import static broadsheet.core.TestArticles.published;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

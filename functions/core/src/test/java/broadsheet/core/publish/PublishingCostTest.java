@@ -1,9 +1,22 @@
 package broadsheet.core.publish;
 
+import broadsheet.core.publish.CountingListingStore;
+import broadsheet.core.TestArticles;
+import broadsheet.core.publish.TextPages;
+
+import broadsheet.core.publish.ArticleChange;
+import broadsheet.core.editing.InMemoryArticleStore;
+import broadsheet.core.listing.InMemoryListingStore;
+import broadsheet.core.publish.InMemorySiteBucket;
+import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingId;
+import broadsheet.core.listing.Listings;
+import broadsheet.core.publish.Publisher;
+
 import broadsheet.core.article.Article;
 import broadsheet.core.article.Status;
-import broadsheet.core.publish.ArticleStore.ArticlePage;
-import broadsheet.core.publish.ArticleStore.ArticleQuery;
+import broadsheet.core.editing.ArticleStore.ArticlePage;
+import broadsheet.core.editing.ArticleStore.ArticleQuery;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -17,7 +30,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import static broadsheet.core.publish.TestArticles.published;
+import static broadsheet.core.TestArticles.published;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Publishing one article costs the same whatever the size of the site. */

@@ -1,5 +1,10 @@
 package broadsheet.core.publish;
 
+import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingEntry;
+import broadsheet.core.listing.ListingId;
+import broadsheet.core.render.Pages;
+
 import broadsheet.core.article.Article;
 import broadsheet.core.render.RenderedPage;
 

@@ -1,8 +1,13 @@
 package broadsheet.core.render;
 
 import broadsheet.core.Fixtures;
-import broadsheet.core.publish.Listing;
-import broadsheet.core.publish.ListingId;
+
+import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingId;
+
+import broadsheet.core.Fixtures;
+import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingId;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;

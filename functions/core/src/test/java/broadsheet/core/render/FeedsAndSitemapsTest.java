@@ -1,9 +1,15 @@
 package broadsheet.core.render;
 
 import broadsheet.core.Fixtures;
-import broadsheet.core.publish.Listing;
-import broadsheet.core.publish.ListingEntry;
-import broadsheet.core.publish.ListingId;
+
+import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingEntry;
+import broadsheet.core.listing.ListingId;
+
+import broadsheet.core.Fixtures;
+import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingEntry;
+import broadsheet.core.listing.ListingId;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

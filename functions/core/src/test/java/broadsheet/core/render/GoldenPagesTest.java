@@ -1,7 +1,11 @@
 package broadsheet.core.render;
 
 import broadsheet.core.Fixtures;
-import broadsheet.core.publish.ListingId;
+
+import broadsheet.core.listing.ListingId;
+
+import broadsheet.core.Fixtures;
+import broadsheet.core.listing.ListingId;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.MustacheFactory;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,16 @@
 package broadsheet.core.render;
 
 import broadsheet.core.Fixtures;
+
+import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingEntry;
+import broadsheet.core.listing.ListingId;
+
+import broadsheet.core.Fixtures;
 import broadsheet.core.article.Article;
-import broadsheet.core.publish.Listing;
-import broadsheet.core.publish.ListingEntry;
-import broadsheet.core.publish.ListingId;
+import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingEntry;
+import broadsheet.core.listing.ListingId;
 import broadsheet.core.site.SiteConfig;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

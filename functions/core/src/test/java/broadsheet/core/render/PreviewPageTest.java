@@ -1,6 +1,8 @@
 package broadsheet.core.render;
 
 import broadsheet.core.Fixtures;
+
+import broadsheet.core.Fixtures;
 import broadsheet.core.article.Article;
 import broadsheet.core.article.Status;
 import org.jsoup.Jsoup;

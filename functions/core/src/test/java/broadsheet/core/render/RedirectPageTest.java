@@ -1,6 +1,8 @@
 package broadsheet.core.render;
 
 import broadsheet.core.Fixtures;
+
+import broadsheet.core.Fixtures;
 import broadsheet.core.article.Article;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

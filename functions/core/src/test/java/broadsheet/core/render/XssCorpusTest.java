@@ -1,14 +1,22 @@
 package broadsheet.core.render;
 
+import broadsheet.core.text.Slugs;
+
+import broadsheet.core.Fixtures;
+
+import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingEntry;
+import broadsheet.core.listing.ListingId;
+
 import broadsheet.core.Fixtures;
 import broadsheet.core.article.Article;
 import broadsheet.core.article.ArticleValidator;
 import broadsheet.core.article.LeadImage;
 import broadsheet.core.article.Status;
 import broadsheet.core.article.Validated;
-import broadsheet.core.publish.Listing;
-import broadsheet.core.publish.ListingEntry;
-import broadsheet.core.publish.ListingId;
+import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingEntry;
+import broadsheet.core.listing.ListingId;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -99,7 +107,7 @@ class XssCorpusTest {
         rendered.addAll(pages.listingPages(ListingId.sectionFront("world"), listing));
         rendered.addAll(pages.listingPages(ListingId.sectionMonth("world", YearMonth.of(2026, 11)), listing));
         rendered.add(pages.newsSitemap(List.of(entry, withMedia)));
-        String authorSlug = broadsheet.core.article.Slugs.forName(vector);
+        String authorSlug = broadsheet.core.text.Slugs.forName(vector);
         rendered.addAll(pages.listingPages(ListingId.authorFront(authorSlug), listing));
         rendered.addAll(pages.listingPages(ListingId.authorMonth(authorSlug, YearMonth.of(2026, 11)), listing));
         ListingEntry tagged = new ListingEntry("xss-tagged", "world", vector, vector,

@@ -1,6 +1,8 @@
 package broadsheet.core.site;
 
-import broadsheet.core.publish.ListingId;
+import broadsheet.core.listing.ListingId;
+
+import broadsheet.core.listing.ListingId;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -74,7 +76,5 @@ class SiteLayoutTest {
     void filesAnArticleUnderTheUtcMonthOfItsPublishTime() {
         assertThat(SiteLayout.archiveMonth(Instant.parse("2026-11-30T23:59:59Z"))).isEqualTo(YearMonth.of(2026, 11));
         assertThat(SiteLayout.archiveMonth(Instant.parse("2026-12-01T00:00:00Z"))).isEqualTo(YearMonth.of(2026, 12));
-        assertThat(SiteLayout.archiveListing("world", Instant.parse("2026-11-05T10:00:00Z")))
-                .isEqualTo(ListingId.sectionMonth("world", YearMonth.of(2026, 11)));
     }
 }

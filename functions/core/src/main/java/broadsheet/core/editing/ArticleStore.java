@@ -1,0 +1,83 @@
+package broadsheet.core.editing;
+
+import broadsheet.core.editing.IdempotencyConflictException;
+import broadsheet.core.editing.StaleVersionException;
+
+import broadsheet.core.article.Article;
+import broadsheet.core.article.Status;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where articles live. Every write is a single-item conditional write on the article's version:
+ * a stale write is refused with {@link StaleVersionException}, never silently applied.
+ */
+public interface ArticleStore {
+
+    /**
+     * Stores a new article as version 1.
+     *
+     * @throws ArticleAlreadyExistsException when the slug is taken
+     */
+    Article create(Article article);
+
+    /**
+     * Stores a new article once per idempotency key: the same key with the same request hash
+     * returns the first result again (even after later updates of the article, the first
+     * result is what is returned); the same key with another request hash throws
+     * {@link IdempotencyConflictException}.
+     */
+    Article create(Article article, String idempotencyKey, String requestHash);
+
+    /** A strongly consistent read. */
+    Optional<Article> find(String slug);
+
+    /**
+     * Replaces the article stored under {@code article.slug()} when its version is still
+     * {@code expectedVersion}; the stored result has version {@code expectedVersion + 1}.
+     *
+     * @throws StaleVersionException    when the stored version differs
+     * @throws ArticleNotFoundException when there is no such article
+     */
+    Article update(Article article, long expectedVersion);
+
+    /**
+     * Deletes the article when its version is still {@code expectedVersion}.
+     *
+     * @throws StaleVersionException    when the stored version differs
+     * @throws ArticleNotFoundException when there is no such article
+     */
+    void delete(String slug, long expectedVersion);
+
+    /**
+     * The earlier versions of an article, newest first: every update and delete keeps the version
+     * it replaced. Versions at or above the current one are not listed (a write that stopped
+     * between keeping the old version and replacing it leaves a copy of the current version).
+     */
+    List<Revision> revisions(String slug);
+
+    /** One earlier version of an article, as it was stored. */
+    Optional<Article> revision(String slug, long version);
+
+    /**
+     * Scheduled articles whose {@code publishAt} is at or before {@code now}, oldest first, at most
+     * {@code limit}. May be eventually consistent (an index): callers write conditionally on the
+     * version they got.
+     */
+    List<Article> due(Instant now, int limit);
+
+    /** Lists articles, newest first, filtered by section and/or status; the cursor is opaque. */
+    ArticlePage list(ArticleQuery query);
+
+    record ArticleQuery(Optional<String> section, Optional<Status> status, Optional<String> cursor, int limit) {
+    }
+
+    /** One kept version of an article. */
+    record Revision(long version, Instant updatedAt, String headline) {
+    }
+
+    record ArticlePage(List<Article> articles, Optional<String> nextCursor) {
+    }
+}

@@ -1,0 +1,23 @@
+package broadsheet.core.listing;
+
+import broadsheet.core.listing.ListingEntry;
+import broadsheet.core.listing.Listings;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The content of one listing item: its entries, newest first, and (for a front) the number of
+ * entries in each archive month of its collection, keyed {@code yyyy-MM}; for home, of every
+ * section, keyed {@code <section>/<yyyy-MM>} (see {@link Listings#front} and {@link Listings#home}).
+ */
+public record Listing(List<ListingEntry> entries, Map<String, Integer> buckets) {
+
+    public static final Listing EMPTY = new Listing(List.of(), Map.of());
+
+    public Listing {
+        entries = List.copyOf(entries);
+        buckets = java.util.Collections.unmodifiableMap(new TreeMap<>(buckets));
+    }
+}

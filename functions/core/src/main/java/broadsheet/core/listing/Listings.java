@@ -1,0 +1,160 @@
+package broadsheet.core.listing;
+
+import broadsheet.core.site.SiteLayout;
+
+import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingEntry;
+import broadsheet.core.listing.ListingId;
+
+import broadsheet.core.article.Article;
+import broadsheet.core.article.LeadImage;
+import broadsheet.core.text.Slugs;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.TreeMap;
+
+/**
+ * Pure functions on listings: what an article looks like in a listing, where it belongs, and how
+ * month listings, fronts and home are derived. No I/O; {@code broadsheet.core.publish.Publisher} does the reads
+ * and conditional writes around them.
+ */
+public final class Listings {
+
+    /**
+     * Newest first by publish time (an entry without one last); equal publish times by slug, so
+     * the order is total. Listing pages are rendered in this order too.
+     */
+    public static final Comparator<ListingEntry> NEWEST_FIRST = Comparator
+            .comparing(ListingEntry::publishAt, Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(ListingEntry::slug);
+
+    private Listings() {
+    }
+
+    /** The teaser of an article shown on listing pages. */
+    public static ListingEntry entryOf(Article article) {
+        LeadImage image = article.image();
+        return new ListingEntry(article.slug(), article.section(), article.headline(), article.standfirst(),
+                article.publishAt(), article.updatedAt(),
+                image == null ? null : image.src(), image == null ? null : image.alt(),
+                article.authors(), article.tags());
+    }
+
+    /**
+     * Every collection an article is listed in while live: its section, each of its authors and
+     * each of its tags (by slug, each once). At most 1 + 10 authors + 20 tags, the limits the
+     * validator enforces, whatever the size of the site.
+     */
+    public static SortedSet<ListingId.Collection> collectionsOf(Article article) {
+        SortedSet<ListingId.Collection> collections = new TreeSet<>();
+        collections.add(ListingId.Collection.section(article.section()));
+        article.authors().forEach(name -> collections.add(ListingId.Collection.author(Slugs.forName(name))));
+        article.tags().forEach(tag -> collections.add(ListingId.Collection.tag(Slugs.forName(tag))));
+        return collections;
+    }
+
+    /** The month listings an article belongs to while live: one per collection. */
+    public static SortedSet<ListingId> monthListingsOf(Article article) {
+        YearMonth month = monthOf(article.publishAt());
+        SortedSet<ListingId> months = new TreeSet<>();
+        collectionsOf(article).forEach(c -> months.add(c.month(month)));
+        return months;
+    }
+
+    /** The archive month (UTC) of a publish time. */
+    public static YearMonth monthOf(Instant publishAt) {
+        return SiteLayout.archiveMonth(publishAt);
+    }
+
+    /** The month listing an article belongs to while it is live. */
+    public static ListingId monthListingOf(Article article) {
+        return ListingId.sectionMonth(article.section(), monthOf(article.publishAt()));
+    }
+
+    /** The listing with {@code entry} in place of any entry of the same slug, in order. */
+    public static Listing upsert(Listing listing, ListingEntry entry) {
+        List<ListingEntry> entries = new ArrayList<>(listing.entries().size() + 1);
+        for (ListingEntry e : listing.entries()) {
+            if (!e.slug().equals(entry.slug())) {
+                entries.add(e);
+            }
+        }
+        entries.add(entry);
+        entries.sort(NEWEST_FIRST);
+        return new Listing(entries, listing.buckets());
+    }
+
+    /** The listing without the entry of this slug (the same listing when there is none). */
+    public static Listing remove(Listing listing, String slug) {
+        List<ListingEntry> entries = listing.entries().stream().filter(e -> !e.slug().equals(slug)).toList();
+        return entries.size() == listing.entries().size() ? listing : new Listing(entries, listing.buckets());
+    }
+
+    /**
+     * A front (of a section, author or tag) from the front it replaces and the month listings just read. The counts of
+     * the months read are refreshed (a month with no entries is dropped); other counts are carried
+     * over. The entries are the newest {@code feedSize} entries of the months read, which must be
+     * every month of the collection newer than the oldest month read (the caller reads newest first).
+     */
+    public static Listing front(Listing previous, Map<YearMonth, Listing> monthsRead, int feedSize) {
+        Map<String, Integer> buckets = new TreeMap<>(previous.buckets());
+        List<ListingEntry> entries = new ArrayList<>();
+        monthsRead.forEach((month, listing) -> {
+            int count = listing.entries().size();
+            if (count == 0) {
+                buckets.remove(month.toString());
+            } else {
+                buckets.put(month.toString(), count);
+            }
+            entries.addAll(listing.entries());
+        });
+        return new Listing(newest(entries, feedSize), buckets);
+    }
+
+    /**
+     * The home listing from every section front: the newest {@code feedSize} entries of the site
+     * and the entry count of every archive month, keyed {@code <section>/<yyyy-MM>}.
+     */
+    public static Listing home(Map<String, Listing> fronts, int feedSize) {
+        Map<String, Integer> buckets = new TreeMap<>();
+        List<ListingEntry> entries = new ArrayList<>();
+        fronts.forEach((section, front) -> {
+            front.buckets().forEach((month, count) -> buckets.put(section + "/" + month, count));
+            entries.addAll(front.entries());
+        });
+        return new Listing(newest(entries, feedSize), buckets);
+    }
+
+    /** How far back the Google News sitemap reaches. */
+    public static final Duration NEWS_WINDOW = Duration.ofDays(2);
+
+    /**
+     * The entries of the fronts published in the {@link #NEWS_WINDOW} before {@code now} (and not
+     * after it), newest first, each once: what the Google News sitemap lists.
+     */
+    public static List<ListingEntry> recent(Iterable<Listing> fronts, Instant now) {
+        Instant since = now.minus(NEWS_WINDOW);
+        Map<String, ListingEntry> bySlug = new TreeMap<>();
+        for (Listing front : fronts) {
+            for (ListingEntry e : front.entries()) {
+                if (e.publishAt() != null && e.publishAt().isAfter(since) && !e.publishAt().isAfter(now)) {
+                    bySlug.put(e.slug(), e);
+                }
+            }
+        }
+        return newest(new ArrayList<>(bySlug.values()), Integer.MAX_VALUE);
+    }
+
+    private static List<ListingEntry> newest(List<ListingEntry> entries, int limit) {
+        return entries.stream().sorted(NEWEST_FIRST).limit(limit).toList();
+    }
+}

@@ -1,0 +1,323 @@
+package broadsheet.core.rebuild;
+
+import broadsheet.core.editing.ArticleStore;
+import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingId;
+import broadsheet.core.listing.ListingScan;
+import broadsheet.core.listing.ListingStore;
+import broadsheet.core.listing.Listings;
+import broadsheet.core.render.PageRevision;
+import broadsheet.core.render.Pages;
+import broadsheet.core.rebuild.RebuildFanOut;
+import broadsheet.core.publish.SiteBucket;
+
+import broadsheet.core.article.Article;
+import broadsheet.core.article.Status;
+import broadsheet.core.editing.ArticleStore.ArticlePage;
+import broadsheet.core.editing.ArticleStore.ArticleQuery;
+import broadsheet.core.listing.ListingStore.Versioned;
+import broadsheet.core.render.RenderedPage;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Re-renders the whole site from the stores into the bucket: every live article's page, the pages
+ * of every stored listing (read from the listing store, so they show what the publishers wrote),
+ * the news sitemap and the fixed pages.
+ *
+ * <p>The work is split into {@link Unit}s, each small and independent of the others: one page of
+ * {@code batchSize} published articles of one section, one page of {@code batchSize} listings of
+ * one segment of the listing scan, or the news sitemap and fixed pages. {@link #run(Unit)} renders
+ * and uploads one unit on the given pool and returns the unit that carries on after it (the next
+ * page of the same section or segment), if any. {@link #units} are the units a rebuild starts
+ * from; running each of them and every continuation, in any order and in any number of places at
+ * once, rebuilds the site. Two drivers do that: {@link #run(Checkpoint, Consumer, int)} one unit
+ * after another with a {@link Checkpoint} after each (the local command, resumable), and
+ * {@link RebuildFanOut} through a queue (in AWS, one function invocation per unit).
+ *
+ * <p>Every upload goes through {@link SiteBucket#put} with revision
+ * {@link PageRevision#of}{@code (pages.generation(), version)}, the version being the article's or
+ * the listing's: a rebuild never replaces a page a publisher wrote from a newer version, and
+ * unchanged pages are not uploaded again (a second rebuild uploads nothing; a unit run twice
+ * uploads nothing the second time). After a template change (a higher generation) every
+ * re-rendered page outranks the stored page of the same version, so the rebuild replaces every
+ * page whose bytes changed and raises the revision of the others.
+ */
+public final class SiteRebuild {
+
+    /** One independent piece of a rebuild. */
+    public sealed interface Unit permits SectionArticles, ListingSegment, Finish {
+
+        /** Where within its section or segment the unit starts (empty: at the beginning). */
+        Optional<String> cursor();
+
+        /** The same unit, starting at {@code cursor}. */
+        Unit from(Optional<String> cursor);
+
+        /** For progress lines: what the unit covers. */
+        String describe();
+    }
+
+    /** Up to {@code batchSize} published articles of {@code section}, after {@code cursor}. */
+    public record SectionArticles(String section, Optional<String> cursor) implements Unit {
+
+        public SectionArticles {
+            Objects.requireNonNull(section, "section");
+            Objects.requireNonNull(cursor, "cursor");
+        }
+
+        @Override
+        public Unit from(Optional<String> next) {
+            return new SectionArticles(section, next);
+        }
+
+        @Override
+        public String describe() {
+            return "articles of " + section + (cursor.isEmpty() ? " from the start" : " continued");
+        }
+    }
+
+    /** Up to {@code batchSize} listings of scan segment {@code segment} of {@code segments}, after {@code cursor}. */
+    public record ListingSegment(int segment, int segments, Optional<String> cursor) implements Unit {
+
+        public ListingSegment {
+            ListingScan.checkSegment(segment, segments, 1);
+            Objects.requireNonNull(cursor, "cursor");
+        }
+
+        @Override
+        public Unit from(Optional<String> next) {
+            return new ListingSegment(segment, segments, next);
+        }
+
+        @Override
+        public String describe() {
+            return "listings of segment " + segment + "/" + segments + (cursor.isEmpty() ? " from the start" : " continued");
+        }
+    }
+
+    /** The news sitemap (from the section fronts) and the fixed pages. */
+    public record Finish() implements Unit {
+
+        @Override
+        public Optional<String> cursor() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Unit from(Optional<String> cursor) {
+            return this;
+        }
+
+        @Override
+        public String describe() {
+            return "news sitemap and fixed pages";
+        }
+    }
+
+    /**
+     * What running one unit did: live articles rendered, listings rendered, pages uploaded, and the
+     * unit that carries on after it.
+     */
+    public record Done(Unit unit, long articles, long listings, long uploads, Optional<Unit> next) {
+
+        public Done {
+            Objects.requireNonNull(unit, "unit");
+            Objects.requireNonNull(next, "next");
+        }
+    }
+
+    /**
+     * Where a rebuild run unit by unit stands: the step of {@link #units}{@code (1)} it is at, the
+     * cursor within that step, and how many articles, listings and uploads are done so far. Small
+     * and of constant size, whatever the size of the site.
+     */
+    public record Checkpoint(int step, Optional<String> cursor, long articles, long listings, long uploads) {
+
+        public static final Checkpoint START = new Checkpoint(0, Optional.empty(), 0, 0, 0);
+
+        public Checkpoint {
+            Objects.requireNonNull(cursor, "cursor");
+        }
+
+        Checkpoint after(Done done) {
+            int nextStep = done.next().isPresent() ? step : step + 1;
+            return new Checkpoint(nextStep, done.next().flatMap(Unit::cursor), articles + done.articles(),
+                    listings + done.listings(), uploads + done.uploads());
+        }
+
+        /** Plain text, one value a line. */
+        public String encode() {
+            return step + "\n" + cursor.orElse("") + "\n" + articles + "\n" + listings + "\n" + uploads + "\n";
+        }
+
+        public static Checkpoint decode(String text) {
+            String[] lines = text.split("\n", -1);
+            if (lines.length < 5) {
+                throw new IllegalArgumentException("not a rebuild checkpoint");
+            }
+            return new Checkpoint(Integer.parseInt(lines[0]), lines[1].isEmpty() ? Optional.empty() : Optional.of(lines[1]),
+                    Long.parseLong(lines[2]), Long.parseLong(lines[3]), Long.parseLong(lines[4]));
+        }
+    }
+
+    private final ArticleStore articles;
+    private final ListingStore listings;
+    private final ListingScan listingScan;
+    private final SiteBucket bucket;
+    private final Pages pages;
+    private final Clock clock;
+    private final List<String> sections;
+    private final int batchSize;
+    private final ExecutorService pool;
+    private final List<Unit> steps;
+
+    public SiteRebuild(ArticleStore articles, ListingStore listings, ListingScan listingScan, SiteBucket bucket,
+                       Pages pages, Clock clock, List<String> sections, int batchSize, ExecutorService pool) {
+        this.articles = Objects.requireNonNull(articles, "articles");
+        this.listings = Objects.requireNonNull(listings, "listings");
+        this.listingScan = Objects.requireNonNull(listingScan, "listingScan");
+        this.bucket = Objects.requireNonNull(bucket, "bucket");
+        this.pages = Objects.requireNonNull(pages, "pages");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sections = List.copyOf(sections);
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be positive: " + batchSize);
+        }
+        this.batchSize = batchSize;
+        this.pool = Objects.requireNonNull(pool, "pool");
+        this.steps = units(1);
+    }
+
+    /**
+     * The units a rebuild starts from: the articles of each section, {@code listingSegments}
+     * segments of the listings (at least one: without, no listing page would be rendered), and
+     * the news sitemap with the fixed pages.
+     */
+    public List<Unit> units(int listingSegments) {
+        if (listingSegments < 1) {
+            throw new IllegalArgumentException("listingSegments must be positive: " + listingSegments);
+        }
+        List<Unit> units = new ArrayList<>();
+        sections.forEach(s -> units.add(new SectionArticles(s, Optional.empty())));
+        for (int segment = 0; segment < listingSegments; segment++) {
+            units.add(new ListingSegment(segment, listingSegments, Optional.empty()));
+        }
+        units.add(new Finish());
+        return List.copyOf(units);
+    }
+
+    /** The render generation the pages are uploaded with. */
+    public int generation() {
+        return pages.generation();
+    }
+
+    /** Renders and uploads one unit; the returned {@link Done} names the unit that carries on, if any. */
+    public Done run(Unit unit) {
+        if (unit instanceof SectionArticles a) {
+            return articles(a);
+        }
+        if (unit instanceof ListingSegment l) {
+            return listings(l);
+        }
+        return finish((Finish) unit);
+    }
+
+    /**
+     * Runs the units one after another from {@code from} to the end, or until {@code maxBatches}
+     * units are done (to pace or test an interruption), handing every checkpoint to {@code saved}
+     * as soon as its unit is done.
+     *
+     * @return the last checkpoint: finished when {@link #isFinished} says so
+     */
+    public Checkpoint run(Checkpoint from, Consumer<Checkpoint> saved, int maxBatches) {
+        Checkpoint at = from;
+        for (int batches = 0; !isFinished(at) && batches < maxBatches; batches++) {
+            at = at.after(run(steps.get(at.step()).from(at.cursor())));
+            saved.accept(at);
+        }
+        return at;
+    }
+
+    /** True when every unit of the checkpoint's rebuild has been run. */
+    public boolean isFinished(Checkpoint at) {
+        return at.step() >= steps.size();
+    }
+
+    private Done articles(SectionArticles unit) {
+        ArticlePage page = articles.list(new ArticleQuery(Optional.of(unit.section()), Optional.of(Status.PUBLISHED),
+                unit.cursor(), batchSize));
+        Instant now = clock.instant();
+        List<Callable<Long>> work = new ArrayList<>();
+        for (Article article : page.articles()) {
+            if (article.isLive(now)) {
+                work.add(() -> bucket.put(pages.articlePage(article), revision(article.version())) ? 1L : 0L);
+            }
+        }
+        long uploads = runAll(work);
+        return new Done(unit, work.size(), 0, uploads, page.nextCursor().map(c -> unit.from(Optional.of(c))));
+    }
+
+    private Done listings(ListingSegment unit) {
+        ListingScan.ScanPage page = listingScan.scan(unit.segment(), unit.segments(), unit.cursor(), batchSize);
+        List<Callable<Long>> work = new ArrayList<>();
+        page.listings().forEach((id, listing) -> work.add(() -> {
+            long uploaded = 0;
+            for (RenderedPage rendered : pages.listingPages(id, listing.value())) {
+                uploaded += bucket.put(rendered, revision(listing.version())) ? 1 : 0;
+            }
+            return uploaded;
+        }));
+        long uploads = runAll(work);
+        return new Done(unit, 0, work.size(), uploads, page.nextCursor().map(c -> unit.from(Optional.of(c))));
+    }
+
+    private Done finish(Finish unit) {
+        Instant now = clock.instant();
+        List<Listing> read = listings.getAll(sections.stream().map(ListingId::sectionFront).toList()).values().stream()
+                .map(Versioned::value).toList();
+        long home = listings.get(ListingId.home()).map(Versioned::version).orElse(0L);
+        long uploads = 0;
+        if (home > 0 && bucket.put(pages.newsSitemap(Listings.recent(read, now)), revision(home))) {
+            uploads++;
+        }
+        for (RenderedPage page : pages.fixedPages()) {
+            uploads += bucket.put(page, revision(1)) ? 1 : 0;
+        }
+        return new Done(unit, 0, 0, uploads, Optional.empty());
+    }
+
+    /** The revision a page rendered from {@code version} is put with. */
+    private long revision(long version) {
+        return PageRevision.of(pages.generation(), version);
+    }
+
+    /** Runs the unit's uploads on the pool and waits for all of them; the number actually uploaded. */
+    private long runAll(List<Callable<Long>> work) {
+        long uploaded = 0;
+        try {
+            for (Future<Long> f : pool.invokeAll(work)) {
+                uploaded += f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("rebuild interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("rebuild unit failed", e.getCause());
+        }
+        return uploaded;
+    }
+}

@@ -1,0 +1,43 @@
+package broadsheet.core.listing;
+
+import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingCodec;
+import broadsheet.core.listing.ListingEntry;
+
+import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingCodec;
+import broadsheet.core.listing.ListingEntry;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ListingCodecTest {
+
+    @Test
+    void roundTripsAListingWithUnicodeText() {
+        var entry = new ListingEntry("kyiv-talks", "world", "Київ: talks resume — 東京 🚀", "Standfirst",
+                Instant.parse("2026-11-29T10:15:30Z"), Instant.parse("2026-11-29T11:00:00Z"),
+                "media/kyiv.jpg", "Delegates at the table", List.of("Ann Smith"));
+        var listing = new Listing(List.of(entry), Map.of("2026-11", 1));
+        var codec = new ListingCodec();
+
+        assertThat(codec.decode(codec.encode(listing))).isEqualTo(listing);
+    }
+
+    @Test
+    void roundTripsTagsAndReadsAnEntryWrittenBeforeEntriesHadTags() {
+        var codec = new ListingCodec();
+        var tagged = new Listing(List.of(new ListingEntry("summit", "world", "Summit", null,
+                Instant.parse("2026-11-29T10:15:30Z"), null, null, null, List.of("Ann Smith"), List.of("NATO", "Défense"))),
+                Map.of());
+        assertThat(codec.decode(codec.encode(tagged))).isEqualTo(tagged);
+
+        String withoutTags = codec.encode(tagged).replaceAll(",?\\s*\"tags\"\\s*:\\s*\\[[^\\]]*\\]", "");
+        assertThat(withoutTags).doesNotContain("tags");
+        assertThat(codec.decode(withoutTags).entries().get(0).tags()).isEmpty();
+    }
+}

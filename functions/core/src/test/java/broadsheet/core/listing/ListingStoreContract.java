@@ -1,0 +1,160 @@
+package broadsheet.core.listing;
+
+import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingEntry;
+import broadsheet.core.listing.ListingId;
+import broadsheet.core.listing.ListingScan;
+import broadsheet.core.listing.ListingStore;
+
+import broadsheet.core.listing.ListingStore.Versioned;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every {@link ListingStore} must do. Each test gets a new, empty store. */
+public abstract class ListingStoreContract {
+
+    protected abstract ListingStore newStore();
+
+    protected ListingStore store;
+
+    @BeforeEach
+    void createStore() {
+        store = newStore();
+    }
+
+    public static Listing listing(String... slugs) {
+        List<ListingEntry> entries = new ArrayList<>();
+        for (String slug : slugs) {
+            entries.add(new ListingEntry(slug, "world", "Headline " + slug + " — Київ 🚀", "Standfirst",
+                    Instant.parse("2026-11-29T10:15:30Z"), Instant.parse("2026-11-29T11:00:00Z"),
+                    "media/" + slug + ".jpg", "Alt", List.of("Ann Smith")));
+        }
+        return new Listing(entries, Map.of("2026-11", slugs.length));
+    }
+
+    @Test
+    void aScanInSegmentsReadsEveryListingExactlyOnceInPagesOfAtMostTheLimit() {
+        assertThat(store).isInstanceOf(ListingScan.class);
+        ListingScan scan = (ListingScan) store;
+        Map<ListingId, Versioned<Listing>> stored = new java.util.TreeMap<>();
+        for (int i = 0; i < 23; i++) {
+            ListingId id = ListingId.tagMonth("tag-" + i, YearMonth.of(2026, 1 + i % 12));
+            store.put(id, listing("s" + i), 0);
+            stored.put(id, new Versioned<>(listing("s" + i), 1));
+        }
+        store.put(ListingId.home(), listing("h"), 0);
+        store.put(ListingId.home(), listing("h", "i"), 1);
+        stored.put(ListingId.home(), new Versioned<>(listing("h", "i"), 2));
+
+        Map<ListingId, Versioned<Listing>> read = new java.util.TreeMap<>();
+        int pages = 0;
+        for (int segment = 0; segment < 3; segment++) {
+            java.util.Optional<String> cursor = java.util.Optional.empty();
+            do {
+                ListingScan.ScanPage page = scan.scan(segment, 3, cursor, 4);
+                assertThat(page.listings()).hasSizeLessThanOrEqualTo(4);
+                page.listings().forEach((id, listing) ->
+                        assertThat(read.put(id, listing)).as("read twice: " + id).isNull());
+                cursor = page.nextCursor();
+                pages++;
+            } while (cursor.isPresent());
+        }
+
+        assertThat(read).isEqualTo(stored);
+        assertThat(pages).isGreaterThanOrEqualTo(24 / 4);
+    }
+
+    @Test
+    void aMissingListingIsEmpty() {
+        assertThat(store.get(ListingId.home())).isEmpty();
+    }
+
+    @Test
+    void firstPutNeedsVersionZeroAndStoresVersionOne() {
+        ListingId id = ListingId.sectionFront("world");
+
+        assertThat(store.put(id, listing("a"), 0)).isTrue();
+
+        assertThat(store.get(id)).contains(new Versioned<>(listing("a"), 1));
+        assertThat(store.put(id, listing("b"), 0)).isFalse();
+        assertThat(store.get(id)).contains(new Versioned<>(listing("a"), 1));
+    }
+
+    @Test
+    void putOverTheReadVersionWinsAndAStaleOneLoses() {
+        ListingId id = ListingId.sectionMonth("world", YearMonth.of(2026, 11));
+        store.put(id, listing("a"), 0);
+
+        assertThat(store.put(id, listing("a", "b"), 1)).isTrue();
+        assertThat(store.put(id, listing("a", "c"), 1)).isFalse();
+        assertThat(store.put(id, listing("a", "c"), 5)).isFalse();
+
+        assertThat(store.get(id)).contains(new Versioned<>(listing("a", "b"), 2));
+    }
+
+    @Test
+    void getAllReturnsThePresentListingsOnly() {
+        ListingId home = ListingId.home();
+        ListingId front = ListingId.sectionFront("science");
+        ListingId missing = ListingId.sectionFront("sport");
+        store.put(home, listing("h"), 0);
+        store.put(front, listing("f"), 0);
+        store.put(front, listing("f", "g"), 1);
+
+        Map<ListingId, Versioned<Listing>> all = store.getAll(List.of(home, front, missing));
+
+        assertThat(all).containsOnlyKeys(home, front);
+        assertThat(all.get(home)).isEqualTo(new Versioned<>(listing("h"), 1));
+        assertThat(all.get(front)).isEqualTo(new Versioned<>(listing("f", "g"), 2));
+        assertThat(store.getAll(List.of())).isEmpty();
+    }
+
+    @Test
+    void getAllReadsMoreListingsThanOneBatch() {
+        List<ListingId> ids = new ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            ListingId id = ListingId.sectionMonth("world", YearMonth.of(2000 + i / 12, i % 12 + 1));
+            ids.add(id);
+            if (i % 13 == 0) {
+                store.put(id, listing("m" + i), 0);
+            }
+        }
+
+        Map<ListingId, Versioned<Listing>> all = store.getAll(ids);
+
+        assertThat(all).hasSize(10);
+        assertThat(all.get(ids.get(0))).isEqualTo(new Versioned<>(listing("m0"), 1));
+        assertThat(all.get(ids.get(117))).isEqualTo(new Versioned<>(listing("m117"), 1));
+        assertThat(all).doesNotContainKey(ids.get(129));
+    }
+
+    @Test
+    void authorAndTagListingsAreStoredUnderTheirOwnIds() {
+        ListingId author = ListingId.authorMonth("ann-smith", YearMonth.of(2026, 11));
+        ListingId tag = ListingId.tagFront("nato");
+        ListingId section = ListingId.sectionFront("nato");
+
+        assertThat(store.put(author, listing("by-ann"), 0)).isTrue();
+        assertThat(store.put(tag, listing("on-nato"), 0)).isTrue();
+
+        assertThat(store.get(author)).contains(new Versioned<>(listing("by-ann"), 1));
+        assertThat(store.get(section)).as("a section of the same slug is another listing").isEmpty();
+        assertThat(store.getAll(List.of(author, tag, section)))
+                .containsOnlyKeys(author, tag)
+                .containsEntry(tag, new Versioned<>(listing("on-nato"), 1));
+    }
+
+    @Test
+    void anEmptyListingRoundTrips() {
+        assertThat(store.put(ListingId.home(), Listing.EMPTY, 0)).isTrue();
+        assertThat(store.get(ListingId.home())).contains(new Versioned<>(Listing.EMPTY, 1));
+    }
+}

@@ -1,0 +1,87 @@
+package broadsheet.core.listing;
+
+import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingEntry;
+import broadsheet.core.listing.Listings;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ListingsTest {
+
+    private static ListingEntry entry(String slug, String section, String publishAt) {
+        Instant at = Instant.parse(publishAt);
+        return new ListingEntry(slug, section, "Headline " + slug, null, at, at, null, null, List.of());
+    }
+
+    private final ListingEntry older = entry("older", "world", "2026-11-01T00:00:00Z");
+    private final ListingEntry newer = entry("newer", "world", "2026-11-20T00:00:00Z");
+    private final ListingEntry tieA = entry("a-tie", "world", "2026-11-10T00:00:00Z");
+    private final ListingEntry tieB = entry("b-tie", "world", "2026-11-10T00:00:00Z");
+
+    @Test
+    void upsertKeepsEntriesNewestFirstThenBySlug() {
+        Listing listing = Listing.EMPTY;
+        for (ListingEntry e : List.of(tieB, older, newer, tieA)) {
+            listing = Listings.upsert(listing, e);
+        }
+
+        assertThat(listing.entries()).containsExactly(newer, tieA, tieB, older);
+    }
+
+    @Test
+    void upsertReplacesTheEntryOfTheSameSlug() {
+        Listing listing = new Listing(List.of(newer, older), Map.of());
+        ListingEntry moved = entry("older", "world", "2026-11-25T00:00:00Z");
+
+        assertThat(Listings.upsert(listing, moved).entries()).containsExactly(moved, newer);
+        assertThat(Listings.upsert(listing, older)).isEqualTo(listing);
+    }
+
+    @Test
+    void removeDropsOnlyThatSlug() {
+        Listing listing = new Listing(List.of(newer, older), Map.of());
+
+        assertThat(Listings.remove(listing, "newer").entries()).containsExactly(older);
+        assertThat(Listings.remove(listing, "absent")).isEqualTo(listing);
+    }
+
+    @Test
+    void frontRefreshesCountsOfMonthsReadAndCarriesTheOthers() {
+        Listing previous = new Listing(List.of(), Map.of("2026-11", 7, "2026-10", 3, "2026-09", 4));
+        Map<YearMonth, Listing> read = Map.of(
+                YearMonth.of(2026, 11), new Listing(List.of(newer, older), Map.of()),
+                YearMonth.of(2026, 10), Listing.EMPTY,
+                YearMonth.of(2026, 12), new Listing(List.of(entry("december", "world", "2026-12-01T00:00:00Z")), Map.of()));
+
+        Listing front = Listings.front(previous, read, 2);
+
+        assertThat(front.buckets()).isEqualTo(Map.of("2026-12", 1, "2026-11", 2, "2026-09", 4));
+        assertThat(front.entries()).extracting(ListingEntry::slug).containsExactly("december", "newer");
+    }
+
+    @Test
+    void homeTakesTheNewestOfEveryFrontAndKeysCountsBySection() {
+        ListingEntry sport = entry("match", "sport", "2026-11-15T00:00:00Z");
+        Map<String, Listing> fronts = Map.of(
+                "world", new Listing(List.of(newer, older), Map.of("2026-11", 2)),
+                "sport", new Listing(List.of(sport), Map.of("2026-11", 1, "2026-08", 5)));
+
+        Listing home = Listings.home(fronts, 2);
+
+        assertThat(home.entries()).containsExactly(newer, sport);
+        assertThat(home.buckets()).isEqualTo(Map.of("world/2026-11", 2, "sport/2026-11", 1, "sport/2026-08", 5));
+    }
+
+    @Test
+    void monthIsTheUtcMonthOfThePublishTime() {
+        assertThat(Listings.monthOf(Instant.parse("2026-10-31T23:59:59Z"))).isEqualTo(YearMonth.of(2026, 10));
+        assertThat(Listings.monthOf(Instant.parse("2026-11-01T00:00:00Z"))).isEqualTo(YearMonth.of(2026, 11));
+    }
+}
