@@ -15,6 +15,9 @@ import software.constructs.Construct;
  */
 public final class PagesBucket extends Construct {
 
+    /** How long a replaced or deleted page stays restorable as a noncurrent version. */
+    public static final Duration NONCURRENT_VERSION_LIFETIME = Duration.days(30);
+
     private final Bucket bucket;
 
     public PagesBucket(Construct scope, String id, StageSettings stage) {
@@ -28,8 +31,14 @@ public final class PagesBucket extends Construct {
                 .versioned(true)
                 .lifecycleRules(List.of(LifecycleRule.builder()
                         .id("expire-replaced-pages")
-                        .noncurrentVersionExpiration(Duration.days(30))
+                        .noncurrentVersionExpiration(NONCURRENT_VERSION_LIFETIME)
                         .abortIncompleteMultipartUploadAfter(Duration.days(7))
+                        .build(),
+                        // a deleted page leaves a delete marker; once its older versions have
+                        // expired the marker is alone and S3 removes it
+                        LifecycleRule.builder()
+                        .id("remove-expired-delete-markers")
+                        .expiredObjectDeleteMarker(true)
                         .build()))
                 .removalPolicy(stage.dataRemovalPolicy())
                 .build();

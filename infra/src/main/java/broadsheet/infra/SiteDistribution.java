@@ -59,6 +59,12 @@ public final class SiteDistribution extends Construct {
             "frame-ancestors 'none'",
             "upgrade-insecure-requests");
     static final String PRETTY_URLS_SOURCE = "pretty-urls.js";
+    /**
+     * Object metadata the publisher keeps for itself (revision, content hash, redirect target):
+     * S3 returns it as {@code x-amz-meta-*} headers, which readers have no use for.
+     */
+    public static final List<String> INTERNAL_HEADERS = List.of(
+            "x-amz-meta-revision", "x-amz-meta-sha256", "x-amz-meta-redirect-location");
 
     private final Distribution distribution;
 
@@ -71,6 +77,7 @@ public final class SiteDistribution extends Construct {
                 .build();
         ResponseHeadersPolicy headers = ResponseHeadersPolicy.Builder.create(this, "SecurityHeaders")
                 .comment("Broadsheet security headers (" + stage.name() + ")")
+                .removeHeaders(INTERNAL_HEADERS)
                 .securityHeadersBehavior(ResponseSecurityHeadersBehavior.builder()
                         .strictTransportSecurity(ResponseHeadersStrictTransportSecurity.builder()
                                 .accessControlMaxAge(Duration.days(730))

@@ -61,4 +61,18 @@ class PagesBucketTest {
         prod.hasResource("AWS::S3::Bucket", Map.of("DeletionPolicy", "Retain"));
         dev.hasResource("AWS::S3::Bucket", Map.of("DeletionPolicy", "Delete"));
     }
+
+    @Test
+    void oldVersionsLoneDeleteMarkersAndAbandonedUploadsExpire() {
+        dev.hasResourceProperties("AWS::S3::Bucket", Map.of(
+                "VersioningConfiguration", Map.of("Status", "Enabled"),
+                "LifecycleConfiguration", Map.of("Rules", Match.arrayWith(List.of(
+                        Match.objectLike(Map.of(
+                                "Status", "Enabled",
+                                "NoncurrentVersionExpiration", Map.of("NoncurrentDays", 30),
+                                "AbortIncompleteMultipartUpload", Map.of("DaysAfterInitiation", 7))),
+                        Match.objectLike(Map.of(
+                                "Status", "Enabled",
+                                "ExpiredObjectDeleteMarker", true)))))));
+    }
 }

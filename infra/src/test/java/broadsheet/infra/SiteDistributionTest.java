@@ -110,4 +110,14 @@ class SiteDistributionTest {
         assertThat(SiteDistribution.CONTENT_SECURITY_POLICY)
                 .contains("default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-ancestors 'none'");
     }
+
+    @Test
+    void internalObjectMetadataHeadersNeverReachReaders() {
+        dev.hasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", Map.of(
+                "ResponseHeadersPolicyConfig", Match.objectLike(Map.of("RemoveHeadersConfig", Map.of(
+                        "Items", Match.arrayEquals(List.of(
+                                Map.of("Header", "x-amz-meta-revision"),
+                                Map.of("Header", "x-amz-meta-sha256"),
+                                Map.of("Header", "x-amz-meta-redirect-location"))))))));
+    }
 }
