@@ -25,6 +25,12 @@ public final class BroadsheetCiStack extends Stack {
 
     public static final String GITHUB_ISSUER = "token.actions.githubusercontent.com";
     public static final String STS_AUDIENCE = "sts.amazonaws.com";
+    /**
+     * The longest session the deploy workflow may ask for ({@code role-duration-seconds}): a
+     * first deploy of a stage plus the wait for a whole-site rebuild (up to 40 minutes) outlasts
+     * the one hour that {@code configure-aws-credentials} and the role otherwise allow.
+     */
+    public static final Duration DEPLOY_SESSION = Duration.hours(2);
     static final List<String> BOOTSTRAP_ROLES = List.of(
             "deploy-role", "file-publishing-role", "image-publishing-role", "lookup-role");
 
@@ -43,7 +49,7 @@ public final class BroadsheetCiStack extends Stack {
                 .assumedBy(new WebIdentityPrincipal(github.getOidcProviderArn(), Map.of(
                         "StringEquals", Map.of(GITHUB_ISSUER + ":aud", STS_AUDIENCE,
                                 GITHUB_ISSUER + ":sub", ci.subjects()))))
-                .maxSessionDuration(Duration.hours(1))
+                .maxSessionDuration(DEPLOY_SESSION)
                 .inlinePolicies(new TreeMap<>(Map.of("assume-cdk-bootstrap-roles", PolicyDocument.Builder.create()
                         .statements(List.of(PolicyStatement.Builder.create()
                                 .actions(List.of("sts:AssumeRole", "sts:TagSession"))

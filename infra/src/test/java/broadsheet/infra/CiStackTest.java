@@ -26,7 +26,7 @@ class CiStackTest {
     void deployRoleTrustsOnlyTheRepositorysMainBranchAndProductionEnvironment() {
         ci.resourceCountIs("AWS::IAM::Role", 1);
         ci.hasResourceProperties("AWS::IAM::Role", Map.of(
-                "MaxSessionDuration", 3600,
+                "MaxSessionDuration", 7200,
                 "AssumeRolePolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
                         "Effect", "Allow",
                         "Action", "sts:AssumeRoleWithWebIdentity",
