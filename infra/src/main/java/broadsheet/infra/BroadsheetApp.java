@@ -15,7 +15,8 @@ import software.amazon.awscdk.Tags;
  * {@code Broadsheet-<stage>} and the CI stack {@code BroadsheetCiStack}. Context keys (defaults
  * in cdk.json): {@code stage}, {@code functionsJar}, {@code githubRepository},
  * {@code bootstrapQualifier}, {@code templatesDir} (hashed into the {@code TemplatesHash} output), optional
- * {@code alarmEmail}.
+ * {@code alarmEmail}, and the optional custom domain: {@code siteDomain} with {@code certificateArn}
+ * and/or {@code hostedZoneId} + {@code hostedZoneName} ({@link CustomDomain}).
  */
 public final class BroadsheetApp {
 
@@ -68,12 +69,28 @@ public final class BroadsheetApp {
                 .terminationProtection(stage.production())
                 .tags(Map.of("stage", stage.name()))
                 .build(),
-                stage, functionsJar, rebuildJar, templatesHash, context(app, "alarmEmail"));
+                stage, functionsJar, rebuildJar, templatesHash, context(app, "alarmEmail"), customDomain(app));
         BroadsheetCiStack ciStack = new BroadsheetCiStack(app, CI_STACK, StackProps.builder()
                 .env(env)
                 .description("Broadsheet CI: GitHub OIDC provider and the deploy role")
                 .build(), ci);
         return new Stacks(site, ciStack);
+    }
+
+    /** The site's own domain, if {@code siteDomain} is set (see {@link CustomDomain}). */
+    static Optional<CustomDomain> customDomain(App app) {
+        Optional<String> name = context(app, "siteDomain");
+        List<String> keys = List.of("hostedZoneId", "hostedZoneName", "certificateArn");
+        if (name.isEmpty()) {
+            for (String key : keys) {
+                if (context(app, key).isPresent()) {
+                    throw new IllegalArgumentException("context " + key + " is set but siteDomain is not");
+                }
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new CustomDomain(name.get(), context(app, "hostedZoneId"), context(app, "hostedZoneName"),
+                context(app, "certificateArn")));
     }
 
     private static Optional<String> context(App app, String key) {

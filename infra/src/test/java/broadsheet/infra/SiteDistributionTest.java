@@ -29,7 +29,7 @@ class SiteDistributionTest {
                 "HttpVersion", "http2and3",
                 "DefaultRootObject", "index.html",
                 "Origins", Match.arrayWith(List.of(Match.objectLike(Map.of(
-                        "DomainName", Map.of("Fn::GetAtt", List.of(TemplateJson.logicalId(dev, "AWS::S3::Bucket"), "RegionalDomainName")),
+                        "DomainName", Map.of("Fn::GetAtt", List.of(TemplateJson.logicalId(dev, "AWS::S3::Bucket", "PagesBucket"), "RegionalDomainName")),
                         "OriginAccessControlId", Map.of("Fn::GetAtt", List.of(
                                 TemplateJson.logicalId(dev, "AWS::CloudFront::OriginAccessControl"), "Id")))))),
                 "DefaultCacheBehavior", Match.objectLike(Map.of(
