@@ -3,6 +3,7 @@ package broadsheet.infra;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
@@ -31,6 +32,8 @@ public final class BroadsheetCiStack extends Stack {
      * the one hour that {@code configure-aws-credentials} and the role otherwise allow.
      */
     public static final Duration DEPLOY_SESSION = Duration.hours(2);
+    /** The stages whose stacks the deploy role deploys and rebuilds. */
+    static final List<String> STAGES = List.of(StageSettings.DEV, StageSettings.PROD);
     static final List<String> BOOTSTRAP_ROLES = List.of(
             "deploy-role", "file-publishing-role", "image-publishing-role", "lookup-role");
 
@@ -58,11 +61,18 @@ public final class BroadsheetCiStack extends Stack {
                         .build(),
                         "rebuild-after-template-change", PolicyDocument.Builder.create()
                         .statements(List.of(
-                                allow("cloudformation:DescribeStacks", arn("cloudformation", "stack/Broadsheet-*/*")),
-                                allow("lambda:InvokeFunction",
-                                        arn("lambda", "function:" + Functions.rebuildStartFunctionName("*") + ":" + Functions.ALIAS)),
-                                allow("sqs:GetQueueAttributes", arn("sqs", Functions.rebuildQueueName("*")),
-                                        arn("sqs", Functions.rebuildDeadLetterQueueName("*")))))
+                                // a stack ARN ends in an id CloudFormation picks at creation
+                                allow("cloudformation:DescribeStacks", STAGES.stream()
+                                        .map(stage -> arn("cloudformation", "stack/" + StageSettings.named(stage).stackName() + "/*"))
+                                        .toArray(String[]::new)),
+                                allow("lambda:InvokeFunction", STAGES.stream()
+                                        .map(stage -> arn("lambda", "function:" + Functions.rebuildStartFunctionName(stage) + ":" + Functions.ALIAS))
+                                        .toArray(String[]::new)),
+                                allow("sqs:GetQueueAttributes", STAGES.stream()
+                                        .flatMap(stage -> Stream.of(
+                                                arn("sqs", Functions.rebuildQueueName(stage)),
+                                                arn("sqs", Functions.rebuildDeadLetterQueueName(stage))))
+                                        .toArray(String[]::new))))
                         .build())))
                 .build();
         CfnOutput.Builder.create(this, "DeployRoleArn")

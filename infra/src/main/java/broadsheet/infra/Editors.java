@@ -12,6 +12,7 @@ import software.amazon.awscdk.services.cognito.OAuthFlows;
 import software.amazon.awscdk.services.cognito.OAuthScope;
 import software.amazon.awscdk.services.cognito.OAuthSettings;
 import software.amazon.awscdk.services.cognito.SignInUrlOptions;
+import software.amazon.awscdk.services.cognito.StandardThreatProtectionMode;
 import software.amazon.awscdk.services.cognito.UserPoolClientIdentityProvider;
 import software.amazon.awscdk.services.cognito.UserPoolDomain;
 import software.amazon.awscdk.services.cognito.UserPoolDomainOptions;
@@ -66,9 +67,10 @@ public final class Editors extends Construct {
                 .selfSignUpEnabled(false)
                 .signInAliases(SignInAliases.builder().email(true).build())
                 .signInCaseSensitive(false)
-                // Threat protection needs the Plus plan (billed per active user); see the cdk-nag
-                // suppression AwsSolutions-COG3 in BroadsheetStack.
-                .featurePlan(FeaturePlan.ESSENTIALS)
+                // Threat protection (compromised credentials, adaptive authentication) needs the
+                // Plus plan; for a newsroom's few dozen editors its per-user price is small.
+                .featurePlan(FeaturePlan.PLUS)
+                .standardThreatProtectionMode(StandardThreatProtectionMode.FULL_FUNCTION)
                 .passwordPolicy(PasswordPolicy.builder()
                         .minLength(MIN_PASSWORD_LENGTH)
                         .requireLowercase(true)

@@ -82,4 +82,13 @@ class EditorsTest {
                 "RequireNumbers", true,
                 "RequireSymbols", true)))));
     }
+
+    @Test
+    void threatProtectionBlocksRiskySignInsOnThePlusPlan() {
+        for (Template site : List.of(dev, prod)) {
+            site.hasResourceProperties("AWS::Cognito::UserPool", Map.of(
+                    "UserPoolTier", "PLUS",
+                    "UserPoolAddOns", Map.of("AdvancedSecurityMode", "ENFORCED")));
+        }
+    }
 }
