@@ -40,9 +40,12 @@ class CustomDomainTest {
 
     @Test
     void hostedZoneInUsEast1GetsAValidatedCertificateAliasRecordsAndTheSiteUrl() {
-        Template site = SynthesizedApp.synthesize("dev", Map.of(
+        SynthesizedApp app = SynthesizedApp.synthesize("dev", Map.of(
                 "siteDomain", DOMAIN, "hostedZoneId", "Z0123456789ABCDEFGHIJ", "hostedZoneName", "example.com"),
-                US_EAST_1).site();
+                US_EAST_1);
+        Template site = app.site();
+        app.siteAnnotations().hasNoWarning("*", Match.anyValue());
+        app.siteAnnotations().hasNoError("*", Match.anyValue());
         site.hasResourceProperties("AWS::CertificateManager::Certificate", Map.of(
                 "DomainName", DOMAIN,
                 "ValidationMethod", "DNS",
