@@ -115,4 +115,18 @@ class CustomDomainTest {
         assertThatThrownBy(() -> SynthesizedApp.synthesize("dev", Map.of("certificateArn", CERTIFICATE), SynthesizedApp.ENV))
                 .hasMessageContaining("siteDomain is not");
     }
+
+    @Test
+    void eachStageMayHaveADomainOfItsOwn() {
+        Map<String, Object> context = Map.of(
+                "prod.siteDomain", DOMAIN, "prod.certificateArn", CERTIFICATE,
+                "dev.siteDomain", "dev." + DOMAIN, "dev.certificateArn", CERTIFICATE);
+        software.amazon.awscdk.App app = new software.amazon.awscdk.App(
+                software.amazon.awscdk.AppProps.builder().context(context).build());
+        assertThat(BroadsheetApp.customDomain(app, "prod")).map(CustomDomain::name).contains(DOMAIN);
+        assertThat(BroadsheetApp.customDomain(app, "dev")).map(CustomDomain::name).contains("dev." + DOMAIN);
+        software.amazon.awscdk.App prodOnly = new software.amazon.awscdk.App(software.amazon.awscdk.AppProps.builder()
+                .context(Map.of("prod.siteDomain", DOMAIN, "prod.certificateArn", CERTIFICATE)).build());
+        assertThat(BroadsheetApp.customDomain(prodOnly, "dev")).isEmpty();
+    }
 }
