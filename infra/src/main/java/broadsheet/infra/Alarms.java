@@ -1,7 +1,10 @@
 package broadsheet.infra;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
@@ -9,6 +12,8 @@ import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sqs.Queue;
@@ -24,6 +29,8 @@ public final class Alarms extends Construct {
     /** Stream records older than this mean the publisher is falling behind or stuck. */
     public static final Duration ITERATOR_AGE_LIMIT = Duration.minutes(5);
 
+    static final String CLOUDWATCH_PRINCIPAL = "cloudwatch.amazonaws.com";
+
     private final Topic topic;
 
     public Alarms(Construct scope, String id, StageSettings stage, Functions functions, HttpApi api,
@@ -33,6 +40,20 @@ public final class Alarms extends Construct {
                 .displayName("Broadsheet " + stage.name() + " alarms")
                 .enforceSsl(true)
                 .build();
+        // enforceSsl gives the topic a policy of its own, holding only the TLS deny; a topic
+        // policy replaces the default one, so CloudWatch needs its own Allow to publish. Scoped
+        // to this account's alarms (confused-deputy protection).
+        Stack stack = Stack.of(this);
+        topic.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("AllowCloudWatchAlarmsOfThisAccount")
+                .principals(List.of(new ServicePrincipal(CLOUDWATCH_PRINCIPAL)))
+                .actions(List.of("sns:Publish"))
+                .resources(List.of(topic.getTopicArn()))
+                .conditions(Map.of(
+                        "StringEquals", Map.of("aws:SourceAccount", stack.getAccount()),
+                        "ArnLike", Map.of("aws:SourceArn", "arn:" + stack.getPartition() + ":cloudwatch:"
+                                + stack.getRegion() + ":" + stack.getAccount() + ":alarm:*")))
+                .build());
         alarmEmail.ifPresent(address -> topic.addSubscription(new EmailSubscription(address)));
 
         alarm("DeadLetters", "Stream records the publisher gave up on are waiting in the dead-letter queue",

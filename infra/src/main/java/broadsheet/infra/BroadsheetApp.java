@@ -15,7 +15,9 @@ import software.amazon.awscdk.Tags;
  * {@code Broadsheet-<stage>} and the CI stack {@code BroadsheetCiStack}. Context keys (defaults
  * in cdk.json): {@code stage}, {@code functionsJar}, {@code githubRepository},
  * {@code bootstrapQualifier}, {@code templatesDir} (hashed into the {@code TemplatesHash} output), optional
- * {@code alarmEmail}.
+ * {@code alarmEmail}, and the optional custom domain: {@code siteDomain} with {@code certificateArn}
+ * and/or {@code hostedZoneId} + {@code hostedZoneName} ({@link CustomDomain}), each also as
+ * {@code <stage>.<key>}.
  */
 public final class BroadsheetApp {
 
@@ -68,12 +70,37 @@ public final class BroadsheetApp {
                 .terminationProtection(stage.production())
                 .tags(Map.of("stage", stage.name()))
                 .build(),
-                stage, functionsJar, rebuildJar, templatesHash, context(app, "alarmEmail"));
+                stage, functionsJar, rebuildJar, templatesHash, context(app, "alarmEmail"), customDomain(app, stage.name()));
         BroadsheetCiStack ciStack = new BroadsheetCiStack(app, CI_STACK, StackProps.builder()
                 .env(env)
                 .description("Broadsheet CI: GitHub OIDC provider and the deploy role")
                 .build(), ci);
         return new Stacks(site, ciStack);
+    }
+
+    /**
+     * The stage's own domain, if {@code siteDomain} is set (see {@link CustomDomain}). Each key
+     * may be given per stage, {@code <stage>.siteDomain} before {@code siteDomain}, so that
+     * cdk.json can hold a domain for each stage (two distributions cannot share one name).
+     */
+    static Optional<CustomDomain> customDomain(App app, String stage) {
+        Optional<String> name = stageContext(app, stage, "siteDomain");
+        List<String> keys = List.of("hostedZoneId", "hostedZoneName", "certificateArn");
+        if (name.isEmpty()) {
+            for (String key : keys) {
+                if (stageContext(app, stage, key).isPresent()) {
+                    throw new IllegalArgumentException("context " + key + " is set for stage " + stage
+                            + " but siteDomain is not");
+                }
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new CustomDomain(name.get(), stageContext(app, stage, "hostedZoneId"),
+                stageContext(app, stage, "hostedZoneName"), stageContext(app, stage, "certificateArn")));
+    }
+
+    private static Optional<String> stageContext(App app, String stage, String key) {
+        return context(app, stage + "." + key).or(() -> context(app, key));
     }
 
     private static Optional<String> context(App app, String key) {

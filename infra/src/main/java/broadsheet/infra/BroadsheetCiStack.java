@@ -3,6 +3,7 @@ package broadsheet.infra;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
@@ -25,6 +26,14 @@ public final class BroadsheetCiStack extends Stack {
 
     public static final String GITHUB_ISSUER = "token.actions.githubusercontent.com";
     public static final String STS_AUDIENCE = "sts.amazonaws.com";
+    /**
+     * The longest session the deploy workflow may ask for ({@code role-duration-seconds}): a
+     * first deploy of a stage plus the wait for a whole-site rebuild (up to 40 minutes) outlasts
+     * the one hour that {@code configure-aws-credentials} and the role otherwise allow.
+     */
+    public static final Duration DEPLOY_SESSION = Duration.hours(2);
+    /** The stages whose stacks the deploy role deploys and rebuilds. */
+    static final List<String> STAGES = List.of(StageSettings.DEV, StageSettings.PROD);
     static final List<String> BOOTSTRAP_ROLES = List.of(
             "deploy-role", "file-publishing-role", "image-publishing-role", "lookup-role");
 
@@ -43,7 +52,7 @@ public final class BroadsheetCiStack extends Stack {
                 .assumedBy(new WebIdentityPrincipal(github.getOidcProviderArn(), Map.of(
                         "StringEquals", Map.of(GITHUB_ISSUER + ":aud", STS_AUDIENCE,
                                 GITHUB_ISSUER + ":sub", ci.subjects()))))
-                .maxSessionDuration(Duration.hours(1))
+                .maxSessionDuration(DEPLOY_SESSION)
                 .inlinePolicies(new TreeMap<>(Map.of("assume-cdk-bootstrap-roles", PolicyDocument.Builder.create()
                         .statements(List.of(PolicyStatement.Builder.create()
                                 .actions(List.of("sts:AssumeRole", "sts:TagSession"))
@@ -52,11 +61,18 @@ public final class BroadsheetCiStack extends Stack {
                         .build(),
                         "rebuild-after-template-change", PolicyDocument.Builder.create()
                         .statements(List.of(
-                                allow("cloudformation:DescribeStacks", arn("cloudformation", "stack/Broadsheet-*/*")),
-                                allow("lambda:InvokeFunction",
-                                        arn("lambda", "function:" + Functions.rebuildStartFunctionName("*") + ":" + Functions.ALIAS)),
-                                allow("sqs:GetQueueAttributes", arn("sqs", Functions.rebuildQueueName("*")),
-                                        arn("sqs", Functions.rebuildDeadLetterQueueName("*")))))
+                                // a stack ARN ends in an id CloudFormation picks at creation
+                                allow("cloudformation:DescribeStacks", STAGES.stream()
+                                        .map(stage -> arn("cloudformation", "stack/" + StageSettings.named(stage).stackName() + "/*"))
+                                        .toArray(String[]::new)),
+                                allow("lambda:InvokeFunction", STAGES.stream()
+                                        .map(stage -> arn("lambda", "function:" + Functions.rebuildStartFunctionName(stage) + ":" + Functions.ALIAS))
+                                        .toArray(String[]::new)),
+                                allow("sqs:GetQueueAttributes", STAGES.stream()
+                                        .flatMap(stage -> Stream.of(
+                                                arn("sqs", Functions.rebuildQueueName(stage)),
+                                                arn("sqs", Functions.rebuildDeadLetterQueueName(stage))))
+                                        .toArray(String[]::new))))
                         .build())))
                 .build();
         CfnOutput.Builder.create(this, "DeployRoleArn")

@@ -14,21 +14,28 @@ public final class BroadsheetStack extends Stack {
     public static final String TEMPLATES_HASH_OUTPUT = "TemplatesHash";
 
     public BroadsheetStack(Construct scope, String id, StackProps props, StageSettings stage,
-            Path functionsJar, Path rebuildJar, String templatesHash, Optional<String> alarmEmail) {
+            Path functionsJar, Path rebuildJar, String templatesHash, Optional<String> alarmEmail,
+            Optional<CustomDomain> domain) {
         super(scope, id, props);
         ArticleTable articles = new ArticleTable(this, "Articles", stage);
         PagesBucket pages = new PagesBucket(this, "Pages", stage);
-        Editors editors = new Editors(this, "Editors", stage);
-        EditorApi api = new EditorApi(this, "EditorApi", stage, editors);
-        SiteDistribution site = new SiteDistribution(this, "Site", stage, pages, api);
+        EditorApi api = new EditorApi(this, "EditorApi", stage);
+        SiteDistribution site = new SiteDistribution(this, "Site", stage, pages, api, domain);
+        // the editor app lives on the site (/admin/), so its sign-in callback follows the site's URL
+        Editors editors = new Editors(this, "Editors", stage, site.siteUrl());
         Functions functions = new Functions(this, "Functions", stage, functionsJar, rebuildJar, articles, pages, site.siteUrl());
-        api.routeTo(functions.apiAlias());
+        api.routeTo(functions.apiAlias(), editors);
         Alarms alarms = new Alarms(this, "Alarms", stage, functions, api.api(), alarmEmail);
 
         output("SiteUrl", site.siteUrl() + "/", "The public site");
         output("ApiUrl", api.endpoint() + "/api/", "The editors' API (also served by the site under /api/)");
         output("UserPoolId", editors.userPool().getUserPoolId(), "Cognito user pool of editors");
-        output("UserPoolClientId", editors.client().getUserPoolClientId(), "App client for the editing tools");
+        output("UserPoolClientId", editors.appClient().getUserPoolClientId(),
+                "App client of the browser editor app (managed login, code grant with PKCE)");
+        output("CliClientId", editors.cliClient().getUserPoolClientId(),
+                "App client for command-line sign-in (USER_PASSWORD_AUTH, infra/bin/token)");
+        output("ManagedLoginUrl", editors.managedLoginUrl(), "Sign-in page of the editor app");
+        output("AuthDomainUrl", editors.domain().baseUrl(), "Cognito managed login domain (OAuth endpoints)");
         output("DistributionId", site.distribution().getDistributionId(), "CloudFront distribution (for invalidations)");
         output("BucketName", pages.bucket().getBucketName(), "Bucket the publisher renders pages into");
         output("TableName", articles.table().getTableName(), "Article table");

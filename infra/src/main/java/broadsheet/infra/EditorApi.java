@@ -37,9 +37,8 @@ public final class EditorApi extends Construct {
             "sub":"$context.authorizer.claims.sub"}""";
 
     private final HttpApi api;
-    private final HttpUserPoolAuthorizer authorizer;
 
-    public EditorApi(Construct scope, String id, StageSettings settings, Editors editors) {
+    public EditorApi(Construct scope, String id, StageSettings settings) {
         super(scope, id);
         this.api = HttpApi.Builder.create(this, "HttpApi")
                 .apiName("broadsheet-" + settings.name())
@@ -69,26 +68,30 @@ public final class EditorApi extends Construct {
                     }
                 })
                 .build());
-        this.authorizer = new HttpUserPoolAuthorizer("EditorAuthorizer", editors.userPool(),
+    }
+
+    /**
+     * Sends every article route to the handler, each route behind a JWT authorizer that accepts
+     * tokens of every editors' app client (the browser app and the command line).
+     */
+    public void routeTo(IFunction handler, Editors editors) {
+        HttpUserPoolAuthorizer authorizer = new HttpUserPoolAuthorizer("EditorAuthorizer", editors.userPool(),
                 HttpUserPoolAuthorizerProps.builder()
-                        .userPoolClients(List.of(editors.client()))
+                        .userPoolClients(List.copyOf(editors.clients()))
                         .identitySource(List.of("$request.header.Authorization"))
                         .build());
-    }
-
-    /** Sends every article route to the handler, each route behind the JWT authorizer. */
-    public void routeTo(IFunction handler) {
         HttpLambdaIntegration integration = new HttpLambdaIntegration("ApiHandler", handler);
-        route(integration, ARTICLES, HttpMethod.POST, HttpMethod.GET);
-        route(integration, ARTICLE, HttpMethod.GET, HttpMethod.PUT, HttpMethod.DELETE);
-        route(integration, ARTICLE + "/preview", HttpMethod.GET);
-        route(integration, ARTICLE + "/revisions", HttpMethod.GET);
-        route(integration, ARTICLE + "/revisions/{version}", HttpMethod.GET);
-        route(integration, ARTICLE + "/revisions/{version}/restore", HttpMethod.POST);
-        route(integration, MEDIA, HttpMethod.POST);
+        route(authorizer, integration, ARTICLES, HttpMethod.POST, HttpMethod.GET);
+        route(authorizer, integration, ARTICLE, HttpMethod.GET, HttpMethod.PUT, HttpMethod.DELETE);
+        route(authorizer, integration, ARTICLE + "/preview", HttpMethod.GET);
+        route(authorizer, integration, ARTICLE + "/revisions", HttpMethod.GET);
+        route(authorizer, integration, ARTICLE + "/revisions/{version}", HttpMethod.GET);
+        route(authorizer, integration, ARTICLE + "/revisions/{version}/restore", HttpMethod.POST);
+        route(authorizer, integration, MEDIA, HttpMethod.POST);
     }
 
-    private void route(HttpLambdaIntegration integration, String path, HttpMethod... methods) {
+    private void route(HttpUserPoolAuthorizer authorizer, HttpLambdaIntegration integration, String path,
+            HttpMethod... methods) {
         api.addRoutes(AddRoutesOptions.builder()
                 .path(path)
                 .methods(List.of(methods))

@@ -54,6 +54,15 @@ public record StageSettings(
         return "Broadsheet-" + name;
     }
 
+    /** Days the S3 and CloudFront access logs are kept: as long as the function logs. */
+    public int accessLogDays() {
+        return switch (logRetention) {
+            case TWO_WEEKS -> 14;
+            case THREE_MONTHS -> 90;
+            default -> throw new IllegalStateException("no access log lifetime for " + logRetention);
+        };
+    }
+
     /** Data (table, bucket, user pool) survives deleting a production stack. */
     public RemovalPolicy dataRemovalPolicy() {
         return production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;

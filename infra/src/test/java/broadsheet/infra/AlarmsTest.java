@@ -60,4 +60,27 @@ class AlarmsTest {
                 .containsEntry("AlarmActions", List.of(topic))
                 .containsEntry("OKActions", List.of(topic)));
     }
+
+    @Test
+    void cloudWatchAlarmsOfThisAccountMayPublishToTheTopic() {
+        String topic = TemplateJson.logicalId(dev, "AWS::SNS::Topic");
+        List<Map<String, Object>> statements = TemplateJson.statements(dev, "AWS::SNS::TopicPolicy");
+        Map<String, Object> allow = statements.stream()
+                .filter(statement -> "Allow".equals(statement.get("Effect")))
+                .collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), found -> {
+                    assertThat(found).hasSize(1);
+                    return found.get(0);
+                }));
+        assertThat(allow.get("Principal")).isEqualTo(Map.of("Service", "cloudwatch.amazonaws.com"));
+        assertThat(allow.get("Action")).isEqualTo("sns:Publish");
+        assertThat(allow.get("Resource")).isEqualTo(Map.of("Ref", topic));
+        assertThat(allow.get("Condition")).isEqualTo(Map.of(
+                "StringEquals", Map.of("aws:SourceAccount", SynthesizedApp.ENV.getAccount()),
+                "ArnLike", Map.of("aws:SourceArn", "arn:aws:cloudwatch:" + SynthesizedApp.ENV.getRegion() + ":"
+                        + SynthesizedApp.ENV.getAccount() + ":alarm:*")));
+        // the TLS deny that enforceSsl adds stays
+        assertThat(statements).anySatisfy(statement -> assertThat(statement)
+                .containsEntry("Effect", "Deny")
+                .containsEntry("Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false"))));
+    }
 }

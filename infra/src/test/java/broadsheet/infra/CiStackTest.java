@@ -26,7 +26,7 @@ class CiStackTest {
     void deployRoleTrustsOnlyTheRepositorysMainBranchAndProductionEnvironment() {
         ci.resourceCountIs("AWS::IAM::Role", 1);
         ci.hasResourceProperties("AWS::IAM::Role", Map.of(
-                "MaxSessionDuration", 3600,
+                "MaxSessionDuration", 7200,
                 "AssumeRolePolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
                         "Effect", "Allow",
                         "Action", "sts:AssumeRoleWithWebIdentity",
@@ -55,12 +55,16 @@ class CiStackTest {
                 "PolicyName", "rebuild-after-template-change",
                 "PolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(
                         Map.of("Effect", "Allow", "Action", "cloudformation:DescribeStacks",
-                                "Resource", "arn:aws:cloudformation:" + at + "stack/Broadsheet-*/*"),
+                                "Resource", List.of("arn:aws:cloudformation:" + at + "stack/Broadsheet-dev/*",
+                                        "arn:aws:cloudformation:" + at + "stack/Broadsheet-prod/*")),
                         Map.of("Effect", "Allow", "Action", "lambda:InvokeFunction",
-                                "Resource", "arn:aws:lambda:" + at + "function:broadsheet-*-rebuild-start:live"),
+                                "Resource", List.of("arn:aws:lambda:" + at + "function:broadsheet-dev-rebuild-start:live",
+                                        "arn:aws:lambda:" + at + "function:broadsheet-prod-rebuild-start:live")),
                         Map.of("Effect", "Allow", "Action", "sqs:GetQueueAttributes",
-                                "Resource", List.of("arn:aws:sqs:" + at + "broadsheet-*-rebuild",
-                                        "arn:aws:sqs:" + at + "broadsheet-*-rebuild-dlq"))))))));
+                                "Resource", List.of("arn:aws:sqs:" + at + "broadsheet-dev-rebuild",
+                                        "arn:aws:sqs:" + at + "broadsheet-dev-rebuild-dlq",
+                                        "arn:aws:sqs:" + at + "broadsheet-prod-rebuild",
+                                        "arn:aws:sqs:" + at + "broadsheet-prod-rebuild-dlq"))))))));
         // the names the policy expects are the names the site stack gives
         SynthesizedApp.dev().site().hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "FunctionName", "broadsheet-dev-rebuild-start"));

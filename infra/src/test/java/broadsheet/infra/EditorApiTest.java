@@ -14,15 +14,17 @@ class EditorApiTest {
     private final Template prod = SynthesizedApp.prod().site();
 
     @Test
-    void jwtAuthorizerTrustsTheEditorUserPoolAndItsClient() {
+    void jwtAuthorizerTrustsTheEditorUserPoolAndBothItsClients() {
         dev.resourceCountIs("AWS::ApiGatewayV2::Authorizer", 1);
+        dev.resourceCountIs("AWS::Cognito::UserPoolClient", 2);
         String pool = TemplateJson.logicalId(dev, "AWS::Cognito::UserPool");
-        String client = TemplateJson.logicalId(dev, "AWS::Cognito::UserPoolClient");
+        String app = TemplateJson.logicalId(dev, "AWS::Cognito::UserPoolClient", "EditorClient");
+        String cli = TemplateJson.logicalId(dev, "AWS::Cognito::UserPoolClient", "CliClient");
         dev.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", Map.of(
                 "AuthorizerType", "JWT",
                 "IdentitySource", List.of("$request.header.Authorization"),
                 "JwtConfiguration", Map.of(
-                        "Audience", List.of(Map.of("Ref", client)),
+                        "Audience", List.of(Map.of("Ref", app), Map.of("Ref", cli)),
                         "Issuer", Map.of("Fn::Join", List.of("", List.of(
                                 "https://cognito-idp." + SynthesizedApp.ENV.getRegion() + ".amazonaws.com/",
                                 Map.of("Ref", pool)))))));
@@ -35,9 +37,10 @@ class EditorApiTest {
                 "UserPoolId", Map.of("Ref", TemplateJson.logicalId(dev, "AWS::Cognito::UserPool"))));
         dev.hasResourceProperties("AWS::Cognito::UserPool", Map.of(
                 "AdminCreateUserConfig", Map.of("AllowAdminCreateUserOnly", true)));
-        dev.hasResourceProperties("AWS::Cognito::UserPoolClient", Map.of(
-                "GenerateSecret", false,
-                "PreventUserExistenceErrors", "ENABLED"));
+        assertThat(dev.findResources("AWS::Cognito::UserPoolClient").values()).allSatisfy(client ->
+                assertThat(TemplateJson.properties(client))
+                        .containsEntry("GenerateSecret", false)
+                        .containsEntry("PreventUserExistenceErrors", "ENABLED"));
         prod.hasResource("AWS::Cognito::UserPool", Map.of(
                 "Properties", Match.objectLike(Map.of("DeletionProtection", "ACTIVE")),
                 "DeletionPolicy", "Retain"));

@@ -45,7 +45,7 @@ class FunctionsTest {
     @Test
     void configurationComesFromTheAgreedEnvironmentVariables() {
         String table = TemplateJson.logicalId(dev, "AWS::DynamoDB::Table");
-        String bucket = TemplateJson.logicalId(dev, "AWS::S3::Bucket");
+        String bucket = TemplateJson.logicalId(dev, "AWS::S3::Bucket", "PagesBucket");
         String distribution = TemplateJson.logicalId(dev, "AWS::CloudFront::Distribution");
         for (String handler : List.of(API, PUBLISHER, SCHEDULE)) {
             dev.hasResourceProperties("AWS::Lambda::Function", Map.of(

@@ -51,7 +51,7 @@ class LeastPrivilegeTest {
                         // sorted as the minimizePolicies feature flag writes them
                         List.of(getAtt(table, "Arn"), index(table, "by-section"), index(table, "published"))),
                 allow("s3:PutObject", Map.of("Fn::Join", List.of("", List.of(
-                        getAtt(TemplateJson.logicalId(site, "AWS::S3::Bucket"), "Arn"), "/media/*")))));
+                        getAtt(TemplateJson.logicalId(site, "AWS::S3::Bucket", "PagesBucket"), "Arn"), "/media/*")))));
     }
 
     @Test
@@ -83,7 +83,7 @@ class LeastPrivilegeTest {
     void publisherRoleMayOnlyTouchWhatThePublisherUses() {
         Template site = dev.site();
         String table = TemplateJson.logicalId(site, "AWS::DynamoDB::Table");
-        String bucket = TemplateJson.logicalId(site, "AWS::S3::Bucket");
+        String bucket = TemplateJson.logicalId(site, "AWS::S3::Bucket", "PagesBucket");
         String queue = TemplateJson.logicalId(site, "AWS::SQS::Queue", "PublisherDeadLetters");
         String schedulerRole = TemplateJson.logicalId(site, "AWS::IAM::Role", "SchedulerRole");
         List<Map<String, Object>> statements = inlineStatements(site, "PublisherRole");
@@ -119,7 +119,7 @@ class LeastPrivilegeTest {
     void rebuildWorkerRoleMayOnlyReadTheStoresPutPagesAndConsumeAndContinueTheRebuildQueue() {
         Template site = dev.site();
         String table = TemplateJson.logicalId(site, "AWS::DynamoDB::Table");
-        String bucket = TemplateJson.logicalId(site, "AWS::S3::Bucket");
+        String bucket = TemplateJson.logicalId(site, "AWS::S3::Bucket", "PagesBucket");
         String queue = TemplateJson.logicalId(site, "AWS::SQS::Queue", "RebuildQueue");
         assertThat(inlineStatements(site, "RebuildWorkerRole")).containsExactlyInAnyOrder(
                 allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"),

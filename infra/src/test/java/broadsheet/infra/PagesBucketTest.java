@@ -15,8 +15,8 @@ class PagesBucketTest {
 
     @Test
     void bucketIsPrivateEncryptedAndVersioned() {
-        dev.resourceCountIs("AWS::S3::Bucket", 1);
-        dev.hasResourceProperties("AWS::S3::Bucket", Map.of(
+        dev.resourceCountIs("AWS::S3::Bucket", 2);
+        assertThat(TemplateJson.properties(dev, "AWS::S3::Bucket", "PagesBucket")).containsAllEntriesOf(Map.of(
                 "PublicAccessBlockConfiguration", Map.of(
                         "BlockPublicAcls", true,
                         "BlockPublicPolicy", true,
@@ -26,6 +26,24 @@ class PagesBucketTest {
                         Map.of("ServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "AES256")))),
                 "VersioningConfiguration", Map.of("Status", "Enabled"),
                 "OwnershipControls", Map.of("Rules", List.of(Map.of("ObjectOwnership", "BucketOwnerEnforced")))));
+    }
+
+    @Test
+    void pageBucketAndDistributionLogIntoThePrivateLogsBucketForAsLongAsFunctionsLog() {
+        String logs = TemplateJson.logicalId(dev, "AWS::S3::Bucket", "PagesLogs");
+        assertThat(TemplateJson.properties(dev, "AWS::S3::Bucket", "PagesBucket")).containsEntry("LoggingConfiguration",
+                Map.of("DestinationBucketName", Map.of("Ref", logs), "LogFilePrefix", "s3/pages/"));
+        dev.hasResourceProperties("AWS::CloudFront::Distribution", Map.of("DistributionConfig", Match.objectLike(Map.of(
+                "Logging", Map.of(
+                        "Bucket", Map.of("Fn::GetAtt", List.of(logs, "RegionalDomainName")),
+                        "Prefix", "cloudfront/")))));
+        for (var stage : List.of(Map.entry(dev, 14), Map.entry(prod, 90))) {
+            String id = TemplateJson.logicalId(stage.getKey(), "AWS::S3::Bucket", "PagesLogs");
+            assertThat(TemplateJson.json(TemplateJson.properties(stage.getKey(), "AWS::S3::Bucket", "PagesLogs")))
+                    .as(id)
+                    .contains("\"BlockPublicAcls\":true", "\"RestrictPublicBuckets\":true", "\"SSEAlgorithm\":\"AES256\"",
+                            "\"ExpirationInDays\":" + stage.getValue(), "\"ObjectOwnership\":\"BucketOwnerPreferred\"");
+        }
     }
 
     @Test
@@ -48,6 +66,7 @@ class PagesBucketTest {
                         "SigningProtocol", "sigv4"))));
         Map<String, Object> allow = TemplateJson.statements(dev, "AWS::S3::BucketPolicy").stream()
                 .filter(statement -> "Allow".equals(statement.get("Effect")))
+                .filter(statement -> TemplateJson.json(statement.get("Resource")).contains("PagesBucket"))
                 .findFirst().orElseThrow();
         assertThat(allow.get("Principal")).isEqualTo(Map.of("Service", "cloudfront.amazonaws.com"));
         assertThat(TemplateJson.strings(allow.get("Action"))).containsExactlyInAnyOrder("s3:GetObject", "s3:ListBucket");
@@ -58,7 +77,24 @@ class PagesBucketTest {
 
     @Test
     void prodBucketIsRetainedDevBucketIsNot() {
-        prod.hasResource("AWS::S3::Bucket", Map.of("DeletionPolicy", "Retain"));
-        dev.hasResource("AWS::S3::Bucket", Map.of("DeletionPolicy", "Delete"));
+        assertThat(prod.findResources("AWS::S3::Bucket").values()).allSatisfy(
+                bucket -> assertThat(bucket).containsEntry("DeletionPolicy", "Retain"));
+        assertThat(dev.findResources("AWS::S3::Bucket").values()).allSatisfy(
+                bucket -> assertThat(bucket).containsEntry("DeletionPolicy", "Delete"));
+    }
+
+    @Test
+    void oldVersionsLoneDeleteMarkersAndAbandonedUploadsExpire() {
+        assertThat(TemplateJson.properties(dev, "AWS::S3::Bucket", "PagesBucket"))
+                .containsEntry("VersioningConfiguration", Map.of("Status", "Enabled"));
+        dev.hasResourceProperties("AWS::S3::Bucket", Map.of(
+                "LifecycleConfiguration", Map.of("Rules", Match.arrayWith(List.of(
+                        Match.objectLike(Map.of(
+                                "Status", "Enabled",
+                                "NoncurrentVersionExpiration", Map.of("NoncurrentDays", 30),
+                                "AbortIncompleteMultipartUpload", Map.of("DaysAfterInitiation", 7))),
+                        Match.objectLike(Map.of(
+                                "Status", "Enabled",
+                                "ExpiredObjectDeleteMarker", true)))))));
     }
 }

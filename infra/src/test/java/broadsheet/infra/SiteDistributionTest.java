@@ -29,7 +29,7 @@ class SiteDistributionTest {
                 "HttpVersion", "http2and3",
                 "DefaultRootObject", "index.html",
                 "Origins", Match.arrayWith(List.of(Match.objectLike(Map.of(
-                        "DomainName", Map.of("Fn::GetAtt", List.of(TemplateJson.logicalId(dev, "AWS::S3::Bucket"), "RegionalDomainName")),
+                        "DomainName", Map.of("Fn::GetAtt", List.of(TemplateJson.logicalId(dev, "AWS::S3::Bucket", "PagesBucket"), "RegionalDomainName")),
                         "OriginAccessControlId", Map.of("Fn::GetAtt", List.of(
                                 TemplateJson.logicalId(dev, "AWS::CloudFront::OriginAccessControl"), "Id")))))),
                 "DefaultCacheBehavior", Match.objectLike(Map.of(
@@ -109,5 +109,15 @@ class SiteDistributionTest {
                         .containsEntry("ResponseHeadersPolicyId", headersRef));
         assertThat(SiteDistribution.CONTENT_SECURITY_POLICY)
                 .contains("default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-ancestors 'none'");
+    }
+
+    @Test
+    void internalObjectMetadataHeadersNeverReachReaders() {
+        dev.hasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", Map.of(
+                "ResponseHeadersPolicyConfig", Match.objectLike(Map.of("RemoveHeadersConfig", Map.of(
+                        "Items", Match.arrayEquals(List.of(
+                                Map.of("Header", "x-amz-meta-revision"),
+                                Map.of("Header", "x-amz-meta-sha256"),
+                                Map.of("Header", "x-amz-meta-redirect-location"))))))));
     }
 }

@@ -50,7 +50,11 @@ class StagesTest {
         site.hasOutput("ApiUrl", Map.of("Value", Match.anyValue()));
         site.hasOutput("UserPoolId", Map.of("Value", Map.of("Ref", TemplateJson.logicalId(site, "AWS::Cognito::UserPool"))));
         site.hasOutput("UserPoolClientId", Map.of("Value",
-                Map.of("Ref", TemplateJson.logicalId(site, "AWS::Cognito::UserPoolClient"))));
+                Map.of("Ref", TemplateJson.logicalId(site, "AWS::Cognito::UserPoolClient", "EditorClient"))));
+        site.hasOutput("CliClientId", Map.of("Value",
+                Map.of("Ref", TemplateJson.logicalId(site, "AWS::Cognito::UserPoolClient", "CliClient"))));
+        assertThat(TemplateJson.json(site.findOutputs("ManagedLoginUrl")))
+                .contains(".auth.", ".amazoncognito.com/login?client_id=", "response_type=code", "/admin/callback");
         assertThat(TemplateJson.json(site.findOutputs("ApiUrl"))).contains("ApiEndpoint", "/api/");
     }
 

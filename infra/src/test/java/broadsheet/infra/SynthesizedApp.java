@@ -46,11 +46,29 @@ record SynthesizedApp(BroadsheetApp.Stacks stacks, Template site, Template ci, A
     }
 
     private static SynthesizedApp synthesize(String stage) {
+        return synthesize(stage, Map.of(), ENV);
+    }
+
+    /**
+     * A synthesis of its own (not shared) with {@code extraContext} on top of cdk.json's, in
+     * {@code env}: for tests of optional context such as the custom domain.
+     */
+    static SynthesizedApp synthesize(String stage, Map<String, Object> extraContext, Environment env) {
+        return synthesize(define(stage, extraContext, env));
+    }
+
+    /** The app with its stacks defined and not yet synthesized (to add aspects, for instance). */
+    static BroadsheetApp.Stacks define(String stage, Map<String, Object> extraContext, Environment env) {
         Map<String, Object> context = new HashMap<>(cdkJsonContext());
         context.put("stage", stage);
         context.put("functionsJar", placeholderJar().toString());
+        context.putAll(extraContext);
         App app = new App(AppProps.builder().context(context).analyticsReporting(false).build());
-        BroadsheetApp.Stacks stacks = BroadsheetApp.define(app, ENV);
+        return BroadsheetApp.define(app, env);
+    }
+
+    /** Synthesizes the app of {@code stacks}. */
+    static SynthesizedApp synthesize(BroadsheetApp.Stacks stacks) {
         // Template.fromStack synthesizes the app once; the later calls reuse that assembly.
         return new SynthesizedApp(stacks,
                 Template.fromStack(stacks.site()),

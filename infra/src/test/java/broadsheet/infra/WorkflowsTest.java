@@ -26,6 +26,10 @@ class WorkflowsTest {
     /** What a script itself runs or sources: {@code bash x}, {@code sh x}, {@code source x}. */
     private static final Pattern SOURCED = Pattern.compile("(?m)^\\s*(?:bash|sh|source)\\s+([\\w./-]+)");
 
+    /** {@code owner/repo[/path]@<40 hex digits> # vX.Y.Z}: a commit nobody can move, and the tag it was. */
+    private static final Pattern PINNED = Pattern.compile(
+            "[\\w.-]+/[\\w./-]+@[0-9a-f]{40} # v\\d+\\.\\d+\\.\\d+");
+
     private final JsonNode ci = workflow("ci.yml");
     private final JsonNode deploy = workflow("deploy.yml");
 
@@ -65,6 +69,53 @@ class WorkflowsTest {
             assertThat(credentials.at("/with/aws-access-key-id").isMissingNode()).isTrue();
         }
         assertThat(deploy.at("/permissions/id-token").isMissingNode()).as("only deploy jobs get tokens").isTrue();
+    }
+
+    @Test
+    void deploySessionsLastAsLongAsTheDeployRoleAllowsAndNoLonger() {
+        long allowed = BroadsheetCiStack.DEPLOY_SESSION.toSeconds().longValue();
+        assertThat(allowed).isGreaterThan(3600);
+        for (String job : List.of("deploy-dev", "deploy-prod")) {
+            JsonNode credentials = step(deploy.at("/jobs/" + job + "/steps"), "aws-actions/configure-aws-credentials@");
+            assertThat(credentials.at("/with/role-duration-seconds").asLong()).as(job).isEqualTo(allowed);
+            // the job itself gives up before its credentials would
+            assertThat(deploy.at("/jobs/" + job + "/timeout-minutes").asLong() * 60).as(job).isLessThanOrEqualTo(allowed);
+        }
+    }
+
+    @Test
+    void nodeIsAnLtsLineStillSupported() {
+        for (JsonNode workflow : List.of(ci, deploy)) {
+            List<JsonNode> setups = new ArrayList<>();
+            workflow.get("jobs").forEach(job -> job.get("steps").forEach(step -> {
+                if (step.path("uses").asString("").startsWith("actions/setup-node@")) {
+                    setups.add(step);
+                }
+            }));
+            assertThat(setups).isNotEmpty();
+            // Node 20 is past its end of life (Node.js release schedule); 22 and 24 are maintained LTS lines
+            assertThat(setups).allSatisfy(step -> assertThat(step.at("/with/node-version").asString()).isIn("22", "24"));
+        }
+    }
+
+    @Test
+    void everyActionIsPinnedToAFullCommitShaWithItsReleaseTag() throws IOException {
+        try (Stream<Path> files = Files.list(WORKFLOWS)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml")).toList()) {
+                List<String> uses = Files.readAllLines(file).stream()
+                        .map(String::strip)
+                        .filter(line -> line.matches("(- )?uses:.*"))
+                        .map(line -> line.replaceFirst("^(- )?uses:\\s*", ""))
+                        .filter(action -> !action.startsWith("./") && !action.startsWith("docker://"))
+                        .toList();
+                assertThat(uses).as(file + " uses actions").isNotEmpty();
+                assertThat(uses).as(file.toString()).allSatisfy(action -> assertThat(action).matches(PINNED));
+            }
+        }
+        assertThat("actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0").matches(PINNED);
+        assertThat("actions/checkout@v5").doesNotMatch(PINNED);
+        assertThat("actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8").doesNotMatch(PINNED);
+        assertThat("actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a # v5.0.0").doesNotMatch(PINNED);
     }
 
     @Test
