@@ -4,7 +4,7 @@ import broadsheet.aws.ArticleItems;
 import broadsheet.core.article.Article;
 import broadsheet.core.site.SiteConfig;
 import broadsheet.core.site.SiteLayout;
-import broadsheet.lambda.StreamEventJson;
+import broadsheet.lambda.stream.StreamEventJson;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.File;

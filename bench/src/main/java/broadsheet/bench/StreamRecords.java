@@ -1,6 +1,6 @@
 package broadsheet.bench;
 
-import broadsheet.lambda.StreamEvent;
+import broadsheet.lambda.stream.StreamEvent;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.LinkedHashMap;

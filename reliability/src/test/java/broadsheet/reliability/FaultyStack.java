@@ -8,10 +8,10 @@ import broadsheet.core.publish.Publisher;
 import broadsheet.core.render.MustachePages;
 import broadsheet.core.render.RenderedPage;
 import broadsheet.core.site.SiteConfig;
-import broadsheet.lambda.ApiHandler;
-import broadsheet.lambda.ArticleApi;
-import broadsheet.lambda.EditorPolicy;
-import broadsheet.lambda.PublisherHandler;
+import broadsheet.lambda.http.ApiHandler;
+import broadsheet.lambda.http.ArticleApi;
+import broadsheet.lambda.http.EditorPolicy;
+import broadsheet.lambda.stream.PublisherHandler;
 import broadsheet.local.ApiBridge;
 import broadsheet.local.ApiEvents;
 import broadsheet.local.ChangeFeed;
@@ -26,8 +26,8 @@ import broadsheet.local.servers.AwsEndpoints;
 import broadsheet.local.servers.Dynalite;
 import broadsheet.local.servers.LocalCredentials;
 import broadsheet.local.servers.S3ProxyServer;
-import broadsheet.lambda.StreamBatchResponse;
-import broadsheet.lambda.StreamEventJson;
+import broadsheet.lambda.stream.StreamBatchResponse;
+import broadsheet.lambda.stream.StreamEventJson;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -106,7 +106,7 @@ final class FaultyStack implements AutoCloseable {
         Publisher publisher = new Publisher(new DynamoListingStore(dynamoDb, settings.tableName()), flaky, pages, clock,
                 site.sectionSlugs());
         deadLetters = new DeadLetters(settings.deadLetterFile(), clock);
-        PublisherHandler handler = new PublisherHandler(new broadsheet.lambda.ChangeFeed(publisher));
+        PublisherHandler handler = new PublisherHandler(new broadsheet.lambda.stream.ChangeFeed(publisher));
         feed = new ChangeFeed((event, response, context) -> {
                     java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
                     handler.handleRequest(event, answer, context);

@@ -1,5 +1,8 @@
 package broadsheet.lambda;
 
+import broadsheet.lambda.stream.StreamEvent;
+import broadsheet.lambda.stream.StreamEventJson;
+
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * stream with {@code NEW_AND_OLD_IMAGES}, independently of {@link StreamEventJson} (which reads them).
  * Records are built from SDK v2 items (what the table adapter wrote, and what it replaced).
  */
-final class StreamEvents {
+public final class StreamEvents {
 
     static final String TABLE_ARN = "arn:aws:dynamodb:eu-west-1:123456789012:table/broadsheet";
     static final String STREAM_ARN = TABLE_ARN + "/stream/2026-11-01T00:00:00.000";
@@ -29,12 +32,12 @@ final class StreamEvents {
     private final AtomicLong sequence;
 
     /** @param firstSequenceNumber sequence numbers count up from here, one per record */
-    StreamEvents(long firstSequenceNumber) {
+    public StreamEvents(long firstSequenceNumber) {
         this.sequence = new AtomicLong(firstSequenceNumber);
     }
 
     /** Adds the record of one write: old image empty on insert, new image empty on remove. */
-    StreamEvents record(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
+    public StreamEvents record(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
         boolean hasOld = oldImage != null && !oldImage.isEmpty();
         boolean hasNew = newImage != null && !newImage.isEmpty();
         Map<String, AttributeValue> any = hasNew ? newImage : oldImage;
@@ -65,19 +68,19 @@ final class StreamEvents {
     }
 
     /** Stream sequence numbers are decimal strings of about 21 digits that grow along a shard. */
-    static String sequenceNumber(long number) {
+    public static String sequenceNumber(long number) {
         return String.format("%021d", 100_000_000_000_000_000L + number);
     }
 
-    String json() {
+    public String json() {
         return MAPPER.writeValueAsString(root);
     }
 
-    StreamEvent event() {
+    public StreamEvent event() {
         return parse(json());
     }
 
-    static StreamEvent parse(String json) {
+    public static StreamEvent parse(String json) {
         return StreamEventJson.read(json.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -88,7 +91,7 @@ final class StreamEvents {
     }
 
     /** One attribute value in DynamoDB JSON: {@code {"S": "..."}}, {@code {"N": "1"}}, {@code {"M": {...}}}, ... */
-    static ObjectNode value(AttributeValue v) {
+    public static ObjectNode value(AttributeValue v) {
         ObjectNode node = MAPPER.createObjectNode();
         switch (v.type()) {
             case S -> node.put("S", v.s());

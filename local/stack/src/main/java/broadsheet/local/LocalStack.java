@@ -12,11 +12,11 @@ import broadsheet.core.publish.SiteBucket;
 import broadsheet.core.render.MustachePages;
 import broadsheet.core.render.RenderedPage;
 import broadsheet.core.site.SiteConfig;
-import broadsheet.lambda.ApiHandler;
-import broadsheet.lambda.ArticleApi;
-import broadsheet.lambda.EditorPolicy;
-import broadsheet.lambda.PublisherHandler;
-import broadsheet.lambda.StreamEvent;
+import broadsheet.lambda.http.ApiHandler;
+import broadsheet.lambda.http.ArticleApi;
+import broadsheet.lambda.http.EditorPolicy;
+import broadsheet.lambda.stream.PublisherHandler;
+import broadsheet.lambda.stream.StreamEvent;
 import broadsheet.local.servers.AwsEndpoints;
 import broadsheet.local.servers.Dynalite;
 import broadsheet.local.servers.LocalCredentials;
@@ -120,7 +120,7 @@ public final class LocalStack implements AutoCloseable {
         Publisher publisher = new Publisher(new DynamoListingStore(dynamoDb, settings.tableName()), bucket, pages,
                 clock, site.sectionSlugs());
         RequestStreamHandler publisherHandler = settings.publisherWrapper()
-                .apply(new PublisherHandler(new broadsheet.lambda.ChangeFeed(publisher)));
+                .apply(new PublisherHandler(new broadsheet.lambda.stream.ChangeFeed(publisher)));
 
         deadLetters = new DeadLetters(settings.deadLetterFile(), clock);
         feed = new ChangeFeed(publisherHandler, new StreamRecords(settings.tableName(), LocalCredentials.REGION.id(), clock),

@@ -1,6 +1,6 @@
 package broadsheet.local;
 
-import broadsheet.lambda.StreamEvent;
+import broadsheet.lambda.stream.StreamEvent;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Clock;

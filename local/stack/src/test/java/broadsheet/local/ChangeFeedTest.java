@@ -1,7 +1,7 @@
 package broadsheet.local;
 
-import broadsheet.lambda.StreamBatchResponse;
-import broadsheet.lambda.StreamEvent;
+import broadsheet.lambda.stream.StreamBatchResponse;
+import broadsheet.lambda.stream.StreamEvent;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package broadsheet.local;
 
-import broadsheet.lambda.StreamEvent;
-import broadsheet.lambda.StreamEventJson;
+import broadsheet.lambda.stream.StreamEvent;
+import broadsheet.lambda.stream.StreamEventJson;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
