@@ -18,6 +18,7 @@ import broadsheet.lambda.stream.StreamBatchResponse;
 import broadsheet.lambda.stream.StreamEvent;
 import broadsheet.lambda.stream.StreamEventJson;
 import broadsheet.lambda.StreamInvocation;
+import broadsheet.lambda.stream.StreamRecords;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,7 +44,8 @@ final class PipelineSite {
     final MustachePages pages;
     private final ApiHandler api;
     private final PublisherHandler publisher;
-    private final StreamRecords streams = new StreamRecords();
+    private final StreamRecords streams = new StreamRecords(
+            "arn:aws:dynamodb:us-east-1:123456789012:table/bench/stream/2026-11-01T00:00:00.000", 100_000_000_000_000_000L);
     private final AtomicReference<StreamEvent> lastWrite = new AtomicReference<>();
 
     PipelineSite(LocalAws aws, SiteConfig site, String table, String bucket) {

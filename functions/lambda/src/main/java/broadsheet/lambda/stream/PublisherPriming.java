@@ -39,8 +39,7 @@ final class PublisherPriming {
     List<RenderedPage> prime() {
         Instant now = clock.instant();
         Article sample = Priming.sample(validator).withTimes(now, now).withPublishAt(now).withVersion(1);
-        StreamEvent event = new StreamEvent(List.of(new StreamEvent.Record("priming", "INSERT", "", "1",
-                ArticleItems.key(sample.slug()), Map.of(), ArticleItems.toItem(sample))));
+        StreamEvent event = new StreamRecords("", 1).event(Map.of(), ArticleItems.toItem(sample));
         Article read = ChangeFeed.change(StreamEventJson.read(StreamEventJson.write(event)).records().get(0))
                 .after().orElseThrow();
         Listing listing = new Listing(List.of(Listings.entryOf(read)), Map.of());

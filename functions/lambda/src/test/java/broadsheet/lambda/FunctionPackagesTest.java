@@ -15,7 +15,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * a graph without cycles, and each function's package stands alone: what they share (wiring,
  * configuration, priming) lives in {@code broadsheet.lambda} itself.
  */
-class PackageStructureTest {
+class FunctionPackagesTest {
 
     private static final JavaClasses FUNCTIONS = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

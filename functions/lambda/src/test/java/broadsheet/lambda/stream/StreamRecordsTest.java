@@ -1,25 +1,22 @@
-package broadsheet.local;
+package broadsheet.lambda.stream;
 
-import broadsheet.lambda.stream.StreamEvent;
-import broadsheet.lambda.stream.StreamEventJson;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** The stream records made outside AWS have the shape and order of the table stream's. */
 class StreamRecordsTest {
 
-    private final StreamRecords records = new StreamRecords("broadsheet", "us-east-1",
-            Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC));
+    private final StreamRecords records = new StreamRecords(StreamRecords.localStreamArn("us-east-1", "broadsheet"),
+            1_772_359_200_000_000L);
 
     private static Map<String, AttributeValue> article(String slug, long version) {
         return Map.of(
@@ -36,28 +33,47 @@ class StreamRecordsTest {
 
     @Test
     void namesTheOperationFromTheImages() {
-        assertThat(records.record(null, article("x", 1)).orElseThrow().eventName()).isEqualTo("INSERT");
-        assertThat(records.record(article("x", 1), article("x", 2)).orElseThrow().eventName()).isEqualTo("MODIFY");
-        assertThat(records.record(article("x", 2), Map.of()).orElseThrow().eventName()).isEqualTo("REMOVE");
-        assertThat(records.record(null, null)).isEmpty();
+        assertThat(records.record(null, article("x", 1)).eventName()).isEqualTo("INSERT");
+        assertThat(records.record(article("x", 1), article("x", 2)).eventName()).isEqualTo("MODIFY");
+        assertThat(records.record(article("x", 2), Map.of()).eventName()).isEqualTo("REMOVE");
+        assertThat(records.delivered(null, null)).isEmpty();
+        assertThatThrownBy(() -> records.record(Map.of(), null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void deliversOnlyArticleItemsLikeTheEventSourceFilter() {
         Map<String, AttributeValue> listing = Map.of("pk", AttributeValue.fromS("listing#home"), "sk", AttributeValue.fromS("listing"));
-        assertThat(records.record(null, listing)).isEmpty();
+        assertThat(records.delivered(null, listing)).isEmpty();
+        assertThat(records.delivered(null, article("x", 1))).hasValueSatisfying(r ->
+                assertThat(r.keys()).containsOnlyKeys("pk", "sk"));
     }
 
     @Test
     void numbersRecordsInIncreasingOrder() {
-        String first = records.record(null, article("x", 1)).orElseThrow().sequenceNumber();
-        String second = records.record(article("x", 1), article("x", 2)).orElseThrow().sequenceNumber();
-        assertThat(second).hasSameSizeAs(first).isGreaterThan(first);
+        String first = records.record(null, article("x", 1)).sequenceNumber();
+        String second = records.record(article("x", 1), article("x", 2)).sequenceNumber();
+        assertThat(second).hasSameSizeAs(first).hasSize(21).isGreaterThan(first);
+    }
+
+    @Test
+    void aNewImageRestatesTheOperationAndKeepsTheRecordsPlace() {
+        StreamEvent.Record failed = records.record(article("x", 1), article("x", 2));
+
+        StreamEvent.Record now = StreamRecords.withNewImage(failed, article("x", 4)).orElseThrow();
+        StreamEvent.Record gone = StreamRecords.withNewImage(failed, Map.of()).orElseThrow();
+
+        assertThat(now.eventName()).isEqualTo("MODIFY");
+        assertThat(now.newImage().get("version").n()).isEqualTo("4");
+        assertThat(now.sequenceNumber()).isEqualTo(failed.sequenceNumber());
+        assertThat(now.eventId()).isEqualTo(failed.eventId());
+        assertThat(gone.eventName()).isEqualTo("REMOVE");
+        assertThat(gone.oldImage()).isEqualTo(failed.oldImage());
+        assertThat(StreamRecords.withNewImage(records.record(null, article("y", 1)), null)).isEmpty();
     }
 
     @Test
     void serialisesInTheShapeOfARealStreamEvent() {
-        StreamEvent.Record record = records.record(article("x", 1), article("x", 2)).orElseThrow();
+        StreamEvent.Record record = records.record(article("x", 1), article("x", 2));
 
         JsonNode json = JsonMapper.builder().build().readTree(StreamEventJson.write(new StreamEvent(List.of(record))));
         JsonNode r = json.get("Records").get(0);

@@ -4,6 +4,7 @@ import broadsheet.lambda.stream.StreamBatchResponse;
 import broadsheet.lambda.stream.StreamEvent;
 import broadsheet.lambda.stream.StreamEventJson;
 import broadsheet.lambda.StreamInvocation;
+import broadsheet.lambda.stream.StreamRecords;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -29,9 +30,9 @@ import java.util.logging.Logger;
  * from its first failed record, honouring the partial batch response ({@code batchItemFailures});
  * a record that fails every attempt goes to the dead-letter file and the lane moves on.
  */
-public final class ChangeFeed implements AutoCloseable {
+public final class LocalChangeFeed implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(ChangeFeed.class.getName());
+    private static final Logger LOG = Logger.getLogger(LocalChangeFeed.class.getName());
     private static final Duration INVOCATION_TIMEOUT = Duration.ofSeconds(60);
 
     private final RequestStreamHandler publisher;
@@ -43,7 +44,7 @@ public final class ChangeFeed implements AutoCloseable {
     private final AtomicLong pending = new AtomicLong();
     private volatile boolean open = true;
 
-    public ChangeFeed(RequestStreamHandler publisher, StreamRecords records,
+    public LocalChangeFeed(RequestStreamHandler publisher, StreamRecords records,
                       RetryPolicy retry, DeadLetters deadLetters, int laneCount, int batchSize) {
         this.publisher = publisher;
         this.records = records;
@@ -59,7 +60,7 @@ public final class ChangeFeed implements AutoCloseable {
 
     /** Takes one item write; returns at once, the publisher runs later on a lane thread. */
     public void submit(Map<String, AttributeValue> oldItem, Map<String, AttributeValue> newItem) {
-        records.record(oldItem, newItem).ifPresent(this::submit);
+        records.delivered(oldItem, newItem).ifPresent(this::submit);
     }
 
     void submit(StreamEvent.Record record) {

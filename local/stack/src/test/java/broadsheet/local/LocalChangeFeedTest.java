@@ -2,6 +2,7 @@ package broadsheet.local;
 
 import broadsheet.lambda.stream.StreamBatchResponse;
 import broadsheet.lambda.stream.StreamEvent;
+import broadsheet.lambda.stream.StreamRecords;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,14 +23,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ChangeFeedTest {
+class LocalChangeFeedTest {
 
     private static final RetryPolicy FAST = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(4));
 
     @TempDir
     Path dir;
 
-    private ChangeFeed feed;
+    private LocalChangeFeed feed;
 
     @AfterEach
     void close() {
@@ -47,8 +48,12 @@ class ChangeFeedTest {
         return r.keys().get("pk").s().substring("article#".length()) + "@" + r.newImage().get("version").n();
     }
 
-    private ChangeFeed feed(RequestStreamHandler publisher, int lanes, int batch) {
-        feed = new ChangeFeed(publisher, new StreamRecords("t", "us-east-1", Clock.systemUTC()), FAST,
+    private static StreamRecords records() {
+        return new StreamRecords(StreamRecords.localStreamArn("us-east-1", "t"), 1);
+    }
+
+    private LocalChangeFeed feed(RequestStreamHandler publisher, int lanes, int batch) {
+        feed = new LocalChangeFeed(publisher, records(), FAST,
                 new DeadLetters(dir.resolve("dead-letters.jsonl"), Clock.systemUTC()), lanes, batch);
         return feed;
     }
@@ -86,7 +91,7 @@ class ChangeFeedTest {
             while (hold.get()) {
                 Thread.onSpinWait();
             }
-            List<String> names = event.records().stream().map(ChangeFeedTest::slugAndVersion).toList();
+            List<String> names = event.records().stream().map(LocalChangeFeedTest::slugAndVersion).toList();
             batches.add(names);
             List<String> failures = new ArrayList<>();
             for (StreamEvent.Record r : event.records()) {
@@ -169,19 +174,19 @@ class ChangeFeedTest {
     void keepsWhatAStopLeftUndeliveredAndDeliversItWhenResumed() throws Exception {
         AtomicBoolean hold = new AtomicBoolean(true);
         List<String> delivered = new CopyOnWriteArrayList<>();
-        ChangeFeed stopping = new ChangeFeed(PublisherFunctions.of(event -> {
+        LocalChangeFeed stopping = new LocalChangeFeed(PublisherFunctions.of(event -> {
             while (hold.get()) {
                 Thread.onSpinWait();
             }
             throw new IllegalStateException("the table went away");
-        }), new StreamRecords("t", "us-east-1", Clock.systemUTC()), new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(1)),
+        }), records(), new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(1)),
                 new DeadLetters(dir.resolve("dead-letters.jsonl"), Clock.systemUTC()), 1, 1);
         stopping.submit(null, article("a", 1));
         stopping.submit(null, article("b", 1));
         hold.set(false);
         stopping.close(Duration.ofMillis(50));
         DeadLetters deadLetters = new DeadLetters(dir.resolve("dead-letters.jsonl"), Clock.systemUTC());
-        deadLetters.append(new StreamRecords("t", "us-east-1", Clock.systemUTC()).record(null, article("c", 1)).orElseThrow(),
+        deadLetters.append(records().record(null, article("c", 1)),
                 3, "publisher failed 3 times");
         assertThat(deadLetters.read()).extracting(DeadLetters.DeadLetter::stopped).containsExactlyInAnyOrder(true, true, false);
 
