@@ -34,7 +34,8 @@ import java.util.Optional;
  * {@link ArticleStore} on the single DynamoDB table. Every write is one conditional single-item
  * write: create on {@code attribute_not_exists(pk)}, update and delete on {@code version =
  * :expected}. Writes ask for the old item ({@code ReturnValues.ALL_OLD}) and hand old and new
- * item to an {@link ArticleWriteListener}.
+ * item to an {@link ArticleWriteListener}. The store sets the version and keeps the times it is
+ * given ({@link broadsheet.core.editing.Editing} sets them); its clock only dates idempotency claims.
  *
  * <h2>Idempotent create</h2>
  * An idempotency item ({@code pk = idempotency#<key>}) is claimed first with
