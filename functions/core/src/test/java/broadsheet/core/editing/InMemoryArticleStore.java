@@ -44,9 +44,6 @@ public final class InMemoryArticleStore implements ArticleStore {
     private final Map<String, Idempotent> idempotencyKeys = new HashMap<>();
     private final Map<String, TreeMap<Long, Article>> revisions = new HashMap<>();
 
-    public InMemoryArticleStore() {
-    }
-
     @Override
     public synchronized Article create(Article article) {
         if (articles.containsKey(article.slug())) {
