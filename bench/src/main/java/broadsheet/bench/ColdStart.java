@@ -46,7 +46,7 @@ public final class ColdStart {
             case "api" -> {
                 byte[] event = Files.readAllBytes(Path.of(args[1]));
                 phase("event");
-                RequestStreamHandler handler = new broadsheet.lambda.ApiHandler();
+                RequestStreamHandler handler = new broadsheet.lambda.http.ApiHandler();
                 phase("init");
                 Matcher status = STATUS.matcher(invoke(handler, event));
                 result = status.find() ? status.group(1) : "no-status";
@@ -54,7 +54,7 @@ public final class ColdStart {
             case "publish" -> {
                 byte[] event = Files.readAllBytes(Path.of(args[1]));
                 phase("event");
-                RequestStreamHandler handler = new broadsheet.lambda.PublisherHandler();
+                RequestStreamHandler handler = new broadsheet.lambda.stream.PublisherHandler();
                 phase("init");
                 result = "failures=" + FAILURE.matcher(invoke(handler, event)).results().count();
             }

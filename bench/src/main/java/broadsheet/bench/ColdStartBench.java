@@ -4,7 +4,8 @@ import broadsheet.aws.ArticleItems;
 import broadsheet.core.article.Article;
 import broadsheet.core.site.SiteConfig;
 import broadsheet.core.site.SiteLayout;
-import broadsheet.lambda.StreamEventJson;
+import broadsheet.lambda.stream.StreamEventJson;
+import broadsheet.lambda.stream.StreamRecords;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.File;
@@ -50,7 +51,8 @@ public final class ColdStartBench {
     private final Path work;
     private final CorpusGenerator articles = new CorpusGenerator(777);
     private final SiteLayout layout = new SiteLayout(SiteConfig.load());
-    private final StreamRecords streams = new StreamRecords();
+    private final StreamRecords streams = new StreamRecords(
+            "arn:aws:dynamodb:us-east-1:123456789012:table/bench/stream/2026-11-01T00:00:00.000", 100_000_000_000_000_000L);
     private int next;
 
     ColdStartBench(LocalAws aws, String classPath, Path work) {

@@ -2,7 +2,7 @@ package broadsheet.bench;
 
 import broadsheet.core.article.Article;
 import broadsheet.core.site.SiteConfig;
-import broadsheet.lambda.StreamEvent;
+import broadsheet.lambda.stream.StreamEvent;
 
 import java.io.IOException;
 import java.io.PrintWriter;

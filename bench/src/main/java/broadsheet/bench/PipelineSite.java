@@ -8,16 +8,17 @@ import broadsheet.core.article.Article;
 import broadsheet.core.publish.Publisher;
 import broadsheet.core.render.MustachePages;
 import broadsheet.core.site.SiteConfig;
-import broadsheet.lambda.ApiHandler;
-import broadsheet.lambda.ArticleApi;
-import broadsheet.lambda.ChangeFeed;
+import broadsheet.lambda.http.ApiHandler;
+import broadsheet.lambda.http.ArticleApi;
+import broadsheet.lambda.stream.ChangeFeed;
 import broadsheet.lambda.Config;
-import broadsheet.lambda.EditorPolicy;
-import broadsheet.lambda.PublisherHandler;
-import broadsheet.lambda.StreamBatchResponse;
-import broadsheet.lambda.StreamEvent;
-import broadsheet.lambda.StreamEventJson;
+import broadsheet.lambda.http.EditorPolicy;
+import broadsheet.lambda.stream.PublisherHandler;
+import broadsheet.lambda.stream.StreamBatchResponse;
+import broadsheet.lambda.stream.StreamEvent;
+import broadsheet.lambda.stream.StreamEventJson;
 import broadsheet.lambda.StreamInvocation;
+import broadsheet.lambda.stream.StreamRecords;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,7 +44,8 @@ final class PipelineSite {
     final MustachePages pages;
     private final ApiHandler api;
     private final PublisherHandler publisher;
-    private final StreamRecords streams = new StreamRecords();
+    private final StreamRecords streams = new StreamRecords(
+            "arn:aws:dynamodb:us-east-1:123456789012:table/bench/stream/2026-11-01T00:00:00.000", 100_000_000_000_000_000L);
     private final AtomicReference<StreamEvent> lastWrite = new AtomicReference<>();
 
     PipelineSite(LocalAws aws, SiteConfig site, String table, String bucket) {

@@ -62,11 +62,11 @@ import software.constructs.Construct;
  */
 public final class Functions extends Construct {
 
-    public static final String API_HANDLER = "broadsheet.lambda.ApiHandler::handleRequest";
-    public static final String PUBLISHER_HANDLER = "broadsheet.lambda.PublisherHandler::handleRequest";
-    public static final String SCHEDULE_HANDLER = "broadsheet.lambda.ScheduleHandler::handleRequest";
-    public static final String REBUILD_START_HANDLER = "broadsheet.lambda.RebuildStartHandler::handleRequest";
-    public static final String REBUILD_WORKER_HANDLER = "broadsheet.lambda.RebuildWorkerHandler::handleRequest";
+    public static final String API_HANDLER = "broadsheet.lambda.http.ApiHandler::handleRequest";
+    public static final String PUBLISHER_HANDLER = "broadsheet.lambda.stream.PublisherHandler::handleRequest";
+    public static final String SCHEDULE_HANDLER = "broadsheet.lambda.schedule.ScheduleHandler::handleRequest";
+    public static final String REBUILD_START_HANDLER = "broadsheet.lambda.rebuild.RebuildStartHandler::handleRequest";
+    public static final String REBUILD_WORKER_HANDLER = "broadsheet.lambda.rebuild.RebuildWorkerHandler::handleRequest";
     /** How often the schedule function sweeps for due scheduled articles. */
     public static final String SWEEP_RATE = "rate(5 minutes)";
     static final List<String> SCHEDULE_TABLE_ACTIONS = List.of(

@@ -73,7 +73,7 @@ class EditorApiTest {
         dev.hasResourceProperties("AWS::ApiGatewayV2::Integration", Map.of(
                 "IntegrationType", "AWS_PROXY",
                 "PayloadFormatVersion", "2.0",
-                "IntegrationUri", Map.of("Ref", TemplateJson.aliasOf(dev, "broadsheet.lambda.ApiHandler::handleRequest"))));
+                "IntegrationUri", Map.of("Ref", TemplateJson.aliasOf(dev, "broadsheet.lambda.http.ApiHandler::handleRequest"))));
     }
 
     @Test

@@ -11,9 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 class FunctionsTest {
 
-    private static final String API = "broadsheet.lambda.ApiHandler::handleRequest";
-    private static final String PUBLISHER = "broadsheet.lambda.PublisherHandler::handleRequest";
-    private static final String SCHEDULE = "broadsheet.lambda.ScheduleHandler::handleRequest";
+    private static final String API = "broadsheet.lambda.http.ApiHandler::handleRequest";
+    private static final String PUBLISHER = "broadsheet.lambda.stream.PublisherHandler::handleRequest";
+    private static final String SCHEDULE = "broadsheet.lambda.schedule.ScheduleHandler::handleRequest";
 
     private final Template dev = SynthesizedApp.dev().site();
     private final Template prod = SynthesizedApp.prod().site();

@@ -8,26 +8,27 @@ import broadsheet.core.publish.Publisher;
 import broadsheet.core.render.MustachePages;
 import broadsheet.core.render.RenderedPage;
 import broadsheet.core.site.SiteConfig;
-import broadsheet.lambda.ApiHandler;
-import broadsheet.lambda.ArticleApi;
-import broadsheet.lambda.EditorPolicy;
-import broadsheet.lambda.PublisherHandler;
+import broadsheet.lambda.http.ApiHandler;
+import broadsheet.lambda.http.ArticleApi;
+import broadsheet.lambda.http.EditorPolicy;
+import broadsheet.lambda.stream.ChangeFeed;
+import broadsheet.lambda.stream.PublisherHandler;
+import broadsheet.lambda.stream.StreamRecords;
 import broadsheet.local.ApiBridge;
 import broadsheet.local.ApiEvents;
-import broadsheet.local.ChangeFeed;
+import broadsheet.local.LocalChangeFeed;
 import broadsheet.local.DeadLetters;
 import broadsheet.local.EditorAuthorizer;
 import broadsheet.local.LocalHttpServer;
 import broadsheet.local.LocalSettings;
 import broadsheet.local.RetryPolicy;
 import broadsheet.local.SiteServer;
-import broadsheet.local.StreamRecords;
 import broadsheet.local.servers.AwsEndpoints;
 import broadsheet.local.servers.Dynalite;
 import broadsheet.local.servers.LocalCredentials;
 import broadsheet.local.servers.S3ProxyServer;
-import broadsheet.lambda.StreamBatchResponse;
-import broadsheet.lambda.StreamEventJson;
+import broadsheet.lambda.stream.StreamBatchResponse;
+import broadsheet.lambda.stream.StreamEventJson;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -59,7 +60,7 @@ final class FaultyStack implements AutoCloseable {
     final Path dataDir;
     final LocalSettings settings;
     final FlakyBucket flaky;
-    final ChangeFeed feed;
+    final LocalChangeFeed feed;
     final DeadLetters deadLetters;
     final ConvergenceChecker checker;
     final Api api;
@@ -106,8 +107,8 @@ final class FaultyStack implements AutoCloseable {
         Publisher publisher = new Publisher(new DynamoListingStore(dynamoDb, settings.tableName()), flaky, pages, clock,
                 site.sectionSlugs());
         deadLetters = new DeadLetters(settings.deadLetterFile(), clock);
-        PublisherHandler handler = new PublisherHandler(new broadsheet.lambda.ChangeFeed(publisher));
-        feed = new ChangeFeed((event, response, context) -> {
+        PublisherHandler handler = new PublisherHandler(new ChangeFeed(publisher));
+        feed = new LocalChangeFeed((event, response, context) -> {
                     java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
                     handler.handleRequest(event, answer, context);
                     StreamBatchResponse batch = StreamEventJson.readResponse(answer.toByteArray());
@@ -116,7 +117,8 @@ final class FaultyStack implements AutoCloseable {
                     }
                     answer.writeTo(response);
                 },
-                new StreamRecords(settings.tableName(), LocalCredentials.REGION.id(), clock), retry, deadLetters, 4, 10);
+                new StreamRecords(StreamRecords.localStreamArn(LocalCredentials.REGION.id(),
+                        settings.tableName()), clock.millis() * 1_000L), retry, deadLetters, 4, 10);
         DynamoArticleStore articles = new DynamoArticleStore(dynamoDb, settings.tableName(), clock, feed::submit);
         ApiHandler apiHandler = new ApiHandler(new ArticleApi(articles, site, clock,
                 new EditorPolicy(settings.editorGroupClaim(), settings.editorGroup())));

@@ -2,9 +2,9 @@ package broadsheet.reliability;
 
 import broadsheet.aws.DynamoArticleStore;
 import broadsheet.core.render.XssVectors;
-import broadsheet.lambda.ApiHandler;
-import broadsheet.lambda.ArticleApi;
-import broadsheet.lambda.EditorPolicy;
+import broadsheet.lambda.http.ApiHandler;
+import broadsheet.lambda.http.ArticleApi;
+import broadsheet.lambda.http.EditorPolicy;
 import broadsheet.local.ApiBridge;
 import broadsheet.local.ApiEvents;
 import broadsheet.local.EditorAuthorizer;

@@ -5,6 +5,7 @@ import broadsheet.core.editing.ArticleAlreadyExistsException;
 import broadsheet.core.editing.ArticleNotFoundException;
 import broadsheet.core.editing.ArticleStore;
 import broadsheet.core.editing.IdempotencyConflictException;
+import broadsheet.core.editing.InvalidCursorException;
 import broadsheet.core.editing.StaleVersionException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -33,7 +34,8 @@ import java.util.Optional;
  * {@link ArticleStore} on the single DynamoDB table. Every write is one conditional single-item
  * write: create on {@code attribute_not_exists(pk)}, update and delete on {@code version =
  * :expected}. Writes ask for the old item ({@code ReturnValues.ALL_OLD}) and hand old and new
- * item to an {@link ArticleWriteListener}.
+ * item to an {@link ArticleWriteListener}. The store sets the version and keeps the times it is
+ * given ({@link broadsheet.core.editing.Editing} sets them); its clock only dates idempotency claims.
  *
  * <h2>Idempotent create</h2>
  * An idempotency item ({@code pk = idempotency#<key>}) is claimed first with
@@ -269,8 +271,7 @@ public final class DynamoArticleStore implements ArticleStore {
     @Override
     public Article update(Article article, long expectedVersion) {
         keepRevision(article.slug(), expectedVersion);
-        Instant now = clock.instant();
-        Article next = article.withVersion(expectedVersion + 1).withTimes(null, now);
+        Article next = article.withVersion(expectedVersion + 1);
         Map<String, AttributeValue> attributes = new LinkedHashMap<>(ArticleItems.toItem(next));
         attributes.remove(TableDefinition.PK);
         attributes.remove(TableDefinition.SK);
@@ -310,8 +311,9 @@ public final class DynamoArticleStore implements ArticleStore {
             throw refused(e, article.slug(), expectedVersion);
         }
         Map<String, AttributeValue> oldItem = response.attributes();
-        Instant createdAt = ArticleItems.fromItem(oldItem).createdAt();
-        Article stored = next.withTimes(createdAt, now);
+        // an article given without a creation time keeps the stored one (the update does not remove it)
+        Article stored = next.createdAt() != null ? next
+                : next.withTimes(ArticleItems.fromItem(oldItem).createdAt(), next.updatedAt());
         Map<String, AttributeValue> newItem = new LinkedHashMap<>(ArticleItems.toItem(stored));
         if (oldItem.containsKey(CREATED_WITH_KEY)) {
             newItem.put(CREATED_WITH_KEY, oldItem.get(CREATED_WITH_KEY));
@@ -357,7 +359,7 @@ public final class DynamoArticleStore implements ArticleStore {
         if (query.limit() < 1 || query.limit() > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ", not " + query.limit());
         }
-        Map<String, AttributeValue> start = query.cursor().map(cursors::decode).orElse(null);
+        Map<String, AttributeValue> start = query.cursor().map(this::decode).orElse(null);
         if (start != null) {
             checkCursorFits(start, query.section());
         }
@@ -430,7 +432,15 @@ public final class DynamoArticleStore implements ArticleStore {
                         && section.get().equals(start.get(TableDefinition.GSI2_PK).s())
                 : start.size() == 2;
         if (!fits || !start.get(TableDefinition.PK).s().startsWith(ArticleItems.PK_PREFIX)) {
-            throw new IllegalArgumentException("not a list cursor for this query");
+            throw new InvalidCursorException("not a list cursor for this query");
+        }
+    }
+
+    private Map<String, AttributeValue> decode(String cursor) {
+        try {
+            return cursors.decode(cursor);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCursorException("not a list cursor", e);
         }
     }
 
@@ -438,9 +448,8 @@ public final class DynamoArticleStore implements ArticleStore {
         return article.updatedAt() != null ? article.updatedAt() : article.createdAt();
     }
 
-    private Article firstVersion(Article article) {
-        Instant now = clock.instant();
-        return article.withVersion(1).withTimes(now, now);
+    private static Article firstVersion(Article article) {
+        return article.withVersion(1);
     }
 
     private static Map<String, AttributeValue> claimKey(String idempotencyKey) {

@@ -5,6 +5,7 @@ import broadsheet.core.article.Status;
 import broadsheet.core.editing.ArticleAlreadyExistsException;
 import broadsheet.core.editing.ArticleStore;
 import broadsheet.core.editing.ArticleStore.ArticleQuery;
+import broadsheet.core.editing.InvalidCursorException;
 import broadsheet.core.editing.ArticleStoreContract;
 import broadsheet.local.servers.LocalAwsExtension;
 import org.junit.jupiter.api.Test;
@@ -143,11 +144,11 @@ class DynamoArticleStoreTest extends ArticleStoreContract {
         assertThat(store.list(new ArticleQuery(Optional.of("world"), Optional.empty(), Optional.of(cursor), 1))
                 .articles()).hasSize(1);
         assertThatThrownBy(() -> store.list(new ArticleQuery(Optional.of("world"), Optional.empty(),
-                Optional.of("not a cursor!"), 1))).isInstanceOf(IllegalArgumentException.class);
+                Optional.of("not a cursor!"), 1))).isInstanceOf(InvalidCursorException.class);
         assertThatThrownBy(() -> store.list(new ArticleQuery(Optional.of("science"), Optional.empty(),
-                Optional.of(cursor), 1))).isInstanceOf(IllegalArgumentException.class);
+                Optional.of(cursor), 1))).isInstanceOf(InvalidCursorException.class);
         assertThatThrownBy(() -> store.list(new ArticleQuery(Optional.empty(), Optional.empty(),
-                Optional.of(cursor), 1))).isInstanceOf(IllegalArgumentException.class);
+                Optional.of(cursor), 1))).isInstanceOf(InvalidCursorException.class);
     }
 
     @Test

@@ -18,21 +18,27 @@ import java.util.function.Supplier;
  * snapshot instead of during the first request after a restore. The hot path must have no effect
  * on real data (no store or bucket writes). Registered by the handlers' production constructors;
  * without a CRaC-capable JVM (or SnapStart) the hook is never called.
+ *
+ * <p>Priming is an optimisation: a failure of the hot path (a throttled or unreachable table
+ * while the version is published, say) is logged and the snapshot is taken without it, instead
+ * of failing the publication of the function version.
  */
-final class Priming implements Resource {
+public final class Priming implements Resource {
 
     /** The sample article both functions prime with, in the JSON an editor sends. */
     static final String SAMPLE = "priming-article.json";
 
+    private static final System.Logger LOG = System.getLogger(Priming.class.getName());
+
     private final Supplier<?> hotPath;
     private volatile Object last;
 
-    Priming(Supplier<?> hotPath) {
+    public Priming(Supplier<?> hotPath) {
         this.hotPath = hotPath;
     }
 
     /** A priming registered with the global CRaC context; the caller keeps it (the context may hold it weakly). */
-    static Priming registered(Supplier<?> hotPath) {
+    public static Priming registered(Supplier<?> hotPath) {
         Priming priming = new Priming(hotPath);
         Core.getGlobalContext().register(priming);
         return priming;
@@ -40,7 +46,11 @@ final class Priming implements Resource {
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        last = hotPath.get();
+        try {
+            last = hotPath.get();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "SnapStart priming failed; the snapshot is taken without it", e);
+        }
     }
 
     @Override
@@ -48,13 +58,13 @@ final class Priming implements Resource {
         // Nothing to refresh: clients, templates and the site config stay valid across a restore.
     }
 
-    /** What the last priming produced, for tests. */
-    Object last() {
+    /** What the last successful priming produced (null before one), for tests. */
+    public Object last() {
         return last;
     }
 
     /** The sample article as the validator reads it from the editor's JSON. */
-    static Article sample(ArticleValidator validator) {
+    public static Article sample(ArticleValidator validator) {
         byte[] json;
         try (InputStream in = Priming.class.getResourceAsStream(SAMPLE)) {
             if (in == null) {

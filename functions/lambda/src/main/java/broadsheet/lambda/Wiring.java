@@ -15,6 +15,8 @@ import broadsheet.core.schedule.ScheduleSync;
 import broadsheet.core.rebuild.SiteRebuild;
 import broadsheet.core.render.MustachePages;
 import broadsheet.core.site.SiteConfig;
+import broadsheet.lambda.http.ArticleApi;
+import broadsheet.lambda.stream.ChangeFeed;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;

@@ -1,7 +1,10 @@
 package broadsheet.lambda;
 
 import broadsheet.aws.TableDefinition;
+import broadsheet.lambda.http.ArticleApi;
+import broadsheet.lambda.http.HttpResponse;
 import broadsheet.local.servers.LocalAwsExtension;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -17,7 +20,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import static broadsheet.lambda.ApiEvents.fixture;
+import static broadsheet.lambda.ApiGatewayEvents.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every kind of bad request gets a 4xx problem, and nothing reaches the table or the bucket. */
@@ -35,7 +38,7 @@ class BadRequestsIntegrationTest {
     }
 
     private static String article(Map<String, Object> changes) {
-        return ApiEvents.worldArticle(changes);
+        return ApiGatewayEvents.worldArticle(changes);
     }
 
     static Stream<Arguments> badRequests() {
@@ -69,13 +72,13 @@ class BadRequestsIntegrationTest {
                 bad("delete of a missing article", 404, () -> fixture("delete-article.json")));
     }
 
-    private static Arguments bad(String name, int status, Supplier<ApiEvents> event) {
+    private static Arguments bad(String name, int status, Supplier<ApiGatewayEvents> event) {
         return Arguments.of(name, status, event);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("badRequests")
-    void badRequestGetsAProblemAndWritesNothing(String name, int status, Supplier<ApiEvents> event) {
+    void badRequestGetsAProblemAndWritesNothing(String name, int status, Supplier<ApiGatewayEvents> event) {
         HttpResponse response = functions.call(event.get());
 
         assertThat(response.status()).as(name).isEqualTo(status);

@@ -1,7 +1,11 @@
 package broadsheet.lambda;
 
 import broadsheet.aws.TableDefinition;
+import broadsheet.lambda.stream.PublisherHandler;
+import broadsheet.lambda.stream.StreamBatchResponse;
+import broadsheet.lambda.stream.StreamEvent;
 import broadsheet.local.servers.LocalAwsExtension;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -15,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static broadsheet.lambda.ApiEvents.fixture;
+import static broadsheet.lambda.ApiGatewayEvents.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Stream batches reach the publisher again and again, and sometimes carry a record that cannot be read. */
@@ -25,7 +29,7 @@ class ChangeFeedIntegrationTest {
     static final LocalAwsExtension AWS = LocalAwsExtension.perTest(TableDefinition::createTableRequest);
 
     private static String article(String slug, String headline) {
-        return ApiEvents.worldArticle(Map.of("slug", slug, "headline", headline));
+        return ApiGatewayEvents.worldArticle(Map.of("slug", slug, "headline", headline));
     }
 
     private static List<LocalFunctions.Write> post(LocalFunctions functions, String... slugs) {

@@ -1,7 +1,9 @@
 package broadsheet.lambda;
 
 import broadsheet.aws.TableDefinition;
+import broadsheet.lambda.http.HttpResponse;
 import broadsheet.local.servers.LocalAwsExtension;
+
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,8 +16,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import static broadsheet.lambda.ApiEvents.WORLD_SLUG;
-import static broadsheet.lambda.ApiEvents.fixture;
+import static broadsheet.lambda.ApiGatewayEvents.WORLD_SLUG;
+import static broadsheet.lambda.ApiGatewayEvents.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Two editors save the same version of an article at the same moment. */
@@ -55,7 +57,7 @@ class ConcurrentEditsIntegrationTest {
 
     private static CompletableFuture<HttpResponse> edit(LocalFunctions functions, ExecutorService pool,
                                                                    CountDownLatch start, String standfirst) {
-        ApiEvents event = fixture("put-article.json").body(ApiEvents.worldArticle(Map.of("standfirst", standfirst)));
+        ApiGatewayEvents event = fixture("put-article.json").body(ApiGatewayEvents.worldArticle(Map.of("standfirst", standfirst)));
         return CompletableFuture.supplyAsync(() -> {
             try {
                 start.await();

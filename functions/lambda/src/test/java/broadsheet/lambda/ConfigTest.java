@@ -1,5 +1,7 @@
 package broadsheet.lambda;
 
+import broadsheet.lambda.http.EditorPolicy;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,7 +1,10 @@
 package broadsheet.lambda;
 
 import broadsheet.aws.TableDefinition;
+import broadsheet.lambda.http.HttpResponse;
+import broadsheet.lambda.stream.StreamBatchResponse;
 import broadsheet.local.servers.LocalAwsExtension;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -11,8 +14,8 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
-import static broadsheet.lambda.ApiEvents.WORLD_SLUG;
-import static broadsheet.lambda.ApiEvents.fixture;
+import static broadsheet.lambda.ApiGatewayEvents.WORLD_SLUG;
+import static broadsheet.lambda.ApiGatewayEvents.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** One World article from the API, through the table and its change feed, to the site bucket. */

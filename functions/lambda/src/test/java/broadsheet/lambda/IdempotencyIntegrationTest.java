@@ -1,14 +1,16 @@
 package broadsheet.lambda;
 
 import broadsheet.aws.TableDefinition;
+import broadsheet.lambda.http.HttpResponse;
 import broadsheet.local.servers.LocalAwsExtension;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
 
-import static broadsheet.lambda.ApiEvents.fixture;
+import static broadsheet.lambda.ApiGatewayEvents.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A client retrying a create with its Idempotency-Key gets the first result, against the real table. */
@@ -25,7 +27,7 @@ class IdempotencyIntegrationTest {
         functions.clock.advance(Duration.ofSeconds(30));
         HttpResponse retried = functions.call(fixture("post-article.json").header("idempotency-key", "req-42"));
         HttpResponse reused = functions.call(fixture("post-article.json").header("idempotency-key", "req-42")
-                .body(ApiEvents.worldArticle().replace("\"section\": \"world\"", "\"section\": \"politics\"")));
+                .body(ApiGatewayEvents.worldArticle().replace("\"section\": \"world\"", "\"section\": \"politics\"")));
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(retried.status()).isIn(200, 201);

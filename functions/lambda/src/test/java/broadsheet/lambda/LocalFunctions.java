@@ -8,7 +8,16 @@ import broadsheet.core.publish.Publisher;
 import broadsheet.core.render.MustachePages;
 import broadsheet.core.site.SiteConfig;
 import broadsheet.core.site.SiteLayout;
+import broadsheet.lambda.http.ApiHandler;
+import broadsheet.lambda.http.ArticleApi;
+import broadsheet.lambda.http.EditorPolicy;
+import broadsheet.lambda.http.HttpResponse;
+import broadsheet.lambda.stream.ChangeFeed;
+import broadsheet.lambda.stream.PublisherHandler;
+import broadsheet.lambda.stream.StreamBatchResponse;
+import broadsheet.lambda.stream.StreamEvent;
 import broadsheet.local.servers.LocalAwsExtension;
+
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -62,7 +71,7 @@ final class LocalFunctions {
         return publisher(Publisher.FEED_SIZE);
     }
 
-    HttpResponse call(ApiEvents event) {
+    HttpResponse call(ApiGatewayEvents event) {
         return Invocations.api(api, event);
     }
 

@@ -5,9 +5,16 @@ import broadsheet.aws.S3UploadSigner;
 import broadsheet.aws.TableDefinition;
 import broadsheet.core.article.Article;
 import broadsheet.core.article.Status;
-import broadsheet.core.schedule.SchedulePublisher;
 import broadsheet.core.render.MustachePages;
+import broadsheet.core.schedule.SchedulePublisher;
+import broadsheet.lambda.http.ApiHandler;
+import broadsheet.lambda.http.ArticleApi;
+import broadsheet.lambda.http.EditorPolicy;
+import broadsheet.lambda.http.HttpResponse;
+import broadsheet.lambda.schedule.ScheduleHandler;
+import broadsheet.lambda.stream.StreamBatchResponse;
 import broadsheet.local.servers.LocalAwsExtension;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -25,9 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static broadsheet.lambda.ApiEvents.WORLD_SLUG;
-import static broadsheet.lambda.ApiEvents.fixture;
-import static broadsheet.lambda.ApiEvents.worldArticle;
+import static broadsheet.lambda.ApiGatewayEvents.WORLD_SLUG;
+import static broadsheet.lambda.ApiGatewayEvents.fixture;
+import static broadsheet.lambda.ApiGatewayEvents.worldArticle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Preview, revisions, media uploads and scheduled publishing through the handlers, on dynalite and s3proxy. */
@@ -104,7 +111,7 @@ class NewsroomApiIntegrationTest {
         assertThat(get(ARTICLE + "/revisions/2").status()).as("the current version").isEqualTo(404);
         assertThat(get(ARTICLE + "/revisions/x").status()).isEqualTo(400);
 
-        ApiEvents restore = fixture("post-article.json").path(ARTICLE + "/revisions/1/restore").body("");
+        ApiGatewayEvents restore = fixture("post-article.json").path(ARTICLE + "/revisions/1/restore").body("");
         assertThat(functions.call(restore).status()).isEqualTo(428);
         assertThat(functions.call(fixture("post-article.json").path(ARTICLE + "/revisions/1/restore")
                 .header("if-match", "\"1\"").body("")).status()).isEqualTo(412);

@@ -7,7 +7,10 @@ import broadsheet.core.article.Status;
 import broadsheet.core.listing.ListingEntry;
 import broadsheet.core.listing.ListingId;
 import broadsheet.core.site.SiteLayout;
+import broadsheet.lambda.stream.PublisherHandler;
+import broadsheet.lambda.stream.StreamEvent;
 import broadsheet.local.servers.LocalAwsExtension;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -55,7 +58,7 @@ class ParallelPublishingIntegrationTest {
                     "Standfirst " + i, "Body of story " + i + ".",
                     new LeadImage("https://images.broadsheet.example/" + slug + ".jpg", "Photo for story " + i,
                             "Caption " + i, "Broadsheet"),
-                    List.of("Desk " + i % 3), List.of("parallel"), null, Status.PUBLISHED, publishAt, null, null, 0)));
+                    List.of("Desk " + i % 3), List.of("parallel"), null, Status.PUBLISHED, publishAt, publishAt, publishAt, 0)));
         }
         List<LocalFunctions.Write> writes = new ArrayList<>(functions.takeWrites());
         assertThat(writes).hasSize(ARTICLES);

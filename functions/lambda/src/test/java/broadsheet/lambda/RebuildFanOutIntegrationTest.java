@@ -10,14 +10,17 @@ import broadsheet.core.article.LeadImage;
 import broadsheet.core.article.Status;
 import broadsheet.core.publish.ArticleChange;
 import broadsheet.core.publish.Publisher;
-import broadsheet.core.rebuild.RebuildFanOut;
 import broadsheet.core.publish.SiteBucket;
+import broadsheet.core.rebuild.RebuildFanOut;
 import broadsheet.core.rebuild.SiteRebuild;
 import broadsheet.core.render.MustachePages;
 import broadsheet.core.render.RenderedPage;
 import broadsheet.core.site.SiteConfig;
+import broadsheet.lambda.rebuild.RebuildStartHandler;
+import broadsheet.lambda.rebuild.RebuildWorkerHandler;
 import broadsheet.local.servers.ElasticMqServer;
 import broadsheet.local.servers.LocalAwsExtension;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -187,11 +190,14 @@ class RebuildFanOutIntegrationTest {
         return contents;
     }
 
+    /** When the seeded articles were written, as the editing use case would have stamped them. */
+    private static final Instant WRITTEN = Instant.parse("2026-11-01T08:00:00Z");
+
     private static Article article(String section, String slug, Instant publishAt, Status status, int i) {
         return new Article(section, slug, "Headline of " + slug, "Standfirst of " + slug, "Body of *" + slug + "*.",
                 new LeadImage("media/" + slug + ".jpg", "Picture for " + slug, "Caption", "Credit"),
                 List.of(i % 3 == 0 ? "Ann Smith" : "Bo Li"), i % 2 == 0 ? List.of("news") : List.of("news", "climate"),
-                "Broadsheet", status, publishAt, null, null, 1);
+                "Broadsheet", status, publishAt, WRITTEN, WRITTEN, 1);
     }
 
     /** The real bucket, counting uploads, and throwing once on the {@code failAt}-th put. */

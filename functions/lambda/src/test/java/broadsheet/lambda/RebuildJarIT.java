@@ -5,6 +5,7 @@ import broadsheet.core.site.SiteConfig;
 import broadsheet.local.servers.AwsEndpoints;
 import broadsheet.local.servers.ElasticMqServer;
 import broadsheet.local.servers.LocalAwsExtension;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.model.S3Object;

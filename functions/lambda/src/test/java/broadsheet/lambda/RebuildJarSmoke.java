@@ -1,5 +1,8 @@
 package broadsheet.lambda;
 
+import broadsheet.lambda.rebuild.RebuildStartHandler;
+import broadsheet.lambda.rebuild.RebuildWorkerHandler;
+
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;

@@ -3,6 +3,7 @@ package broadsheet.lambda;
 import broadsheet.aws.TableDefinition;
 import broadsheet.local.servers.AwsEndpoints;
 import broadsheet.local.servers.LocalAwsExtension;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -59,14 +60,14 @@ class ShadedJarIT {
         assertThat(log).as("SDK logging is bound, so no SLF4J fallback notice").doesNotContain("SLF4J:");
 
         assertThat(AWS.dynamoDb().getItem(b -> b.tableName(AWS.tableName()).consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS("article#" + ApiEvents.WORLD_SLUG),
+                .key(Map.of("pk", AttributeValue.fromS("article#" + ApiGatewayEvents.WORLD_SLUG),
                         "sk", AttributeValue.fromS("article")))).item()).isNotEmpty();
         HeadObjectResponse page = AWS.s3().headObject(b -> b.bucket(AWS.bucketName())
-                .key("world/" + ApiEvents.WORLD_SLUG + "/index.html"));
+                .key("world/" + ApiGatewayEvents.WORLD_SLUG + "/index.html"));
         assertThat(EndToEndIntegrationTest.mediaTypeAndCharset(page.contentType())).isEqualTo("text/html;charset=utf-8");
         String html = AWS.s3().getObjectAsBytes(b -> b.bucket(AWS.bucketName())
-                .key("world/" + ApiEvents.WORLD_SLUG + "/index.html")).asUtf8String();
+                .key("world/" + ApiGatewayEvents.WORLD_SLUG + "/index.html")).asUtf8String();
         assertThat(html).contains("Russia is not the main threat, says Secretary General")
-                .contains("https://news.broadsheet.example/world/" + ApiEvents.WORLD_SLUG + "/");
+                .contains("https://news.broadsheet.example/world/" + ApiGatewayEvents.WORLD_SLUG + "/");
     }
 }

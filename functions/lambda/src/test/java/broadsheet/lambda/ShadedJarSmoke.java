@@ -1,5 +1,12 @@
 package broadsheet.lambda;
 
+import broadsheet.lambda.http.ApiHandler;
+import broadsheet.lambda.http.HttpResponse;
+import broadsheet.lambda.schedule.ScheduleHandler;
+import broadsheet.lambda.stream.PublisherHandler;
+import broadsheet.lambda.stream.StreamBatchResponse;
+import broadsheet.lambda.stream.StreamEventJson;
+
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.AbortableInputStream;
@@ -39,9 +46,9 @@ public final class ShadedJarSmoke {
 
     public static void main(String[] args) throws IOException {
         ApiHandler api = new ApiHandler();
-        HttpResponse created = Invocations.api(api, ApiEvents.fixture("post-article.json"));
+        HttpResponse created = Invocations.api(api, ApiGatewayEvents.fixture("post-article.json"));
         System.out.println("post " + created.status() + " " + created.headers().get("ETag"));
-        HttpResponse read = Invocations.api(api, ApiEvents.fixture("get-article.json"));
+        HttpResponse read = Invocations.api(api, ApiGatewayEvents.fixture("get-article.json"));
         System.out.println("get " + read.status() + " " + read.headers().get("ETag"));
 
         byte[] batch;
@@ -51,7 +58,7 @@ public final class ShadedJarSmoke {
         StreamBatchResponse published = StreamEventJson.readResponse(Invocations.invoke(new PublisherHandler(), batch));
         System.out.println("publish failures " + published.failedSequenceNumbers().size());
 
-        HttpResponse media = Invocations.api(api, ApiEvents.fixture("post-article.json").path("/api/media")
+        HttpResponse media = Invocations.api(api, ApiGatewayEvents.fixture("post-article.json").path("/api/media")
                 .body("{\"filename\":\"a.png\",\"contentType\":\"image/png\",\"size\":10}"));
         System.out.println("media " + media.status() + " " + upload(media.bodyText()));
         System.out.println("sweep " + Invocations.answer(new ScheduleHandler(), "{\"sweep\": true}"));

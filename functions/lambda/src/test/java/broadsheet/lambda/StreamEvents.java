@@ -1,5 +1,9 @@
 package broadsheet.lambda;
 
+import broadsheet.lambda.stream.StreamEvent;
+import broadsheet.lambda.stream.StreamEventJson;
+import broadsheet.lambda.stream.StreamRecords;
+
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,69 +19,68 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * DynamoDB stream events for tests, written as the JSON a Lambda function receives from a table
  * stream with {@code NEW_AND_OLD_IMAGES}, independently of {@link StreamEventJson} (which reads them).
- * Records are built from SDK v2 items (what the table adapter wrote, and what it replaced).
+ * Records are made by {@link StreamRecords} from SDK v2 items (what the table adapter wrote, and
+ * what it replaced); only their JSON is written here.
  */
-final class StreamEvents {
+public final class StreamEvents {
 
     static final String TABLE_ARN = "arn:aws:dynamodb:eu-west-1:123456789012:table/broadsheet";
     static final String STREAM_ARN = TABLE_ARN + "/stream/2026-11-01T00:00:00.000";
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final long SEQUENCE_BASE = 100_000_000_000_000_000L;
 
     private final ObjectNode root = MAPPER.createObjectNode();
     private final ArrayNode records = root.putArray("Records");
     private final AtomicLong sequence;
+    private final StreamRecords factory;
 
     /** @param firstSequenceNumber sequence numbers count up from here, one per record */
-    StreamEvents(long firstSequenceNumber) {
+    public StreamEvents(long firstSequenceNumber) {
         this.sequence = new AtomicLong(firstSequenceNumber);
+        this.factory = new StreamRecords(STREAM_ARN, SEQUENCE_BASE + firstSequenceNumber);
     }
 
-    /** Adds the record of one write: old image empty on insert, new image empty on remove. */
-    StreamEvents record(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
-        boolean hasOld = oldImage != null && !oldImage.isEmpty();
-        boolean hasNew = newImage != null && !newImage.isEmpty();
-        Map<String, AttributeValue> any = hasNew ? newImage : oldImage;
-        String eventName = hasOld && hasNew ? "MODIFY" : hasNew ? "INSERT" : "REMOVE";
+    /** Adds the record of one write (made by {@link StreamRecords}): old image empty on insert, new image empty on remove. */
+    public StreamEvents record(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
+        StreamEvent.Record made = factory.record(oldImage, newImage);
         long number = sequence.getAndIncrement();
         ObjectNode record = records.addObject();
-        record.put("eventID", String.format("%032x", number));
-        record.put("eventName", eventName);
+        record.put("eventID", made.eventId());
+        record.put("eventName", made.eventName());
         record.put("eventVersion", "1.1");
         record.put("eventSource", "aws:dynamodb");
         record.put("awsRegion", "eu-west-1");
         ObjectNode dynamodb = record.putObject("dynamodb");
         dynamodb.put("ApproximateCreationDateTime", 1795953600L + number % 1000);
-        ObjectNode keys = dynamodb.putObject("Keys");
-        keys.set("pk", value(any.get("pk")));
-        keys.set("sk", value(any.get("sk")));
-        if (hasNew) {
-            dynamodb.set("NewImage", image(newImage));
+        dynamodb.set("Keys", image(made.keys()));
+        if (!made.newImage().isEmpty()) {
+            dynamodb.set("NewImage", image(made.newImage()));
         }
-        if (hasOld) {
-            dynamodb.set("OldImage", image(oldImage));
+        if (!made.oldImage().isEmpty()) {
+            dynamodb.set("OldImage", image(made.oldImage()));
         }
-        dynamodb.put("SequenceNumber", sequenceNumber(number));
+        dynamodb.put("SequenceNumber", made.sequenceNumber());
         dynamodb.put("SizeBytes", MAPPER.writeValueAsString(dynamodb).getBytes(StandardCharsets.UTF_8).length);
         dynamodb.put("StreamViewType", "NEW_AND_OLD_IMAGES");
-        record.put("eventSourceARN", STREAM_ARN);
+        record.put("eventSourceARN", made.eventSourceArn());
         return this;
     }
 
     /** Stream sequence numbers are decimal strings of about 21 digits that grow along a shard. */
-    static String sequenceNumber(long number) {
-        return String.format("%021d", 100_000_000_000_000_000L + number);
+    public static String sequenceNumber(long number) {
+        return String.format("%021d", SEQUENCE_BASE + number);
     }
 
-    String json() {
+    public String json() {
         return MAPPER.writeValueAsString(root);
     }
 
-    StreamEvent event() {
+    public StreamEvent event() {
         return parse(json());
     }
 
-    static StreamEvent parse(String json) {
+    public static StreamEvent parse(String json) {
         return StreamEventJson.read(json.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -88,7 +91,7 @@ final class StreamEvents {
     }
 
     /** One attribute value in DynamoDB JSON: {@code {"S": "..."}}, {@code {"N": "1"}}, {@code {"M": {...}}}, ... */
-    static ObjectNode value(AttributeValue v) {
+    public static ObjectNode value(AttributeValue v) {
         ObjectNode node = MAPPER.createObjectNode();
         switch (v.type()) {
             case S -> node.put("S", v.s());

@@ -1,7 +1,7 @@
 package broadsheet.local;
 
-import broadsheet.lambda.StreamEvent;
-import broadsheet.lambda.StreamEventJson;
+import broadsheet.lambda.stream.StreamEvent;
+import broadsheet.lambda.stream.StreamEventJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;

@@ -1,6 +1,6 @@
 package broadsheet.local;
 
-import broadsheet.lambda.Problem;
+import broadsheet.lambda.http.Problem;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Request;

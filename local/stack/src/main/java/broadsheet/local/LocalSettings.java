@@ -38,7 +38,7 @@ public record LocalSettings(
 
     public static final int DEFAULT_PORT = 8080;
     /** The API handler's own body limit, enforced before the body is read into memory. */
-    public static final int MAX_BODY_BYTES = broadsheet.lambda.ArticleApi.MAX_BODY_BYTES;
+    public static final int MAX_BODY_BYTES = broadsheet.lambda.http.ArticleApi.MAX_BODY_BYTES;
 
     public LocalSettings {
         Objects.requireNonNull(dataDir, "dataDir");

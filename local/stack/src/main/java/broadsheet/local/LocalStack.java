@@ -12,11 +12,13 @@ import broadsheet.core.publish.SiteBucket;
 import broadsheet.core.render.MustachePages;
 import broadsheet.core.render.RenderedPage;
 import broadsheet.core.site.SiteConfig;
-import broadsheet.lambda.ApiHandler;
-import broadsheet.lambda.ArticleApi;
-import broadsheet.lambda.EditorPolicy;
-import broadsheet.lambda.PublisherHandler;
-import broadsheet.lambda.StreamEvent;
+import broadsheet.lambda.http.ApiHandler;
+import broadsheet.lambda.http.ArticleApi;
+import broadsheet.lambda.http.EditorPolicy;
+import broadsheet.lambda.stream.ChangeFeed;
+import broadsheet.lambda.stream.PublisherHandler;
+import broadsheet.lambda.stream.StreamEvent;
+import broadsheet.lambda.stream.StreamRecords;
 import broadsheet.local.servers.AwsEndpoints;
 import broadsheet.local.servers.Dynalite;
 import broadsheet.local.servers.LocalCredentials;
@@ -63,7 +65,7 @@ public final class LocalStack implements AutoCloseable {
     private DynamoDbClient dynamoDb;
     private URI s3Endpoint;
     private SiteBucket bucket;
-    private ChangeFeed feed;
+    private LocalChangeFeed feed;
     private DeadLetters deadLetters;
     private ApiHandler apiHandler;
     private EditorAuthorizer authorizer;
@@ -120,10 +122,11 @@ public final class LocalStack implements AutoCloseable {
         Publisher publisher = new Publisher(new DynamoListingStore(dynamoDb, settings.tableName()), bucket, pages,
                 clock, site.sectionSlugs());
         RequestStreamHandler publisherHandler = settings.publisherWrapper()
-                .apply(new PublisherHandler(new broadsheet.lambda.ChangeFeed(publisher)));
+                .apply(new PublisherHandler(new ChangeFeed(publisher)));
 
         deadLetters = new DeadLetters(settings.deadLetterFile(), clock);
-        feed = new ChangeFeed(publisherHandler, new StreamRecords(settings.tableName(), LocalCredentials.REGION.id(), clock),
+        feed = new LocalChangeFeed(publisherHandler, new StreamRecords(
+                StreamRecords.localStreamArn(LocalCredentials.REGION.id(), settings.tableName()), clock.millis() * 1_000L),
                 settings.retry(), deadLetters, 4, 10);
         // A short grace: on Ctrl-C dynalite stops with the JVM, so waiting longer would not publish more;
         // what is left is kept in the dead-letter file and delivered at the next start.
@@ -246,7 +249,7 @@ public final class LocalStack implements AutoCloseable {
         return resumed;
     }
 
-    public ChangeFeed feed() {
+    public LocalChangeFeed feed() {
         return feed;
     }
 
@@ -273,14 +276,7 @@ public final class LocalStack implements AutoCloseable {
     Optional<StreamEvent.Record> current(StreamEvent.Record record) {
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(settings.tableName())
                 .key(record.keys()).consistentRead(true)).item();
-        boolean hasOld = !record.oldImage().isEmpty();
-        boolean hasNew = item != null && !item.isEmpty();
-        if (!hasOld && !hasNew) {
-            return Optional.empty();
-        }
-        return Optional.of(new StreamEvent.Record(record.eventId(),
-                hasOld && hasNew ? "MODIFY" : hasNew ? "INSERT" : "REMOVE", record.eventSourceArn(),
-                record.sequenceNumber(), record.keys(), record.oldImage(), hasNew ? item : Map.of()));
+        return StreamRecords.withNewImage(record, item);
     }
 
     /** Loads the sample articles through the API (as the local editor), with their images. */

@@ -1,8 +1,8 @@
 package broadsheet.local;
 
-import broadsheet.lambda.StreamBatchResponse;
-import broadsheet.lambda.StreamEvent;
-import broadsheet.lambda.StreamEventJson;
+import broadsheet.lambda.stream.StreamBatchResponse;
+import broadsheet.lambda.stream.StreamEvent;
+import broadsheet.lambda.stream.StreamEventJson;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
 import java.util.function.Function;

@@ -1,8 +1,5 @@
 package broadsheet.core.editing;
 
-import broadsheet.core.editing.IdempotencyConflictException;
-import broadsheet.core.editing.StaleVersionException;
-
 import broadsheet.core.article.Article;
 import broadsheet.core.article.Status;
 
@@ -12,7 +9,9 @@ import java.util.Optional;
 
 /**
  * Where articles live. Every write is a single-item conditional write on the article's version:
- * a stale write is refused with {@link StaleVersionException}, never silently applied.
+ * a stale write is refused with {@link StaleVersionException}, never silently applied. A store
+ * sets the version and keeps the other fields, times included, as it is given them ({@link Editing}
+ * sets the times).
  */
 public interface ArticleStore {
 
@@ -36,7 +35,8 @@ public interface ArticleStore {
 
     /**
      * Replaces the article stored under {@code article.slug()} when its version is still
-     * {@code expectedVersion}; the stored result has version {@code expectedVersion + 1}.
+     * {@code expectedVersion}; the stored result has version {@code expectedVersion + 1}. An
+     * article without a {@code createdAt} keeps the stored one.
      *
      * @throws StaleVersionException    when the stored version differs
      * @throws ArticleNotFoundException when there is no such article
@@ -68,7 +68,11 @@ public interface ArticleStore {
      */
     List<Article> due(Instant now, int limit);
 
-    /** Lists articles, newest first, filtered by section and/or status; the cursor is opaque. */
+    /**
+     * Lists articles, newest first, filtered by section and/or status; the cursor is opaque.
+     *
+     * @throws InvalidCursorException when the cursor is not one this store returned for such a query
+     */
     ArticlePage list(ArticleQuery query);
 
     record ArticleQuery(Optional<String> section, Optional<Status> status, Optional<String> cursor, int limit) {

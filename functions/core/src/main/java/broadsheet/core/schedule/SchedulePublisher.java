@@ -9,6 +9,7 @@ import broadsheet.core.article.Status;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -80,7 +81,9 @@ public final class SchedulePublisher {
             return Optional.empty();
         }
         try {
-            return Optional.of(store.update(scheduled.withStatus(Status.PUBLISHED), scheduled.version()));
+            Article published = scheduled.withStatus(Status.PUBLISHED)
+                    .withTimes(scheduled.createdAt(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            return Optional.of(store.update(published, scheduled.version()));
         } catch (StaleVersionException | ArticleNotFoundException e) {
             return Optional.empty(); // another run published it, or an editor changed or deleted it
         }

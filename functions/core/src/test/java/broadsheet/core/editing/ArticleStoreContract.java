@@ -47,21 +47,26 @@ public abstract class ArticleStoreContract {
         store = newStore();
     }
 
+    /** When the articles of {@link #article} were created and last updated. */
+    public static final Instant WRITTEN = Instant.parse("2026-11-29T09:00:00Z");
+
+    /** An article as the editing use case hands it to a store: with its times, version 0. */
     public static Article article(String section, String slug, Status status) {
         return new Article(section, slug, "Headline of " + slug, "Standfirst of " + slug,
                 "First paragraph of " + slug + ".\n\nSecond paragraph.",
                 new LeadImage("media/" + slug + ".jpg", "Alt text", "A caption", "Photo: Agency"),
                 List.of("Ann Smith", "Bo Jones"), List.of("nato", "defence"), "Reuters", status,
-                status == Status.DRAFT ? null : Instant.parse("2026-11-29T10:15:30Z"), null, null, 0);
+                status == Status.DRAFT ? null : Instant.parse("2026-11-29T10:15:30Z"), WRITTEN, WRITTEN, 0);
     }
 
     @Test
-    void createStoresVersionOneWithTimesAndFindReturnsIt() {
-        Article created = store.create(article("world", "nato-summit", Status.PUBLISHED));
+    void createStoresVersionOneWithTheGivenTimesAndFindReturnsIt() {
+        Instant at = Instant.parse("2026-11-29T11:22:33.456Z");
+        Article created = store.create(article("world", "nato-summit", Status.PUBLISHED).withTimes(at, at));
 
         assertThat(created.version()).isEqualTo(1);
-        assertThat(created.createdAt()).isNotNull();
-        assertThat(created.updatedAt()).isEqualTo(created.createdAt());
+        assertThat(created.createdAt()).isEqualTo(at);
+        assertThat(created.updatedAt()).isEqualTo(at);
         assertThat(created.headline()).isEqualTo("Headline of nato-summit");
         assertThat(store.find("nato-summit")).contains(created);
     }
@@ -83,15 +88,28 @@ public abstract class ArticleStoreContract {
     @Test
     void updateStoresTheNextVersionAndKeepsCreationTime() {
         Article created = store.create(article("world", "vote", Status.DRAFT));
-        Article changed = withHeadline(created, "Parliament votes");
+        Instant later = WRITTEN.plusSeconds(90);
+        Article changed = withHeadline(created, "Parliament votes").withTimes(created.createdAt(), later);
 
         Article updated = store.update(changed, 1);
 
         assertThat(updated.version()).isEqualTo(2);
         assertThat(updated.headline()).isEqualTo("Parliament votes");
         assertThat(updated.createdAt()).isEqualTo(created.createdAt());
-        assertThat(updated.updatedAt()).isAfterOrEqualTo(created.updatedAt());
+        assertThat(updated.updatedAt()).isEqualTo(later);
         assertThat(store.find("vote")).contains(updated);
+    }
+
+    @Test
+    void updateWithoutACreationTimeKeepsTheStoredOne() {
+        Article created = store.create(article("world", "kept-time", Status.DRAFT));
+        Instant later = WRITTEN.plusSeconds(90);
+
+        Article updated = store.update(withHeadline(created, "Changed").withTimes(null, later), 1);
+
+        assertThat(updated.createdAt()).isEqualTo(WRITTEN);
+        assertThat(updated.updatedAt()).isEqualTo(later);
+        assertThat(store.find("kept-time")).contains(updated);
     }
 
     @Test
@@ -215,8 +233,9 @@ public abstract class ArticleStoreContract {
     @Test
     void listsASectionNewestFirstAcrossPages() {
         List<String> slugs = List.of("s1", "s2", "s3", "s4", "s5");
-        for (String slug : slugs) {
-            store.create(article("world", slug, Status.PUBLISHED));
+        for (int i = 0; i < slugs.size(); i++) {
+            Instant at = WRITTEN.plusSeconds(i);
+            store.create(article("world", slugs.get(i), Status.PUBLISHED).withTimes(at, at));
         }
         store.create(article("business", "elsewhere", Status.PUBLISHED));
 

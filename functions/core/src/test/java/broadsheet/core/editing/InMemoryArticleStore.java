@@ -10,7 +10,6 @@ import broadsheet.core.article.Article;
 import broadsheet.core.article.Status;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
@@ -18,7 +17,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -26,8 +24,8 @@ import java.util.TreeMap;
  * An {@link ArticleStore} in memory, for tests, the export command and benchmarks. Thread-safe:
  * every operation holds the store's lock, so each write is one atomic check of the version.
  *
- * <p>The store sets the server-side fields: version (1 on create, +1 on update) and the times
- * ({@code createdAt} on create, {@code updatedAt} on every write) from its clock.
+ * <p>The store sets the version (1 on create, +1 on update) and keeps the times it is given
+ * ({@link Editing} sets them); an update without a {@code createdAt} keeps the stored one.
  *
  * <p>{@link #list} orders like the table's indexes: by publish time, newest first, when only
  * published articles are asked for (the {@code published} index), otherwise by last update,
@@ -42,26 +40,16 @@ public final class InMemoryArticleStore implements ArticleStore {
     private record Position(Instant time, String slug) {
     }
 
-    private final Clock clock;
     private final Map<String, Article> articles = new HashMap<>();
     private final Map<String, Idempotent> idempotencyKeys = new HashMap<>();
     private final Map<String, TreeMap<Long, Article>> revisions = new HashMap<>();
-
-    public InMemoryArticleStore() {
-        this(Clock.systemUTC());
-    }
-
-    public InMemoryArticleStore(Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
-    }
 
     @Override
     public synchronized Article create(Article article) {
         if (articles.containsKey(article.slug())) {
             throw new ArticleAlreadyExistsException("an article with slug " + article.slug() + " exists already");
         }
-        Instant now = clock.instant();
-        Article stored = article.withVersion(1).withTimes(now, now);
+        Article stored = article.withVersion(1);
         articles.put(stored.slug(), stored);
         return stored;
     }
@@ -89,7 +77,9 @@ public final class InMemoryArticleStore implements ArticleStore {
     public synchronized Article update(Article article, long expectedVersion) {
         Article current = existing(article.slug(), expectedVersion);
         keep(current);
-        Article stored = article.withVersion(expectedVersion + 1).withTimes(current.createdAt(), clock.instant());
+        Article next = article.withVersion(expectedVersion + 1);
+        // an article given without a creation time keeps the stored one, as in the table
+        Article stored = next.createdAt() != null ? next : next.withTimes(current.createdAt(), next.updatedAt());
         articles.put(stored.slug(), stored);
         return stored;
     }
@@ -179,12 +169,12 @@ public final class InMemoryArticleStore implements ArticleStore {
             String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             int hash = text.indexOf('#');
             if (hash < 0) {
-                throw new IllegalArgumentException("not a cursor: " + cursor);
+                throw new InvalidCursorException("not a cursor: " + cursor);
             }
             String time = text.substring(0, hash);
             return new Position(time.isEmpty() ? null : Instant.parse(time), text.substring(hash + 1));
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new IllegalArgumentException("not a cursor: " + cursor, e);
+            throw new InvalidCursorException("not a cursor: " + cursor, e);
         }
     }
 }

@@ -69,7 +69,7 @@ class PublishingCostTest {
     }
 
     private static final class Site {
-        final InMemoryArticleStore articles = new InMemoryArticleStore(Clock.fixed(NOW, ZoneOffset.UTC));
+        final InMemoryArticleStore articles = new InMemoryArticleStore();
         final InMemoryListingStore store = new InMemoryListingStore();
         final CountingListingStore listings = new CountingListingStore(store);
         final InMemorySiteBucket bucket = new InMemorySiteBucket();

@@ -44,7 +44,7 @@ class SiteRebuildTest {
 
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final MustachePages pages = new MustachePages(SITE);
-    private final InMemoryArticleStore articles = new InMemoryArticleStore(clock);
+    private final InMemoryArticleStore articles = new InMemoryArticleStore();
     private final InMemoryListingStore listings = new InMemoryListingStore();
     private final InMemorySiteBucket published = new InMemorySiteBucket();
     private ExecutorService pool;

@@ -22,7 +22,7 @@ class SchedulePublisherTest {
     private static final Instant AT = Instant.parse("2026-12-01T09:00:00Z");
 
     private final MovableClock clock = new MovableClock(AT.minusSeconds(600));
-    private final InMemoryArticleStore store = new InMemoryArticleStore(clock);
+    private final InMemoryArticleStore store = new InMemoryArticleStore();
     private final SchedulePublisher scheduler = new SchedulePublisher(store, clock);
 
     @Test

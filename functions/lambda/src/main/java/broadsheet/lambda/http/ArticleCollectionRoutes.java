@@ -1,0 +1,134 @@
+package broadsheet.lambda.http;
+
+import broadsheet.core.article.Article;
+import broadsheet.core.article.ArticleValidator;
+import broadsheet.core.article.Status;
+import broadsheet.core.article.Validated;
+import broadsheet.core.article.Violation;
+import broadsheet.core.editing.ArticleJson;
+import broadsheet.core.editing.ArticleStore.ArticlePage;
+import broadsheet.core.editing.ArticleStore.ArticleQuery;
+import broadsheet.core.editing.Editing;
+import broadsheet.core.editing.InvalidCursorException;
+import broadsheet.core.site.SiteConfig;
+
+import java.lang.System.Logger.Level;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code GET /api/articles} (a page of articles, filtered by section and status) and
+ * {@code POST /api/articles} (create, idempotent with an {@code Idempotency-Key}).
+ */
+final class ArticleCollectionRoutes {
+
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 100;
+
+    private static final System.Logger LOG = System.getLogger(ArticleCollectionRoutes.class.getName());
+    private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+    private static final int MAX_CURSOR_LENGTH = 4096;
+
+    private final Editing editing;
+    private final SiteConfig site;
+    private final ArticleValidator validator;
+    private final ArticleJson json;
+
+    ArticleCollectionRoutes(Editing editing, SiteConfig site, ArticleValidator validator, ArticleJson json) {
+        this.editing = editing;
+        this.site = site;
+        this.validator = validator;
+        this.json = json;
+    }
+
+    List<Router.Route> routes() {
+        return List.of(
+                new Router.Route("GET", ArticleApi.COLLECTION, (request, p) -> list(request)),
+                new Router.Route("POST", ArticleApi.COLLECTION, (request, p) -> create(request)));
+    }
+
+    private HttpResponse create(HttpRequest request) {
+        Requests.BodyRead read = Requests.readBody(request);
+        if (read.refusal() != null) {
+            return read.refusal();
+        }
+        byte[] body = read.bytes();
+        Optional<String> key = request.header("Idempotency-Key");
+        List<Violation> violations = new ArrayList<>();
+        if (key.isPresent() && !key.get().matches("[\\x21-\\x7e]{1," + MAX_IDEMPOTENCY_KEY_LENGTH + "}")) {
+            violations.add(new Violation("Idempotency-Key",
+                    "must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " visible ASCII characters"));
+        }
+        Validated validated = validator.parse(body);
+        if (validated instanceof Validated.Invalid invalid) {
+            violations.addAll(invalid.violations());
+        }
+        if (!violations.isEmpty()) {
+            return Problem.invalid("The article is not valid; see violations.", violations).response();
+        }
+        Article draft = ((Validated.Valid) validated).article();
+        Article stored = key.isPresent()
+                ? editing.create(draft, key.get(), sha256(body))
+                : editing.create(draft);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Location", ArticleApi.articleUrl(site, stored.slug()));
+        headers.put("ETag", Preconditions.etag(stored.version()));
+        return HttpResponse.json(201, json.write(stored), headers);
+    }
+
+    private HttpResponse list(HttpRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        Optional<String> section = request.queryParameter("section");
+        if (section.isPresent() && !site.sectionSlugs().contains(section.get())) {
+            violations.add(new Violation("section", "must be one of " + String.join(", ", site.sectionSlugs())));
+        }
+        Optional<String> statusText = request.queryParameter("status");
+        Optional<Status> status = statusText.flatMap(Status::fromWireName);
+        if (statusText.isPresent() && status.isEmpty()) {
+            violations.add(new Violation("status", "must be one of draft, scheduled, published"));
+        }
+        Optional<String> cursor = request.queryParameter("cursor");
+        if (cursor.isPresent() && !cursor.get().matches("[\\x21-\\x7e]{1," + MAX_CURSOR_LENGTH + "}")) {
+            violations.add(badCursor());
+        }
+        int limit = DEFAULT_LIMIT;
+        Optional<String> limitText = request.queryParameter("limit");
+        if (limitText.isPresent()) {
+            if (limitText.get().matches("[0-9]{1,3}") && Integer.parseInt(limitText.get()) >= 1
+                    && Integer.parseInt(limitText.get()) <= MAX_LIMIT) {
+                limit = Integer.parseInt(limitText.get());
+            } else {
+                violations.add(new Violation("limit", "must be a whole number from 1 to " + MAX_LIMIT));
+            }
+        }
+        if (!violations.isEmpty()) {
+            return Problem.invalid("The query is not valid; see violations.", violations).response();
+        }
+        ArticlePage page;
+        try {
+            page = editing.list(new ArticleQuery(section, status, cursor, limit));
+        } catch (InvalidCursorException e) {
+            LOG.log(Level.INFO, "refused cursor: " + e);
+            return Problem.invalid("The query is not valid; see violations.", List.of(badCursor())).response();
+        }
+        return HttpResponse.json(200, json.writeList(page.articles(), page.nextCursor()), Map.of());
+    }
+
+    private static Violation badCursor() {
+        return new Violation("cursor", "is not a cursor this API returned");
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package broadsheet.lambda.http;
+
+import broadsheet.lambda.http.EditorPolicy.Access;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EditorPolicyTest {
+
+    private final EditorPolicy policy = new EditorPolicy("cognito:groups", "editors");
+
+    @Test
+    void readsCognitoBracketListBareNameAndJsonArray() {
+        assertThat(EditorPolicy.groups("[editors other]")).containsExactlyInAnyOrder("editors", "other");
+        assertThat(EditorPolicy.groups("editors")).containsExactly("editors");
+        assertThat(EditorPolicy.groups("[\"readers\",\"editors\"]")).containsExactlyInAnyOrder("readers", "editors");
+        assertThat(EditorPolicy.groups("[]")).isEmpty();
+    }
+
+    @Test
+    void allowsOnlyMembersOfTheEditorGroup() {
+        assertThat(policy.check(Map.of("sub", "u1", "cognito:groups", "[readers editors]"))).isEqualTo(Access.ALLOWED);
+        assertThat(policy.check(Map.of("sub", "u1", "cognito:groups", "editors"))).isEqualTo(Access.ALLOWED);
+        assertThat(policy.check(Map.of("sub", "u1", "cognito:groups", "[readers editors-in-training]")))
+                .isEqualTo(Access.FORBIDDEN);
+        assertThat(policy.check(Map.of("sub", "u1"))).isEqualTo(Access.FORBIDDEN);
+    }
+
+    @Test
+    void treatsMissingClaimsAsUnauthenticated() {
+        assertThat(policy.check(Map.of())).isEqualTo(Access.UNAUTHENTICATED);
+        assertThat(policy.check(null)).isEqualTo(Access.UNAUTHENTICATED);
+    }
+
+    @Test
+    void usesTheConfiguredClaimAndGroup() {
+        EditorPolicy custom = new EditorPolicy("groups", "newsroom");
+        assertThat(custom.check(Map.of("groups", "[newsroom]"))).isEqualTo(Access.ALLOWED);
+        assertThat(custom.check(Map.of("cognito:groups", "[newsroom]", "sub", "u"))).isEqualTo(Access.FORBIDDEN);
+    }
+}
