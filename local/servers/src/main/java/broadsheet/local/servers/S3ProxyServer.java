@@ -15,7 +15,11 @@ import java.util.Properties;
 /**
  * An embedded s3proxy (S3 wire protocol) on 127.0.0.1 and a free port, checking signatures
  * against {@link LocalCredentials}. It enforces {@code If-Match} / {@code If-None-Match} on
- * PutObject. Transient (in memory) for tests, or files under a base directory for the local run.
+ * PutObject, atomically as S3 does ({@link KeyLockingBlobStore}: s3proxy alone checks
+ * {@code If-Match} and stores without a lock between). It does not enforce {@code If-Match} /
+ * {@code If-None-Match} on the destination of a CopyObject (S3 does): tests that depend on it put
+ * an S3-behaving client in front. Transient (in memory) for tests, or files under a base
+ * directory for the local run.
  */
 public final class S3ProxyServer implements AutoCloseable {
 
@@ -51,7 +55,7 @@ public final class S3ProxyServer implements AutoCloseable {
         properties.setProperty("jclouds.credential", LocalCredentials.SECRET_KEY);
         BlobStore blobStore = BlobStores.create(provider, properties);
         S3Proxy proxy = S3Proxy.builder()
-                .blobStore(blobStore)
+                .blobStore(new KeyLockingBlobStore(blobStore))
                 .endpoint(URI.create("http://" + Ports.LOOPBACK + ":0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, LocalCredentials.ACCESS_KEY,
                         LocalCredentials.SECRET_KEY)
