@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * An embedded s3proxy (S3 wire protocol) on 127.0.0.1 and a free port, checking signatures
@@ -27,6 +28,7 @@ public final class S3ProxyServer implements AutoCloseable {
 
     private final S3Proxy proxy;
     private final URI endpoint;
+    private Liveness liveness;
 
     private S3ProxyServer(S3Proxy proxy) {
         this.proxy = proxy;
@@ -85,8 +87,28 @@ public final class S3ProxyServer implements AutoCloseable {
         return endpoint;
     }
 
+    /**
+     * Completes, with a sentence naming s3proxy and its port, when the embedded server stops
+     * serving (its state leaves STARTED, or its port stops answering) without {@link #close()};
+     * watched from the first call on, every second.
+     */
+    public synchronized CompletableFuture<String> died() {
+        if (liveness == null) {
+            int port = proxy.getPort();
+            liveness = Liveness.watch("s3proxy-" + port,
+                    () -> "STARTED".equals(proxy.getState()) && Ports.answers(port),
+                    () -> "s3proxy (S3, embedded, port " + port + ") stopped serving (state " + proxy.getState() + ")");
+        }
+        return liveness.died();
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            if (liveness != null) {
+                liveness.close();
+            }
+        }
         try {
             proxy.stop();
         } catch (Exception e) {

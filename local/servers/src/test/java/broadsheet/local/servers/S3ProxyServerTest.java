@@ -86,6 +86,17 @@ class S3ProxyServerTest {
     }
 
     @Test
+    void aStopByCloseIsNoDeath() throws Exception {
+        S3ProxyServer server = S3ProxyServer.startTransient();
+        var died = server.died();
+        Thread.sleep(1_200);
+        server.close();
+        Thread.sleep(3_500);
+
+        assertThat(died).isNotDone();
+    }
+
+    @Test
     void refusesRequestsSignedWithOtherCredentials() {
         try (S3ProxyServer server = S3ProxyServer.startTransient();
              S3Client s3 = new AwsEndpoints(server.endpoint(), server.endpoint(), LocalCredentials.REGION,
