@@ -28,12 +28,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@code x-amz-meta-revision}, {@code x-amz-meta-sha256}); a redirect page also carries
  * {@code x-amz-meta-redirect-location}. An upload is conditional on the
  * object the decision was made from ({@code If-Match: <etag>}, or {@code If-None-Match: *} when
- * there was none), so a concurrent newer write is never overwritten: on 412 the object is read
- * again and the decision made again.
+ * there was none), so a concurrent newer write is never overwritten: when the condition fails the
+ * object is read again and the decision made again. S3 answers a failed condition with 412
+ * PreconditionFailed, a conditional write racing another one with 409 ConditionalRequestConflict,
+ * and an {@code If-Match} on a key that holds no object (deleted meanwhile, or a delete marker in
+ * a versioned bucket) with 404 NoSuchKey: all three mean "decide again" (see
+ * docs/aws-semantics.md).
  *
  * <p>A page whose bytes equal the stored ones is not uploaded again; if its revision is newer,
  * the stored revision is raised in place (see {@link #raiseRevision}) so that the revision check
- * keeps fencing off older writers.
+ * keeps fencing off older writers. That copy is conditional on its source and on its destination
+ * (both {@code <etag>}): S3 reads the source, then writes the destination, and a page stored in
+ * between would otherwise be replaced by the older bytes with the higher revision.
  *
  * <p><b>Unknown outcomes.</b> A conditional PutObject or CopyObject that fails with an I/O error
  * ({@link SdkClientException} caused by an {@link IOException}) may or may not have been applied,
@@ -118,10 +124,10 @@ public final class S3SiteBucket implements SiteBucket {
                 puts.incrementAndGet();
                 return true;
             } catch (S3Exception e) {
-                if (!isConflict(e)) {
+                if (!isConflict(e) && !isGone(e)) {
                     throw e;
                 }
-                // another writer changed the object since the head: decide again
+                // another writer changed or deleted the object since the head: decide again
             } catch (SdkClientException e) {
                 unknownOutcomes = countUnknownOutcome(page.key(), e, unknownOutcomes);
                 uploadUnknown = true; // stored or not: decide again from what is there
@@ -136,7 +142,7 @@ public final class S3SiteBucket implements SiteBucket {
      * skipped at revision 3 because its bytes equal revision 1 would still read as revision 1,
      * and a late writer of revision 2 with other bytes would replace what revision 3 wants.
      *
-     * @return false when the object changed meanwhile (decide again)
+     * @return false when the object changed or was deleted meanwhile (decide again)
      * @throws SdkClientException also when the copy's outcome is unknown (see {@link #countUnknownOutcome})
      */
     private boolean raiseRevision(RenderedPage page, long revision, String hash, String eTag) {
@@ -144,6 +150,7 @@ public final class S3SiteBucket implements SiteBucket {
             s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(page.key())
                     .destinationBucket(bucket).destinationKey(page.key())
                     .copySourceIfMatch(eTag)
+                    .ifMatch(eTag)
                     .metadataDirective(MetadataDirective.REPLACE)
                     .contentType(page.contentType())
                     .cacheControl(page.cacheControl())
@@ -151,7 +158,7 @@ public final class S3SiteBucket implements SiteBucket {
             copies.incrementAndGet();
             return true;
         } catch (S3Exception e) {
-            if (!isConflict(e)) {
+            if (!isConflict(e) && !isGone(e)) {
                 throw e;
             }
             return false;
@@ -251,5 +258,17 @@ public final class S3SiteBucket implements SiteBucket {
     /** 412 Precondition Failed, or 409 ConditionalRequestConflict (S3's answer to racing conditional writes). */
     private static boolean isConflict(S3Exception e) {
         return e.statusCode() == 412 || e.statusCode() == 409;
+    }
+
+    /**
+     * 404 NoSuchKey: S3's answer to {@code If-Match} on a key without a current object, and to a
+     * copy whose source is gone. A missing bucket (NoSuchBucket, also 404) is no such answer.
+     */
+    private static boolean isGone(S3Exception e) {
+        if (e instanceof NoSuchKeyException) {
+            return true;
+        }
+        return e.statusCode() == 404 && e.awsErrorDetails() != null
+                && "NoSuchKey".equals(e.awsErrorDetails().errorCode());
     }
 }

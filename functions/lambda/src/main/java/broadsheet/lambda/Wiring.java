@@ -19,6 +19,7 @@ import broadsheet.lambda.http.ArticleApi;
 import broadsheet.lambda.stream.ChangeFeed;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -80,7 +81,8 @@ public final class Wiring {
      */
     public ArticleApi articleApi() {
         SiteConfig site = site();
-        Lazy<UploadSigner> signer = new Lazy<>(() -> new S3UploadSigner(presigner(), config.bucketName()));
+        Lazy<UploadSigner> signer = new Lazy<>(() -> new S3UploadSigner(presigner(), config.bucketName(),
+                credentials.orElseGet(() -> DefaultCredentialsProvider.builder().build()), Clock.systemUTC()));
         UploadSigner uploads = (upload, validFor) -> signer.get().signPut(upload, validFor);
         return new ArticleApi(new DynamoArticleStore(dynamo(), config.tableName()), site,
                 new Lazy<>(() -> new MustachePages(site)), Optional.of(uploads), Clock.systemUTC(),

@@ -72,6 +72,7 @@ public final class LocalStack implements AutoCloseable {
     private ApiEvents apiEvents;
     private boolean closed;
     private int resumed;
+    private CompletableFuture<String> serverDeath = new CompletableFuture<>();
 
     private LocalStack(LocalSettings settings) {
         this.settings = settings;
@@ -107,6 +108,7 @@ public final class LocalStack implements AutoCloseable {
         Dynalite dynalite = join(dynaliteStart);
         dynamoDbEndpoint = dynalite.endpoint();
         s3Endpoint = s3proxy.endpoint();
+        serverDeath = CompletableFuture.anyOf(dynalite.died(), s3proxy.died()).thenApply(String.class::cast);
 
         AwsEndpoints endpoints = LocalCredentials.endpoints(dynalite.endpoint(), s3proxy.endpoint());
         DynamoDbClient dynamoDb = endpoints.dynamoDbClient().build();
@@ -247,6 +249,14 @@ public final class LocalStack implements AutoCloseable {
     /** How many changes a previous stop had left undelivered, handed to the feed again at this start. */
     public int resumed() {
         return resumed;
+    }
+
+    /**
+     * Completes, with a sentence naming the server, when dynalite or s3proxy ends without
+     * {@link #close()} ending it: the stack cannot work on without it.
+     */
+    public CompletableFuture<String> serverDeath() {
+        return serverDeath;
     }
 
     public LocalChangeFeed feed() {

@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 
 /**
  * {@code local/run}: runs Broadsheet on this machine until Ctrl-C. The only class of the local
@@ -18,6 +22,8 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code --seed}: load the sample articles;</li>
  *   <li>{@code --replay-dead-letters}: publish the dead-lettered changes again, then exit.</li>
  * </ul>
+ * When dynalite or s3proxy ends while the stack runs, it says which and exits with status 1: the
+ * stack cannot publish without them, and retrying against a dead server only fills the log.
  */
 public final class Main {
 
@@ -62,7 +68,9 @@ public final class Main {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             out.println("\nStopping Broadsheet...");
             int before = stack.deadLetters().read().size();
             stack.close();
@@ -74,6 +82,10 @@ public final class Main {
             }
             stopped.countDown();
         }, "broadsheet-stop"));
+        // System.exit runs the shutdown hook above, which stops the rest; from a thread of its own,
+        // as the hook waits for threads (the process reaper among them) that must not be the caller
+        exitWhenAServerDies(stack, System.err, stopping::get,
+                status -> new Thread(() -> System.exit(status), "broadsheet-exit").start());
         Duration startup = Duration.ofNanos(System.nanoTime() - started);
 
         if (command.seed()) {
@@ -109,6 +121,36 @@ public final class Main {
         out.println();
         out.println("Press Ctrl-C to stop.");
         stopped.await();
+    }
+
+    /** How long a server's end waits for a Ctrl-C that ended it too (the terminal signals the whole process group). */
+    static final Duration CTRL_C_GRACE = Duration.ofSeconds(1);
+
+    /**
+     * When one of the stack's servers dies, writes which to {@code err} and exits with status 1
+     * through {@code exit}; nothing when {@code stopping} holds by then, as on Ctrl-C, which the
+     * terminal also sends to dynalite.
+     */
+    static void exitWhenAServerDies(LocalStack stack, PrintStream err, BooleanSupplier stopping, IntConsumer exit) {
+        stack.serverDeath().thenAcceptAsync(notice -> {
+            try {
+                TimeUnit.MILLISECONDS.sleep(CTRL_C_GRACE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (stopping.getAsBoolean()) {
+                return;
+            }
+            err.println("local/run: " + notice + ".");
+            err.println("local/run: Broadsheet cannot run without it and stops (exit status 1); run local/run again"
+                    + " to start everything afresh.");
+            err.flush();
+            exit.accept(1);
+        }, task -> {
+            Thread thread = new Thread(task, "broadsheet-server-death");
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
     private static int replay(LocalSettings settings) {

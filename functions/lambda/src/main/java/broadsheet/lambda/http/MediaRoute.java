@@ -2,6 +2,7 @@ package broadsheet.lambda.http;
 
 import broadsheet.core.article.Violation;
 import broadsheet.core.media.MediaUploads;
+import broadsheet.core.media.SignedUpload;
 import broadsheet.core.media.UploadSigner;
 import broadsheet.core.site.SiteConfig;
 import tools.jackson.core.JacksonException;
@@ -85,13 +86,15 @@ final class MediaRoute {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("src", upload.key());
         body.put("url", site.baseUrl() + "/" + upload.key());
-        body.put("uploadUrl", uploadSigner.get().signPut(upload, UPLOAD_VALIDITY).toString());
+        SignedUpload signed = uploadSigner.get().signPut(upload, UPLOAD_VALIDITY);
+        body.put("uploadUrl", signed.url().toString());
         body.put("method", "PUT");
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", upload.contentType());
         headers.put("Content-Length", Long.toString(upload.size()));
         body.put("headers", headers);
-        body.put("expiresAt", clock.instant().plus(UPLOAD_VALIDITY).truncatedTo(ChronoUnit.SECONDS).toString());
+        // down to the second, so it never promises more than the signature holds
+        body.put("expiresAt", signed.expiresAt().truncatedTo(ChronoUnit.SECONDS).toString());
         return HttpResponse.json(201, mapper.writeValueAsBytes(body), Map.of());
     }
 

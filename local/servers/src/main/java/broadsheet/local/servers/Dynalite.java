@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  * on 127.0.0.1 and a free port. In memory, or backed by LevelDB files under a data directory.
  * Tables change state at once ({@code --createTableMs 0} and friends). {@link #close()} ends
  * the process and its children; a JVM shutdown hook does the same if close is never called.
+ * {@link #died()} tells when the process ends on its own (a crash, or killed from outside).
  */
 public final class Dynalite implements AutoCloseable {
 
@@ -36,6 +38,8 @@ public final class Dynalite implements AutoCloseable {
     private final int port;
     private final Path log;
     private final Thread shutdownHook;
+    private final CompletableFuture<String> died = new CompletableFuture<>();
+    private volatile boolean stopping;
 
     private Dynalite(Process process, int port, Path log) {
         this.process = process;
@@ -43,6 +47,11 @@ public final class Dynalite implements AutoCloseable {
         this.log = log;
         this.shutdownHook = new Thread(this::stopProcess, "dynalite-stop-" + port);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+        process.onExit().thenAccept(p -> {
+            if (!stopping) {
+                died.complete(deathNotice(p.exitValue()));
+            }
+        });
     }
 
     /**
@@ -75,6 +84,28 @@ public final class Dynalite implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The operating system's id of the node process. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /**
+     * Completes, with a sentence naming dynalite, its port, exit status and last output, when the
+     * process ends without {@link #close()} (or the shutdown hook) ending it; never completes
+     * otherwise.
+     */
+    public CompletableFuture<String> died() {
+        return died.copy();
+    }
+
+    private String deathNotice(int status) {
+        String output = output();
+        String[] lines = output.split("\\R");
+        String last = String.join(" | ", List.of(lines).subList(Math.max(0, lines.length - 5), lines.length)).strip();
+        return "dynalite (DynamoDB, pid " + process.pid() + ", port " + port + ") exited with status " + status
+                + (last.isEmpty() ? "" : "; its last output: " + last);
     }
 
     @Override
@@ -182,6 +213,7 @@ public final class Dynalite implements AutoCloseable {
     }
 
     private void stopProcess() {
+        stopping = true;
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {

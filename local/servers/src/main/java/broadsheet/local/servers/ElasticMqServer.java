@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * An embedded ElasticMQ (the SQS wire protocol, JSON and query) on 127.0.0.1 and a free port, in
@@ -22,9 +23,12 @@ public final class ElasticMqServer implements AutoCloseable {
 
     private final SQSRestServer server;
     private final URI endpoint;
+    private final int port;
+    private Liveness liveness;
 
     private ElasticMqServer(SQSRestServer server, int port) {
         this.server = server;
+        this.port = port;
         this.endpoint = URI.create("http://" + Ports.LOOPBACK + ":" + port);
     }
 
@@ -98,8 +102,25 @@ public final class ElasticMqServer implements AutoCloseable {
         return new QueuePair(url, dlq);
     }
 
+    /**
+     * Completes, with a sentence naming ElasticMQ and its port, when the embedded server's port
+     * stops answering without {@link #close()}; watched from the first call on, every second.
+     */
+    public synchronized CompletableFuture<String> died() {
+        if (liveness == null) {
+            liveness = Liveness.watch("elasticmq-" + port, () -> Ports.answers(port),
+                    () -> "ElasticMQ (SQS, embedded, port " + port + ") stopped answering");
+        }
+        return liveness.died();
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            if (liveness != null) {
+                liveness.close();
+            }
+        }
         server.stopAndWait();
     }
 }

@@ -11,11 +11,16 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * An embedded s3proxy (S3 wire protocol) on 127.0.0.1 and a free port, checking signatures
  * against {@link LocalCredentials}. It enforces {@code If-Match} / {@code If-None-Match} on
- * PutObject. Transient (in memory) for tests, or files under a base directory for the local run.
+ * PutObject, atomically as S3 does ({@link KeyLockingBlobStore}: s3proxy alone checks
+ * {@code If-Match} and stores without a lock between). It does not enforce {@code If-Match} /
+ * {@code If-None-Match} on the destination of a CopyObject (S3 does): tests that depend on it put
+ * an S3-behaving client in front. Transient (in memory) for tests, or files under a base
+ * directory for the local run.
  */
 public final class S3ProxyServer implements AutoCloseable {
 
@@ -23,6 +28,7 @@ public final class S3ProxyServer implements AutoCloseable {
 
     private final S3Proxy proxy;
     private final URI endpoint;
+    private Liveness liveness;
 
     private S3ProxyServer(S3Proxy proxy) {
         this.proxy = proxy;
@@ -51,7 +57,7 @@ public final class S3ProxyServer implements AutoCloseable {
         properties.setProperty("jclouds.credential", LocalCredentials.SECRET_KEY);
         BlobStore blobStore = BlobStores.create(provider, properties);
         S3Proxy proxy = S3Proxy.builder()
-                .blobStore(blobStore)
+                .blobStore(new KeyLockingBlobStore(blobStore))
                 .endpoint(URI.create("http://" + Ports.LOOPBACK + ":0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, LocalCredentials.ACCESS_KEY,
                         LocalCredentials.SECRET_KEY)
@@ -81,8 +87,28 @@ public final class S3ProxyServer implements AutoCloseable {
         return endpoint;
     }
 
+    /**
+     * Completes, with a sentence naming s3proxy and its port, when the embedded server stops
+     * serving (its state leaves STARTED, or its port stops answering) without {@link #close()};
+     * watched from the first call on, every second.
+     */
+    public synchronized CompletableFuture<String> died() {
+        if (liveness == null) {
+            int port = proxy.getPort();
+            liveness = Liveness.watch("s3proxy-" + port,
+                    () -> "STARTED".equals(proxy.getState()) && Ports.answers(port),
+                    () -> "s3proxy (S3, embedded, port " + port + ") stopped serving (state " + proxy.getState() + ")");
+        }
+        return liveness.died();
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            if (liveness != null) {
+                liveness.close();
+            }
+        }
         try {
             proxy.stop();
         } catch (Exception e) {

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +36,24 @@ class DynaliteTest {
         }
         assertThat(dynalite.isAlive()).isFalse();
         assertThat(Ports.answers(dynalite.port())).isFalse();
+    }
+
+    @Test
+    void tellsWhenItsProcessEndsOnItsOwnAndNotWhenClosed() throws Exception {
+        Dynalite killed = Dynalite.start(Optional.empty());
+        Dynalite closed = Dynalite.start(Optional.empty());
+        try {
+            ProcessHandle.of(killed.pid()).orElseThrow().destroyForcibly();
+
+            String notice = killed.died().get(10, TimeUnit.SECONDS);
+            assertThat(notice).startsWith("dynalite (DynamoDB, pid " + killed.pid() + ", port " + killed.port() + ")")
+                    .contains("exited with status");
+        } finally {
+            killed.close();
+            closed.close();
+        }
+        Thread.sleep(200);
+        assertThat(closed.died()).isNotDone();
     }
 
     @Test

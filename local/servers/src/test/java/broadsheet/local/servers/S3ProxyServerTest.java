@@ -7,6 +7,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,6 +32,68 @@ class S3ProxyServerTest {
             assertThat(s3.getObjectAsBytes(b -> b.bucket("pages").key("index.html")).asUtf8String())
                     .isEqualTo("<p>first</p>");
         }
+    }
+
+    @Test
+    void uploadsConditionalOnTheSameETagAreStoredOneAtATime() throws Exception {
+        int writers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try (S3ProxyServer server = S3ProxyServer.startTransient(); S3Client s3 = client(server)) {
+            s3.createBucket(b -> b.bucket("pages"));
+            for (int round = 0; round < 20; round++) {
+                String eTag = s3.putObject(b -> b.bucket("pages").key("index.html"),
+                        RequestBody.fromString("round " + round)).eTag();
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    String body = "round " + round + " writer " + w;
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        try {
+                            s3.putObject(b -> b.bucket("pages").key("index.html").ifMatch(eTag),
+                                    RequestBody.fromString(body));
+                            return 200;
+                        } catch (S3Exception e) {
+                            return e.statusCode();
+                        }
+                    }));
+                }
+                start.countDown();
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Integer> answer : answers) {
+                    statuses.add(answer.get());
+                }
+                assertThat(statuses).as("round %d: one upload wins, every other one is refused", round)
+                        .containsOnlyOnce(200).isSubsetOf(200, 412, 409);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void answersAnUploadConditionalOnAMissingObjectWithNoSuchKey() {
+        try (S3ProxyServer server = S3ProxyServer.startTransient(); S3Client s3 = client(server)) {
+            s3.createBucket(b -> b.bucket("pages"));
+
+            assertThatThrownBy(() -> s3.putObject(b -> b.bucket("pages").key("gone.html").ifMatch("\"abc\""),
+                    RequestBody.fromString("<p>late</p>")))
+                    .isInstanceOfSatisfying(S3Exception.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(404);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchKey");
+                    });
+        }
+    }
+
+    @Test
+    void aStopByCloseIsNoDeath() throws Exception {
+        S3ProxyServer server = S3ProxyServer.startTransient();
+        var died = server.died();
+        Thread.sleep(1_200);
+        server.close();
+        Thread.sleep(3_500);
+
+        assertThat(died).isNotDone();
     }
 
     @Test
