@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,15 +25,27 @@ import java.util.logging.Logger;
  * A page left at the old key of a moved article (its {@code redirect-location} metadata) is
  * answered with a 301 to the new location, as an origin-response function could do at the edge;
  * the page itself (meta refresh and canonical link) is what CloudFront serves (docs/design.md).
+ *
+ * <p>With a {@link LocalEdge} the answers go through a model of the CDN's cache, as readers get
+ * them from CloudFront: cached per key for their {@code max-age}, dropped by an invalidation,
+ * marked {@code X-Cache: Hit from cloudfront} or {@code Miss from cloudfront} with an {@code Age}.
  */
 public final class SiteServer implements Request.Handler {
 
     private static final Logger LOG = Logger.getLogger(SiteServer.class.getName());
 
     private final SiteBucket bucket;
+    private final Optional<LocalEdge> edge;
 
+    /** Straight from the bucket, as the origin answers. */
     public SiteServer(SiteBucket bucket) {
+        this(bucket, Optional.empty());
+    }
+
+    /** Through the modelled CDN cache, when there is one. */
+    public SiteServer(SiteBucket bucket, Optional<LocalEdge> edge) {
         this.bucket = bucket;
+        this.edge = edge;
     }
 
     @Override
@@ -64,44 +78,59 @@ public final class SiteServer implements Request.Handler {
     }
 
     private void servePage(Request request, Response response, Callback callback, String key) {
-        Optional<StoredPage> found = bucket.get(key);
+        LocalEdge.Answer answer;
         HttpFields.Mutable out = response.getHeaders();
+        if (edge.isPresent()) {
+            LocalEdge.Served served = edge.get().serve(key, () -> origin(key));
+            answer = served.answer();
+            out.put("X-Cache", served.hit() ? "Hit from cloudfront" : "Miss from cloudfront");
+            if (served.hit()) {
+                out.put(HttpHeader.AGE, Long.toString(served.ageSeconds()));
+            }
+        } else {
+            answer = origin(key);
+        }
+        answer.headers().forEach(out::put);
+        String ifNoneMatch = request.getHeaders().get(HttpHeader.IF_NONE_MATCH);
+        Optional<String> etag = answer.header(HttpHeader.ETAG.asString());
+        if (answer.status() == 200 && etag.isPresent() && ifNoneMatch != null && matches(ifNoneMatch, etag.get())) {
+            HttpResponses.send(request, response, callback, 304, new byte[0]);
+            return;
+        }
+        HttpResponses.send(request, response, callback, answer.status(), answer.body());
+    }
+
+    /** What the bucket answers for the key: the page, its redirect, or the 404 page. */
+    private LocalEdge.Answer origin(String key) {
+        Optional<StoredPage> found = bucket.get(key);
+        Map<String, String> headers = new LinkedHashMap<>();
         if (found.isEmpty()) {
             Optional<StoredPage> notFound = bucket.get(SitePaths.NOT_FOUND_KEY);
             if (notFound.isPresent()) {
-                describe(out, notFound.get());
-                HttpResponses.send(request, response, callback, 404, notFound.get().body());
-            } else {
-                out.put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
-                HttpResponses.send(request, response, callback, 404, "Not found\n".getBytes(StandardCharsets.UTF_8));
+                describe(headers, notFound.get());
+                return new LocalEdge.Answer(404, headers, notFound.get().body());
             }
-            return;
+            headers.put(HttpHeader.CONTENT_TYPE.asString(), "text/plain; charset=utf-8");
+            return new LocalEdge.Answer(404, headers, "Not found\n".getBytes(StandardCharsets.UTF_8));
         }
         StoredPage page = found.get();
         if (page.redirectLocation().isPresent() && page.redirectLocation().get().startsWith("/")
                 && !page.redirectLocation().get().startsWith("//")) {
-            out.put(HttpHeader.LOCATION, page.redirectLocation().get());
+            headers.put(HttpHeader.LOCATION.asString(), page.redirectLocation().get());
             if (page.cacheControl() != null) {
-                out.put(HttpHeader.CACHE_CONTROL, page.cacheControl());
+                headers.put(HttpHeader.CACHE_CONTROL.asString(), page.cacheControl());
             }
-            HttpResponses.send(request, response, callback, 301, new byte[0]);
-            return;
+            return new LocalEdge.Answer(301, headers, new byte[0]);
         }
-        String etag = etag(page);
-        describe(out, page);
-        out.put(HttpHeader.ETAG, etag);
-        String ifNoneMatch = request.getHeaders().get(HttpHeader.IF_NONE_MATCH);
-        if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
-            HttpResponses.send(request, response, callback, 304, new byte[0]);
-            return;
-        }
-        HttpResponses.send(request, response, callback, 200, page.body());
+        describe(headers, page);
+        headers.put(HttpHeader.ETAG.asString(), etag(page));
+        return new LocalEdge.Answer(200, headers, page.body());
     }
 
-    private static void describe(HttpFields.Mutable out, StoredPage page) {
-        out.put(HttpHeader.CONTENT_TYPE, page.contentType() == null ? "application/octet-stream" : page.contentType());
+    private static void describe(Map<String, String> out, StoredPage page) {
+        out.put(HttpHeader.CONTENT_TYPE.asString(), page.contentType() == null ? "application/octet-stream" : page.contentType());
         if (page.cacheControl() != null) {
-            out.put(HttpHeader.CACHE_CONTROL, page.cacheControl());
+            out.put(HttpHeader.CACHE_CONTROL.asString(), page.cacheControl());
         }
     }
 

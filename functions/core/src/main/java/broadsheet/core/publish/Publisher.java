@@ -67,6 +67,7 @@ public final class Publisher {
     private final Clock clock;
     private final List<String> sections;
     private final int feedSize;
+    private final EdgeCache edge;
     private final ExecutorService workers = new ThreadPoolExecutor(0, WORKERS, 30, TimeUnit.SECONDS,
             new SynchronousQueue<>(), Publisher::workerThread, new ThreadPoolExecutor.CallerRunsPolicy());
 
@@ -76,6 +77,13 @@ public final class Publisher {
 
     public Publisher(ListingStore listings, SiteBucket bucket, Pages pages, Clock clock, List<String> sections,
                      int feedSize) {
+        this(listings, bucket, pages, clock, sections, feedSize, EdgeCache.NONE);
+    }
+
+    /** A publisher that invalidates the pages its changes overwrite or delete at the {@code edge}. */
+    public Publisher(ListingStore listings, SiteBucket bucket, Pages pages, Clock clock, List<String> sections,
+                     int feedSize, EdgeCache edge) {
+        this.edge = Objects.requireNonNull(edge, "edge");
         this.listings = Objects.requireNonNull(listings, "listings");
         this.bucket = Objects.requireNonNull(bucket, "bucket");
         this.pages = Objects.requireNonNull(pages, "pages");
@@ -88,12 +96,25 @@ public final class Publisher {
     }
 
     /**
-     * Publishes the change. Safe to run again (and to run concurrently with other changes).
+     * Publishes the change, then invalidates at the edge the pages it overwrote or deleted
+     * ({@link EdgePaths}). Safe to run again (and to run concurrently with other changes).
      *
      * @throws ListingContentionException when a listing stayed contended; retry the change
+     * @throws EdgeCacheException when the edge refused the invalidation; retry the change
      */
     public void apply(ArticleChange change) {
-        Instant now = clock.instant();
+        PublishBatch batch = batch();
+        batch.apply(change);
+        batch.invalidate();
+    }
+
+    /** A batch of changes whose stale edge paths are invalidated together. */
+    public PublishBatch batch() {
+        return new PublishBatch(this::publish, clock, pages, sections, edge);
+    }
+
+    /** Publishes the change at {@code now}: every bucket write of its plan. */
+    private void publish(ArticleChange change, Instant now) {
         ChangePlan plan = ChangePlan.of(change, now);
 
         List<Runnable> work = new ArrayList<>();
@@ -314,18 +335,9 @@ public final class Publisher {
         return PageRevision.of(pages.generation(), version);
     }
 
-    /**
-     * The keys a taken-down article may occupy: its page, and the redirect pages earlier moves
-     * left at the same slug in other sections (a published article keeps its slug, so a move
-     * only ever changes the section). Bounded by the number of sections.
-     */
+    /** The keys a taken-down article may occupy ({@link EdgePaths#formerAddresses}). */
     private Set<String> formerAddresses(ChangePlan.ArticleRef ref) {
-        Set<String> keys = new TreeSet<>();
-        keys.add(pages.articlePageKey(ref.section(), ref.slug()));
-        for (String section : sections) {
-            keys.add(pages.articlePageKey(section, ref.slug()));
-        }
-        return keys;
+        return EdgePaths.formerAddresses(ref, pages, sections);
     }
 
     private static Thread workerThread(Runnable task) {

@@ -3,6 +3,7 @@ package broadsheet.lambda.stream;
 import broadsheet.aws.ArticleItems;
 import broadsheet.core.article.Article;
 import broadsheet.core.publish.ArticleChange;
+import broadsheet.core.publish.PublishBatch;
 import broadsheet.core.schedule.PublishSchedule;
 import broadsheet.core.publish.Publisher;
 import broadsheet.core.schedule.ScheduleSync;
@@ -32,6 +33,10 @@ import java.util.Optional;
  * the lowest reported sequence number, so every record of a failed article is delivered again,
  * in order, and records after it that were already applied come again too. Applying a change is
  * idempotent, so that repetition is harmless.
+ *
+ * <p>The pages the batch's changes overwrote or deleted are invalidated at the edge once, after
+ * every article of the batch ({@link PublishBatch}). When that fails, every article published in
+ * the batch is reported, so the batch comes again and its invalidation with it.
  */
 public final class ChangeFeed {
 
@@ -60,12 +65,21 @@ public final class ChangeFeed {
             byArticle.computeIfAbsent(pk.orElse(""), k -> new ArrayList<>()).add(record);
         }
         List<String> failures = new ArrayList<>();
-        byArticle.forEach((key, changes) -> publish(key, changes).ifPresent(failures::add));
+        List<String> published = new ArrayList<>();
+        PublishBatch batch = publisher.batch();
+        byArticle.forEach((key, changes) -> publish(batch, key, changes).ifPresentOrElse(failures::add,
+                () -> published.add(changes.get(0).sequenceNumber())));
+        try {
+            batch.invalidate();
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "invalidating " + batch.stalePaths().size() + " edge paths failed", e);
+            failures.addAll(published);
+        }
         return new StreamBatchResponse(failures);
     }
 
     /** Publishes the net change of one article's records; the sequence number to report on failure. */
-    private Optional<String> publish(String key, List<StreamEvent.Record> records) {
+    private Optional<String> publish(PublishBatch batch, String key, List<StreamEvent.Record> records) {
         List<ArticleChange> changes = new ArrayList<>();
         Optional<String> unreadable = Optional.empty();
         for (StreamEvent.Record record : records) {
@@ -80,7 +94,7 @@ public final class ChangeFeed {
         if (!changes.isEmpty()) {
             try {
                 ArticleChange change = net(changes);
-                publisher.apply(change);
+                batch.apply(change);
                 schedules.apply(change);
             } catch (RuntimeException e) {
                 LOG.log(Level.ERROR, "publishing " + key + " from stream record " + records.get(0).sequenceNumber()
