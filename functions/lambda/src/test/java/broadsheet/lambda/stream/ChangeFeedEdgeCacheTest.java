@@ -1,6 +1,7 @@
-package broadsheet.lambda;
+package broadsheet.lambda.stream;
 
 import broadsheet.aws.ArticleItems;
+import broadsheet.lambda.StreamEvents;
 import broadsheet.core.MovableClock;
 import broadsheet.core.article.Article;
 import broadsheet.core.article.Status;
