@@ -12,6 +12,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -116,9 +117,14 @@ final class PageContext {
         return monthFormat.format(month);
     }
 
-    /** An instant in a page: as {@link Instant#toString()} spells it; null for null. */
+    /**
+     * An instant as HTML spells a global date and time ({@code <time datetime>}, and the same
+     * spelling in the page's metadata): UTC, whole seconds, with three fraction digits only when
+     * the milliseconds are not zero ({@code 2026-12-04T13:35:42Z}, {@code 2026-12-04T13:35:42.272Z}).
+     * HTML allows at most three; a clock's nanoseconds are cut, not rounded. Null for null.
+     */
     static String htmlDateTime(Instant instant) {
-        return iso(instant);
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
     /** RFC 3339 as {@link Instant#toString()} spells it (Atom, sitemaps); null for null. */
