@@ -33,10 +33,10 @@ final class JsonLd {
             g.writeStringProperty("headline", a.headline());
             g.writeStringProperty("description", a.standfirst() != null ? a.standfirst() : a.headline());
             if (published != null) {
-                g.writeStringProperty("datePublished", published.toString());
+                g.writeStringProperty("datePublished", PageContext.htmlDateTime(published));
             }
             if (modified != null) {
-                g.writeStringProperty("dateModified", modified.toString());
+                g.writeStringProperty("dateModified", PageContext.htmlDateTime(modified));
             }
             g.writeName("author");
             g.writeStartArray();

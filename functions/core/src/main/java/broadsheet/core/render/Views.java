@@ -21,11 +21,103 @@ public final class Views {
     public record NavItem(String title, String path, boolean current) {
     }
 
-    /** The document head: title, description, canonical link, Open Graph, Twitter card, JSON-LD. */
+    /**
+     * The document head: title, description, canonical link, Open Graph, Twitter card, JSON-LD.
+     * Made with {@link #builder}, so that a page names what it sets.
+     */
     public record Head(String title, String description, String canonicalUrl, String siteName, String ogType,
                        String ogTitle, ImageMeta image, String twitterCard, String publishedTime,
                        String modifiedTime, String sectionTitle, List<String> tags, Feed feed,
                        boolean noindex, List<String> jsonLd) {
+
+        public Head {
+            tags = List.copyOf(tags);
+            jsonLd = List.copyOf(jsonLd);
+        }
+
+        /**
+         * A head titled {@code title} (also the Open Graph title unless {@link Builder#ogTitle} says
+         * otherwise) of a {@code website} page of {@code siteName}: no canonical link, image, article
+         * metadata, feed or JSON-LD until set; indexable.
+         */
+        public static Builder builder(String title, String description, String siteName) {
+            return new Builder(title, description, siteName);
+        }
+
+        /** Builds a {@link Head}; the Twitter card follows from the image ({@code summary_large_image} with one). */
+        public static final class Builder {
+            private final String title;
+            private final String description;
+            private final String siteName;
+            private String canonicalUrl;
+            private String ogType = "website";
+            private String ogTitle;
+            private ImageMeta image;
+            private String publishedTime;
+            private String modifiedTime;
+            private String sectionTitle;
+            private List<String> tags = List.of();
+            private Feed feed;
+            private boolean noindex;
+            private List<String> jsonLd = List.of();
+
+            private Builder(String title, String description, String siteName) {
+                this.title = title;
+                this.description = description;
+                this.siteName = siteName;
+                this.ogTitle = title;
+            }
+
+            public Builder canonicalUrl(String url) {
+                this.canonicalUrl = url;
+                return this;
+            }
+
+            public Builder ogType(String type) {
+                this.ogType = type;
+                return this;
+            }
+
+            public Builder ogTitle(String title) {
+                this.ogTitle = title;
+                return this;
+            }
+
+            public Builder image(ImageMeta image) {
+                this.image = image;
+                return this;
+            }
+
+            /** Open Graph {@code article:*} metadata: times as HTML spells them, the section's title, the tags. */
+            public Builder article(String publishedTime, String modifiedTime, String sectionTitle, List<String> tags) {
+                this.publishedTime = publishedTime;
+                this.modifiedTime = modifiedTime;
+                this.sectionTitle = sectionTitle;
+                this.tags = tags;
+                return this;
+            }
+
+            public Builder feed(Feed feed) {
+                this.feed = feed;
+                return this;
+            }
+
+            public Builder noindex(boolean noindex) {
+                this.noindex = noindex;
+                return this;
+            }
+
+            public Builder jsonLd(List<String> scripts) {
+                this.jsonLd = scripts;
+                return this;
+            }
+
+            public Head build() {
+                return new Head(title, description, canonicalUrl, siteName, ogType, ogTitle, image,
+                        image == null ? "summary" : "summary_large_image", publishedTime, modifiedTime,
+                        sectionTitle, tags, feed, noindex, jsonLd);
+            }
+        }
     }
 
     public record ImageMeta(String url, String alt) {
@@ -73,16 +165,20 @@ public final class Views {
     public record Figcaption(String caption, String credit) {
     }
 
-    /** A section front, an archive month or the home page. */
-    public record ListingPage(Site site, Head head, Breadcrumb breadcrumb, String heading, String intro,
-                              Teasers teasers, String emptyText, Archive archive) {
+    /**
+     * Any listing page: the home page, a section, author or tag front, or an archive month.
+     * {@code variant} (e.g. {@code author}, {@code tag}) adds the class {@code listing-<variant>}
+     * to the listing; null for none.
+     */
+    public record ListingPage(Site site, Head head, Breadcrumb breadcrumb, String variant, String heading,
+                              String intro, Teasers teasers, String emptyText, Archive archive) {
     }
 
     /** The teasers of a listing page; null when the listing is empty (then {@code emptyText} shows). */
     public record Teasers(List<Teaser> items) {
     }
 
-    /** Links to the archive months of a section, newest first; null when there are none. */
+    /** Links to the archive months of a section, author or tag, newest first; null when there are none. */
     public record Archive(String heading, List<ArchiveLink> months) {
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,6 +126,22 @@ class ArticlePageTest {
         assertThat(link.attr("href")).isEqualTo("https://open-horizon.example/proposal");
         assertThat(link.attr("rel")).isEqualTo("noopener noreferrer");
         assertThat(main.select(".tags li").eachText()).containsExactly("Malta", "Migration", "Maritime security");
+    }
+
+    @Test
+    void datetimesCarryAtMostTheThreeFractionDigitsHtmlAllows() {
+        Article clocked = article.withPublishAt(Instant.parse("2026-12-04T13:35:42.272175810Z"))
+                .withTimes(Instant.parse("2026-12-04T13:30:00Z"), Instant.parse("2026-12-04T14:00:07.000900Z"));
+        Document page = Jsoup.parse(pages.articlePage(clocked).text());
+        assertThat(page.select("time").eachAttr("datetime"))
+                .containsExactly("2026-12-04T13:35:42.272Z", "2026-12-04T14:00:07Z");
+        assertThat(page.selectFirst("meta[property=article:published_time]").attr("content"))
+                .isEqualTo("2026-12-04T13:35:42.272Z");
+        assertThat(page.selectFirst("meta[property=article:modified_time]").attr("content"))
+                .isEqualTo("2026-12-04T14:00:07Z");
+        JsonNode newsArticle = json.readTree(page.selectFirst("script[type=application/ld+json]").data());
+        assertThat(newsArticle.get("datePublished").stringValue()).isEqualTo("2026-12-04T13:35:42.272Z");
+        assertThat(newsArticle.get("dateModified").stringValue()).isEqualTo("2026-12-04T14:00:07Z");
     }
 
     private String meta(String attribute, String name) {

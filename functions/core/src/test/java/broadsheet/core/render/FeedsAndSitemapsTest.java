@@ -206,6 +206,67 @@ class FeedsAndSitemapsTest {
     }
 
     @Test
+    void everyFeedAndSitemapIsWellFormedXmlWithValidDates() throws Exception {
+        ListingEntry clocked = new ListingEntry("clocked", "world", HOSTILE, HOSTILE,
+                Instant.parse("2026-11-29T08:15:30.123456789Z"), Instant.parse("2026-11-29T09:00:00.000000001Z"),
+                null, null, List.of(HOSTILE), List.of(HOSTILE));
+        List<ListingEntry> entries = new ArrayList<>(Fixtures.worldEntries());
+        entries.add(clocked);
+        List<RenderedPage> xml = new ArrayList<>();
+        xml.addAll(pages.listingPages(ListingId.home(), new Listing(entries, Map.of("world/2026-10", 1))).subList(1, 4));
+        xml.addAll(pages.listingPages(ListingId.sectionFront("world"), new Listing(entries, Map.of())).subList(1, 3));
+        xml.add(pages.listingPages(ListingId.sectionMonth("world", YearMonth.of(2026, 11)),
+                new Listing(entries, Map.of())).get(1));
+        xml.add(pages.newsSitemap(entries));
+        assertThat(xml).extracting(RenderedPage::key).containsExactly("feed.xml", "rss.xml", "sitemap.xml",
+                "world/feed.xml", "world/rss.xml", "sitemaps/world/2026-11.xml", "news-sitemap.xml");
+        for (RenderedPage page : xml) {
+            Element root = parse(page).getDocumentElement();
+            switch (root.getLocalName()) {
+                case "feed" -> {
+                    assertThat(root.getNamespaceURI()).isEqualTo(ATOM);
+                    for (String date : texts(root, ATOM, "updated", "published")) {
+                        assertThat(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(date)).as(page.key() + " " + date)
+                                .isNotNull(); // RFC 3339
+                    }
+                }
+                case "rss" -> {
+                    for (String date : texts(root, null, "pubDate", "lastBuildDate")) {
+                        assertThat(ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME))
+                                .as(page.key() + " " + date).isNotNull(); // RFC 822
+                    }
+                }
+                case "sitemapindex" -> {
+                    assertThat(root.getNamespaceURI()).isEqualTo(SITEMAP);
+                    assertThat(texts(root, SITEMAP, "loc")).allSatisfy(loc -> assertThat(loc).startsWith("https://"));
+                }
+                case "urlset" -> {
+                    assertThat(root.getNamespaceURI()).isEqualTo(SITEMAP);
+                    for (String date : texts(root, "*", "lastmod", "publication_date")) {
+                        assertThat(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(date)).as(page.key() + " " + date)
+                                .isNotNull(); // W3C Datetime
+                    }
+                }
+                default -> throw new AssertionError(page.key() + ": unexpected root " + root.getLocalName());
+            }
+        }
+    }
+
+    /** The text of every descendant element with one of these local names, in the namespace ("*": any). */
+    private static List<String> texts(Element root, String namespace, String... names) {
+        List<String> found = new ArrayList<>();
+        for (String name : names) {
+            NodeList nodes = namespace == null ? root.getElementsByTagName(name)
+                    : root.getElementsByTagNameNS(namespace, name);
+            for (int i = 0; i < nodes.getLength(); i++) {
+                found.add(nodes.item(i).getTextContent());
+            }
+        }
+        assertThat(found).as("dates in <%s>", root.getLocalName()).isNotEmpty();
+        return found;
+    }
+
+    @Test
     void robotsPointsAtTheSitemapIndexAndTheNewsSitemap() {
         String robots = pages.fixedPages().get(2).text();
         assertThat(robots.lines().filter(l -> l.startsWith("Sitemap: ")))

@@ -1,10 +1,7 @@
 package broadsheet.core.render;
 
 import broadsheet.core.Fixtures;
-
-import broadsheet.core.listing.ListingId;
-
-import broadsheet.core.Fixtures;
+import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingId;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.MustacheFactory;
@@ -27,13 +24,16 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Golden files for every page template, in {@code src/test/resources/golden}. Run with
- * {@code -Dbroadsheet.updateGoldens=true} to rewrite them after an intended change, then review
- * the diff; the default run compares.
+ * Golden files for every page template and every variant of one, beside the templates in
+ * {@code templates/golden} (not packaged: the templates module ships only site.json, pages,
+ * partials and static files). Run with {@code -Dbroadsheet.updateGoldens=true} to rewrite them
+ * after an intended change, then review the diff; the default run compares. They are part of
+ * the templates' digest, so a change of rendered output, from a template or from the code, also
+ * asks for a new render generation (infra's {@code TemplateGenerationsTest}).
  */
 class GoldenPagesTest {
 
-    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+    private static final Path GOLDEN = Path.of("..", "..", "templates", "golden");
     private static final boolean UPDATE = Boolean.getBoolean("broadsheet.updateGoldens");
 
     private final MustachePages pages = new MustachePages(Fixtures.site());
@@ -90,6 +90,19 @@ class GoldenPagesTest {
                 Fixtures.natoNovember());
         assertThat(tag).extracting(RenderedPage::key).containsExactly("tag/nato/archive/2026/11/index.html");
         assertGolden("tag-archive.html", tag.get(0));
+    }
+
+    @Test
+    void tagFrontAndAuthorArchiveMatchGolden() throws IOException {
+        List<RenderedPage> tag = pages.listingPages(ListingId.tagFront("nato"),
+                new Listing(Fixtures.natoNovember().entries(), Map.of("2026-11", 2)));
+        assertThat(tag).extracting(RenderedPage::key).containsExactly("tag/nato/index.html");
+        assertGolden("tag.html", tag.get(0));
+        List<RenderedPage> author = pages.listingPages(ListingId.authorMonth("elena-borg", YearMonth.of(2026, 11)),
+                Fixtures.worldNovember());
+        assertThat(author).extracting(RenderedPage::key)
+                .containsExactly("author/elena-borg/archive/2026/11/index.html");
+        assertGolden("author-archive.html", author.get(0));
     }
 
     @Test

@@ -140,6 +140,15 @@ class ListingPagesTest {
     }
 
     /** {@code n} World entries published a minute apart, oldest first. */
+    @Test
+    void teaserTimesCarryAtMostTheThreeFractionDigitsHtmlAllows() {
+        Instant at = Instant.parse("2026-11-29T08:15:30.123456789Z");
+        Listing listing = new Listing(List.of(new ListingEntry("clocked", "world", "Clocked", null, at, at, null, null,
+                List.of())), Map.of());
+        Document front = Jsoup.parse(pages.listingPages(ListingId.sectionFront("world"), listing).get(0).text());
+        assertThat(front.select("ol.teasers time").eachAttr("datetime")).containsExactly("2026-11-29T08:15:30.123Z");
+    }
+
     private static List<ListingEntry> entries(int n) {
         List<ListingEntry> list = new ArrayList<>();
         for (int i = 0; i < n; i++) {

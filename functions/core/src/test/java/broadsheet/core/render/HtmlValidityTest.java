@@ -1,0 +1,122 @@
+package broadsheet.core.render;
+
+import broadsheet.core.Fixtures;
+import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingId;
+import nu.validator.validation.SimpleDocumentValidator;
+import org.apache.log4j.BasicConfigurator;
+import org.apache.log4j.varia.NullAppender;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXParseException;
+
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every kind of HTML page is valid HTML as the W3C Nu HTML checker (the engine of
+ * validator.w3.org/nu) judges it, run offline with the schemas and checkers it bundles: zero
+ * errors. Warnings are printed with a failure but do not fail the test.
+ */
+class HtmlValidityTest {
+
+    private static final String HTML_SCHEMA = "http://s.validator.nu/html5-all.rnc";
+
+    private static final MustachePages pages = new MustachePages(Fixtures.site());
+    private static final Messages messages = new Messages();
+    private static SimpleDocumentValidator checker;
+
+    @BeforeAll
+    static void setUpChecker() throws Exception {
+        BasicConfigurator.configure(new NullAppender()); // the checker's internal log stays quiet
+        // no log4j setup of its own, no URL logging, no language detection (it guesses from text; fixtures are short)
+        checker = new SimpleDocumentValidator(false, false, false);
+        checker.setUpMainSchema(HTML_SCHEMA, messages);
+        checker.setUpValidatorAndParsers(messages, false, false);
+    }
+
+    @Test
+    void everyKindOfHtmlPageHasNoErrors() throws Exception {
+        Map<String, RenderedPage> html = new LinkedHashMap<>();
+        html.put("article", pages.articlePage(Fixtures.worldArticle()));
+        html.put("article with a clock's times", pages.articlePage(Fixtures.worldArticle()
+                .withPublishAt(Instant.parse("2026-12-04T13:35:42.272175810Z"))
+                .withTimes(Instant.parse("2026-12-04T13:30:00Z"), Instant.parse("2026-12-04T14:00:07.000900123Z"))));
+        html.put("preview", pages.previewPage(Fixtures.worldArticle()));
+        html.put("redirect", pages.redirectPage("politics", Fixtures.worldArticle().slug(), Fixtures.worldArticle()));
+        html.put("home", pages.listingPages(ListingId.home(), Fixtures.home()).get(0));
+        html.put("section front", pages.listingPages(ListingId.sectionFront("world"), Fixtures.worldFront()).get(0));
+        html.put("section archive", pages.listingPages(ListingId.sectionMonth("world", YearMonth.of(2026, 11)),
+                Fixtures.worldNovember()).get(0));
+        html.put("author front", pages.listingPages(ListingId.authorFront("elena-borg"), Fixtures.worldFront()).get(0));
+        html.put("author archive", pages.listingPages(ListingId.authorMonth("elena-borg", YearMonth.of(2026, 11)),
+                Fixtures.worldNovember()).get(0));
+        html.put("tag front", pages.listingPages(ListingId.tagFront("nato"),
+                new Listing(Fixtures.natoNovember().entries(), Map.of("2026-11", 2))).get(0));
+        html.put("tag archive", pages.listingPages(ListingId.tagMonth("nato", YearMonth.of(2026, 11)),
+                Fixtures.natoNovember()).get(0));
+        html.put("empty section front", pages.listingPages(ListingId.sectionFront("sport"),
+                new Listing(List.of(), Map.of())).get(0));
+        html.put("404", pages.fixedPages().get(0));
+
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, RenderedPage> page : html.entrySet()) {
+            assertThat(page.getValue().contentType()).startsWith("text/html");
+            messages.clear();
+            InputSource source = new InputSource(new ByteArrayInputStream(page.getValue().body()));
+            source.setSystemId(page.getValue().key());
+            checker.checkHtmlInputSource(source);
+            messages.errors.forEach(e -> problems.add(page.getKey() + " (" + page.getValue().key() + ") " + e));
+            messages.warnings.forEach(w -> System.out.println("warning: " + page.getKey() + " " + w));
+        }
+        assertThat(problems).as("errors the Nu HTML checker reports").isEmpty();
+    }
+
+    @Test
+    void theCheckerFindsTheErrorsItIsHereToFind() throws Exception {
+        messages.clear();
+        checker.checkHtmlInputSource(new InputSource(new ByteArrayInputStream(("<!DOCTYPE html><html lang=\"en\">"
+                + "<title>t</title><p><time datetime=\"2026-12-04T13:35:42.272175810Z\">now</time></p></html>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertThat(messages.errors).singleElement().asString().contains("datetime");
+    }
+
+    /** What the checker reports, as "line:column message". */
+    private static final class Messages implements ErrorHandler {
+        final List<String> errors = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
+
+        void clear() {
+            errors.clear();
+            warnings.clear();
+        }
+
+        @Override
+        public void warning(SAXParseException e) {
+            warnings.add(describe(e));
+        }
+
+        @Override
+        public void error(SAXParseException e) {
+            errors.add(describe(e));
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) {
+            errors.add("fatal: " + describe(e));
+        }
+
+        private static String describe(SAXParseException e) {
+            return e.getLineNumber() + ":" + e.getColumnNumber() + " " + e.getMessage();
+        }
+    }
+}
