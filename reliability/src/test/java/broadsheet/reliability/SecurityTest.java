@@ -3,8 +3,6 @@ package broadsheet.reliability;
 import broadsheet.aws.DynamoArticleStore;
 import broadsheet.core.render.XssVectors;
 import broadsheet.lambda.ApiHandler;
-import broadsheet.lambda.ArticleApi;
-import broadsheet.lambda.EditorPolicy;
 import broadsheet.local.ApiBridge;
 import broadsheet.local.ApiEvents;
 import broadsheet.local.EditorAuthorizer;
@@ -59,9 +57,8 @@ class SecurityTest {
         // The same handler behind an authorizer that vouches for a signed-in user without the editor
         // group, as Cognito would for a reader or a reporter: the API itself must answer 403.
         LocalSettings settings = stack.stack.settings();
-        store = new DynamoArticleStore(stack.dynamoDb, settings.tableName());
-        ApiHandler handler = new ApiHandler(new ArticleApi(store, stack.site, Clock.systemUTC(),
-                new EditorPolicy(settings.editorGroupClaim(), settings.editorGroup())));
+        store = stack.wiring.articleStore();
+        ApiHandler handler = new ApiHandler(stack.wiring.articleApi());
         readerFront = LocalHttpServer.bind("127.0.0.1", 0);
         readerFront.serve(new ApiBridge(handler, new EditorAuthorizer(READER_TOKEN, settings.editorGroupClaim(), "reporters"),
                 new ApiEvents("localhost:" + readerFront.port()), settings.maxBodyBytes(), Clock.systemUTC()),

@@ -353,7 +353,7 @@ public final class DynamoArticleStore implements ArticleStore {
     }
 
     @Override
-    public ArticlePage list(ArticleQuery query) {
+    public ResultPage list(ArticleQuery query) {
         if (query.limit() < 1 || query.limit() > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ", not " + query.limit());
         }
@@ -419,7 +419,7 @@ public final class DynamoArticleStore implements ArticleStore {
             articles.sort(Comparator.comparing(DynamoArticleStore::changedAt,
                     Comparator.nullsLast(Comparator.reverseOrder())));
         }
-        return new ArticlePage(List.copyOf(articles), cursors.encode(start));
+        return new ResultPage(List.copyOf(articles), cursors.encode(start));
     }
 
     /** A cursor of one listing (a section, or all articles) is refused by any other. */

@@ -12,7 +12,7 @@ import broadsheet.core.media.UploadSigner;
 import broadsheet.core.editing.ArticleAlreadyExistsException;
 import broadsheet.core.editing.ArticleNotFoundException;
 import broadsheet.core.editing.ArticleStore;
-import broadsheet.core.editing.ArticleStore.ArticlePage;
+import broadsheet.core.editing.ArticleStore.ResultPage;
 import broadsheet.core.editing.ArticleStore.ArticleQuery;
 import broadsheet.core.editing.IdempotencyConflictException;
 import broadsheet.core.render.Pages;
@@ -238,7 +238,7 @@ public final class ArticleApi {
         if (!violations.isEmpty()) {
             return Problem.invalid("The query is not valid; see violations.", violations).response();
         }
-        ArticlePage page;
+        ResultPage page;
         try {
             page = store.list(new ArticleQuery(section, status, cursor, limit));
         } catch (IllegalArgumentException e) {

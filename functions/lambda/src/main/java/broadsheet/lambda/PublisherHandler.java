@@ -3,12 +3,8 @@ package broadsheet.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
-import broadsheet.core.render.MustachePages;
-import broadsheet.core.site.SiteConfig;
-
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Clock;
 import java.util.List;
 
 /**
@@ -24,10 +20,8 @@ public final class PublisherHandler implements RequestStreamHandler {
 
     public PublisherHandler() {
         Wiring wiring = Wiring.fromEnvironment();
-        SiteConfig site = wiring.site();
-        MustachePages pages = new MustachePages(site);
-        this.feed = wiring.changeFeed(site, pages);
-        this.priming = Priming.registered(new PublisherPriming(site, pages, Clock.systemUTC())::prime);
+        this.feed = wiring.changeFeed();
+        this.priming = Priming.registered(new PublisherPriming(wiring.site(), wiring.pages(), wiring.clock())::prime);
     }
 
     /** A publisher over the given change feed, without priming. */

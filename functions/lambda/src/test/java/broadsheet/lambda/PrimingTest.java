@@ -51,7 +51,7 @@ class PrimingTest {
         InMemoryListingStore listings = new InMemoryListingStore();
         MustachePages pages = new MustachePages(site);
         // as in production: the publisher and its priming share the pages
-        new Publisher(listings, bucket, pages, clock, site.sectionSlugs());
+        new Publisher(listings, bucket, pages, clock, site.sectionSlugs(), site.frontSize());
         Priming priming = new Priming(new PublisherPriming(site, pages, clock)::prime);
 
         priming.beforeCheckpoint(null);

@@ -69,7 +69,7 @@ public interface ArticleStore {
     List<Article> due(Instant now, int limit);
 
     /** Lists articles, newest first, filtered by section and/or status; the cursor is opaque. */
-    ArticlePage list(ArticleQuery query);
+    ResultPage list(ArticleQuery query);
 
     record ArticleQuery(Optional<String> section, Optional<Status> status, Optional<String> cursor, int limit) {
     }
@@ -78,6 +78,7 @@ public interface ArticleStore {
     record Revision(long version, Instant updatedAt, String headline) {
     }
 
-    record ArticlePage(List<Article> articles, Optional<String> nextCursor) {
+    /** One page of a {@link #list} query's results (articles, not a rendered page) and the cursor of the next. */
+    record ResultPage(List<Article> articles, Optional<String> nextCursor) {
     }
 }

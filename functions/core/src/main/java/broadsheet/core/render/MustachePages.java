@@ -50,8 +50,8 @@ import java.util.regex.Pattern;
  *
  * <p>Listing conventions: entries are shown newest first by publish time (then slug). A section
  * front shows its first {@link SiteConfig#pageSize()} entries and links to every archive month
- * in its {@code buckets} (keys {@code yyyy-MM}, value = number of articles); its feed holds the
- * first {@link SiteConfig#feedSize()}. The home listing's {@code buckets} are keyed
+ * in its {@code monthCounts} (keys {@code yyyy-MM}, value = number of articles); its feed holds the
+ * first {@link SiteConfig#feedEntries()}. The home listing's {@code monthCounts} are keyed
  * {@code <section>/<yyyy-MM>}: together with the months of its entries they name the month
  * sitemaps listed in the sitemap index. Author and tag fronts and months render like a section's
  * front and archive, with the author's or tag's name as the newest entry spells it.
@@ -224,14 +224,14 @@ public final class MustachePages implements Pages {
         List<ListingEntry> entries = listing.entries().stream().sorted(Listings.NEWEST_FIRST).toList();
         return switch (id.kind()) {
             case HOME -> List.of(homePage(entries), siteFeed(entries), siteRss(entries),
-                    sitemapIndex(entries, listing.buckets()));
+                    sitemapIndex(entries, listing.monthCounts()));
             case SECTION_FRONT -> {
                 String section = id.section().orElseThrow();
-                yield List.of(sectionFront(section, entries, listing.buckets()), sectionFeed(section, entries),
+                yield List.of(sectionFront(section, entries, listing.monthCounts()), sectionFeed(section, entries),
                         sectionRss(section, entries));
             }
             case AUTHOR_FRONT, TAG_FRONT -> List.of(collectionFront(id.collection().orElseThrow(), entries,
-                    listing.buckets()));
+                    listing.monthCounts()));
             case AUTHOR_MONTH, TAG_MONTH -> List.of(collectionArchive(id.collection().orElseThrow(),
                     id.month().orElseThrow(), entries));
             case SECTION_MONTH -> {
@@ -384,20 +384,20 @@ public final class MustachePages implements Pages {
 
     private RenderedPage siteFeed(List<ListingEntry> entries) {
         Views.AtomFeed feed = atom(config.name(), config.description(), layout.siteFeedUrl(), layout.homeUrl(),
-                first(entries, config.feedSize()));
+                first(entries, config.feedEntries()));
         return rendered(layout.siteFeedKey(), ATOM, LISTING_CACHE, render(feedTemplate, feed));
     }
 
     private RenderedPage sectionFeed(String slug, List<ListingEntry> entries) {
         Section section = section(slug);
         Views.AtomFeed feed = atom(section.title() + " | " + config.name(), null, layout.sectionFeedUrl(slug),
-                layout.sectionFrontUrl(slug), first(entries, config.feedSize()));
+                layout.sectionFrontUrl(slug), first(entries, config.feedEntries()));
         return rendered(layout.sectionFeedKey(slug), ATOM, LISTING_CACHE, render(feedTemplate, feed));
     }
 
     private RenderedPage siteRss(List<ListingEntry> entries) {
         Views.RssChannel channel = rss(config.name(), layout.homeUrl(), config.description(), layout.siteRssUrl(),
-                first(entries, config.feedSize()));
+                first(entries, config.feedEntries()));
         return rendered(layout.siteRssKey(), RSS, LISTING_CACHE, render(rssTemplate, channel));
     }
 
@@ -405,7 +405,7 @@ public final class MustachePages implements Pages {
         Section section = section(slug);
         Views.RssChannel channel = rss(section.title() + " | " + config.name(), layout.sectionFrontUrl(slug),
                 "The latest " + section.title() + " articles from " + config.name() + ".",
-                layout.sectionRssUrl(slug), first(entries, config.feedSize()));
+                layout.sectionRssUrl(slug), first(entries, config.feedEntries()));
         return rendered(layout.sectionRssKey(slug), RSS, LISTING_CACHE, render(rssTemplate, channel));
     }
 
