@@ -197,7 +197,8 @@ public final class ArticleItems {
         return text == null ? null : Instant.parse(text);
     }
 
-    private static String string(Map<String, AttributeValue> item, String name) {
+    /** A string attribute of an item, or null. */
+    static String string(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();
     }
