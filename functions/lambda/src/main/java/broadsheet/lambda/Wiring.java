@@ -347,7 +347,14 @@ public final class Wiring {
             parts.schedule = () -> config.schedules()
                     .<PublishSchedule>map(target -> new EventBridgePublishSchedule(sync(SchedulerClient.builder()).build(), target))
                     .orElse(PublishSchedule.NONE);
-            parts.sqs = Optional.of(new Lazy<>(() -> sync(SqsClient.builder()).build()));
+            parts.sqs = Optional.of(new Lazy<>(new Supplier<SqsClient>() {
+                // A class, not a lambda: linking a lambda returning SqsClient loads SqsClient while
+                // wiring, and broadsheet-functions.jar (API, publisher, schedule) ships without SQS.
+                @Override
+                public SqsClient get() {
+                    return sync(SqsClient.builder()).build();
+                }
+            }));
             parts.rebuildQueueUrl = config.rebuildQueueUrl();
             return parts;
         }
