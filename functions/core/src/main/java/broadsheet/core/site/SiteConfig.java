@@ -26,7 +26,10 @@ import java.util.Set;
  *
  * @param baseUrl  absolute http(s) URL without a trailing slash, e.g. {@code https://broadsheet.example}
  * @param pageSize    entries shown on a front page (section, author, tag) and on the home page
- * @param feedEntries entries in a feed (RSS, Atom); JSON key {@code feedEntries}
+ * @param feedEntries entries in a feed (RSS, Atom). Its JSON key is {@code feedSize}, the name it
+ *                    had: {@code site.json} is part of the templates digest, and a renamed key
+ *                    would call for a new render generation (a whole-site rebuild) for pages that
+ *                    do not change
  * @param generation the render generation, at least 1 and below 2^31: part of every page
  *                   revision ({@link broadsheet.core.render.PageRevision}), so it must be
  *                   raised whenever the templates or this config change how pages render
@@ -44,7 +47,7 @@ public record SiteConfig(
     public static final String RESOURCE = "broadsheet/site.json";
 
     private static final Set<String> FIELDS =
-            Set.of("name", "description", "baseUrl", "language", "sections", "pageSize", "feedEntries", "generation");
+            Set.of("name", "description", "baseUrl", "language", "sections", "pageSize", "feedSize", "generation");
     private static final JsonMapper MAPPER =
             JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -93,7 +96,7 @@ public record SiteConfig(
         String baseUrl = text(root, "baseUrl", problems);
         String language = text(root, "language", problems);
         int pageSize = integer(root, "pageSize", problems);
-        int feedEntries = integer(root, "feedEntries", problems);
+        int feedEntries = integer(root, "feedSize", problems);
         int generation = integer(root, "generation", problems);
         List<Section> sections = new ArrayList<>();
         JsonNode list = root.get("sections");
@@ -184,7 +187,7 @@ public record SiteConfig(
             problems.add("pageSize must be 1..200, got " + pageSize);
         }
         if (feedEntries < 1 || feedEntries > 200) {
-            problems.add("feedEntries must be 1..200, got " + feedEntries);
+            problems.add("feedSize must be 1..200, got " + feedEntries);
         }
         if (generation < 1) {
             problems.add("generation must be at least 1, got " + generation);

@@ -36,7 +36,7 @@ class SiteConfigTest {
     @Test
     void listsEveryProblemOfAnInvalidConfig() {
         SiteConfigException e = catchThrowableOfType(SiteConfigException.class, () -> SiteConfig.fromJson("""
-                {"name": "", "baseUrl": "broadsheet.example", "language": "English", "pageSize": 0, "feedEntries": 5,
+                {"name": "", "baseUrl": "broadsheet.example", "language": "English", "pageSize": 0, "feedSize": 5,
                  "generation": 1,
                  "sections": [{"slug": "World", "title": "World"}, {"slug": "sport", "title": ""},
                               {"slug": "sport", "title": "Sport"}]}
@@ -55,7 +55,7 @@ class SiteConfigTest {
         for (String slug : java.util.List.of("author", "tag", "sitemaps", "static")) {
             SiteConfigException e = catchThrowableOfType(SiteConfigException.class, () -> SiteConfig.fromJson(
                     "{\"name\": \"B\", \"description\": \"d\", \"baseUrl\": \"https://b.example\", "
-                            + "\"language\": \"en\", \"pageSize\": 20, \"feedEntries\": 50, \"generation\": 3, "
+                            + "\"language\": \"en\", \"pageSize\": 20, \"feedSize\": 50, \"generation\": 3, "
                             + "\"sections\": [{\"slug\": \"" + slug + "\", \"title\": \"X\"}]}"));
             assertThat(e).as(slug).isNotNull();
             assertThat(e.problems()).as(slug).singleElement().asString().contains("reserved");
@@ -65,7 +65,7 @@ class SiteConfigTest {
     @Test
     void requiresAPositiveRenderGeneration() {
         String config = "{\"name\": \"B\", \"baseUrl\": \"https://b.example\", \"language\": \"en\", "
-                + "\"pageSize\": 20, \"feedEntries\": 50, \"sections\": [{\"slug\": \"world\", \"title\": \"World\"}]";
+                + "\"pageSize\": 20, \"feedSize\": 50, \"sections\": [{\"slug\": \"world\", \"title\": \"World\"}]";
         assertThat(SiteConfig.fromJson(config + ", \"generation\": 7}").generation()).isEqualTo(7);
         assertThat(catchThrowableOfType(SiteConfigException.class, () -> SiteConfig.fromJson(config + "}")).problems())
                 .containsExactly("generation must be an integer");
@@ -80,11 +80,11 @@ class SiteConfigTest {
     @Test
     void rejectsUnknownFieldsWrongTypesAndBrokenJson() {
         SiteConfigException e = catchThrowableOfType(SiteConfigException.class, () -> SiteConfig.fromJson("""
-                {"name": 1, "baseUrl": "https://b.example", "language": "en", "pageSize": "20", "feedEntries": 500,
+                {"name": 1, "baseUrl": "https://b.example", "language": "en", "pageSize": "20", "feedSize": 500,
                  "generation": 1, "sections": [{"slug": "world", "title": "World"}], "colour": "red"}
                 """));
         assertThat(e.problems()).containsExactlyInAnyOrder("unknown field 'colour'", "name must be a string",
-                "pageSize must be an integer", "feedEntries must be 1..200, got 500");
+                "pageSize must be an integer", "feedSize must be 1..200, got 500");
         assertThatThrownBy(() -> SiteConfig.fromJson("{")).isInstanceOf(SiteConfigException.class)
                 .hasMessageContaining("not valid JSON");
     }
