@@ -65,7 +65,7 @@ public final class Export {
     private final StoredArticleReader reader = new StoredArticleReader();
     private final Instant now;
     private final boolean validate;
-    private final int feedSize;
+    private final int frontSize;
 
     public Export(SiteConfig config, Instant now) {
         this(config, now, false);
@@ -77,7 +77,7 @@ public final class Export {
         this.validator = new ArticleValidator(config);
         this.now = now;
         this.validate = validate;
-        this.feedSize = Publisher.FEED_SIZE;
+        this.frontSize = config.frontSize();
     }
 
     public static void main(String[] args) throws IOException {
@@ -168,10 +168,10 @@ public final class Export {
                 monthListings.put(month, listing);
                 listings.put(collection.month(month), listing);
             });
-            listings.put(collection.front(), Listings.front(Listing.EMPTY, monthListings, feedSize));
+            listings.put(collection.front(), Listings.front(Listing.EMPTY, monthListings, frontSize));
         });
         Map<String, Listing> homeFronts = sectionFronts(listings);
-        listings.put(ListingId.home(), Listings.home(homeFronts, feedSize));
+        listings.put(ListingId.home(), Listings.home(homeFronts, frontSize));
         return listings;
     }
 

@@ -1,21 +1,16 @@
 package broadsheet.bench;
 
-import broadsheet.aws.DynamoArticleStore;
-import broadsheet.aws.DynamoListingStore;
-import broadsheet.aws.S3SiteBucket;
-import broadsheet.aws.SqsRebuildQueue;
 import broadsheet.core.rebuild.RebuildFanOut;
 import broadsheet.core.rebuild.RebuildUnitCodec;
 import broadsheet.core.rebuild.SiteRebuild;
-import broadsheet.core.render.MustachePages;
 import broadsheet.core.site.SiteConfig;
+import broadsheet.lambda.Wiring;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +44,8 @@ final class FanOutRebuild {
         AtomicLong listings = new AtomicLong();
         AtomicLong uploaded = new AtomicLong();
         try {
-            DynamoListingStore listingStore = new DynamoListingStore(dynamo, table);
-            RebuildFanOut fanOut = new RebuildFanOut(new SiteRebuild(new DynamoArticleStore(dynamo, table), listingStore,
-                    listingStore, new S3SiteBucket(s3, bucket), new MustachePages(site), Clock.systemUTC(),
-                    site.sectionSlugs(), batch, uploads), new SqsRebuildQueue(sqs, queueUrl));
+            Wiring wiring = Wiring.builder(dynamo, s3, table, bucket).site(site).rebuildQueue(sqs, queueUrl).build();
+            RebuildFanOut fanOut = wiring.rebuildFanOut(wiring.siteRebuild(batch, uploads));
             RebuildUnitCodec codec = new RebuildUnitCodec();
             long start = System.nanoTime();
             fanOut.start(listingSegments);

@@ -1,11 +1,9 @@
 package broadsheet.bench;
 
 import broadsheet.aws.ArticleWriteListener;
-import broadsheet.aws.DynamoArticleStore;
 import broadsheet.aws.DynamoListingStore;
 import broadsheet.aws.S3SiteBucket;
 import broadsheet.core.article.Article;
-import broadsheet.core.publish.Publisher;
 import broadsheet.core.render.MustachePages;
 import broadsheet.core.site.SiteConfig;
 import broadsheet.lambda.http.ApiHandler;
@@ -19,19 +17,19 @@ import broadsheet.lambda.stream.StreamEvent;
 import broadsheet.lambda.stream.StreamEventJson;
 import broadsheet.lambda.StreamInvocation;
 import broadsheet.lambda.stream.StreamRecords;
+import broadsheet.lambda.Wiring;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One site on the local servers, served by the real handlers wired as the deployed functions are
- * ({@code Wiring}), except that the clients are the local stack's: the API handler over a
+ * ({@link Wiring}), except that the clients are the local stack's: the API handler over a
  * {@link DynamoArticleStore} whose writes are captured as stream images, and the publisher handler
  * over {@link DynamoListingStore}, {@link S3SiteBucket} and {@link MustachePages}. Both are invoked
  * as the Lambda runtime invokes them: event JSON bytes in, answer bytes out.
@@ -50,13 +48,11 @@ final class PipelineSite {
 
     PipelineSite(LocalAws aws, SiteConfig site, String table, String bucket) {
         ArticleWriteListener listener = (oldItem, newItem) -> lastWrite.set(streams.event(oldItem, newItem));
-        DynamoArticleStore articles = new DynamoArticleStore(aws.dynamo, table, Clock.systemUTC(), listener);
-        this.api = new ApiHandler(new ArticleApi(articles, site, Clock.systemUTC(),
-                new EditorPolicy(Config.DEFAULT_EDITOR_GROUP_CLAIM, Config.DEFAULT_EDITOR_GROUP)));
-        this.siteBucket = new S3SiteBucket(aws.s3, bucket);
-        this.pages = new MustachePages(site);
-        this.publisher = new PublisherHandler(new ChangeFeed(new Publisher(new DynamoListingStore(aws.dynamo, table),
-                siteBucket, pages, Clock.systemUTC(), site.sectionSlugs())));
+        Wiring wiring = Wiring.builder(aws.dynamo, aws.s3, table, bucket).site(site).writeListener(listener).build();
+        this.api = new ApiHandler(wiring.articleApi());
+        this.siteBucket = wiring.siteBucket();
+        this.pages = wiring.pages();
+        this.publisher = new PublisherHandler(wiring.changeFeed());
     }
 
     /** POST /api/articles as an editor; returns the stream event of the write. */

@@ -6,7 +6,6 @@ import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingEntry;
 import broadsheet.core.listing.ListingId;
 import broadsheet.core.listing.Listings;
-import broadsheet.core.publish.Publisher;
 import broadsheet.core.render.MustachePages;
 import broadsheet.core.render.RenderedPage;
 import broadsheet.core.site.SiteConfig;
@@ -32,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Rendering cost of one page on one core (one benchmark thread): an article page of the corpus
  * (Markdown body of 600-900 words), its Markdown alone, a section front with its Atom and RSS feeds (the pages
- * of one front listing of {@value Publisher#FEED_SIZE} entries) and an archive month with its
+ * of one front listing of the site's front size in entries) and an archive month with its
  * sitemap (about 75 entries). Run with {@code bench/jmh}.
  */
 @State(Scope.Benchmark)
@@ -73,7 +72,7 @@ public class RenderBenchmark {
             monthListings.put(m, new Listing(entries, Map.of()));
         });
         frontId = ListingId.sectionFront(section);
-        front = Listings.front(Listing.EMPTY, monthListings, Publisher.FEED_SIZE);
+        front = Listings.front(Listing.EMPTY, monthListings, config.frontSize());
         // a full month: the second newest (the newest month of the corpus is partial)
         YearMonth full = new ArrayList<>(monthListings.keySet()).get(1);
         monthId = ListingId.sectionMonth(section, full);
@@ -105,7 +104,7 @@ public class RenderBenchmark {
         RenderBenchmark b = new RenderBenchmark();
         b.setUp();
         System.out.printf("article body %d chars; front %d entries, %d months; archive %s %d entries%n",
-                b.article.body().length(), b.front.entries().size(), b.front.buckets().size(), b.monthId,
+                b.article.body().length(), b.front.entries().size(), b.front.monthCounts().size(), b.monthId,
                 b.month.entries().size());
     }
 }

@@ -10,6 +10,7 @@ import broadsheet.core.render.PageRevision;
 import broadsheet.core.render.MustachePages;
 import broadsheet.core.render.RenderedPage;
 import broadsheet.core.site.SiteConfig;
+import broadsheet.lambda.Wiring;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -51,8 +52,9 @@ final class SiteSeeder {
     /** Articles and listings; article pages and listing pages only when asked. */
     void seed(String table, String bucket, List<Article> articles, boolean articlePages, boolean listingPages) {
         aws.createTableAndBucket(table, bucket);
-        S3SiteBucket siteBucket = new S3SiteBucket(aws.s3, bucket);
-        DynamoListingStore listings = new DynamoListingStore(aws.dynamo, table);
+        Wiring wiring = Wiring.builder(aws.dynamo, aws.s3, table, bucket).site(site).pages(pages).build();
+        S3SiteBucket siteBucket = wiring.siteBucket();
+        DynamoListingStore listings = wiring.listingStore();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> work = new ArrayList<>();

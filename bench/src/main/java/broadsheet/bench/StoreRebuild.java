@@ -1,11 +1,8 @@
 package broadsheet.bench;
 
-import broadsheet.aws.DynamoArticleStore;
-import broadsheet.aws.DynamoListingStore;
-import broadsheet.aws.S3SiteBucket;
 import broadsheet.core.rebuild.SiteRebuild;
-import broadsheet.core.render.MustachePages;
 import broadsheet.core.site.SiteConfig;
+import broadsheet.lambda.Wiring;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -14,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -52,9 +48,7 @@ public final class StoreRebuild {
                            Path checkpointFile, int batch, int threads, int maxBatches) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            DynamoListingStore listings = new DynamoListingStore(dynamo, table);
-            SiteRebuild rebuild = new SiteRebuild(new DynamoArticleStore(dynamo, table), listings, listings,
-                    new S3SiteBucket(s3, bucket), new MustachePages(site), Clock.systemUTC(), site.sectionSlugs(), batch, pool);
+            SiteRebuild rebuild = Wiring.builder(dynamo, s3, table, bucket).site(site).build().siteRebuild(batch, pool);
             SiteRebuild.Checkpoint from = Files.exists(checkpointFile)
                     ? SiteRebuild.Checkpoint.decode(Files.readString(checkpointFile)) : SiteRebuild.Checkpoint.START;
             if (from != SiteRebuild.Checkpoint.START) {

@@ -42,7 +42,7 @@ class ExportTest {
         MustachePages pages = new MustachePages(SITE);
         InMemorySiteBucket bucket = new InMemorySiteBucket();
         Publisher publisher = new Publisher(new InMemoryListingStore(), bucket, pages,
-                Clock.fixed(NOW, ZoneOffset.UTC), SITE.sectionSlugs());
+                Clock.fixed(NOW, ZoneOffset.UTC), SITE.sectionSlugs(), SITE.frontSize());
         for (Article article : generator.articles(N)) {
             publisher.apply(ArticleChange.created(article));
         }

@@ -1,6 +1,13 @@
 package broadsheet.infra;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
@@ -12,23 +19,27 @@ import software.amazon.awscdk.services.dynamodb.Table;
 import software.constructs.Construct;
 
 /**
- * The single DynamoDB table holding articles, listings and idempotency records. Key names and
- * indexes are the ones the {@code functions/aws} adapters use ({@code TableDefinition}).
+ * The single DynamoDB table holding articles, listings and idempotency records, built from the
+ * table description the {@code functions/aws} adapters build their table from
+ * ({@value #SCHEMA_RESOURCE}, put on this module's class path by {@code infra/pom.xml}): its keys
+ * and its indexes, in its order; {@code ArticleTableTest} fails when the template differs from it.
  */
 public final class ArticleTable extends Construct {
 
-    public static final String PARTITION_KEY = "pk";
-    public static final String SORT_KEY = "sk";
-    /** Sparse index of published articles: section, then {@code <publishAt>#<slug>}. */
-    public static final String PUBLISHED_INDEX = "published";
+    /** The shared table description (the file of {@code functions/aws}, {@code TableDefinition}). */
+    public static final String SCHEMA_RESOURCE = "broadsheet/table/article-table.properties";
+    private static final Properties SCHEMA = loadSchema();
+
+    public static final String PARTITION_KEY = required("partitionKey");
+    public static final String SORT_KEY = required("sortKey");
     /** Every article of a section, by {@code <updatedAt>#<slug>}. */
-    public static final String BY_SECTION_INDEX = "by-section";
+    public static final String BY_SECTION_INDEX = index("by-section");
     /** Sparse index of scheduled articles: {@code scheduled}, then {@code <publishAt>#<slug>}. */
-    public static final String SCHEDULED_INDEX = "scheduled";
+    public static final String SCHEDULED_INDEX = index("scheduled");
     /** Stream records the publisher takes: only article items, never listings or idempotency records. */
-    public static final String ARTICLE_KEY_PREFIX = "article#";
+    public static final String ARTICLE_KEY_PREFIX = required("articleKeyPrefix");
     /** ... and of those only the article itself ({@code sk = article}), never its kept revisions. */
-    public static final String ARTICLE_SORT_KEY = "article";
+    public static final String ARTICLE_SORT_KEY = required("articleSortKey");
 
     private final Table table;
 
@@ -45,9 +56,14 @@ public final class ArticleTable extends Construct {
                 .deletionProtection(stage.production())
                 .removalPolicy(stage.dataRemovalPolicy())
                 .build();
-        addIndex(PUBLISHED_INDEX, "gsi1");
-        addIndex(BY_SECTION_INDEX, "gsi2");
-        addIndex(SCHEDULED_INDEX, "gsi3");
+        for (String index : indexes()) {
+            table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+                    .indexName(index)
+                    .partitionKey(string(required("index." + index + ".partitionKey")))
+                    .sortKey(string(required("index." + index + ".sortKey")))
+                    .projectionType(ProjectionType.ALL)
+                    .build());
+        }
     }
 
     public Table table() {
@@ -58,19 +74,43 @@ public final class ArticleTable extends Construct {
         return table.getTableArn() + "/index/" + index;
     }
 
-    /** The table's ARN and the ARNs of the two indexes the API lists articles from. */
+    /** The table's ARN and the ARN of the index the API lists articles from. */
     public List<String> tableAndIndexArns() {
-        return List.of(table.getTableArn(), indexArn(PUBLISHED_INDEX), indexArn(BY_SECTION_INDEX));
+        return List.of(table.getTableArn(), indexArn(BY_SECTION_INDEX));
     }
 
-    /** An index projecting every attribute, keyed by {@code <keys>pk} and {@code <keys>sk}. */
-    private void addIndex(String name, String keys) {
-        table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
-                .indexName(name)
-                .partitionKey(string(keys + "pk"))
-                .sortKey(string(keys + "sk"))
-                .projectionType(ProjectionType.ALL)
-                .build());
+    /** The index names of the table description, in its order. */
+    static List<String> indexes() {
+        return Arrays.stream(required("indexes").split(",")).map(String::strip).toList();
+    }
+
+    /** A name of the table description. */
+    static String required(String key) {
+        String value = SCHEMA.getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(SCHEMA_RESOURCE + " lacks " + key);
+        }
+        return value.strip();
+    }
+
+    private static String index(String name) {
+        if (!indexes().contains(name)) {
+            throw new IllegalStateException(SCHEMA_RESOURCE + " has no index " + name);
+        }
+        return name;
+    }
+
+    private static Properties loadSchema() {
+        Properties schema = new Properties();
+        try (InputStream in = ArticleTable.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(SCHEMA_RESOURCE + " is not on the class path (see infra/pom.xml)");
+            }
+            schema.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + SCHEMA_RESOURCE, e);
+        }
+        return schema;
     }
 
     private static Attribute string(String name) {

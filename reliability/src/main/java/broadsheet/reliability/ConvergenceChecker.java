@@ -73,17 +73,17 @@ public final class ConvergenceChecker {
     private final SiteBucket bucket;
     private final Pages pages;
     private final List<String> sections;
-    private final int feedSize;
+    private final int frontSize;
     private final ListingCodec codec = new ListingCodec();
 
     public ConvergenceChecker(DynamoDbClient dynamoDb, String table, SiteBucket bucket, Pages pages,
-                              List<String> sections, int feedSize) {
+                              List<String> sections, int frontSize) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.bucket = bucket;
         this.pages = pages;
         this.sections = List.copyOf(sections);
-        this.feedSize = feedSize;
+        this.frontSize = frontSize;
     }
 
     public Report check(Instant now) {
@@ -111,7 +111,7 @@ public final class ConvergenceChecker {
             Listing want = expected.getOrDefault(id, Listing.EMPTY);
             Listing have = stored.get(id);
             if (have == null) {
-                if (!want.entries().isEmpty() || !want.buckets().isEmpty()) {
+                if (!want.entries().isEmpty() || !want.monthCounts().isEmpty()) {
                     divergences.add("listing " + id + " is missing from the table");
                 }
                 if (!expected.containsKey(id)) {
@@ -121,7 +121,7 @@ public final class ConvergenceChecker {
                 divergences.add("listing " + id + " differs: table has " + describe(have) + ", live articles say "
                         + describe(want));
             }
-            if (have == null && want.entries().isEmpty() && want.buckets().isEmpty()) {
+            if (have == null && want.entries().isEmpty() && want.monthCounts().isEmpty()) {
                 continue;
             }
             for (RenderedPage page : pages.listingPages(id, want)) {
@@ -206,9 +206,9 @@ public final class ConvergenceChecker {
         months.forEach((id, listing) -> byFront.computeIfAbsent(id.front().orElseThrow(), f -> new TreeMap<>())
                 .put(id.month().orElseThrow(), listing));
         Map<ListingId, Listing> all = new LinkedHashMap<>(months);
-        byFront.forEach((front, ofFront) -> all.put(front, Listings.front(Listing.EMPTY, ofFront, feedSize)));
+        byFront.forEach((front, ofFront) -> all.put(front, Listings.front(Listing.EMPTY, ofFront, frontSize)));
         if (!live.isEmpty()) {
-            all.put(ListingId.home(), Listings.home(sectionFronts(all), feedSize));
+            all.put(ListingId.home(), Listings.home(sectionFronts(all), frontSize));
         }
         return all;
     }
@@ -234,7 +234,7 @@ public final class ConvergenceChecker {
     }
 
     private static String describe(Listing listing) {
-        return listing.entries().stream().map(e -> e.slug()).toList() + " " + listing.buckets();
+        return listing.entries().stream().map(e -> e.slug()).toList() + " " + listing.monthCounts();
     }
 
     private Iterable<Map<String, AttributeValue>> scan() {

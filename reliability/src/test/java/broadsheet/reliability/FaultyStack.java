@@ -1,7 +1,5 @@
 package broadsheet.reliability;
 
-import broadsheet.aws.DynamoArticleStore;
-import broadsheet.aws.DynamoListingStore;
 import broadsheet.aws.S3SiteBucket;
 import broadsheet.aws.TableDefinition;
 import broadsheet.core.publish.Publisher;
@@ -14,6 +12,7 @@ import broadsheet.lambda.http.EditorPolicy;
 import broadsheet.lambda.stream.ChangeFeed;
 import broadsheet.lambda.stream.PublisherHandler;
 import broadsheet.lambda.stream.StreamRecords;
+import broadsheet.lambda.Wiring;
 import broadsheet.local.ApiBridge;
 import broadsheet.local.ApiEvents;
 import broadsheet.local.LocalChangeFeed;
@@ -31,6 +30,7 @@ import broadsheet.lambda.stream.StreamBatchResponse;
 import broadsheet.lambda.stream.StreamEventJson;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
@@ -39,6 +39,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -101,11 +102,16 @@ final class FaultyStack implements AutoCloseable {
         }
 
         site = SiteConfig.load().withBaseUrl(http.baseUrl().toString());
-        MustachePages pages = new MustachePages(site);
-        S3SiteBucket bucket = new S3SiteBucket(s3, settings.bucketName());
+        Wiring wiring = Wiring.builder(dynamoDb, s3, settings.tableName(), settings.bucketName())
+                .site(site).clock(clock)
+                .writeListener(this::submitToFeed)
+                .editors(new EditorPolicy(settings.editorGroupClaim(), settings.editorGroup()))
+                .build();
+        MustachePages pages = wiring.pages();
+        S3SiteBucket bucket = wiring.siteBucket();
+        // The publisher writes through a flaky bucket; readers, fixed pages and the checker use the bucket itself.
         flaky = new FlakyBucket(bucket, failureRate, 8);
-        Publisher publisher = new Publisher(new DynamoListingStore(dynamoDb, settings.tableName()), flaky, pages, clock,
-                site.sectionSlugs());
+        Publisher publisher = wiring.publisher(flaky);
         deadLetters = new DeadLetters(settings.deadLetterFile(), clock);
         PublisherHandler handler = new PublisherHandler(new ChangeFeed(publisher));
         feed = new LocalChangeFeed((event, response, context) -> {
@@ -119,17 +125,20 @@ final class FaultyStack implements AutoCloseable {
                 },
                 new StreamRecords(StreamRecords.localStreamArn(LocalCredentials.REGION.id(),
                         settings.tableName()), clock.millis() * 1_000L), retry, deadLetters, 4, 10);
-        DynamoArticleStore articles = new DynamoArticleStore(dynamoDb, settings.tableName(), clock, feed::submit);
-        ApiHandler apiHandler = new ApiHandler(new ArticleApi(articles, site, clock,
-                new EditorPolicy(settings.editorGroupClaim(), settings.editorGroup())));
+        ApiHandler apiHandler = new ApiHandler(wiring.articleApi());
         for (RenderedPage page : pages.fixedPages()) {
             bucket.put(page, clock.millis());
         }
         http.serve(new ApiBridge(apiHandler, new EditorAuthorizer(RunningStack.TOKEN, settings.editorGroupClaim(),
                         settings.editorGroup()), new ApiEvents("localhost:" + http.port()), settings.maxBodyBytes(), clock),
                 new SiteServer(bucket));
-        checker = new ConvergenceChecker(dynamoDb, settings.tableName(), bucket, pages, site.sectionSlugs(), site.feedSize());
+        checker = new ConvergenceChecker(dynamoDb, settings.tableName(), bucket, pages, site.sectionSlugs(), site.frontSize());
         api = new Api(http.baseUrl(), RunningStack.TOKEN);
+    }
+
+    /** The article store's writes go to the change feed, as a table stream would carry them. */
+    private void submitToFeed(Map<String, AttributeValue> oldItem, Map<String, AttributeValue> newItem) {
+        feed.submit(oldItem, newItem);
     }
 
     int port() {

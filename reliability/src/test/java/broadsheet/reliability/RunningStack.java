@@ -1,8 +1,8 @@
 package broadsheet.reliability;
 
-import broadsheet.aws.S3SiteBucket;
-import broadsheet.core.render.MustachePages;
 import broadsheet.core.site.SiteConfig;
+import broadsheet.lambda.http.EditorPolicy;
+import broadsheet.lambda.Wiring;
 import broadsheet.local.LocalSettings;
 import broadsheet.local.LocalStack;
 import broadsheet.local.servers.AwsEndpoints;
@@ -17,8 +17,9 @@ import java.time.Instant;
 
 /**
  * A local stack ({@code local/run} in this JVM, on a free port) with what the checks need beside
- * it: signed clients for its table and bucket, and a {@link ConvergenceChecker} that renders with
- * the stack's own site config (base URL {@code http://localhost:<port>}).
+ * it: signed clients for its table and bucket, the functions wired over them as the stack wires
+ * its own (with no change feed), and a {@link ConvergenceChecker} that renders with the stack's
+ * own site config (base URL {@code http://localhost:<port>}).
  */
 final class RunningStack implements AutoCloseable {
 
@@ -28,6 +29,7 @@ final class RunningStack implements AutoCloseable {
     final DynamoDbClient dynamoDb;
     final S3Client s3;
     final SiteConfig site;
+    final Wiring wiring;
     final ConvergenceChecker checker;
     final Api api;
 
@@ -37,9 +39,11 @@ final class RunningStack implements AutoCloseable {
         this.dynamoDb = endpoints.dynamoDbClient().build();
         this.s3 = endpoints.s3Client().build();
         this.site = SiteConfig.load().withBaseUrl(stack.siteUrl().toString());
-        this.checker = new ConvergenceChecker(dynamoDb, stack.settings().tableName(),
-                new S3SiteBucket(s3, stack.settings().bucketName()), new MustachePages(site), site.sectionSlugs(),
-                site.feedSize());
+        LocalSettings settings = stack.settings();
+        this.wiring = Wiring.builder(dynamoDb, s3, settings.tableName(), settings.bucketName()).site(site)
+                .editors(new EditorPolicy(settings.editorGroupClaim(), settings.editorGroup())).build();
+        this.checker = new ConvergenceChecker(dynamoDb, settings.tableName(), wiring.siteBucket(), wiring.pages(),
+                site.sectionSlugs(), site.frontSize());
         this.api = new Api(stack.siteUrl(), TOKEN);
     }
 

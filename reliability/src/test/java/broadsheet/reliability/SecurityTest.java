@@ -59,9 +59,8 @@ class SecurityTest {
         // The same handler behind an authorizer that vouches for a signed-in user without the editor
         // group, as Cognito would for a reader or a reporter: the API itself must answer 403.
         LocalSettings settings = stack.stack.settings();
-        store = new DynamoArticleStore(stack.dynamoDb, settings.tableName());
-        ApiHandler handler = new ApiHandler(new ArticleApi(store, stack.site, Clock.systemUTC(),
-                new EditorPolicy(settings.editorGroupClaim(), settings.editorGroup())));
+        store = stack.wiring.articleStore();
+        ApiHandler handler = new ApiHandler(stack.wiring.articleApi());
         readerFront = LocalHttpServer.bind("127.0.0.1", 0);
         readerFront.serve(new ApiBridge(handler, new EditorAuthorizer(READER_TOKEN, settings.editorGroupClaim(), "reporters"),
                 new ApiEvents("localhost:" + readerFront.port()), settings.maxBodyBytes(), Clock.systemUTC()),

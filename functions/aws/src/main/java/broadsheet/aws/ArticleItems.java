@@ -17,15 +17,17 @@ import java.util.Set;
  * Article &lt;-&gt; DynamoDB item. The item holds every article field under its own name
  * ({@code version} as a number, times as ISO-8601 strings), the key {@code pk = article#<slug>},
  * {@code sk = article}, the {@code by-section} index keys for every article and the
- * {@code published} index keys only while the article is published.
+ * {@code scheduled} index keys only while the article is scheduled. Items written while the
+ * table had a {@code published} index (never queried, since dropped) may still carry its keys
+ * ({@link #FORMER_INDEX_KEYS}): the next update removes them.
  *
  * <p>Index sort keys use a fixed-width UTC time ({@code 2026-11-29T10:15:30.000000000Z}) so that
  * string order is time order; the article fields keep {@link Instant#toString()}.
  */
 public final class ArticleItems {
 
-    public static final String PK_PREFIX = "article#";
-    public static final String SK_VALUE = "article";
+    public static final String PK_PREFIX = TableDefinition.ARTICLE_KEY_PREFIX;
+    public static final String SK_VALUE = TableDefinition.ARTICLE_SORT_KEY;
     /** Sort key prefix of a kept earlier version: {@code revision#<version, 10 digits>}. */
     public static final String REVISION_PREFIX = "revision#";
     /** The one partition of the {@code scheduled} index. */
@@ -46,12 +48,15 @@ public final class ArticleItems {
     static final String UPDATED_AT = "updatedAt";
     static final String VERSION = "version";
 
+    /** The keys of the dropped {@code published} index, on items written before it went. */
+    static final Set<String> FORMER_INDEX_KEYS = Set.of("gsi1pk", "gsi1sk");
+
     /** Attributes an article item may lack; an update removes those the new article lacks. */
     static final Set<String> OPTIONAL = Set.of(STANDFIRST, IMAGE, SOURCE, PUBLISH_AT, CREATED_AT, UPDATED_AT,
-            TableDefinition.GSI1_PK, TableDefinition.GSI1_SK, TableDefinition.GSI2_PK, TableDefinition.GSI2_SK,
+            "gsi1pk", "gsi1sk", TableDefinition.GSI2_PK, TableDefinition.GSI2_SK,
             TableDefinition.GSI3_PK, TableDefinition.GSI3_SK);
 
-    private static final Set<String> INDEX_KEYS = Set.of(TableDefinition.GSI1_PK, TableDefinition.GSI1_SK,
+    private static final Set<String> INDEX_KEYS = Set.of("gsi1pk", "gsi1sk",
             TableDefinition.GSI2_PK, TableDefinition.GSI2_SK, TableDefinition.GSI3_PK, TableDefinition.GSI3_SK);
 
     private static final DateTimeFormatter SORTABLE =
@@ -109,10 +114,6 @@ public final class ArticleItems {
         putIfPresent(item, CREATED_AT, article.createdAt());
         putIfPresent(item, UPDATED_AT, article.updatedAt());
         item.put(VERSION, AttributeValue.fromN(Long.toString(article.version())));
-        if (article.status() == Status.PUBLISHED && article.publishAt() != null) {
-            item.put(TableDefinition.GSI1_PK, AttributeValue.fromS(article.section()));
-            item.put(TableDefinition.GSI1_SK, AttributeValue.fromS(sortKey(article.publishAt(), article.slug())));
-        }
         if (article.status() == Status.SCHEDULED && article.publishAt() != null) {
             item.put(TableDefinition.GSI3_PK, AttributeValue.fromS(SCHEDULED_PARTITION));
             item.put(TableDefinition.GSI3_SK, AttributeValue.fromS(sortKey(article.publishAt(), article.slug())));
@@ -197,7 +198,8 @@ public final class ArticleItems {
         return text == null ? null : Instant.parse(text);
     }
 
-    private static String string(Map<String, AttributeValue> item, String name) {
+    /** A string attribute of an item, or null. */
+    static String string(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();
     }

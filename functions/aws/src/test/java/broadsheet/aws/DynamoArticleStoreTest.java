@@ -39,7 +39,7 @@ class DynamoArticleStoreTest extends ArticleStoreContract {
     }
 
     @Test
-    void storesThePublishedIndexKeysOnlyWhilePublished() {
+    void writesNoPublishedIndexKeysAndAnUpdateRemovesThoseOfItemsWrittenWhenTheIndexExisted() {
         Article draft = store.create(article("world", "gsi", Status.DRAFT));
 
         Map<String, AttributeValue> asDraft = storedItem("article#gsi", "article");
@@ -54,12 +54,18 @@ class DynamoArticleStoreTest extends ArticleStoreContract {
                 Instant.parse("2026-11-29T10:15:30Z"), draft.createdAt(), draft.updatedAt(), draft.version());
         store.update(live, 1);
         Map<String, AttributeValue> published = storedItem("article#gsi", "article");
-        assertThat(published.get("gsi1pk").s()).isEqualTo("world");
-        assertThat(published.get("gsi1sk").s()).isEqualTo("2026-11-29T10:15:30.000000000Z#gsi");
+        assertThat(published).doesNotContainKeys("gsi1pk", "gsi1sk");
         assertThat(published.get("publishAt").s()).isEqualTo("2026-11-29T10:15:30Z");
 
+        // an item as the store wrote it while the table had a published index
+        Map<String, AttributeValue> former = new java.util.HashMap<>(published);
+        former.put("gsi1pk", AttributeValue.fromS("world"));
+        former.put("gsi1sk", AttributeValue.fromS("2026-11-29T10:15:30.000000000Z#gsi"));
+        aws.dynamoDb().putItem(b -> b.tableName(aws.tableName()).item(former));
         store.update(draft, 2);
         assertThat(storedItem("article#gsi", "article")).doesNotContainKeys("gsi1pk", "gsi1sk", "publishAt");
+        assertThat(store.revision("gsi", 2).orElseThrow().status()).isEqualTo(Status.PUBLISHED);
+        assertThat(storedItem("article#gsi", "revision#0000000002")).doesNotContainKeys("gsi1pk", "gsi1sk");
     }
 
     @Test
@@ -176,7 +182,7 @@ class DynamoArticleStoreTest extends ArticleStoreContract {
         try {
             assertThat(TableDefinition.createIfMissing(aws.dynamoDb(), fresh)).isTrue();
             var indexes = aws.dynamoDb().describeTable(b -> b.tableName(fresh)).table().globalSecondaryIndexes();
-            assertThat(indexes).extracting(i -> i.indexName()).containsExactlyInAnyOrder("published", "by-section", "scheduled");
+            assertThat(indexes).extracting(i -> i.indexName()).containsExactlyInAnyOrder("by-section", "scheduled");
         } finally {
             aws.dynamoDb().deleteTable(b -> b.tableName(fresh));
         }

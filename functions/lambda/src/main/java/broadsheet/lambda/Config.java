@@ -26,10 +26,14 @@ import java.util.Optional;
  *                         alone publishes scheduled articles)
  * @param rebuildQueueUrl  {@code REBUILD_QUEUE_URL}: the SQS queue of the rebuild's units (the
  *                         rebuild start and worker functions only)
+ * @param distributionId   {@code DISTRIBUTION_ID}: the CloudFront distribution whose cached pages
+ *                         the publisher invalidates when a change makes them stale (none: no
+ *                         invalidations, as locally)
  */
 public record Config(String tableName, String bucketName, String siteBaseUrl, String editorGroupClaim,
                      String editorGroup, boolean s3PathStyle, Sdk sdk,
-                     Optional<EventBridgePublishSchedule.Target> schedules, Optional<String> rebuildQueueUrl) {
+                     Optional<EventBridgePublishSchedule.Target> schedules, Optional<String> rebuildQueueUrl,
+                     Optional<String> distributionId) {
 
     /** Where the SDK clients' credentials come from. */
     public enum Credentials {
@@ -81,6 +85,7 @@ public record Config(String tableName, String bucketName, String siteBaseUrl, St
         Objects.requireNonNull(sdk, "sdk");
         Objects.requireNonNull(schedules, "schedules");
         Objects.requireNonNull(rebuildQueueUrl, "rebuildQueueUrl");
+        Objects.requireNonNull(distributionId, "distributionId");
         siteBaseUrl = siteBaseUrl.endsWith("/") ? siteBaseUrl.substring(0, siteBaseUrl.length() - 1) : siteBaseUrl;
     }
 
@@ -114,7 +119,8 @@ public record Config(String tableName, String bucketName, String siteBaseUrl, St
                 optional(env, "EDITOR_GROUP_CLAIM", DEFAULT_EDITOR_GROUP_CLAIM),
                 optional(env, "EDITOR_GROUP", DEFAULT_EDITOR_GROUP),
                 Boolean.parseBoolean(optional(env, "S3_FORCE_PATH_STYLE", "false")), Sdk.from(env), schedules,
-                Optional.ofNullable(optional(env, "REBUILD_QUEUE_URL", null)));
+                Optional.ofNullable(optional(env, "REBUILD_QUEUE_URL", null)),
+                Optional.ofNullable(optional(env, "DISTRIBUTION_ID", null)));
     }
 
     /** The rebuild queue's URL, required by the rebuild functions. */

@@ -17,7 +17,15 @@ class ConfigTest {
                 "SITE_BASE_URL", "https://news.example/"));
         assertThat(config).isEqualTo(new Config("broadsheet", "site-bucket", "https://news.example",
                 "cognito:groups", "editors", false, Config.Sdk.DEFAULT_CHAINS, java.util.Optional.empty(),
-                java.util.Optional.empty()));
+                java.util.Optional.empty(), java.util.Optional.empty()));
+    }
+
+    @Test
+    void readsTheDistributionWhosePagesThePublisherInvalidates() {
+        Config config = Config.from(java.util.Map.of("TABLE_NAME", "broadsheet", "BUCKET_NAME", "site-bucket",
+                "SITE_BASE_URL", "https://news.example", "DISTRIBUTION_ID", " E2QWRUHEXAMPLE "));
+
+        assertThat(config.distributionId()).contains("E2QWRUHEXAMPLE");
     }
 
     @Test

@@ -4,8 +4,6 @@ import broadsheet.aws.DynamoArticleStore;
 import broadsheet.aws.DynamoListingStore;
 import broadsheet.aws.S3SiteBucket;
 import broadsheet.core.MovableClock;
-import broadsheet.core.publish.Publisher;
-import broadsheet.core.render.MustachePages;
 import broadsheet.core.site.SiteConfig;
 import broadsheet.core.site.SiteLayout;
 import broadsheet.lambda.http.ApiHandler;
@@ -30,10 +28,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Both functions wired as in production, but over the local servers of {@link LocalAwsExtension}
- * (dynalite and s3proxy). Where AWS would run the table stream, the article store's write
- * listener records the old and new item of every write; {@link #takeStream()} turns the writes
- * so far into the stream event Lambda would deliver.
+ * The functions wired by {@link Wiring} as in production, but over the local servers of
+ * {@link LocalAwsExtension} (dynalite and s3proxy) and a movable clock. Where AWS would run the
+ * table stream, the article store's write listener records the old and new item of every write;
+ * {@link #takeStream()} turns the writes so far into the stream event Lambda would deliver.
  */
 final class LocalFunctions {
 
@@ -47,6 +45,7 @@ final class LocalFunctions {
     final DynamoArticleStore articles;
     final DynamoListingStore listings;
     final S3SiteBucket bucket;
+    final Wiring wiring;
     final ApiHandler api;
 
     private final List<Write> writes = new ArrayList<>();
@@ -55,20 +54,22 @@ final class LocalFunctions {
     LocalFunctions(LocalAwsExtension aws, Instant start) {
         this.aws = aws;
         this.clock = new MovableClock(start);
-        this.articles = new DynamoArticleStore(aws.dynamoDb(), aws.tableName(), clock, this::written);
-        this.listings = new DynamoListingStore(aws.dynamoDb(), aws.tableName());
-        this.bucket = new S3SiteBucket(aws.s3(), aws.bucketName());
-        this.api = new ApiHandler(new ArticleApi(articles, site, clock, new EditorPolicy("cognito:groups", "editors")));
+        this.wiring = wiring().build();
+        this.articles = wiring.articleStore();
+        this.listings = wiring.listingStore();
+        this.bucket = wiring.siteBucket();
+        this.api = new ApiHandler(wiring.articleApi());
+    }
+
+    /** A wiring as these functions', to set more on (a presigner, say): same clients, site, clock and listener. */
+    Wiring.Builder wiring() {
+        return Wiring.builder(aws.dynamoDb(), aws.s3(), aws.tableName(), aws.bucketName())
+                .site(site).clock(clock).writeListener(this::written);
     }
 
     /** A publisher function instance of its own, as in another Lambda container. */
-    PublisherHandler publisher(int feedSize) {
-        return new PublisherHandler(new ChangeFeed(new Publisher(listings, bucket, new MustachePages(site), clock,
-                site.sectionSlugs(), feedSize)));
-    }
-
     PublisherHandler publisher() {
-        return publisher(Publisher.FEED_SIZE);
+        return new PublisherHandler(wiring.changeFeed());
     }
 
     HttpResponse call(ApiGatewayEvents event) {

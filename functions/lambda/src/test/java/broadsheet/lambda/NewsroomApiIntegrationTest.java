@@ -1,7 +1,6 @@
 package broadsheet.lambda;
 
 import broadsheet.aws.ArticleItems;
-import broadsheet.aws.S3UploadSigner;
 import broadsheet.aws.TableDefinition;
 import broadsheet.core.article.Article;
 import broadsheet.core.article.Status;
@@ -30,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static broadsheet.lambda.ApiGatewayEvents.WORLD_SLUG;
 import static broadsheet.lambda.ApiGatewayEvents.fixture;
@@ -151,10 +149,7 @@ class NewsroomApiIntegrationTest {
         try (S3Presigner presigner = S3Presigner.builder().endpointOverride(AWS.endpoints().s3())
                 .region(AWS.endpoints().region()).credentialsProvider(AWS.endpoints().credentials())
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build()) {
-            ApiHandler api = new ApiHandler(new ArticleApi(functions.articles, functions.site,
-                    new Lazy<>(() -> new MustachePages(functions.site)),
-                    Optional.of(new S3UploadSigner(presigner, AWS.bucketName())),
-                    functions.clock, new EditorPolicy("cognito:groups", "editors")));
+            ApiHandler api = new ApiHandler(functions.wiring().presigner(presigner).build().articleApi());
             byte[] image = new byte[2048];
             image[0] = (byte) 0x89;
 
@@ -191,7 +186,7 @@ class NewsroomApiIntegrationTest {
         assertThat(functions.call(fixture("post-article.json").body(worldArticle(Map.of("status", "scheduled",
                 "publishAt", at.toString())))).status()).isEqualTo(201);
         publishStream();
-        ScheduleHandler handler = new ScheduleHandler(new SchedulePublisher(functions.articles, functions.clock));
+        ScheduleHandler handler = new ScheduleHandler(functions.wiring.schedulePublisher());
 
         String sweep = "{\"sweep\": true}";
         String schedule = "{\"slug\": \"" + WORLD_SLUG + "\", \"publishAt\": \"" + at + "\"}";

@@ -69,7 +69,8 @@ class RebuildFanOutIntegrationTest {
     static void seedTheSite() {
         DynamoArticleStore articles = new DynamoArticleStore(AWS.dynamoDb(), AWS.tableName());
         Publisher publisher = new Publisher(new DynamoListingStore(AWS.dynamoDb(), AWS.tableName()),
-                new S3SiteBucket(AWS.s3(), AWS.createBucket()), PAGES, Clock.systemUTC(), SITE.sectionSlugs());
+                new S3SiteBucket(AWS.s3(), AWS.createBucket()), PAGES, Clock.systemUTC(), SITE.sectionSlugs(),
+                SITE.frontSize());
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<String> sections = SITE.sectionSlugs();
         for (int i = 0; i < 45; i++) {

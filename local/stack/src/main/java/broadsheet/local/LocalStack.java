@@ -1,21 +1,14 @@
 package broadsheet.local;
 
-import broadsheet.aws.DynamoArticleStore;
-import broadsheet.aws.DynamoListingStore;
-import broadsheet.aws.S3SiteBucket;
-import broadsheet.aws.S3UploadSigner;
 import broadsheet.aws.TableDefinition;
-import broadsheet.core.render.Pages;
-import broadsheet.core.publish.Publisher;
-import broadsheet.core.schedule.SchedulePublisher;
 import broadsheet.core.publish.SiteBucket;
+import broadsheet.core.schedule.SchedulePublisher;
 import broadsheet.core.render.MustachePages;
 import broadsheet.core.render.RenderedPage;
 import broadsheet.core.site.SiteConfig;
+import broadsheet.lambda.Wiring;
 import broadsheet.lambda.http.ApiHandler;
-import broadsheet.lambda.http.ArticleApi;
 import broadsheet.lambda.http.EditorPolicy;
-import broadsheet.lambda.stream.ChangeFeed;
 import broadsheet.lambda.stream.PublisherHandler;
 import broadsheet.lambda.stream.StreamEvent;
 import broadsheet.lambda.stream.StreamRecords;
@@ -104,7 +97,7 @@ public final class LocalStack implements AutoCloseable {
         resources.add(s3proxy);
         // this machine's base URL, so links in rendered pages work locally
         SiteConfig site = SiteConfig.load().withBaseUrl(siteUrl().toString());
-        Pages pages = new MustachePages(site);
+        MustachePages pages = new MustachePages(site);
         Dynalite dynalite = join(dynaliteStart);
         dynamoDbEndpoint = dynalite.endpoint();
         s3Endpoint = s3proxy.endpoint();
@@ -120,11 +113,24 @@ public final class LocalStack implements AutoCloseable {
         TableDefinition.createIfMissing(dynamoDb, settings.tableName());
         createBucketIfMissing(s3, settings.bucketName());
 
-        bucket = new S3SiteBucket(s3, settings.bucketName());
-        Publisher publisher = new Publisher(new DynamoListingStore(dynamoDb, settings.tableName()), bucket, pages,
-                clock, site.sectionSlugs());
+        S3Presigner presigner = S3Presigner.builder()
+                .endpointOverride(s3proxy.endpoint())
+                .region(LocalCredentials.REGION)
+                .credentialsProvider(LocalCredentials.provider())
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .build();
+        resources.add(presigner);
+        // The functions as Lambda runs them, except that the article store's writes go to the
+        // local change feed (started below) where AWS would run the table's stream.
+        Wiring wiring = Wiring.builder(dynamoDb, s3, settings.tableName(), settings.bucketName())
+                .site(site).pages(pages).clock(clock)
+                .writeListener((oldItem, newItem) -> feed.submit(oldItem, newItem))
+                .editors(new EditorPolicy(settings.editorGroupClaim(), settings.editorGroup()))
+                .presigner(presigner)
+                .build();
+        bucket = wiring.siteBucket();
         RequestStreamHandler publisherHandler = settings.publisherWrapper()
-                .apply(new PublisherHandler(new ChangeFeed(publisher)));
+                .apply(new PublisherHandler(wiring.changeFeed()));
 
         deadLetters = new DeadLetters(settings.deadLetterFile(), clock);
         feed = new LocalChangeFeed(publisherHandler, new StreamRecords(
@@ -134,18 +140,8 @@ public final class LocalStack implements AutoCloseable {
         // what is left is kept in the dead-letter file and delivered at the next start.
         resources.add(() -> feed.close(Duration.ofSeconds(3)));
 
-        DynamoArticleStore articles = new DynamoArticleStore(dynamoDb, settings.tableName(), clock, feed::submit);
-        S3Presigner presigner = S3Presigner.builder()
-                .endpointOverride(s3proxy.endpoint())
-                .region(LocalCredentials.REGION)
-                .credentialsProvider(LocalCredentials.provider())
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-                .build();
-        resources.add(presigner);
-        apiHandler = new ApiHandler(new ArticleApi(articles, site, () -> pages,
-                Optional.of(new S3UploadSigner(presigner, settings.bucketName())), clock,
-                new EditorPolicy(settings.editorGroupClaim(), settings.editorGroup())));
-        startScheduler(new SchedulePublisher(articles, clock));
+        apiHandler = new ApiHandler(wiring.articleApi());
+        startScheduler(wiring.schedulePublisher());
         authorizer = new EditorAuthorizer(settings.editorToken(), settings.editorGroupClaim(), settings.editorGroup());
         apiEvents = new ApiEvents("localhost:" + http.port());
 

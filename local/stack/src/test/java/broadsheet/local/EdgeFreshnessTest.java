@@ -60,7 +60,7 @@ class EdgeFreshnessTest {
                 new EditorAuthorizer("t", "cognito:groups", "editors"), new ApiEvents("localhost"), 1024, Clock.systemUTC());
         server = LocalHttpServer.start("127.0.0.1", 0, api, new SiteServer(bucket, Optional.of(edge)));
         return new Publisher(new InMemoryListingStore(), bucket, pages, clock, site.sectionSlugs(),
-                Publisher.FEED_SIZE, invalidations);
+                site.frontSize(), invalidations);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -73,7 +73,7 @@ public interface ArticleStore {
      *
      * @throws InvalidCursorException when the cursor is not one this store returned for such a query
      */
-    ArticlePage list(ArticleQuery query);
+    ResultPage list(ArticleQuery query);
 
     record ArticleQuery(Optional<String> section, Optional<Status> status, Optional<String> cursor, int limit) {
     }
@@ -82,6 +82,7 @@ public interface ArticleStore {
     record Revision(long version, Instant updatedAt, String headline) {
     }
 
-    record ArticlePage(List<Article> articles, Optional<String> nextCursor) {
+    /** One page of a {@link #list} query's results (articles, not a rendered page) and the cursor of the next. */
+    record ResultPage(List<Article> articles, Optional<String> nextCursor) {
     }
 }

@@ -2,7 +2,7 @@ package broadsheet.core.editing;
 
 import broadsheet.core.article.Article;
 import broadsheet.core.article.Status;
-import broadsheet.core.editing.ArticleStore.ArticlePage;
+import broadsheet.core.editing.ArticleStore.ResultPage;
 import broadsheet.core.editing.ArticleStore.ArticleQuery;
 import broadsheet.core.editing.ArticleStore.Revision;
 
@@ -67,7 +67,7 @@ public final class Editing {
      *
      * @throws InvalidCursorException when the query's cursor is not one the store returned for it
      */
-    public ArticlePage list(ArticleQuery query) {
+    public ResultPage list(ArticleQuery query) {
         return store.list(query);
     }
 

@@ -12,12 +12,12 @@ import java.util.TreeMap;
  * entries in each archive month of its collection, keyed {@code yyyy-MM}; for home, of every
  * section, keyed {@code <section>/<yyyy-MM>} (see {@link Listings#front} and {@link Listings#home}).
  */
-public record Listing(List<ListingEntry> entries, Map<String, Integer> buckets) {
+public record Listing(List<ListingEntry> entries, Map<String, Integer> monthCounts) {
 
     public static final Listing EMPTY = new Listing(List.of(), Map.of());
 
     public Listing {
         entries = List.copyOf(entries);
-        buckets = java.util.Collections.unmodifiableMap(new TreeMap<>(buckets));
+        monthCounts = java.util.Collections.unmodifiableMap(new TreeMap<>(monthCounts));
     }
 }

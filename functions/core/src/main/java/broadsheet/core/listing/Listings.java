@@ -90,48 +90,48 @@ public final class Listings {
         }
         entries.add(entry);
         entries.sort(NEWEST_FIRST);
-        return new Listing(entries, listing.buckets());
+        return new Listing(entries, listing.monthCounts());
     }
 
     /** The listing without the entry of this slug (the same listing when there is none). */
     public static Listing remove(Listing listing, String slug) {
         List<ListingEntry> entries = listing.entries().stream().filter(e -> !e.slug().equals(slug)).toList();
-        return entries.size() == listing.entries().size() ? listing : new Listing(entries, listing.buckets());
+        return entries.size() == listing.entries().size() ? listing : new Listing(entries, listing.monthCounts());
     }
 
     /**
      * A front (of a section, author or tag) from the front it replaces and the month listings just read. The counts of
      * the months read are refreshed (a month with no entries is dropped); other counts are carried
-     * over. The entries are the newest {@code feedSize} entries of the months read, which must be
+     * over. The entries are the newest {@code frontSize} entries of the months read, which must be
      * every month of the collection newer than the oldest month read (the caller reads newest first).
      */
-    public static Listing front(Listing previous, Map<YearMonth, Listing> monthsRead, int feedSize) {
-        Map<String, Integer> buckets = new TreeMap<>(previous.buckets());
+    public static Listing front(Listing previous, Map<YearMonth, Listing> monthsRead, int frontSize) {
+        Map<String, Integer> monthCounts = new TreeMap<>(previous.monthCounts());
         List<ListingEntry> entries = new ArrayList<>();
         monthsRead.forEach((month, listing) -> {
             int count = listing.entries().size();
             if (count == 0) {
-                buckets.remove(month.toString());
+                monthCounts.remove(month.toString());
             } else {
-                buckets.put(month.toString(), count);
+                monthCounts.put(month.toString(), count);
             }
             entries.addAll(listing.entries());
         });
-        return new Listing(newest(entries, feedSize), buckets);
+        return new Listing(newest(entries, frontSize), monthCounts);
     }
 
     /**
-     * The home listing from every section front: the newest {@code feedSize} entries of the site
+     * The home listing from every section front: the newest {@code frontSize} entries of the site
      * and the entry count of every archive month, keyed {@code <section>/<yyyy-MM>}.
      */
-    public static Listing home(Map<String, Listing> fronts, int feedSize) {
-        Map<String, Integer> buckets = new TreeMap<>();
+    public static Listing home(Map<String, Listing> fronts, int frontSize) {
+        Map<String, Integer> monthCounts = new TreeMap<>();
         List<ListingEntry> entries = new ArrayList<>();
         fronts.forEach((section, front) -> {
-            front.buckets().forEach((month, count) -> buckets.put(section + "/" + month, count));
+            front.monthCounts().forEach((month, count) -> monthCounts.put(section + "/" + month, count));
             entries.addAll(front.entries());
         });
-        return new Listing(newest(entries, feedSize), buckets);
+        return new Listing(newest(entries, frontSize), monthCounts);
     }
 
     /** How far back the Google News sitemap reaches. */

@@ -52,9 +52,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Publisher {
 
-    /** Entries on a section front and on home. */
-    public static final int FEED_SIZE = 50;
-
     /** Conditional write attempts on one listing before giving up with {@link ListingContentionException}. */
     public static final int MAX_ATTEMPTS = 20;
 
@@ -66,33 +63,33 @@ public final class Publisher {
     private final Pages pages;
     private final Clock clock;
     private final List<String> sections;
-    private final int feedSize;
+    private final int frontSize;
     private final EdgeCache edge;
     private final ExecutorService workers = new ThreadPoolExecutor(0, WORKERS, 30, TimeUnit.SECONDS,
             new SynchronousQueue<>(), Publisher::workerThread, new ThreadPoolExecutor.CallerRunsPolicy());
 
-    public Publisher(ListingStore listings, SiteBucket bucket, Pages pages, Clock clock, List<String> sections) {
-        this(listings, bucket, pages, clock, sections, FEED_SIZE);
-    }
-
+    /**
+     * @param sections  the site's sections, whose fronts make up home
+     * @param frontSize entries a front and home keep: the site's {@code SiteConfig.frontSize()}
+     */
     public Publisher(ListingStore listings, SiteBucket bucket, Pages pages, Clock clock, List<String> sections,
-                     int feedSize) {
-        this(listings, bucket, pages, clock, sections, feedSize, EdgeCache.NONE);
+                     int frontSize) {
+        this(listings, bucket, pages, clock, sections, frontSize, EdgeCache.NONE);
     }
 
     /** A publisher that invalidates the pages its changes overwrite or delete at the {@code edge}. */
     public Publisher(ListingStore listings, SiteBucket bucket, Pages pages, Clock clock, List<String> sections,
-                     int feedSize, EdgeCache edge) {
+                     int frontSize, EdgeCache edge) {
         this.edge = Objects.requireNonNull(edge, "edge");
         this.listings = Objects.requireNonNull(listings, "listings");
         this.bucket = Objects.requireNonNull(bucket, "bucket");
         this.pages = Objects.requireNonNull(pages, "pages");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sections = List.copyOf(sections);
-        if (feedSize < 1) {
-            throw new IllegalArgumentException("feedSize must be positive: " + feedSize);
+        if (frontSize < 1) {
+            throw new IllegalArgumentException("frontSize must be positive: " + frontSize);
         }
-        this.feedSize = feedSize;
+        this.frontSize = frontSize;
     }
 
     /**
@@ -227,8 +224,8 @@ public final class Publisher {
         ListingId.Collection collection = id.collection().orElseThrow();
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Versioned<Listing> head = read(id);
-            Map<YearMonth, Listing> months = readNewestMonths(collection, head.value().buckets(), touched);
-            Listing next = Listings.front(head.value(), months, feedSize);
+            Map<YearMonth, Listing> months = readNewestMonths(collection, head.value().monthCounts(), touched);
+            Listing next = Listings.front(head.value(), months, frontSize);
             if (listings.put(id, next, head.version())) {
                 return new Versioned<>(next, head.version() + 1);
             }
@@ -238,7 +235,7 @@ public final class Publisher {
     }
 
     /**
-     * Reads month listings of the collection newest first until they hold {@code feedSize} entries
+     * Reads month listings of the collection newest first until they hold {@code frontSize} entries
      * (or every known month is read), always including the months just edited. The counts the
      * front carries say how many months the first batch needs: usually one read of one or two
      * months.
@@ -255,7 +252,7 @@ public final class Publisher {
         int prefix = 0;
         while (true) {
             int expected = entriesIn(read, candidates, prefix);
-            while (prefix < candidates.size() && expected < feedSize) {
+            while (prefix < candidates.size() && expected < frontSize) {
                 YearMonth month = candidates.get(prefix++);
                 Listing seen = read.get(month);
                 if (seen != null) {
@@ -270,7 +267,7 @@ public final class Publisher {
             }
             read.putAll(readMonths(collection, batch));
             batch.clear();
-            if (prefix == candidates.size() || entriesIn(read, candidates, prefix) >= feedSize) {
+            if (prefix == candidates.size() || entriesIn(read, candidates, prefix) >= frontSize) {
                 return read;
             }
         }
@@ -310,7 +307,7 @@ public final class Publisher {
             Map<ListingId, Versioned<Listing>> found = listings.getAll(fronts.keySet());
             Map<String, Listing> bySection = new LinkedHashMap<>();
             found.forEach((frontId, front) -> bySection.put(fronts.get(frontId), front.value()));
-            Listing next = Listings.home(bySection, feedSize);
+            Listing next = Listings.home(bySection, frontSize);
             if (listings.put(id, next, head.version())) {
                 frontsRead.putAll(bySection);
                 return new Versioned<>(next, head.version() + 1);

@@ -13,7 +13,7 @@ import broadsheet.core.publish.SiteBucket;
 
 import broadsheet.core.article.Article;
 import broadsheet.core.article.Status;
-import broadsheet.core.editing.ArticleStore.ArticlePage;
+import broadsheet.core.editing.ArticleStore.ResultPage;
 import broadsheet.core.editing.ArticleStore.ArticleQuery;
 import broadsheet.core.listing.ListingStore.Versioned;
 import broadsheet.core.render.RenderedPage;
@@ -255,7 +255,7 @@ public final class SiteRebuild {
     }
 
     private Done articles(SectionArticles unit) {
-        ArticlePage page = articles.list(new ArticleQuery(Optional.of(unit.section()), Optional.of(Status.PUBLISHED),
+        ResultPage page = articles.list(new ArticleQuery(Optional.of(unit.section()), Optional.of(Status.PUBLISHED),
                 unit.cursor(), batchSize));
         Instant now = clock.instant();
         List<Callable<Long>> work = new ArrayList<>();

@@ -24,7 +24,7 @@ import static broadsheet.core.render.PageContext.rendered;
 
 /**
  * The site's and each section's Atom 1.0 ({@code pages/feed.mustache}, RFC 3339 times) and RSS 2.0
- * feeds ({@code pages/rss.mustache}, RFC 822 dates): the newest {@link SiteConfig#feedSize()}
+ * feeds ({@code pages/rss.mustache}, RFC 822 dates): the newest {@link SiteConfig#feedEntries()}
  * entries of a listing sorted newest first. A feed's own update time is the newest publish or
  * update time of its entries, so rendering needs no clock.
  */
@@ -52,20 +52,20 @@ final class Feeds {
 
     RenderedPage siteAtom(List<ListingEntry> entries) {
         Views.AtomFeed feed = atom(config.name(), config.description(), layout.siteFeedUrl(), layout.homeUrl(),
-                first(entries, config.feedSize()));
+                first(entries, config.feedEntries()));
         return rendered(layout.siteFeedKey(), ATOM, LISTING_CACHE, render(atomTemplate, feed));
     }
 
     RenderedPage sectionAtom(String slug, List<ListingEntry> entries) {
         Section section = context.section(slug);
         Views.AtomFeed feed = atom(context.titled(section.title()), null, layout.sectionFeedUrl(slug),
-                layout.sectionFrontUrl(slug), first(entries, config.feedSize()));
+                layout.sectionFrontUrl(slug), first(entries, config.feedEntries()));
         return rendered(layout.sectionFeedKey(slug), ATOM, LISTING_CACHE, render(atomTemplate, feed));
     }
 
     RenderedPage siteRss(List<ListingEntry> entries) {
         Views.RssChannel channel = rss(config.name(), layout.homeUrl(), config.description(), layout.siteRssUrl(),
-                first(entries, config.feedSize()));
+                first(entries, config.feedEntries()));
         return rendered(layout.siteRssKey(), RSS, LISTING_CACHE, render(rssTemplate, channel));
     }
 
@@ -73,7 +73,7 @@ final class Feeds {
         Section section = context.section(slug);
         Views.RssChannel channel = rss(context.titled(section.title()), layout.sectionFrontUrl(slug),
                 "The latest " + section.title() + " articles from " + config.name() + ".",
-                layout.sectionRssUrl(slug), first(entries, config.feedSize()));
+                layout.sectionRssUrl(slug), first(entries, config.feedEntries()));
         return rendered(layout.sectionRssKey(slug), RSS, LISTING_CACHE, render(rssTemplate, channel));
     }
 

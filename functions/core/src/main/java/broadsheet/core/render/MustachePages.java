@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  *
  * <p>Listing conventions: entries are shown newest first by publish time (then slug). A section
  * front shows its first {@link SiteConfig#pageSize()} entries and links to every archive month
- * in its {@code buckets} (keys {@code yyyy-MM}, value = number of articles); its feed holds the
- * first {@link SiteConfig#feedSize()}. The home listing's {@code buckets} are keyed
+ * in its {@code monthCounts} (keys {@code yyyy-MM}, value = number of articles); its feed holds the
+ * first {@link SiteConfig#feedEntries()}. The home listing's {@code monthCounts} are keyed
  * {@code <section>/<yyyy-MM>}: together with the months of its entries they name the month
  * sitemaps listed in the sitemap index. Author and tag fronts and months render like a section's
  * front and archive, with the author's or tag's name as the newest entry spells it.
@@ -88,10 +88,10 @@ public final class MustachePages implements Pages {
         List<ListingEntry> entries = listing.entries().stream().sorted(Listings.NEWEST_FIRST).toList();
         return switch (id.kind()) {
             case HOME -> List.of(listings.home(entries), feeds.siteAtom(entries), feeds.siteRss(entries),
-                    sitemaps.index(entries, listing.buckets()));
+                    sitemaps.index(entries, listing.monthCounts()));
             case SECTION_FRONT -> {
                 String section = id.section().orElseThrow();
-                yield List.of(listings.sectionFront(section, entries, listing.buckets()),
+                yield List.of(listings.sectionFront(section, entries, listing.monthCounts()),
                         feeds.sectionAtom(section, entries), feeds.sectionRss(section, entries));
             }
             case SECTION_MONTH -> {
@@ -101,7 +101,7 @@ public final class MustachePages implements Pages {
                         sitemaps.month(section, month, entries));
             }
             case AUTHOR_FRONT, TAG_FRONT -> List.of(listings.collectionFront(id.collection().orElseThrow(), entries,
-                    listing.buckets()));
+                    listing.monthCounts()));
             case AUTHOR_MONTH, TAG_MONTH -> List.of(listings.collectionMonth(id.collection().orElseThrow(),
                     id.month().orElseThrow(), entries));
         };

@@ -25,8 +25,11 @@ import java.util.Set;
  * checked as a whole: an unusable config fails the start with every problem listed.
  *
  * @param baseUrl  absolute http(s) URL without a trailing slash, e.g. {@code https://broadsheet.example}
- * @param pageSize entries shown on a section front and on the home page
- * @param feedSize entries in a feed
+ * @param pageSize    entries shown on a front page (section, author, tag) and on the home page
+ * @param feedEntries entries in a feed (RSS, Atom). Its JSON key is {@code feedSize}, the name it
+ *                    had: {@code site.json} is part of the templates digest, and a renamed key
+ *                    would call for a new render generation (a whole-site rebuild) for pages that
+ *                    do not change
  * @param generation the render generation, at least 1 and below 2^31: part of every page
  *                   revision ({@link broadsheet.core.render.PageRevision}), so it must be
  *                   raised whenever the templates or this config change how pages render
@@ -38,7 +41,7 @@ public record SiteConfig(
         String language,
         List<Section> sections,
         int pageSize,
-        int feedSize,
+        int feedEntries,
         int generation) {
 
     public static final String RESOURCE = "broadsheet/site.json";
@@ -51,7 +54,7 @@ public record SiteConfig(
     public SiteConfig {
         sections = sections == null ? List.of() : List.copyOf(sections);
         baseUrl = baseUrl == null ? null : stripTrailingSlashes(baseUrl.trim());
-        List<String> problems = problems(name, baseUrl, language, sections, pageSize, feedSize, generation);
+        List<String> problems = problems(name, baseUrl, language, sections, pageSize, feedEntries, generation);
         if (!problems.isEmpty()) {
             throw new SiteConfigException(problems);
         }
@@ -93,7 +96,7 @@ public record SiteConfig(
         String baseUrl = text(root, "baseUrl", problems);
         String language = text(root, "language", problems);
         int pageSize = integer(root, "pageSize", problems);
-        int feedSize = integer(root, "feedSize", problems);
+        int feedEntries = integer(root, "feedSize", problems);
         int generation = integer(root, "generation", problems);
         List<Section> sections = new ArrayList<>();
         JsonNode list = root.get("sections");
@@ -112,7 +115,7 @@ public record SiteConfig(
         if (!problems.isEmpty()) {
             // report the value problems of the fields that were readable too
             for (String p : problems(name, baseUrl == null ? null : stripTrailingSlashes(baseUrl.trim()), language,
-                    sections, pageSize, feedSize, generation)) {
+                    sections, pageSize, feedEntries, generation)) {
                 String field = p.substring(0, p.indexOf(' '));
                 if (problems.stream().noneMatch(q -> q.startsWith(field + " "))) {
                     problems.add(p);
@@ -120,12 +123,21 @@ public record SiteConfig(
             }
             throw new SiteConfigException(problems);
         }
-        return new SiteConfig(name, description, baseUrl, language, sections, pageSize, feedSize, generation);
+        return new SiteConfig(name, description, baseUrl, language, sections, pageSize, feedEntries, generation);
     }
 
     /** The same site served from another base URL (set from configuration by the wiring). */
     public SiteConfig withBaseUrl(String newBaseUrl) {
-        return new SiteConfig(name, description, newBaseUrl, language, sections, pageSize, feedSize, generation);
+        return new SiteConfig(name, description, newBaseUrl, language, sections, pageSize, feedEntries, generation);
+    }
+
+    /**
+     * Entries a front listing keeps (of a section, author or tag, and home): enough for its page
+     * ({@link #pageSize}) and its feed ({@link #feedEntries}), which are cut from it. The publisher
+     * keeps fronts this long, so the two can never disagree.
+     */
+    public int frontSize() {
+        return Math.max(pageSize, feedEntries);
     }
 
     public List<String> sectionSlugs() {
@@ -141,7 +153,7 @@ public record SiteConfig(
     }
 
     private static List<String> problems(String name, String baseUrl, String language, List<Section> sections,
-                                         int pageSize, int feedSize, int generation) {
+                                         int pageSize, int feedEntries, int generation) {
         List<String> problems = new ArrayList<>();
         if (name == null || name.isBlank()) {
             problems.add("name is required");
@@ -174,8 +186,8 @@ public record SiteConfig(
         if (pageSize < 1 || pageSize > 200) {
             problems.add("pageSize must be 1..200, got " + pageSize);
         }
-        if (feedSize < 1 || feedSize > 200) {
-            problems.add("feedSize must be 1..200, got " + feedSize);
+        if (feedEntries < 1 || feedEntries > 200) {
+            problems.add("feedSize must be 1..200, got " + feedEntries);
         }
         if (generation < 1) {
             problems.add("generation must be at least 1, got " + generation);

@@ -11,7 +11,7 @@ import broadsheet.core.editing.StaleVersionException;
 import broadsheet.core.article.Article;
 import broadsheet.core.article.LeadImage;
 import broadsheet.core.article.Status;
-import broadsheet.core.editing.ArticleStore.ArticlePage;
+import broadsheet.core.editing.ArticleStore.ResultPage;
 import broadsheet.core.editing.ArticleStore.ArticleQuery;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -239,7 +239,7 @@ public abstract class ArticleStoreContract {
         }
         store.create(article("business", "elsewhere", Status.PUBLISHED));
 
-        List<ArticlePage> pages = allPages(Optional.of("world"), Optional.empty(), 2);
+        List<ResultPage> pages = allPages(Optional.of("world"), Optional.empty(), 2);
         List<Article> listed = pages.stream().flatMap(p -> p.articles().stream()).toList();
 
         assertThat(pages).allSatisfy(p -> assertThat(p.articles().size()).isLessThanOrEqualTo(2));
@@ -302,11 +302,11 @@ public abstract class ArticleStoreContract {
         return allPages(section, status, limit).stream().flatMap(p -> p.articles().stream()).toList();
     }
 
-    private List<ArticlePage> allPages(Optional<String> section, Optional<Status> status, int limit) {
-        List<ArticlePage> pages = new ArrayList<>();
+    private List<ResultPage> allPages(Optional<String> section, Optional<Status> status, int limit) {
+        List<ResultPage> pages = new ArrayList<>();
         Optional<String> cursor = Optional.empty();
         do {
-            ArticlePage page = store.list(new ArticleQuery(section, status, cursor, limit));
+            ResultPage page = store.list(new ArticleQuery(section, status, cursor, limit));
             pages.add(page);
             cursor = page.nextCursor();
             assertThat(pages.size()).as("pages before the cursor runs out").isLessThan(100);

@@ -120,7 +120,7 @@ public final class InMemoryArticleStore implements ArticleStore {
     }
 
     @Override
-    public synchronized ArticlePage list(ArticleQuery query) {
+    public synchronized ResultPage list(ArticleQuery query) {
         if (query.limit() < 1) {
             throw new IllegalArgumentException("limit must be positive: " + query.limit());
         }
@@ -137,10 +137,10 @@ public final class InMemoryArticleStore implements ArticleStore {
                 .limit(query.limit() + 1L)
                 .toList();
         if (matching.size() <= query.limit()) {
-            return new ArticlePage(matching, Optional.empty());
+            return new ResultPage(matching, Optional.empty());
         }
         List<Article> page = matching.subList(0, query.limit());
-        return new ArticlePage(List.copyOf(page), Optional.of(encodeCursor(position(page.get(page.size() - 1), byPublishTime))));
+        return new ResultPage(List.copyOf(page), Optional.of(encodeCursor(position(page.get(page.size() - 1), byPublishTime))));
     }
 
     private Article existing(String slug, long expectedVersion) {

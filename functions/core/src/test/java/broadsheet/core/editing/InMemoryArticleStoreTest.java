@@ -8,7 +8,7 @@ import broadsheet.core.editing.StaleVersionException;
 
 import broadsheet.core.article.Article;
 import broadsheet.core.article.Status;
-import broadsheet.core.editing.ArticleStore.ArticlePage;
+import broadsheet.core.editing.ArticleStore.ResultPage;
 import broadsheet.core.editing.ArticleStore.ArticleQuery;
 import org.junit.jupiter.api.Test;
 
@@ -96,9 +96,9 @@ class InMemoryArticleStoreTest {
         store.create(published("sport", "match", START.minusSeconds(60)));
         Article notes = store.create(draft("world", "notes").withTimes(START, START));
 
-        ArticlePage published = store.list(new ArticleQuery(Optional.of("world"), Optional.of(Status.PUBLISHED), Optional.empty(), 10));
-        ArticlePage world = store.list(new ArticleQuery(Optional.of("world"), Optional.empty(), Optional.empty(), 10));
-        ArticlePage drafts = store.list(new ArticleQuery(Optional.empty(), Optional.of(Status.DRAFT), Optional.empty(), 10));
+        ResultPage published = store.list(new ArticleQuery(Optional.of("world"), Optional.of(Status.PUBLISHED), Optional.empty(), 10));
+        ResultPage world = store.list(new ArticleQuery(Optional.of("world"), Optional.empty(), Optional.empty(), 10));
+        ResultPage drafts = store.list(new ArticleQuery(Optional.empty(), Optional.of(Status.DRAFT), Optional.empty(), 10));
 
         assertThat(published.articles()).containsExactly(newer, older);
         assertThat(published.nextCursor()).isEmpty();
@@ -115,7 +115,7 @@ class InMemoryArticleStoreTest {
         Optional<String> cursor = Optional.empty();
         int pages = 0;
         do {
-            ArticlePage page = store.list(new ArticleQuery(Optional.of("world"), Optional.of(Status.PUBLISHED), cursor, 10));
+            ResultPage page = store.list(new ArticleQuery(Optional.of("world"), Optional.of(Status.PUBLISHED), cursor, 10));
             page.articles().forEach(a -> seen.add(a.slug()));
             cursor = page.nextCursor();
             pages++;

@@ -40,4 +40,13 @@ class ListingCodecTest {
         assertThat(withoutTags).doesNotContain("tags");
         assertThat(codec.decode(withoutTags).entries().get(0).tags()).isEmpty();
     }
+
+    @Test
+    void storesMonthCountsUnderTheirFirstNameSoStoredListingsStillRead() {
+        var codec = new ListingCodec();
+        String stored = "{\"entries\":[],\"buckets\":{\"2026-11\":3,\"2026-10\":1}}";
+
+        assertThat(codec.decode(stored).monthCounts()).isEqualTo(Map.of("2026-11", 3, "2026-10", 1));
+        assertThat(codec.encode(new Listing(List.of(), Map.of("2026-11", 3)))).contains("\"buckets\":{\"2026-11\":3}");
+    }
 }

@@ -62,7 +62,7 @@ class ListingsTest {
 
         Listing front = Listings.front(previous, read, 2);
 
-        assertThat(front.buckets()).isEqualTo(Map.of("2026-12", 1, "2026-11", 2, "2026-09", 4));
+        assertThat(front.monthCounts()).isEqualTo(Map.of("2026-12", 1, "2026-11", 2, "2026-09", 4));
         assertThat(front.entries()).extracting(ListingEntry::slug).containsExactly("december", "newer");
     }
 
@@ -76,7 +76,7 @@ class ListingsTest {
         Listing home = Listings.home(fronts, 2);
 
         assertThat(home.entries()).containsExactly(newer, sport);
-        assertThat(home.buckets()).isEqualTo(Map.of("world/2026-11", 2, "sport/2026-11", 1, "sport/2026-08", 5));
+        assertThat(home.monthCounts()).isEqualTo(Map.of("world/2026-11", 2, "sport/2026-11", 1, "sport/2026-08", 5));
     }
 
     @Test

@@ -33,7 +33,7 @@ class PublisherEdgeCacheTest {
     private final EdgeCache edge = (String reference, Collection<String> paths) -> sent.add(new Sent(reference,
             List.copyOf(paths), bucket.get(paths.iterator().next().substring(1)).isPresent()));
     private final Publisher publisher = new Publisher(new InMemoryListingStore(), bucket, new TextPages(),
-            Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS, Publisher.FEED_SIZE, edge);
+            Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS, 50, edge);
 
     private final Article live = published("world", "talks", EARLIER);
 
@@ -63,7 +63,7 @@ class PublisherEdgeCacheTest {
         Article corrected = retitled(live, "Corrected");
         List<String> seen = new ArrayList<>();
         Publisher checking = new Publisher(new InMemoryListingStore(), bucket, new TextPages(),
-                Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS, Publisher.FEED_SIZE,
+                Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS, 50,
                 (reference, paths) -> seen.add(new String(bucket.get("world/talks/index.html").orElseThrow().body(),
                         java.nio.charset.StandardCharsets.UTF_8)));
 
@@ -112,7 +112,7 @@ class PublisherEdgeCacheTest {
         List<Collection<String>> accepted = new ArrayList<>();
         boolean[] refuse = {true};
         Publisher refusing = new Publisher(new InMemoryListingStore(), bucket, new TextPages(),
-                Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS, Publisher.FEED_SIZE, (reference, paths) -> {
+                Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS, 50, (reference, paths) -> {
                     if (refuse[0]) {
                         throw new EdgeCacheException("too many invalidations in progress", null);
                     }

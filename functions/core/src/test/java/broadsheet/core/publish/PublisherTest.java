@@ -16,6 +16,7 @@ import broadsheet.core.publish.Publisher;
 import broadsheet.core.article.Article;
 import broadsheet.core.article.Status;
 import broadsheet.core.render.RenderedPage;
+import broadsheet.core.site.SiteConfig;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -37,14 +38,17 @@ class PublisherTest {
     private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
     private static final List<String> SECTIONS = List.of("world", "sport", "culture");
 
+    /** The packaged site's front size, as the wiring hands it to the publisher. */
+    private static final int FRONT_SIZE = SiteConfig.load().frontSize();
+
     private final InMemoryListingStore store = new InMemoryListingStore();
     private final CountingListingStore listings = new CountingListingStore(store);
     private final InMemorySiteBucket bucket = new InMemorySiteBucket();
     private final TextPages pages = new TextPages();
-    private final Publisher publisher = publisher(Publisher.FEED_SIZE);
+    private final Publisher publisher = publisher(FRONT_SIZE);
 
-    private Publisher publisher(int feedSize) {
-        return new Publisher(listings, bucket, pages, Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS, feedSize);
+    private Publisher publisher(int frontSize) {
+        return new Publisher(listings, bucket, pages, Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS, frontSize);
     }
 
     private static Instant day(int month, int day) {
@@ -70,7 +74,7 @@ class PublisherTest {
         assertThat(page("tag/news/archive/2026-11/index.html")).startsWith("talks|world|");
         assertThat(bucket.puts()).as("article; section, author and tag month and front; home, sitemap index, news")
                 .isEqualTo(10);
-        SiteCheck.assertConverged(store, bucket, pages, List.of(talks), SECTIONS, Publisher.FEED_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(talks), SECTIONS, FRONT_SIZE);
     }
 
     @Test
@@ -86,7 +90,7 @@ class PublisherTest {
                 .containsExactly("fresh", "yesterday");
 
         Publisher twoDaysLater = new Publisher(listings, bucket, pages,
-                Clock.fixed(NOW.plusSeconds(13 * 3600), ZoneOffset.UTC), SECTIONS);
+                Clock.fixed(NOW.plusSeconds(13 * 3600), ZoneOffset.UTC), SECTIONS, FRONT_SIZE);
         twoDaysLater.apply(ArticleChange.updated(old, retitled(old, "Old, retitled")));
         assertThat(page(TextPages.NEWS).lines().map(line -> line.substring(0, line.indexOf('|'))))
                 .as("the window moves with the clock of the change that renders it").containsExactly("fresh");
@@ -108,7 +112,7 @@ class PublisherTest {
         assertThat(bucket.puts()).isEqualTo(uploads);
         assertThat(store.get(month).orElseThrow().version()).as("an unchanged month listing is not rewritten")
                 .isEqualTo(monthVersion);
-        SiteCheck.assertConverged(store, bucket, pages, List.of(talks, match), SECTIONS, Publisher.FEED_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(talks, match), SECTIONS, FRONT_SIZE);
     }
 
     @Test
@@ -123,7 +127,7 @@ class PublisherTest {
         assertThat(bucket.get("world/talks/index.html")).isEmpty();
         assertThat(page("world/index.html")).doesNotContain("talks|").contains("other|").contains("bucket 2026-11=1");
         assertThat(page("index.html")).doesNotContain("talks|");
-        SiteCheck.assertConverged(store, bucket, pages, List.of(other), SECTIONS, Publisher.FEED_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(other), SECTIONS, FRONT_SIZE);
     }
 
     @Test
@@ -138,7 +142,7 @@ class PublisherTest {
         assertThat(page("world/index.html")).isEmpty();
         assertThat(page("index.html")).isEmpty();
         assertThat(page("sitemap.xml")).isEmpty();
-        SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, Publisher.FEED_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, FRONT_SIZE);
     }
 
     @Test
@@ -155,7 +159,7 @@ class PublisherTest {
         assertThat(page("world/index.html")).doesNotContain("talks|");
         assertThat(page("sport/index.html")).contains("talks|sport|");
         assertThat(page("sitemap.xml")).isEqualTo("bucket sport/2026-11=1\n");
-        SiteCheck.assertConverged(store, bucket, pages, List.of(moved), SECTIONS, Publisher.FEED_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(moved), SECTIONS, FRONT_SIZE);
     }
 
     @Test
@@ -171,13 +175,13 @@ class PublisherTest {
         assertThat(bucket.get("world/talks/index.html").orElseThrow().redirectLocation()).isEmpty();
         assertThat(page("world/talks/index.html")).startsWith("article talks v3\nworld");
         assertThat(bucket.get("sport/talks/index.html").orElseThrow().redirectLocation()).contains("/world/talks/");
-        SiteCheck.assertConverged(store, bucket, pages, List.of(back), SECTIONS, Publisher.FEED_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(back), SECTIONS, FRONT_SIZE);
 
         Article offline = next(back, "world", talks.publishAt(), Status.DRAFT);
         publisher.apply(ArticleChange.updated(back, offline));
         assertThat(bucket.get("world/talks/index.html")).isEmpty();
         assertThat(bucket.get("sport/talks/index.html")).as("the redirect the move left").isEmpty();
-        SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, Publisher.FEED_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, FRONT_SIZE);
     }
 
     @Test
@@ -190,9 +194,9 @@ class PublisherTest {
 
         assertThat(page("world/archive/2026-11/index.html")).isEmpty();
         assertThat(page("world/archive/2026-09/index.html")).startsWith("talks|");
-        assertThat(store.get(ListingId.sectionFront("world")).orElseThrow().value().buckets())
+        assertThat(store.get(ListingId.sectionFront("world")).orElseThrow().value().monthCounts())
                 .isEqualTo(Map.of("2026-09", 1));
-        SiteCheck.assertConverged(store, bucket, pages, List.of(earlier), SECTIONS, Publisher.FEED_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(earlier), SECTIONS, FRONT_SIZE);
     }
 
     @Test
@@ -217,11 +221,11 @@ class PublisherTest {
         bucket.put(stale, PageRevision.of(1, v2.version()));
 
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        Publisher sameGeneration = new Publisher(listings, bucket, new TextPages(1), clock, SECTIONS);
+        Publisher sameGeneration = new Publisher(listings, bucket, new TextPages(1), clock, SECTIONS, FRONT_SIZE);
         sameGeneration.apply(ArticleChange.updated(v1, v2));
         assertThat(page("world/talks/index.html")).as("same generation, same version").isEqualTo("old templates\n");
 
-        Publisher nextGeneration = new Publisher(listings, bucket, new TextPages(2), clock, SECTIONS);
+        Publisher nextGeneration = new Publisher(listings, bucket, new TextPages(2), clock, SECTIONS, FRONT_SIZE);
         nextGeneration.apply(ArticleChange.updated(v1, v2));
         assertThat(bucket.get("world/talks/index.html").orElseThrow().revision())
                 .isEqualTo(PageRevision.of(2, v2.version()));
@@ -283,7 +287,7 @@ class PublisherTest {
 
         assertThat(bucket.puts()).isEqualTo(uploads);
         assertThat(bucket.deletes()).isEqualTo(deletes);
-        SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, Publisher.FEED_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, FRONT_SIZE);
     }
 
     @Test
@@ -305,6 +309,6 @@ class PublisherTest {
         publisher.apply(ArticleChange.created(live));
         publisher.apply(ArticleChange.updated(live, next(live, "world", live.publishAt(), Status.DRAFT)));
         assertThat(bucket.keys("world/live/")).as("back to draft takes the page down").isEmpty();
-        SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, Publisher.FEED_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, FRONT_SIZE);
     }
 }

@@ -12,10 +12,11 @@ import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingId;
 import broadsheet.core.listing.Listings;
 import broadsheet.core.publish.Publisher;
+import broadsheet.core.site.SiteConfig;
 
 import broadsheet.core.article.Article;
 import broadsheet.core.article.Status;
-import broadsheet.core.editing.ArticleStore.ArticlePage;
+import broadsheet.core.editing.ArticleStore.ResultPage;
 import broadsheet.core.editing.ArticleStore.ArticleQuery;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +75,8 @@ class PublishingCostTest {
         final CountingListingStore listings = new CountingListingStore(store);
         final InMemorySiteBucket bucket = new InMemorySiteBucket();
         final TextPages pages = new TextPages();
-        final Publisher publisher = new Publisher(listings, bucket, pages, Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS);
+        final Publisher publisher = new Publisher(listings, bucket, pages, Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS,
+                SiteConfig.load().frontSize());
 
         Cost publishOneNewArticle() {
             Article created = articles.create(published("world", "breaking", NOW.minusSeconds(60)));
@@ -112,7 +114,7 @@ class PublishingCostTest {
         List<Article> live = new ArrayList<>();
         Optional<String> cursor = Optional.empty();
         do {
-            ArticlePage page = site.articles.list(new ArticleQuery(Optional.empty(), Optional.of(Status.PUBLISHED), cursor, 5000));
+            ResultPage page = site.articles.list(new ArticleQuery(Optional.empty(), Optional.of(Status.PUBLISHED), cursor, 5000));
             live.addAll(page.articles());
             cursor = page.nextCursor();
         } while (cursor.isPresent());
@@ -131,10 +133,10 @@ class PublishingCostTest {
                     .forEach((month, inMonth) -> months.put(month, new Listing(
                             inMonth.stream().map(Listings::entryOf).sorted(Listings.NEWEST_FIRST).toList(), Map.of())));
             months.forEach((month, listing) -> assertThat(store.put(ListingId.sectionMonth(section, month), listing, 0)).isTrue());
-            Listing front = Listings.front(Listing.EMPTY, months, Publisher.FEED_SIZE);
+            Listing front = Listings.front(Listing.EMPTY, months, SiteConfig.load().frontSize());
             assertThat(store.put(ListingId.sectionFront(section), front, 0)).isTrue();
             fronts.put(section, front);
         });
-        assertThat(store.put(ListingId.home(), Listings.home(fronts, Publisher.FEED_SIZE), 0)).isTrue();
+        assertThat(store.put(ListingId.home(), Listings.home(fronts, SiteConfig.load().frontSize()), 0)).isTrue();
     }
 }

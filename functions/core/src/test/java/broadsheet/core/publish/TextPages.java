@@ -103,7 +103,7 @@ final class TextPages implements Pages {
 
     private static String buckets(Listing listing) {
         StringBuilder text = new StringBuilder();
-        listing.buckets().forEach((key, count) -> text.append("bucket ").append(key).append('=').append(count).append('\n'));
+        listing.monthCounts().forEach((key, count) -> text.append("bucket ").append(key).append('=').append(count).append('\n'));
         return text.toString();
     }
 

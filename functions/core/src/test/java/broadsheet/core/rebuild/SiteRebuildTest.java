@@ -52,7 +52,7 @@ class SiteRebuildTest {
     @BeforeEach
     void publishASite() {
         pool = Executors.newFixedThreadPool(3);
-        Publisher publisher = new Publisher(listings, published, pages, clock, SITE.sectionSlugs());
+        Publisher publisher = new Publisher(listings, published, pages, clock, SITE.sectionSlugs(), SITE.frontSize());
         for (int i = 0; i < 23; i++) {
             Article a = TestArticles.published(SECTIONS.get(i % 3), "story-" + i, NOW.minus(Duration.ofDays(3L * i)));
             if (i % 4 == 1) {
@@ -136,7 +136,7 @@ class SiteRebuildTest {
     @Test
     void aRebuildAtANewGenerationReplacesEveryPageOnceAndTheOldTemplatesCannotUndoIt() {
         SiteConfig renamed = new SiteConfig(SITE.name() + " Daily", SITE.description(), SITE.baseUrl(),
-                SITE.language(), SITE.sections(), SITE.pageSize(), SITE.feedSize(), SITE.generation() + 1);
+                SITE.language(), SITE.sections(), SITE.pageSize(), SITE.feedEntries(), SITE.generation() + 1);
         MustachePages newTemplates = new MustachePages(renamed);
         InMemorySiteBucket expected = new InMemorySiteBucket();
         new SiteRebuild(articles, listings, listings, expected, newTemplates, clock, SITE.sectionSlugs(), 7, pool)
@@ -167,7 +167,7 @@ class SiteRebuildTest {
     void listingsNoLiveArticleIsInAnyMoreAreRebuiltToo() {
         Article gone = articles.find("story-1").orElseThrow();
         articles.delete(gone.slug(), gone.version());
-        new Publisher(listings, published, pages, clock, SITE.sectionSlugs()).apply(ArticleChange.deleted(gone));
+        new Publisher(listings, published, pages, clock, SITE.sectionSlugs(), SITE.frontSize()).apply(ArticleChange.deleted(gone));
         InMemorySiteBucket rebuilt = new InMemorySiteBucket();
 
         SiteRebuild.Checkpoint end = new SiteRebuild(articles, listings, listings, rebuilt, pages, clock,

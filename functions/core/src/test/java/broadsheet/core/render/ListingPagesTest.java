@@ -118,7 +118,7 @@ class ListingPagesTest {
         List<ListingEntry> shuffled = new ArrayList<>(Fixtures.worldEntries());
         Collections.reverse(shuffled);
         Listing a = Fixtures.worldFront();
-        Listing b = new Listing(shuffled, a.buckets());
+        Listing b = new Listing(shuffled, a.monthCounts());
         assertThat(pages.listingPages(ListingId.sectionFront("world"), b))
                 .isEqualTo(pages.listingPages(ListingId.sectionFront("world"), a));
         assertThat(pages.listingPages(ListingId.home(), Fixtures.home()))

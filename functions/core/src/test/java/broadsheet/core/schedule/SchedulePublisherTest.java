@@ -111,6 +111,6 @@ class SchedulePublisherTest {
         @Override public java.util.List<Revision> revisions(String slug) { return inner.revisions(slug); }
         @Override public java.util.Optional<Article> revision(String slug, long version) { return inner.revision(slug, version); }
         @Override public java.util.List<Article> due(Instant now, int limit) { return inner.due(now, limit); }
-        @Override public ArticlePage list(ArticleQuery query) { return inner.list(query); }
+        @Override public ResultPage list(ArticleQuery query) { return inner.list(query); }
     }
 }

@@ -15,7 +15,8 @@ class SiteConfigTest {
         assertThat(site.baseUrl()).isEqualTo("https://broadsheet.example");
         assertThat(site.language()).isEqualTo("en");
         assertThat(site.pageSize()).isEqualTo(20);
-        assertThat(site.feedSize()).isEqualTo(50);
+        assertThat(site.feedEntries()).isEqualTo(50);
+        assertThat(site.frontSize()).isEqualTo(50);
         assertThat(site.generation()).isPositive();
         assertThat(site.sectionSlugs()).containsExactly("world", "politics", "business", "technology", "science",
                 "culture", "sport", "opinion");
@@ -86,5 +87,15 @@ class SiteConfigTest {
                 "pageSize must be an integer", "feedSize must be 1..200, got 500");
         assertThatThrownBy(() -> SiteConfig.fromJson("{")).isInstanceOf(SiteConfigException.class)
                 .hasMessageContaining("not valid JSON");
+    }
+
+    @Test
+    void frontsKeepEnoughEntriesForTheirPageAndTheirFeed() {
+        SiteConfig site = SiteConfig.load();
+        SiteConfig longPages = new SiteConfig(site.name(), site.description(), site.baseUrl(), site.language(),
+                site.sections(), 80, 30, site.generation());
+
+        assertThat(longPages.frontSize()).isEqualTo(80);
+        assertThat(site.frontSize()).isEqualTo(Math.max(site.pageSize(), site.feedEntries()));
     }
 }

@@ -6,7 +6,7 @@ import broadsheet.core.article.Status;
 import broadsheet.core.article.Validated;
 import broadsheet.core.article.Violation;
 import broadsheet.core.editing.ArticleJson;
-import broadsheet.core.editing.ArticleStore.ArticlePage;
+import broadsheet.core.editing.ArticleStore.ResultPage;
 import broadsheet.core.editing.ArticleStore.ArticleQuery;
 import broadsheet.core.editing.Editing;
 import broadsheet.core.editing.InvalidCursorException;
@@ -110,7 +110,7 @@ final class ArticleCollectionRoutes {
         if (!violations.isEmpty()) {
             return Problem.invalid("The query is not valid; see violations.", violations).response();
         }
-        ArticlePage page;
+        ResultPage page;
         try {
             page = editing.list(new ArticleQuery(section, status, cursor, limit));
         } catch (InvalidCursorException e) {

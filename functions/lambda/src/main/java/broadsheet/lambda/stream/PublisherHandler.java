@@ -1,7 +1,5 @@
 package broadsheet.lambda.stream;
 
-import broadsheet.core.render.MustachePages;
-import broadsheet.core.site.SiteConfig;
 import broadsheet.lambda.Priming;
 import broadsheet.lambda.Wiring;
 
@@ -10,7 +8,6 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Clock;
 import java.util.List;
 
 /**
@@ -26,10 +23,8 @@ public final class PublisherHandler implements RequestStreamHandler {
 
     public PublisherHandler() {
         Wiring wiring = Wiring.fromEnvironment();
-        SiteConfig site = wiring.site();
-        MustachePages pages = new MustachePages(site);
-        this.feed = wiring.changeFeed(site, pages);
-        this.priming = Priming.registered(new PublisherPriming(site, pages, Clock.systemUTC())::prime);
+        this.feed = wiring.changeFeed();
+        this.priming = Priming.registered(new PublisherPriming(wiring.site(), wiring.pages(), wiring.clock())::prime);
     }
 
     /** A publisher over the given change feed, without priming. */

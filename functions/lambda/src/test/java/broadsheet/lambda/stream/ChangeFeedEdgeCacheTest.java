@@ -33,7 +33,7 @@ class ChangeFeedEdgeCacheTest {
     private boolean refuse;
     private final ChangeFeed feed = new ChangeFeed(new Publisher(new InMemoryListingStore(), bucket,
             new MustachePages(site), new MovableClock(Instant.parse("2026-11-29T13:00:00Z")), site.sectionSlugs(),
-            Publisher.FEED_SIZE, (String reference, Collection<String> paths) -> {
+            site.frontSize(), (String reference, Collection<String> paths) -> {
                 if (refuse) {
                     throw new EdgeCacheException("too many invalidations in progress", null);
                 }

@@ -34,7 +34,7 @@ class PublisherHandlerTest {
     private final InMemorySiteBucket bucket = new InMemorySiteBucket();
     private final PublisherHandler handler = new PublisherHandler(new ChangeFeed(new Publisher(
             new InMemoryListingStore(), bucket, new MustachePages(site),
-            new MovableClock(Instant.parse("2026-11-29T13:00:00Z")), site.sectionSlugs())));
+            new MovableClock(Instant.parse("2026-11-29T13:00:00Z")), site.sectionSlugs(), site.frontSize())));
 
     private static String batch() {
         return ApiGatewayEvents.resource(BATCH);

@@ -31,7 +31,7 @@ class PublisherPrimingTest {
         InMemoryListingStore listings = new InMemoryListingStore();
         MustachePages pages = new MustachePages(site);
         // as in production: the publisher and its priming share the pages
-        new Publisher(listings, bucket, pages, clock, site.sectionSlugs());
+        new Publisher(listings, bucket, pages, clock, site.sectionSlugs(), site.frontSize());
         Priming priming = new Priming(new PublisherPriming(site, pages, clock)::prime);
 
         priming.beforeCheckpoint(null);
