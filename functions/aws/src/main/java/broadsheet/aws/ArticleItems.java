@@ -44,10 +44,11 @@ public final class ArticleItems {
     static final String PUBLISH_AT = "publishAt";
     static final String CREATED_AT = "createdAt";
     static final String UPDATED_AT = "updatedAt";
+    static final String CREATED_BY = "createdBy";
     static final String VERSION = "version";
 
     /** Attributes an article item may lack; an update removes those the new article lacks. */
-    static final Set<String> OPTIONAL = Set.of(STANDFIRST, IMAGE, SOURCE, PUBLISH_AT, CREATED_AT, UPDATED_AT,
+    static final Set<String> OPTIONAL = Set.of(STANDFIRST, IMAGE, SOURCE, PUBLISH_AT, CREATED_AT, UPDATED_AT, CREATED_BY,
             TableDefinition.GSI1_PK, TableDefinition.GSI1_SK, TableDefinition.GSI2_PK, TableDefinition.GSI2_SK,
             TableDefinition.GSI3_PK, TableDefinition.GSI3_SK);
 
@@ -108,6 +109,7 @@ public final class ArticleItems {
         putIfPresent(item, PUBLISH_AT, article.publishAt());
         putIfPresent(item, CREATED_AT, article.createdAt());
         putIfPresent(item, UPDATED_AT, article.updatedAt());
+        putIfPresent(item, CREATED_BY, article.createdBy());
         item.put(VERSION, AttributeValue.fromN(Long.toString(article.version())));
         if (article.status() == Status.PUBLISHED && article.publishAt() != null) {
             item.put(TableDefinition.GSI1_PK, AttributeValue.fromS(article.section()));
@@ -141,7 +143,8 @@ public final class ArticleItems {
                 instant(string(item, PUBLISH_AT)),
                 instant(string(item, CREATED_AT)),
                 instant(string(item, UPDATED_AT)),
-                item.containsKey(VERSION) && item.get(VERSION).n() != null ? Long.parseLong(item.get(VERSION).n()) : 0);
+                item.containsKey(VERSION) && item.get(VERSION).n() != null ? Long.parseLong(item.get(VERSION).n()) : 0,
+                string(item, CREATED_BY));
     }
 
     /** Above every {@link #sortKey} of this time and below those of any later time. */

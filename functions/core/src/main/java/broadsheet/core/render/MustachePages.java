@@ -210,6 +210,7 @@ public final class MustachePages implements Pages {
     private String previewBanner(Article a) {
         String state = switch (a.status()) {
             case DRAFT -> "a draft, not published";
+            case REVIEW -> "a draft waiting for review, not published";
             case SCHEDULED -> a.publishAt() == null ? "scheduled, not yet published"
                     : "scheduled for " + timeFormat.format(a.publishAt());
             case PUBLISHED -> "published";
