@@ -67,6 +67,7 @@ public final class LocalStack implements AutoCloseable {
     private DeadLetters deadLetters;
     private ApiHandler apiHandler;
     private EditorAuthorizer authorizer;
+    private LocalIssuer issuer;
     private ApiEvents apiEvents;
     private boolean closed;
     private int resumed;
@@ -141,7 +142,16 @@ public final class LocalStack implements AutoCloseable {
                 Optional.of(new S3UploadSigner(presigner, settings.bucketName())), clock,
                 new EditorPolicy(settings.editorGroupClaim(), settings.editorGroup())));
         startScheduler(new SchedulePublisher(articles, clock));
-        authorizer = new EditorAuthorizer(settings.editorToken(), settings.editorGroupClaim(), settings.editorGroup());
+        issuer = new LocalIssuer(URI.create(http.baseUrl() + "/oidc"), LocalIssuer.CLIENT_ID,
+                List.of(http.baseUrl() + "/admin/"), settings.localUsers(), clock);
+        List<EditorAuthorizer.StaticToken> staticTokens = new ArrayList<>(List.of(new EditorAuthorizer.StaticToken(
+                settings.editorToken(), EditorAuthorizer.LOCAL_EDITOR, settings.editorGroup())));
+        if (settings.contributorToken() != null) {
+            staticTokens.add(new EditorAuthorizer.StaticToken(settings.contributorToken(),
+                    EditorAuthorizer.LOCAL_CONTRIBUTOR, LocalUsers.CONTRIBUTORS));
+        }
+        authorizer = new EditorAuthorizer(staticTokens, settings.editorGroupClaim(), Optional.of(JwtAuthorizer.of(
+                issuer.issuer(), List.of(issuer.clientId()), issuer.publicKeys(), clock)));
         apiEvents = new ApiEvents("localhost:" + http.port());
 
         long revision = clock.millis();
@@ -150,7 +160,9 @@ public final class LocalStack implements AutoCloseable {
         }
 
         resumed = feed.resume();
-        http.serve(new ApiBridge(apiHandler, authorizer, apiEvents, settings.maxBodyBytes(), clock), new SiteServer(bucket));
+        http.serve(Map.of(
+                LocalHttpServer.API_PREFIX, new ApiBridge(apiHandler, authorizer, apiEvents, settings.maxBodyBytes(), clock),
+                OidcEndpoints.PREFIX, new OidcEndpoints(issuer)), new SiteServer(bucket));
     }
 
     /**
@@ -226,6 +238,11 @@ public final class LocalStack implements AutoCloseable {
     /** Where s3proxy listens: it checks signatures against {@code LocalCredentials}. */
     public URI s3Endpoint() {
         return s3Endpoint;
+    }
+
+    /** The local OpenID Connect issuer ({@code /oidc}) that the editor app signs in with. */
+    public LocalIssuer issuer() {
+        return issuer;
     }
 
     public String editorToken() {
