@@ -162,7 +162,8 @@ public final class LocalStack implements AutoCloseable {
         resumed = feed.resume();
         http.serve(Map.of(
                 LocalHttpServer.API_PREFIX, new ApiBridge(apiHandler, authorizer, apiEvents, settings.maxBodyBytes(), clock),
-                OidcEndpoints.PREFIX, new OidcEndpoints(issuer)), new SiteServer(bucket));
+                OidcEndpoints.PREFIX, new OidcEndpoints(issuer),
+                "/admin", new EditorAppServer(editorAppConfig(site))), new SiteServer(bucket));
     }
 
     /**
@@ -238,6 +239,18 @@ public final class LocalStack implements AutoCloseable {
     /** Where s3proxy listens: it checks signatures against {@code LocalCredentials}. */
     public URI s3Endpoint() {
         return s3Endpoint;
+    }
+
+    /** What the editor app reads from {@code /admin/config.json}: where to sign in, the API, the sections. */
+    private Map<String, Object> editorAppConfig(SiteConfig site) {
+        Map<String, Object> config = new java.util.LinkedHashMap<>();
+        config.put("issuer", issuer.issuer());
+        config.put("clientId", issuer.clientId());
+        config.put("redirectUri", http.baseUrl() + EditorAppServer.PREFIX);
+        config.put("api", http.baseUrl() + "/api");
+        config.put("sections", site.sections().stream()
+                .map(s -> Map.of("slug", s.slug(), "title", s.title())).toList());
+        return config;
     }
 
     /** The local OpenID Connect issuer ({@code /oidc}) that the editor app signs in with. */
