@@ -107,6 +107,7 @@ public final class Main {
         out.println("  Token:  " + command.token() + (command.tokenGenerated()
                 ? "   (new for this run; set BROADSHEET_EDITOR_TOKEN to keep one)" : "   (from BROADSHEET_EDITOR_TOKEN)"));
         out.println("  Data:   " + command.dataDir().toAbsolutePath().normalize());
+        out.println("  Editor: " + stack.siteUrl() + EditorAppServer.PREFIX + "   (the newsroom app; sign in as a user below)");
         out.println("  Sign-in: " + stack.issuer().issuer() + "   (OpenID Connect; client " + stack.issuer().clientId() + ")");
         for (LocalUsers.User user : settings.localUsers().all()) {
             out.println("    " + user.username() + " " + user.groups()

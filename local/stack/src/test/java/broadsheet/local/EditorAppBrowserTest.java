@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -117,6 +118,45 @@ class EditorAppBrowserTest {
         assertThat(((JavascriptExecutor) browser).executeScript(
                 "return document.querySelectorAll('script:not([src]), #article script').length")).isEqualTo(0L);
         screenshot("editor-article-view");
+    }
+
+    @Test
+    void pagesThroughTheListByCursorAndSignsOut() throws Exception {
+        Http http = new Http(stack.siteUrl());
+        for (int i = 1; i <= 22; i++) {
+            byte[] json = ("{\"section\":\"sport\",\"headline\":\"Match report " + i + "\",\"body\":\"Score.\"}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(http.postJson("/api/articles", json, "app-editor-token").statusCode()).isEqualTo(201);
+        }
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get(stack.siteUrl() + "/admin/");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in"))).click();
+        wait.until(ExpectedConditions.urlContains("/oidc/authorize"));
+        browser.findElement(By.id("username")).sendKeys("eve");
+        browser.findElement(By.id("password")).sendKeys("eve-password");
+        browser.findElement(By.id("sign-in")).click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("next-page")));
+        List<String> first = headlines();
+        assertThat(first).hasSize(20);
+        browser.findElement(By.id("next-page")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("first-page")));
+        wait.until(d -> headlines().size() == 2);
+        assertThat(headlines()).doesNotContainAnyElementsOf(first);
+        assertThat(browser.findElements(By.id("next-page"))).isEmpty();
+        assertThat(browser.getCurrentUrl()).contains("c=");
+        screenshot("editor-article-list-page-2");
+        browser.findElement(By.id("first-page")).click();
+        wait.until(d -> headlines().size() == 20);
+
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));
+        assertThat(browser.getCurrentUrl()).isEqualTo(stack.siteUrl() + "/admin/");
+        assertThat(browser.findElement(By.id("sign-out")).isDisplayed()).isFalse();
+    }
+
+    private List<String> headlines() {
+        return browser.findElements(By.cssSelector("#articles a.headline")).stream().map(e -> e.getText()).toList();
     }
 
     private void screenshot(String name) throws Exception {
