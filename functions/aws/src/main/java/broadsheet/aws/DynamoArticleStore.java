@@ -270,7 +270,8 @@ public final class DynamoArticleStore implements ArticleStore {
     public Article update(Article article, long expectedVersion) {
         keepRevision(article.slug(), expectedVersion);
         Instant now = clock.instant();
-        Article next = article.withVersion(expectedVersion + 1).withTimes(null, now);
+        // Creation time and creator are set once, at creation: never written (nor removed) by an update.
+        Article next = article.withVersion(expectedVersion + 1).withTimes(null, now).withCreatedBy(null);
         Map<String, AttributeValue> attributes = new LinkedHashMap<>(ArticleItems.toItem(next));
         attributes.remove(TableDefinition.PK);
         attributes.remove(TableDefinition.SK);
@@ -287,7 +288,8 @@ public final class DynamoArticleStore implements ArticleStore {
         }
         List<String> removes = new ArrayList<>();
         for (String optional : ArticleItems.OPTIONAL) {
-            if (!attributes.containsKey(optional) && !optional.equals(ArticleItems.CREATED_AT)) {
+            if (!attributes.containsKey(optional) && !optional.equals(ArticleItems.CREATED_AT)
+                    && !optional.equals(ArticleItems.CREATED_BY)) {
                 names.put("#r" + removes.size(), optional);
                 removes.add("#r" + removes.size());
             }
@@ -310,8 +312,8 @@ public final class DynamoArticleStore implements ArticleStore {
             throw refused(e, article.slug(), expectedVersion);
         }
         Map<String, AttributeValue> oldItem = response.attributes();
-        Instant createdAt = ArticleItems.fromItem(oldItem).createdAt();
-        Article stored = next.withTimes(createdAt, now);
+        Article old = ArticleItems.fromItem(oldItem);
+        Article stored = next.withTimes(old.createdAt(), now).withCreatedBy(old.createdBy());
         Map<String, AttributeValue> newItem = new LinkedHashMap<>(ArticleItems.toItem(stored));
         if (oldItem.containsKey(CREATED_WITH_KEY)) {
             newItem.put(CREATED_WITH_KEY, oldItem.get(CREATED_WITH_KEY));

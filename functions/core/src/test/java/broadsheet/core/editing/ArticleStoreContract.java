@@ -263,6 +263,19 @@ public abstract class ArticleStoreContract {
     }
 
     @Test
+    void anUpdateNeitherDropsNorChangesTheCreator() {
+        Article created = store.create(article("world", "owned", Status.DRAFT).withCreatedBy("ann"));
+
+        Article withoutOwner = store.update(withHeadline(created, "Edited").withCreatedBy(null), 1);
+        Article claimed = store.update(withHeadline(withoutOwner, "Claimed").withCreatedBy("bo"), 2);
+
+        assertThat(withoutOwner.createdBy()).isEqualTo("ann");
+        assertThat(claimed.createdBy()).isEqualTo("ann");
+        assertThat(store.find("owned")).get().extracting(Article::createdBy, Article::headline)
+                .containsExactly("ann", "Claimed");
+    }
+
+    @Test
     void listRefusesALimitBelowOne() {
         assertThatThrownBy(() -> store.list(new ArticleQuery(Optional.empty(), Optional.empty(), Optional.empty(), 0)))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -89,7 +89,8 @@ public final class InMemoryArticleStore implements ArticleStore {
     public synchronized Article update(Article article, long expectedVersion) {
         Article current = existing(article.slug(), expectedVersion);
         keep(current);
-        Article stored = article.withVersion(expectedVersion + 1).withTimes(current.createdAt(), clock.instant());
+        Article stored = article.withVersion(expectedVersion + 1).withTimes(current.createdAt(), clock.instant())
+                .withCreatedBy(current.createdBy());
         articles.put(stored.slug(), stored);
         return stored;
     }
