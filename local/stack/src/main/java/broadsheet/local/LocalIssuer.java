@@ -151,10 +151,23 @@ public final class LocalIssuer {
             throw new IllegalArgumentException("the authorization request was not checked");
         }
         return users.signIn(username, password).map(user -> {
+            forgetExpired();
             String code = EditorAuthorizer.generateToken();
             codes.put(code, new PendingCode(request, user, clock.instant().plus(CODE_LIFETIME)));
             return code;
         });
+    }
+
+    /** Drops expired codes and refresh tokens, so a long local run keeps only what can still be used. */
+    private void forgetExpired() {
+        Instant now = clock.instant();
+        codes.values().removeIf(c -> now.isAfter(c.expiresAt()));
+        refreshTokens.values().removeIf(g -> now.isAfter(g.expiresAt()));
+    }
+
+    /** How many codes and refresh tokens are held (for tests). */
+    int held() {
+        return codes.size() + refreshTokens.size();
     }
 
     /** {@code grant_type=authorization_code}: the code is spent whatever the outcome. */
