@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -72,6 +73,36 @@ public final class Permissions {
     public record Caller(String id, Set<Role> roles) {
         public Caller {
             roles = Set.copyOf(Objects.requireNonNull(roles, "roles"));
+        }
+
+        /**
+         * The caller of verified JWT claims as API Gateway hands them to the function: the id is
+         * {@code username} (Cognito access tokens), else {@code sub}; the roles come from the
+         * groups in {@code groupClaim}, written {@code [a b]}, {@code a}, {@code ["a","b"]} or {@code a,b}.
+         */
+        public static Caller fromClaims(Map<String, String> claims, String groupClaim) {
+            String username = claims.get("username");
+            String id = username != null && !username.isBlank() ? username : claims.get("sub");
+            return new Caller(id, Role.ofGroups(groups(claims.get(groupClaim))));
+        }
+
+        /** The group names in one claim value. */
+        static Set<String> groups(String claim) {
+            if (claim == null) {
+                return Set.of();
+            }
+            String text = claim.strip();
+            if (text.startsWith("[") && text.endsWith("]")) {
+                text = text.substring(1, text.length() - 1);
+            }
+            Set<String> out = new java.util.LinkedHashSet<>();
+            for (String g : text.split("[\\s,]+")) {
+                String name = g.replace("\"", "");
+                if (!name.isEmpty()) {
+                    out.add(name);
+                }
+            }
+            return Set.copyOf(out);
         }
 
         public boolean isEditor() {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static broadsheet.core.editing.Permissions.decide;
@@ -55,6 +56,19 @@ class PermissionsTest {
         assertThat(Role.ofGroups(List.of("contributors", "readers"))).containsExactly(Role.CONTRIBUTOR);
         assertThat(Role.ofGroups(List.of("editors", "contributors"))).containsExactlyInAnyOrder(Role.EDITOR, Role.CONTRIBUTOR);
         assertThat(Role.ofGroups(List.of("Editors", "admins"))).isEmpty();
+    }
+
+    @Test
+    void theCallerComesFromTheClaimsApiGatewayHandsOver() {
+        assertThat(Caller.fromClaims(Map.of("sub", "1f2e", "username", "ann", "cognito:groups", "[contributors readers]"),
+                "cognito:groups")).isEqualTo(new Caller("ann", Set.of(Role.CONTRIBUTOR)));
+        assertThat(Caller.fromClaims(Map.of("sub", "1f2e", "cognito:groups", "editors"), "cognito:groups"))
+                .isEqualTo(new Caller("1f2e", Set.of(Role.EDITOR)));
+        assertThat(Caller.fromClaims(Map.of("username", " ", "sub", "s", "groups", "[\"editors\",\"contributors\"]"), "groups"))
+                .isEqualTo(new Caller("s", Set.of(Role.EDITOR, Role.CONTRIBUTOR)));
+        assertThat(Caller.fromClaims(Map.of("username", "x", "cognito:groups", "editors,contributors"), "cognito:groups").roles())
+                .containsExactlyInAnyOrder(Role.EDITOR, Role.CONTRIBUTOR);
+        assertThat(Caller.fromClaims(Map.of(), "cognito:groups")).isEqualTo(new Caller(null, Set.of()));
     }
 
     @Test
