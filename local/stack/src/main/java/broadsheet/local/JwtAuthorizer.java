@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  * the string map the authorizer hands to the function ({@code requestContext.authorizer.jwt.claims}):
  * <ol>
  *   <li>the token may come with or without the {@code Bearer} prefix;</li>
- *   <li>the signature is checked with the issuer's JWKS key of the token's {@code kid}; RSA only
+ *   <li>the signature is checked with the issuer's JWKS key of the token's {@code kid} (a token
+ *       without {@code kid} is refused); RSA only
  *       (this authorizer takes RS256, what Cognito signs with: {@code none}, HMAC and every other
  *       algorithm are refused);</li>
  *   <li>{@code iss} equals the configured issuer;</li>
@@ -62,8 +63,11 @@ public final class JwtAuthorizer {
         if (this.audiences.isEmpty()) {
             throw new IllegalArgumentException("a JWT authorizer needs at least one audience");
         }
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
-                (selector, context) -> selector.select(keys.get())));
+        JWSVerificationKeySelector<SecurityContext> byKid = new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
+                (selector, context) -> selector.select(keys.get()));
+        // The token must name its key: without a kid no key is chosen (nimbus would try every key).
+        processor.setJWSKeySelector((header, context) ->
+                header.getKeyID() == null ? List.of() : byKid.selectJWSKeys(header, context));
         processor.setJWTClaimsSetVerifier((claims, context) -> verify(claims));
     }
 

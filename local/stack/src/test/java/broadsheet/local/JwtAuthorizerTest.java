@@ -123,6 +123,20 @@ class JwtAuthorizerTest {
     }
 
     @Test
+    void refusesATokenThatNamesNoKeyOrAnUnknownKey() throws Exception {
+        RSAKey key = new RSAKeyGenerator(2048).generate();
+        String noKid = issuer.sign(new JWSHeader.Builder(JWSAlgorithm.RS256).build(), access().build());
+        assertThat(authorizer.claims(noKid)).as("signed by the issuer's key, but naming no key").isEmpty();
+        String withKid = issuer.sign(new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .keyID(issuer.publicKeys().getKeys().get(0).getKeyID()).build(), access().build());
+        assertThat(authorizer.claims(withKid)).as("the control").isPresent();
+
+        SignedJWT unknown = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("unknown").build(), access().build());
+        unknown.sign(new RSASSASigner(key));
+        assertThat(authorizer.claims(unknown.serialize())).isEmpty();
+    }
+
+    @Test
     void refusesGarbage() {
         assertThat(authorizer.claims(null)).isEmpty();
         assertThat(authorizer.claims("")).isEmpty();
