@@ -46,13 +46,14 @@ public final class ArticleItems {
     static final String PUBLISH_AT = "publishAt";
     static final String CREATED_AT = "createdAt";
     static final String UPDATED_AT = "updatedAt";
+    static final String CREATED_BY = "createdBy";
     static final String VERSION = "version";
 
     /** The keys of the dropped {@code published} index, on items written before it went. */
     static final Set<String> FORMER_INDEX_KEYS = Set.of("gsi1pk", "gsi1sk");
 
     /** Attributes an article item may lack; an update removes those the new article lacks. */
-    static final Set<String> OPTIONAL = Set.of(STANDFIRST, IMAGE, SOURCE, PUBLISH_AT, CREATED_AT, UPDATED_AT,
+    static final Set<String> OPTIONAL = Set.of(STANDFIRST, IMAGE, SOURCE, PUBLISH_AT, CREATED_AT, UPDATED_AT, CREATED_BY,
             "gsi1pk", "gsi1sk", TableDefinition.GSI2_PK, TableDefinition.GSI2_SK,
             TableDefinition.GSI3_PK, TableDefinition.GSI3_SK);
 
@@ -113,6 +114,7 @@ public final class ArticleItems {
         putIfPresent(item, PUBLISH_AT, article.publishAt());
         putIfPresent(item, CREATED_AT, article.createdAt());
         putIfPresent(item, UPDATED_AT, article.updatedAt());
+        putIfPresent(item, CREATED_BY, article.createdBy());
         item.put(VERSION, AttributeValue.fromN(Long.toString(article.version())));
         if (article.status() == Status.SCHEDULED && article.publishAt() != null) {
             item.put(TableDefinition.GSI3_PK, AttributeValue.fromS(SCHEDULED_PARTITION));
@@ -142,7 +144,8 @@ public final class ArticleItems {
                 instant(string(item, PUBLISH_AT)),
                 instant(string(item, CREATED_AT)),
                 instant(string(item, UPDATED_AT)),
-                item.containsKey(VERSION) && item.get(VERSION).n() != null ? Long.parseLong(item.get(VERSION).n()) : 0);
+                item.containsKey(VERSION) && item.get(VERSION).n() != null ? Long.parseLong(item.get(VERSION).n()) : 0,
+                string(item, CREATED_BY));
     }
 
     /** Above every {@link #sortKey} of this time and below those of any later time. */

@@ -70,7 +70,8 @@ final class ArticleWrites {
 
     Article update(Article article, long expectedVersion) {
         revisions.keep(article.slug(), expectedVersion);
-        Article next = article.withVersion(expectedVersion + 1);
+        // the creator is set once, at creation: never written (nor removed) by an update
+        Article next = article.withVersion(expectedVersion + 1).withCreatedBy(null);
         Map<String, AttributeValue> attributes = new LinkedHashMap<>(ArticleItems.toItem(next));
         attributes.remove(TableDefinition.PK);
         attributes.remove(TableDefinition.SK);
@@ -87,7 +88,8 @@ final class ArticleWrites {
         }
         List<String> removes = new ArrayList<>();
         for (String optional : ArticleItems.OPTIONAL) {
-            if (!attributes.containsKey(optional) && !optional.equals(ArticleItems.CREATED_AT)) {
+            if (!attributes.containsKey(optional) && !optional.equals(ArticleItems.CREATED_AT)
+                    && !optional.equals(ArticleItems.CREATED_BY)) {
                 names.put("#r" + removes.size(), optional);
                 removes.add("#r" + removes.size());
             }
@@ -111,8 +113,9 @@ final class ArticleWrites {
         }
         Map<String, AttributeValue> oldItem = response.attributes();
         // an article given without a creation time keeps the stored one (the update does not remove it)
-        Article stored = next.createdAt() != null ? next
-                : next.withTimes(ArticleItems.fromItem(oldItem).createdAt(), next.updatedAt());
+        Article old = ArticleItems.fromItem(oldItem);
+        Article stored = (next.createdAt() != null ? next : next.withTimes(old.createdAt(), next.updatedAt()))
+                .withCreatedBy(old.createdBy());
         Map<String, AttributeValue> newItem = new LinkedHashMap<>(ArticleItems.toItem(stored));
         if (oldItem.containsKey(CREATED_WITH_KEY)) {
             newItem.put(CREATED_WITH_KEY, oldItem.get(CREATED_WITH_KEY));

@@ -36,6 +36,20 @@ class ArticleItemsTest {
     }
 
     @Test
+    void keepsTheCreatorAndIndexesAnArticleInReviewLikeADraft() {
+        Article review = PUBLISHED.withStatus(Status.REVIEW).withCreatedBy("ann");
+
+        Map<String, AttributeValue> item = ArticleItems.toItem(review);
+
+        assertThat(item.get("status").s()).isEqualTo("review");
+        assertThat(item.get("createdBy").s()).isEqualTo("ann");
+        assertThat(item).as("not listed, not scheduled").doesNotContainKeys("gsi1pk", "gsi1sk", "gsi3pk", "gsi3sk");
+        assertThat(item).as("but found among recent changes").containsKeys("gsi2pk", "gsi2sk");
+        assertThat(ArticleItems.fromItem(item)).isEqualTo(review);
+        assertThat(ArticleItems.toItem(PUBLISHED)).doesNotContainKey("createdBy");
+    }
+
+    @Test
     void sortKeysOrderLikeTimesWhateverTheirFraction() {
         String whole = ArticleItems.sortKey(Instant.parse("2026-11-29T10:15:30Z"), "a");
         String later = ArticleItems.sortKey(Instant.parse("2026-11-29T10:15:30.001Z"), "a");

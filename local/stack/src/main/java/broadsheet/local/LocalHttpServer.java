@@ -13,6 +13,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The one HTTP port of the local stack: {@code /api/...} goes to the API bridge, everything else
@@ -68,11 +70,26 @@ public final class LocalHttpServer implements AutoCloseable {
      * The route is chosen on the path as sent, which is the path both handlers read.
      */
     public void serve(Request.Handler api, Request.Handler site) {
+        serve(Map.of(API_PREFIX, api), site);
+    }
+
+    /**
+     * Routes each path to the handler of the first prefix it starts with ({@code /api/} to the
+     * API bridge, {@code /oidc/} to the local sign-in, ...), everything else to {@code site}, and
+     * starts serving. The route is chosen on the path as sent, which is the path the handlers read.
+     */
+    public void serve(Map<String, Request.Handler> byPrefix, Request.Handler site) {
+        Map<String, Request.Handler> routes = new LinkedHashMap<>(byPrefix);
         server.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                boolean toApi = request.getHttpURI().getPath().startsWith(API_PREFIX);
-                return (toApi ? api : site).handle(request, response, callback);
+                String path = request.getHttpURI().getPath();
+                for (Map.Entry<String, Request.Handler> route : routes.entrySet()) {
+                    if (path.startsWith(route.getKey())) {
+                        return route.getValue().handle(request, response, callback);
+                    }
+                }
+                return site.handle(request, response, callback);
             }
         });
         try {

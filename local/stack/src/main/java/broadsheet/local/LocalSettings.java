@@ -19,6 +19,8 @@ import java.util.function.UnaryOperator;
  * @param publisherWrapper wraps the publisher handler (tests inject failures); identity normally
  * @param schedulerInterval how often the local scheduler publishes scheduled articles whose time
  *                          has come (EventBridge Scheduler and the five-minute sweep in AWS)
+ * @param contributorToken a static bearer token standing for a contributor (scripts), or null
+ * @param localUsers       who can sign in to the local OpenID Connect issuer
  */
 public record LocalSettings(
         Path dataDir,
@@ -32,7 +34,9 @@ public record LocalSettings(
         RetryPolicy retry,
         int maxBodyBytes,
         UnaryOperator<RequestStreamHandler> publisherWrapper,
-        Duration schedulerInterval) {
+        Duration schedulerInterval,
+        String contributorToken,
+        LocalUsers localUsers) {
 
     public static final Duration DEFAULT_SCHEDULER_INTERVAL = Duration.ofSeconds(1);
 
@@ -44,6 +48,7 @@ public record LocalSettings(
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(editorToken, "editorToken");
         Objects.requireNonNull(schedulerInterval, "schedulerInterval");
+        Objects.requireNonNull(localUsers, "localUsers");
         if (schedulerInterval.isNegative() || schedulerInterval.isZero()) {
             throw new IllegalArgumentException("the scheduler interval must be positive, not " + schedulerInterval);
         }
@@ -56,22 +61,32 @@ public record LocalSettings(
     public static LocalSettings of(Path dataDir, int port, String editorToken) {
         return new LocalSettings(dataDir, "127.0.0.1", port, editorToken, "broadsheet", "broadsheet-site",
                 Config.DEFAULT_EDITOR_GROUP_CLAIM, Config.DEFAULT_EDITOR_GROUP, RetryPolicy.DEFAULT, MAX_BODY_BYTES, UnaryOperator.identity(),
-                DEFAULT_SCHEDULER_INTERVAL);
+                DEFAULT_SCHEDULER_INTERVAL, null, LocalUsers.generated());
     }
 
     public LocalSettings withRetry(RetryPolicy newRetry) {
         return new LocalSettings(dataDir, host, port, editorToken, tableName, bucketName, editorGroupClaim,
-                editorGroup, newRetry, maxBodyBytes, publisherWrapper, schedulerInterval);
+                editorGroup, newRetry, maxBodyBytes, publisherWrapper, schedulerInterval, contributorToken, localUsers);
     }
 
     public LocalSettings withPublisherWrapper(UnaryOperator<RequestStreamHandler> wrapper) {
         return new LocalSettings(dataDir, host, port, editorToken, tableName, bucketName, editorGroupClaim,
-                editorGroup, retry, maxBodyBytes, wrapper, schedulerInterval);
+                editorGroup, retry, maxBodyBytes, wrapper, schedulerInterval, contributorToken, localUsers);
     }
 
     public LocalSettings withSchedulerInterval(Duration interval) {
         return new LocalSettings(dataDir, host, port, editorToken, tableName, bucketName, editorGroupClaim,
-                editorGroup, retry, maxBodyBytes, publisherWrapper, interval);
+                editorGroup, retry, maxBodyBytes, publisherWrapper, interval, contributorToken, localUsers);
+    }
+
+    public LocalSettings withContributorToken(String token) {
+        return new LocalSettings(dataDir, host, port, editorToken, tableName, bucketName, editorGroupClaim,
+                editorGroup, retry, maxBodyBytes, publisherWrapper, schedulerInterval, token, localUsers);
+    }
+
+    public LocalSettings withLocalUsers(LocalUsers users) {
+        return new LocalSettings(dataDir, host, port, editorToken, tableName, bucketName, editorGroupClaim,
+                editorGroup, retry, maxBodyBytes, publisherWrapper, schedulerInterval, contributorToken, users);
     }
 
     public Path deadLetterFile() {

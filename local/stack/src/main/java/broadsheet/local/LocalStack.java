@@ -62,6 +62,7 @@ public final class LocalStack implements AutoCloseable {
     private DeadLetters deadLetters;
     private ApiHandler apiHandler;
     private EditorAuthorizer authorizer;
+    private LocalIssuer issuer;
     private ApiEvents apiEvents;
     private boolean closed;
     private int resumed;
@@ -142,7 +143,16 @@ public final class LocalStack implements AutoCloseable {
 
         apiHandler = new ApiHandler(wiring.articleApi());
         startScheduler(wiring.schedulePublisher());
-        authorizer = new EditorAuthorizer(settings.editorToken(), settings.editorGroupClaim(), settings.editorGroup());
+        issuer = new LocalIssuer(URI.create(http.baseUrl() + "/oidc"), LocalIssuer.CLIENT_ID,
+                List.of(http.baseUrl() + "/admin/"), settings.localUsers(), clock);
+        List<EditorAuthorizer.StaticToken> staticTokens = new ArrayList<>(List.of(new EditorAuthorizer.StaticToken(
+                settings.editorToken(), EditorAuthorizer.LOCAL_EDITOR, settings.editorGroup())));
+        if (settings.contributorToken() != null) {
+            staticTokens.add(new EditorAuthorizer.StaticToken(settings.contributorToken(),
+                    EditorAuthorizer.LOCAL_CONTRIBUTOR, LocalUsers.CONTRIBUTORS));
+        }
+        authorizer = new EditorAuthorizer(staticTokens, settings.editorGroupClaim(), Optional.of(JwtAuthorizer.of(
+                issuer.issuer(), List.of(issuer.clientId()), issuer.publicKeys(), clock)));
         apiEvents = new ApiEvents("localhost:" + http.port());
 
         long revision = clock.millis();
@@ -151,7 +161,10 @@ public final class LocalStack implements AutoCloseable {
         }
 
         resumed = feed.resume();
-        http.serve(new ApiBridge(apiHandler, authorizer, apiEvents, settings.maxBodyBytes(), clock), new SiteServer(bucket));
+        http.serve(Map.of(
+                LocalHttpServer.API_PREFIX, new ApiBridge(apiHandler, authorizer, apiEvents, settings.maxBodyBytes(), clock),
+                OidcEndpoints.PREFIX, new OidcEndpoints(issuer),
+                "/admin", new EditorAppServer(editorAppConfig(site))), new SiteServer(bucket));
     }
 
     /**
@@ -227,6 +240,23 @@ public final class LocalStack implements AutoCloseable {
     /** Where s3proxy listens: it checks signatures against {@code LocalCredentials}. */
     public URI s3Endpoint() {
         return s3Endpoint;
+    }
+
+    /** What the editor app reads from {@code /admin/config.json}: where to sign in, the API, the sections. */
+    private Map<String, Object> editorAppConfig(SiteConfig site) {
+        Map<String, Object> config = new java.util.LinkedHashMap<>();
+        config.put("issuer", issuer.issuer());
+        config.put("clientId", issuer.clientId());
+        config.put("redirectUri", http.baseUrl() + EditorAppServer.PREFIX);
+        config.put("api", http.baseUrl() + "/api");
+        config.put("sections", site.sections().stream()
+                .map(s -> Map.of("slug", s.slug(), "title", s.title())).toList());
+        return config;
+    }
+
+    /** The local OpenID Connect issuer ({@code /oidc}) that the editor app signs in with. */
+    public LocalIssuer issuer() {
+        return issuer;
     }
 
     public String editorToken() {

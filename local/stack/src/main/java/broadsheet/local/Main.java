@@ -19,6 +19,10 @@ import java.util.function.IntConsumer;
  *   <li>{@code --port N} or {@code BROADSHEET_PORT} (default 8080);</li>
  *   <li>{@code --data DIR} or {@code BROADSHEET_DATA_DIR} (default {@code local/data});</li>
  *   <li>{@code BROADSHEET_EDITOR_TOKEN}: the editor token (default: a new random one, printed);</li>
+ *   <li>{@code BROADSHEET_CONTRIBUTOR_TOKEN}: a static contributor token (default: none);</li>
+ *   <li>{@code BROADSHEET_LOCAL_USERS}: who can sign in at {@code /oidc}, as
+ *       {@code name:password:group+group;...} (default: an editor and a contributor with new
+ *       random passwords, printed);</li>
  *   <li>{@code --seed}: load the sample articles;</li>
  *   <li>{@code --replay-dead-letters}: publish the dead-lettered changes again, then exit.</li>
  * </ul>
@@ -48,7 +52,14 @@ public final class Main {
             System.out.println(usage());
             return;
         }
-        LocalSettings settings = LocalSettings.of(command.dataDir(), command.port(), command.token());
+        LocalSettings settings;
+        try {
+            settings = withSignIn(LocalSettings.of(command.dataDir(), command.port(), command.token()), System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("local/run: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         if (command.replay()) {
             System.exit(replay(settings.withRetry(new RetryPolicy(3, Duration.ofMillis(200), Duration.ofSeconds(1)))));
             return;
@@ -108,6 +119,15 @@ public final class Main {
         out.println("  Token:  " + command.token() + (command.tokenGenerated()
                 ? "   (new for this run; set BROADSHEET_EDITOR_TOKEN to keep one)" : "   (from BROADSHEET_EDITOR_TOKEN)"));
         out.println("  Data:   " + command.dataDir().toAbsolutePath().normalize());
+        out.println("  Editor: " + stack.siteUrl() + EditorAppServer.PREFIX + "   (the newsroom app; sign in as a user below)");
+        out.println("  Sign-in: " + stack.issuer().issuer() + "   (OpenID Connect; client " + stack.issuer().clientId() + ")");
+        for (LocalUsers.User user : settings.localUsers().all()) {
+            out.println("    " + user.username() + " " + user.groups()
+                    + (settings.localUsers().isGenerated() ? "  password: " + user.password() : ""));
+        }
+        if (settings.localUsers().isGenerated()) {
+            out.println("    (new for this run; set BROADSHEET_LOCAL_USERS=name:password:group+group;... to keep users)");
+        }
         if (deadLetters > 0) {
             out.printf("  %d change(s) could not be published: see %s, then run local/run --replay-dead-letters%n",
                     deadLetters, settings.deadLetterFile());
@@ -220,6 +240,20 @@ public final class Main {
                 seed, replay, help);
     }
 
+    /** The sign-in settings of the environment: the contributor token and the local users. */
+    static LocalSettings withSignIn(LocalSettings settings, Map<String, String> env) {
+        LocalSettings out = settings;
+        String contributor = env.get("BROADSHEET_CONTRIBUTOR_TOKEN");
+        if (nonBlank(contributor)) {
+            out = out.withContributorToken(contributor.strip());
+        }
+        String users = env.get("BROADSHEET_LOCAL_USERS");
+        if (nonBlank(users)) {
+            out = out.withLocalUsers(LocalUsers.parse(users));
+        }
+        return out;
+    }
+
     private static String value(List<String> args, int index, String option) {
         if (index >= args.size()) {
             throw new IllegalArgumentException(option + " needs a value");
@@ -238,6 +272,9 @@ public final class Main {
                   --data DIR               data folder (default local/data, or BROADSHEET_DATA_DIR)
                   --seed                   load the sample articles
                   --replay-dead-letters    publish the changes that exhausted their retries, then exit
-                environment: BROADSHEET_EDITOR_TOKEN (the editor token; random when unset)""";
+                environment: BROADSHEET_EDITOR_TOKEN (the editor token; random when unset),
+                  BROADSHEET_CONTRIBUTOR_TOKEN (a contributor token; none when unset),
+                  BROADSHEET_LOCAL_USERS (sign-in users name:password:group+group;...; an editor
+                  and a contributor with random passwords when unset)""";
     }
 }

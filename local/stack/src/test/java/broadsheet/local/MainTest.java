@@ -34,6 +34,25 @@ class MainTest {
     }
 
     @Test
+    void readsTheContributorTokenAndTheLocalUsersFromTheEnvironment() {
+        LocalSettings defaults = LocalSettings.of(Path.of("/tmp/bs"), 0, "editor-token");
+
+        LocalSettings unchanged = Main.withSignIn(defaults, Map.of());
+        assertThat(unchanged.contributorToken()).isNull();
+        assertThat(unchanged.localUsers().isGenerated()).isTrue();
+        assertThat(unchanged.localUsers().all()).extracting(LocalUsers.User::username).containsExactly("editor", "contributor");
+
+        LocalSettings set = Main.withSignIn(defaults, Map.of("BROADSHEET_CONTRIBUTOR_TOKEN", " c-token ",
+                "BROADSHEET_LOCAL_USERS", "eve:pw:editors"));
+        assertThat(set.contributorToken()).isEqualTo("c-token");
+        assertThat(set.localUsers().isGenerated()).isFalse();
+        assertThat(set.localUsers().all()).extracting(LocalUsers.User::username).containsExactly("eve");
+
+        assertThatThrownBy(() -> Main.withSignIn(defaults, Map.of("BROADSHEET_LOCAL_USERS", "eve")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void letsOptionsOverrideTheEnvironment() {
         Main.Command command = Main.parse(new String[] {"--port", "7070", "--seed", "--data=/tmp/x"},
                 Map.of("BROADSHEET_PORT", "9090"));

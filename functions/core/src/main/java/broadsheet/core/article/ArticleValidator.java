@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  *   <li>the body is one JSON object (malformed JSON is one violation at {@code ""}; duplicate
  *       keys are reported at their path);</li>
  *   <li>unknown fields are rejected by name (a typo such as {@code standFirst} must not be
- *       silently dropped); the server-set fields {@code version, createdAt, updatedAt, url} are
+ *       silently dropped); the server-set fields {@code version, createdAt, createdBy, updatedAt,
+ *       url} are
  *       accepted and ignored, so an article read from the API can be sent back;</li>
  *   <li>{@code section}, {@code headline}, {@code body} are required; {@code section} is one of
  *       the site's sections;</li>
@@ -43,7 +44,7 @@ import java.util.regex.Pattern;
  *       {@linkplain Slugs#RESERVED reserved} name; derived from the headline when absent;</li>
  *   <li>{@code image}: {@code src} is an http(s) URL or a media key {@code media/...} (no
  *       {@code ..}); {@code alt} is required and not blank;</li>
- *   <li>{@code status} is draft, scheduled or published (default draft); {@code publishAt} is an
+ *   <li>{@code status} is draft, review, scheduled or published (default draft); {@code publishAt} is an
  *       ISO-8601 instant, required when scheduled;</li>
  *   <li>control characters are rejected (the body may hold line feeds and tabs; CR LF becomes
  *       LF), as are unpaired surrogates.</li>
@@ -72,7 +73,7 @@ public final class ArticleValidator {
 
     private static final Set<String> FIELDS = Set.of("section", "slug", "headline", "standfirst", "body", "image",
             "authors", "tags", "source", "status", "publishAt");
-    private static final Set<String> SERVER_SET = Set.of("version", "createdAt", "updatedAt", "url");
+    private static final Set<String> SERVER_SET = Set.of("version", "createdAt", "createdBy", "updatedAt", "url");
     private static final Set<String> IMAGE_FIELDS = Set.of("src", "alt", "caption", "credit");
     private static final Pattern MEDIA_KEY = Pattern.compile("media/[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*");
 
@@ -312,7 +313,7 @@ public final class ArticleValidator {
                 return null;
             }
             return Status.fromWireName(node.stringValue()).orElseGet(() -> {
-                violations.add(new Violation("/status", "must be one of draft, scheduled, published"));
+                violations.add(new Violation("/status", "must be one of " + Status.wireNames()));
                 return null;
             });
         }

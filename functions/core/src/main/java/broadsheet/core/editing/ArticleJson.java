@@ -65,6 +65,7 @@ public final class ArticleJson {
         o.put("publishAt", time(a.publishAt()));
         o.put("createdAt", time(a.createdAt()));
         o.put("updatedAt", time(a.updatedAt()));
+        o.put("createdBy", a.createdBy());
         o.put("version", a.version());
         o.put("url", layout.articleUrl(a.section(), a.slug()));
         return o;

@@ -36,7 +36,9 @@ public interface ArticleStore {
     /**
      * Replaces the article stored under {@code article.slug()} when its version is still
      * {@code expectedVersion}; the stored result has version {@code expectedVersion + 1}. An
-     * article without a {@code createdAt} keeps the stored one.
+     * article without a {@code createdAt} keeps the stored one. The creator
+     * ({@link Article#createdBy()}) is kept from the stored article, whatever {@code article}
+     * holds: an article's owner is set once, at creation.
      *
      * @throws StaleVersionException    when the stored version differs
      * @throws ArticleNotFoundException when there is no such article

@@ -105,6 +105,7 @@ final class ArticlePages {
     private String previewBanner(Article a) {
         String state = switch (a.status()) {
             case DRAFT -> "a draft, not published";
+            case REVIEW -> "a draft waiting for review, not published";
             case SCHEDULED -> a.publishAt() == null ? "scheduled, not yet published"
                     : "scheduled for " + context.time(a.publishAt());
             case PUBLISHED -> "published";

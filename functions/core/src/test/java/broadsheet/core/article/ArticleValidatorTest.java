@@ -297,10 +297,17 @@ class ArticleValidatorTest {
     // ------------------------------------------------------------ status and times
 
     @Test
-    void acceptsOnlyTheThreeStatuses() {
+    void acceptsOnlyTheFourStatuses() {
         assertThat(valid(base("\"status\":\"published\"")).status()).isEqualTo(Status.PUBLISHED);
+        assertThat(valid(base("\"status\":\"review\"")).status()).isEqualTo(Status.REVIEW);
         assertThat(violations(base("\"status\":\"PUBLISHED\"")))
-                .containsExactly(new Violation("/status", "must be one of draft, scheduled, published"));
+                .containsExactly(new Violation("/status", "must be one of draft, review, scheduled, published"));
+    }
+
+    @Test
+    void ignoresTheCreatorSentBackSoABodyCannotClaimAnotherOwner() {
+        Article a = valid(base("\"createdBy\":\"someone-else\""));
+        assertThat(a.createdBy()).isNull();
     }
 
     @Test

@@ -52,6 +52,17 @@ class ArticleJsonTest {
     }
 
     @Test
+    void writesTheCreatorAndTheReviewStatusAndReadsBackWithoutTheCreator() {
+        Article article = Fixtures.worldArticle().withStatus(Status.REVIEW).withCreatedBy("ann");
+        JsonNode node = json.readTree(articleJson.write(article));
+        assertThat(node.get("createdBy").stringValue()).isEqualTo("ann");
+        assertThat(node.get("status").stringValue()).isEqualTo("review");
+        Validated again = new ArticleValidator(Fixtures.site()).parse(articleJson.write(article));
+        assertThat(((Validated.Valid) again).article())
+                .isEqualTo(article.withVersion(0).withTimes(null, null).withCreatedBy(null));
+    }
+
+    @Test
     void writesAbsentOptionalValuesAsNull() {
         Article bare = new Article("world", "bare", "Bare", null, "Body", null, List.of(), List.of(), null,
                 Status.DRAFT, null, null, null, 0);
@@ -59,6 +70,7 @@ class ArticleJsonTest {
         assertThat(node.get("image").isNull()).isTrue();
         assertThat(node.get("standfirst").isNull()).isTrue();
         assertThat(node.get("publishAt").isNull()).isTrue();
+        assertThat(node.get("createdBy").isNull()).isTrue();
         assertThat(node.get("authors").isArray()).isTrue();
     }
 

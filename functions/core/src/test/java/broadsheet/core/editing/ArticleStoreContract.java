@@ -266,6 +266,35 @@ public abstract class ArticleStoreContract {
     }
 
     @Test
+    void keepsTheCreatorAndFindsArticlesInReviewByStatus() {
+        Article created = store.create(article("world", "pitch", Status.REVIEW).withCreatedBy("ann"));
+        store.create(article("world", "other", Status.DRAFT));
+
+        Article updated = store.update(withHeadline(created, "Pitch, revised"), 1);
+
+        assertThat(created.createdBy()).isEqualTo("ann");
+        assertThat(updated.createdBy()).isEqualTo("ann");
+        assertThat(store.find("pitch")).get().extracting(Article::createdBy, Article::status)
+                .containsExactly("ann", Status.REVIEW);
+        assertThat(store.find("other")).get().extracting(Article::createdBy).isNull();
+        assertThat(allArticles(Optional.of("world"), Optional.of(Status.REVIEW), 10))
+                .extracting(Article::slug).containsExactly("pitch");
+    }
+
+    @Test
+    void anUpdateNeitherDropsNorChangesTheCreator() {
+        Article created = store.create(article("world", "owned", Status.DRAFT).withCreatedBy("ann"));
+
+        Article withoutOwner = store.update(withHeadline(created, "Edited").withCreatedBy(null), 1);
+        Article claimed = store.update(withHeadline(withoutOwner, "Claimed").withCreatedBy("bo"), 2);
+
+        assertThat(withoutOwner.createdBy()).isEqualTo("ann");
+        assertThat(claimed.createdBy()).isEqualTo("ann");
+        assertThat(store.find("owned")).get().extracting(Article::createdBy, Article::headline)
+                .containsExactly("ann", "Claimed");
+    }
+
+    @Test
     void listRefusesALimitBelowOne() {
         assertThatThrownBy(() -> store.list(new ArticleQuery(Optional.empty(), Optional.empty(), Optional.empty(), 0)))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -295,7 +324,7 @@ public abstract class ArticleStoreContract {
     protected static Article withHeadline(Article article, String headline) {
         return new Article(article.section(), article.slug(), headline, article.standfirst(), article.body(),
                 article.image(), article.authors(), article.tags(), article.source(), article.status(),
-                article.publishAt(), article.createdAt(), article.updatedAt(), article.version());
+                article.publishAt(), article.createdAt(), article.updatedAt(), article.version(), article.createdBy());
     }
 
     private List<Article> allArticles(Optional<String> section, Optional<Status> status, int limit) {

@@ -78,8 +78,9 @@ public final class InMemoryArticleStore implements ArticleStore {
         Article current = existing(article.slug(), expectedVersion);
         keep(current);
         Article next = article.withVersion(expectedVersion + 1);
-        // an article given without a creation time keeps the stored one, as in the table
-        Article stored = next.createdAt() != null ? next : next.withTimes(current.createdAt(), next.updatedAt());
+        // an article given without a creation time keeps the stored one, as in the table; the creator never changes
+        Article stored = (next.createdAt() != null ? next : next.withTimes(current.createdAt(), next.updatedAt()))
+                .withCreatedBy(current.createdBy());
         articles.put(stored.slug(), stored);
         return stored;
     }

@@ -142,6 +142,24 @@ class ChangePlanTest {
     }
 
     @Test
+    void anArticleInReviewIsTreatedExactlyAsADraft() {
+        Article draft = draft("world", "notes");
+        Article review = next(draft, "world", null, Status.REVIEW);
+        Article reviewWithPastTime = next(talks, "world", NOVEMBER, Status.REVIEW);
+
+        assertThat(ChangePlan.of(ArticleChange.created(review), NOW).isEmpty()).isTrue();
+        assertThat(ChangePlan.of(ArticleChange.updated(draft, review), NOW).isEmpty()).isTrue();
+        assertThat(ChangePlan.of(ArticleChange.created(reviewWithPastTime), NOW).isEmpty()).isTrue();
+        assertThat(ChangePlan.of(ArticleChange.deleted(review), NOW).isEmpty()).isTrue();
+
+        ChangePlan backToReview = ChangePlan.of(ArticleChange.updated(talks, reviewWithPastTime), NOW);
+        ChangePlan backToDraft = ChangePlan.of(ArticleChange.updated(talks, next(talks, "world", NOVEMBER, Status.DRAFT)), NOW);
+        assertThat(backToReview).isEqualTo(backToDraft);
+        assertThat(backToReview.pageToDelete()).contains(new ArticleRef("world", "talks"));
+        assertThat(backToReview.monthEdits()).containsExactly(new Remove(WORLD_NOV, "talks"));
+    }
+
+    @Test
     void scheduledArticleIsPublishedOnceItsTimeHasCome() {
         Article scheduled = published("world", "later", NOW.plusSeconds(60));
 

@@ -311,4 +311,23 @@ class PublisherTest {
         assertThat(bucket.keys("world/live/")).as("back to draft takes the page down").isEmpty();
         SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, FRONT_SIZE);
     }
+
+    @Test
+    void articlesInReviewAreNeverRenderedPubliclyAndReviewTakesALivePageDown() {
+        Article review = next(TestArticles.draft("world", "pitch"), "world", null, Status.REVIEW);
+        Article reviewPastTime = next(published("world", "held", day(11, 20)), "world", day(11, 20), Status.REVIEW);
+
+        publisher.apply(ArticleChange.created(review));
+        publisher.apply(ArticleChange.created(reviewPastTime));
+        publisher.apply(ArticleChange.updated(review, retitled(review, "Pitch, edited")));
+
+        assertThat(bucket.keys("")).as("no page of any kind").isEmpty();
+        assertThat(store.ids()).as("no listing").isEmpty();
+
+        Article live = published("world", "live", day(11, 21));
+        publisher.apply(ArticleChange.created(live));
+        publisher.apply(ArticleChange.updated(live, next(live, "world", live.publishAt(), Status.REVIEW)));
+        assertThat(bucket.keys("world/live/")).as("back to review takes the page down").isEmpty();
+        SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, FRONT_SIZE);
+    }
 }

@@ -62,6 +62,7 @@ class ScheduleSyncTest {
         apply(null, scheduled("world", "b", NOW.minusSeconds(1)));
         apply(null, ArticleStoreContract.article("world", "c", Status.PUBLISHED));
         apply(null, ArticleStoreContract.article("world", "d", Status.DRAFT));
+        apply(null, ArticleStoreContract.article("world", "e", Status.REVIEW).withPublishAt(AT));
 
         assertThat(calls).containsExactly("clear a");
     }
