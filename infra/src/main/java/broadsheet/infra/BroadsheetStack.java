@@ -23,7 +23,8 @@ public final class BroadsheetStack extends Stack {
         SiteDistribution site = new SiteDistribution(this, "Site", stage, pages, api, domain);
         // the editor app lives on the site (/admin/), so its sign-in callback follows the site's URL
         Editors editors = new Editors(this, "Editors", stage, site.siteUrl());
-        Functions functions = new Functions(this, "Functions", stage, functionsJar, rebuildJar, articles, pages, site.siteUrl());
+        Functions functions = new Functions(this, "Functions", stage, functionsJar, rebuildJar, articles, pages, site.siteUrl(),
+                site.distribution());
         api.routeTo(functions.apiAlias(), editors);
         Alarms alarms = new Alarms(this, "Alarms", stage, functions, api.api(), alarmEmail);
 

@@ -11,6 +11,7 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.scheduler.CfnSchedule;
 import software.amazon.awscdk.services.scheduler.CfnScheduleGroup;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudfront.IDistribution;
 import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
@@ -120,7 +121,7 @@ public final class Functions extends Construct {
     private final LogGroup rebuildWorkerLogs;
 
     public Functions(Construct scope, String id, StageSettings stage, Path functionsJar, Path rebuildJar,
-            ArticleTable articles, PagesBucket pages, String siteBaseUrl) {
+            ArticleTable articles, PagesBucket pages, String siteBaseUrl, IDistribution distribution) {
         super(scope, id);
         AssetCode code = Code.fromAsset(functionsJar.toString());
         Map<String, String> environment = Map.of(
@@ -186,6 +187,8 @@ public final class Functions extends Construct {
         publisherEnvironment.put("SCHEDULE_FUNCTION_ARN", scheduleAlias.getFunctionArn());
         publisherEnvironment.put("SCHEDULER_ROLE_ARN", schedulerRole.getRoleArn());
         publisherEnvironment.put("SCHEDULE_DLQ_ARN", scheduleDeadLetters.getQueueArn());
+        // the publisher invalidates the pages a change made stale (docs/design-publishing.md, "Freshness at the edge")
+        publisherEnvironment.put("DISTRIBUTION_ID", distribution.getDistributionId());
 
         // Stream records the publisher still fails on after every retry.
         this.deadLetters = queue("PublisherDeadLetters").build();
@@ -196,6 +199,7 @@ public final class Functions extends Construct {
                 allow(PAGE_OBJECT_ACTIONS, List.of(pages.objectsArn())),
                 allow(List.of("s3:ListBucket"), List.of(pages.bucket().getBucketArn())),
                 allow(List.of("sqs:SendMessage"), List.of(deadLetters.getQueueArn())),
+                allow(List.of("cloudfront:CreateInvalidation"), List.of(distribution.getDistributionArn())),
                 allow(SCHEDULE_WRITE_ACTIONS, List.of(schedulesArn)),
                 PolicyStatement.Builder.create().actions(List.of("iam:PassRole"))
                         .resources(List.of(schedulerRole.getRoleArn()))

@@ -153,6 +153,17 @@ class FunctionsTest {
     }
 
     @Test
+    void thePublisherInvalidatesPagesOfTheSitesOwnDistribution() {
+        dev.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", PUBLISHER,
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        "DISTRIBUTION_ID", Map.of("Ref", TemplateJson.logicalId(dev, "AWS::CloudFront::Distribution")))))));
+        dev.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", API,
+                "Environment", Map.of("Variables", Match.not(Match.objectLike(Map.of("DISTRIBUTION_ID", Match.anyValue()))))));
+    }
+
+    @Test
     void aRateScheduleSweepsForDueArticlesEveryFiveMinutesWithADeadLetterQueue() {
         dev.resourceCountIs("AWS::Scheduler::Schedule", 1);
         Map<String, Object> sweep = TemplateJson.properties(TemplateJson.only(dev, "AWS::Scheduler::Schedule"));

@@ -98,6 +98,10 @@ class LeastPrivilegeTest {
                         Map.of("Fn::Join", List.of("", List.of(getAtt(bucket, "Arn"), "/*")))),
                 allow("s3:ListBucket", getAtt(bucket, "Arn")),
                 allow("sqs:SendMessage", getAtt(queue, "Arn")),
+                // invalidations of this distribution only (docs/design-publishing.md, "Freshness at the edge")
+                allow("cloudfront:CreateInvalidation", Map.of("Fn::Join", List.of("", List.of(
+                        "arn:aws:cloudfront::123456789012:distribution/",
+                        Map.of("Ref", TemplateJson.logicalId(site, "AWS::CloudFront::Distribution")))))),
                 allow(List.of("scheduler:CreateSchedule", "scheduler:DeleteSchedule", "scheduler:UpdateSchedule"),
                         // the test app's stacks have an explicit account and region
                         "arn:aws:scheduler:eu-west-1:123456789012:schedule/broadsheet-dev-publish/*"),
