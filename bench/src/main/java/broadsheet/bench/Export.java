@@ -4,9 +4,9 @@ import broadsheet.core.article.Article;
 import broadsheet.core.article.ArticleValidator;
 import broadsheet.core.article.Validated;
 import broadsheet.core.listing.Listing;
-import broadsheet.core.listing.ListingEntry;
 import broadsheet.core.listing.ListingId;
 import broadsheet.core.listing.Listings;
+import broadsheet.core.listing.SiteListings;
 import broadsheet.core.render.Pages;
 import broadsheet.core.publish.Publisher;
 import broadsheet.core.render.MustachePages;
@@ -17,14 +17,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -103,14 +97,6 @@ public final class Export {
         }
     }
 
-    /** What the listings need of one live article: its entry and the collections it is listed in. */
-    record Listed(ListingEntry entry, SortedSet<ListingId.Collection> collections) {
-
-        static Listed of(Article article) {
-            return new Listed(Listings.entryOf(article), Listings.collectionsOf(article));
-        }
-    }
-
     /** Renders every page of the site held in {@code corpus} into {@code sink}. */
     public Result run(Path corpus, PageSink sink, int threads) throws IOException {
         List<Path> files = articleFiles(corpus);
@@ -121,20 +107,20 @@ public final class Export {
                 sink.write(page);
                 written.incrementAndGet();
             };
-            ConcurrentLinkedQueue<Listed> live = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<SiteListings.Listed> live = new ConcurrentLinkedQueue<>();
             long start = System.nanoTime();
             inPool(pool, () -> files.parallelStream().forEach(file -> {
                 Article article = read(file);
                 if (article.isLive(now)) {
                     counting.write(pages.articlePage(article));
-                    live.add(Listed.of(article));
+                    live.add(SiteListings.Listed.of(article));
                 }
             }));
             long articlesDone = System.nanoTime();
-            Map<ListingId, Listing> listings = listings(live);
+            Map<ListingId, Listing> listings = SiteListings.of(live, config.sectionSlugs(), frontSize);
             inPool(pool, () -> listings.entrySet().parallelStream()
                     .forEach(e -> pages.listingPages(e.getKey(), e.getValue()).forEach(counting::write)));
-            counting.write(pages.newsSitemap(Listings.recent(sectionFronts(listings).values(), now)));
+            counting.write(pages.newsSitemap(Listings.recent(SiteListings.sectionFronts(listings, config.sectionSlugs()).values(), now)));
             pages.fixedPages().forEach(counting::write);
             long listingsDone = System.nanoTime();
             return new Result(files.size(), live.size(), listings.size(), written.get(),
@@ -142,49 +128,6 @@ public final class Export {
         } finally {
             pool.shutdown();
         }
-    }
-
-    /**
-     * Every listing of the site, as the publisher leaves them after publishing each article: one
-     * per month with entries of each collection (section, author, tag), one front per collection
-     * with entries, and home (over the configured sections).
-     */
-    Map<ListingId, Listing> listings(Iterable<Listed> live) {
-        Map<ListingId.Collection, Map<YearMonth, List<ListingEntry>>> byCollection = new TreeMap<>();
-        for (Listed listed : live) {
-            YearMonth month = Listings.monthOf(listed.entry().publishAt());
-            for (ListingId.Collection collection : listed.collections()) {
-                byCollection.computeIfAbsent(collection, c -> new TreeMap<>(Comparator.reverseOrder()))
-                        .computeIfAbsent(month, m -> new ArrayList<>())
-                        .add(listed.entry());
-            }
-        }
-        Map<ListingId, Listing> listings = new LinkedHashMap<>();
-        byCollection.forEach((collection, months) -> {
-            Map<YearMonth, Listing> monthListings = new LinkedHashMap<>();
-            months.forEach((month, list) -> {
-                list.sort(Listings.NEWEST_FIRST);
-                Listing listing = new Listing(list, Map.of());
-                monthListings.put(month, listing);
-                listings.put(collection.month(month), listing);
-            });
-            listings.put(collection.front(), Listings.front(Listing.EMPTY, monthListings, frontSize));
-        });
-        Map<String, Listing> homeFronts = sectionFronts(listings);
-        listings.put(ListingId.home(), Listings.home(homeFronts, frontSize));
-        return listings;
-    }
-
-    /** The fronts of the configured sections that have articles, as the publisher reads them for home. */
-    private Map<String, Listing> sectionFronts(Map<ListingId, Listing> listings) {
-        Map<String, Listing> fronts = new LinkedHashMap<>();
-        for (String section : config.sectionSlugs()) {
-            Listing front = listings.get(ListingId.sectionFront(section));
-            if (front != null) {
-                fronts.put(section, front);
-            }
-        }
-        return fronts;
     }
 
     /**

@@ -6,6 +6,7 @@ import broadsheet.aws.S3SiteBucket;
 import broadsheet.core.article.Article;
 import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingId;
+import broadsheet.core.listing.SiteListings;
 import broadsheet.core.render.PageRevision;
 import broadsheet.core.render.MustachePages;
 import broadsheet.core.render.RenderedPage;
@@ -15,7 +16,6 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +66,8 @@ final class SiteSeeder {
                             PageRevision.of(pages.generation(), a.version())))));
                 }
             }
-            List<Export.Listed> live = articles.stream().map(Export.Listed::of).toList();
-            Map<ListingId, Listing> all = new Export(site, Instant.now()).listings(live);
+            List<SiteListings.Listed> live = articles.stream().map(SiteListings.Listed::of).toList();
+            Map<ListingId, Listing> all = SiteListings.of(live, site.sectionSlugs(), site.frontSize());
             all.forEach((id, listing) -> work.add(pool.submit(() -> {
                 if (!listings.put(id, listing, 0)) {
                     throw new IllegalStateException("listing " + id + " already exists in " + table);

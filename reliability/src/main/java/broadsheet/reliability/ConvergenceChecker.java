@@ -7,6 +7,7 @@ import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingCodec;
 import broadsheet.core.listing.ListingId;
 import broadsheet.core.listing.Listings;
+import broadsheet.core.listing.SiteListings;
 import broadsheet.core.render.Pages;
 import broadsheet.core.publish.SiteBucket;
 import broadsheet.core.render.RenderedPage;
@@ -14,11 +15,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,7 +98,8 @@ public final class ConvergenceChecker {
             }
         }
         List<Article> live = articles.stream().filter(a -> a.isLive(now)).toList();
-        Map<ListingId, Listing> expected = expectedListings(live);
+        Map<ListingId, Listing> expected = SiteListings.of(live.stream().map(SiteListings.Listed::of).toList(),
+                sections, frontSize);
         List<String> divergences = new ArrayList<>();
 
         Set<ListingId> ids = new TreeSet<>(expected.keySet());
@@ -131,7 +131,7 @@ public final class ConvergenceChecker {
             }
         }
         if (stored.containsKey(ListingId.home()) || expected.containsKey(ListingId.home())) {
-            RenderedPage news = pages.newsSitemap(Listings.recent(sectionFronts(expected).values(), now));
+            RenderedPage news = pages.newsSitemap(Listings.recent(SiteListings.sectionFronts(expected, sections).values(), now));
             expectedKeys.add(news.key());
             checked++;
             comparePage(news, "news sitemap", divergences);
@@ -187,41 +187,6 @@ public final class ConvergenceChecker {
             at = next.get();
         }
         return false;
-    }
-
-    /**
-     * The listings the live articles alone call for, built with the publisher's own functions: a
-     * month listing per collection (section, each author, each tag) and month of each article,
-     * a front per collection, and home from the section fronts.
-     */
-    Map<ListingId, Listing> expectedListings(List<Article> live) {
-        Map<ListingId, Listing> months = new TreeMap<>();
-        for (Article article : live) {
-            for (ListingId month : Listings.monthListingsOf(article)) {
-                months.merge(month, Listings.upsert(Listing.EMPTY, Listings.entryOf(article)),
-                        (a, b) -> Listings.upsert(a, b.entries().get(0)));
-            }
-        }
-        Map<ListingId, Map<YearMonth, Listing>> byFront = new TreeMap<>();
-        months.forEach((id, listing) -> byFront.computeIfAbsent(id.front().orElseThrow(), f -> new TreeMap<>())
-                .put(id.month().orElseThrow(), listing));
-        Map<ListingId, Listing> all = new LinkedHashMap<>(months);
-        byFront.forEach((front, ofFront) -> all.put(front, Listings.front(Listing.EMPTY, ofFront, frontSize)));
-        if (!live.isEmpty()) {
-            all.put(ListingId.home(), Listings.home(sectionFronts(all), frontSize));
-        }
-        return all;
-    }
-
-    private Map<String, Listing> sectionFronts(Map<ListingId, Listing> listings) {
-        Map<String, Listing> fronts = new LinkedHashMap<>();
-        for (String section : sections) {
-            Listing front = listings.get(ListingId.sectionFront(section));
-            if (front != null) {
-                fronts.put(section, front);
-            }
-        }
-        return fronts;
     }
 
     private void comparePage(RenderedPage want, String what, List<String> divergences) {
