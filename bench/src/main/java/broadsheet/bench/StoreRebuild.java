@@ -1,5 +1,6 @@
 package broadsheet.bench;
 
+import broadsheet.core.rebuild.CheckpointedRebuild;
 import broadsheet.core.rebuild.SiteRebuild;
 import broadsheet.core.site.SiteConfig;
 import broadsheet.lambda.Wiring;
@@ -27,7 +28,7 @@ import java.util.concurrent.Executors;
 public final class StoreRebuild {
 
     /** What one rebuild did. */
-    record Outcome(SiteRebuild.Checkpoint end, boolean finished, long millis) {
+    record Outcome(CheckpointedRebuild.Checkpoint end, boolean finished, long millis) {
     }
 
     private StoreRebuild() {
@@ -48,14 +49,15 @@ public final class StoreRebuild {
                            Path checkpointFile, int batch, int threads, int maxBatches) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            SiteRebuild rebuild = Wiring.builder(dynamo, s3, table, bucket).site(site).build().siteRebuild(batch, pool);
-            SiteRebuild.Checkpoint from = Files.exists(checkpointFile)
-                    ? SiteRebuild.Checkpoint.decode(Files.readString(checkpointFile)) : SiteRebuild.Checkpoint.START;
-            if (from != SiteRebuild.Checkpoint.START) {
+            CheckpointedRebuild rebuild = new CheckpointedRebuild(
+                    Wiring.builder(dynamo, s3, table, bucket).site(site).build().siteRebuild(batch, pool));
+            CheckpointedRebuild.Checkpoint from = Files.exists(checkpointFile)
+                    ? CheckpointedRebuild.Checkpoint.decode(Files.readString(checkpointFile)) : CheckpointedRebuild.Checkpoint.START;
+            if (from != CheckpointedRebuild.Checkpoint.START) {
                 System.out.printf("resuming: %d articles and %d listings done%n", from.articles(), from.listings());
             }
             long start = System.nanoTime();
-            SiteRebuild.Checkpoint end = rebuild.run(from, at -> {
+            CheckpointedRebuild.Checkpoint end = rebuild.run(from, at -> {
                 save(checkpointFile, at);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 System.out.printf("  %6.1f s  articles %6d  listings %6d  pages uploaded %7d  (%.0f pages/s)%n",
@@ -74,7 +76,7 @@ public final class StoreRebuild {
         }
     }
 
-    private static void save(Path file, SiteRebuild.Checkpoint at) {
+    private static void save(Path file, CheckpointedRebuild.Checkpoint at) {
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(tmp, at.encode());

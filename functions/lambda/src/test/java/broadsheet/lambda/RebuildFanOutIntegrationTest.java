@@ -12,6 +12,7 @@ import broadsheet.core.publish.ArticleChange;
 import broadsheet.core.publish.Publisher;
 import broadsheet.core.publish.SiteBucket;
 import broadsheet.core.rebuild.RebuildFanOut;
+import broadsheet.core.rebuild.CheckpointedRebuild;
 import broadsheet.core.rebuild.SiteRebuild;
 import broadsheet.core.render.MustachePages;
 import broadsheet.core.render.RenderedPage;
@@ -162,7 +163,7 @@ class RebuildFanOutIntegrationTest {
         DynamoListingStore listings = new DynamoListingStore(AWS.dynamoDb(), AWS.tableName());
         SiteRebuild rebuild = new SiteRebuild(new DynamoArticleStore(AWS.dynamoDb(), AWS.tableName()), listings, listings,
                 new S3SiteBucket(AWS.s3(), bucket), PAGES, Clock.systemUTC(), SITE.sectionSlugs(), BATCH, pool);
-        assertThat(rebuild.isFinished(rebuild.run(SiteRebuild.Checkpoint.START, c -> { }, Integer.MAX_VALUE))).isTrue();
+        assertThat(new CheckpointedRebuild(rebuild).isFinished(new CheckpointedRebuild(rebuild).run(CheckpointedRebuild.Checkpoint.START, c -> { }, Integer.MAX_VALUE))).isTrue();
         Map<String, String> pages = contents(bucket);
         assertThat(pages).containsKeys("world/story-0/index.html", "index.html", "404.html")
                 .doesNotContainKeys("world/a-draft/index.html", "world/tomorrow/index.html");

@@ -28,7 +28,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 
 /**
  * Re-renders the whole site from the stores into the bucket: every live article's page, the pages
@@ -41,9 +40,9 @@ import java.util.function.Consumer;
  * and uploads one unit on the given pool and returns the unit that carries on after it (the next
  * page of the same section or segment), if any. {@link #units} are the units a rebuild starts
  * from; running each of them and every continuation, in any order and in any number of places at
- * once, rebuilds the site. Two drivers do that: {@link #run(Checkpoint, Consumer, int)} one unit
- * after another with a {@link Checkpoint} after each (the local command, resumable), and
- * {@link RebuildFanOut} through a queue (in AWS, one function invocation per unit).
+ * once, rebuilds the site. Two drivers do that: {@link CheckpointedRebuild} one unit after another
+ * with a checkpoint after each (the local command, resumable), and {@link RebuildFanOut} through a
+ * queue (in AWS, one function invocation per unit).
  *
  * <p>Every upload goes through {@link SiteBucket#put} with revision
  * {@link PageRevision#of}{@code (pages.generation(), version)}, the version being the article's or
@@ -137,40 +136,6 @@ public final class SiteRebuild {
         }
     }
 
-    /**
-     * Where a rebuild run unit by unit stands: the step of {@link #units}{@code (1)} it is at, the
-     * cursor within that step, and how many articles, listings and uploads are done so far. Small
-     * and of constant size, whatever the size of the site.
-     */
-    public record Checkpoint(int step, Optional<String> cursor, long articles, long listings, long uploads) {
-
-        public static final Checkpoint START = new Checkpoint(0, Optional.empty(), 0, 0, 0);
-
-        public Checkpoint {
-            Objects.requireNonNull(cursor, "cursor");
-        }
-
-        Checkpoint after(Done done) {
-            int nextStep = done.next().isPresent() ? step : step + 1;
-            return new Checkpoint(nextStep, done.next().flatMap(Unit::cursor), articles + done.articles(),
-                    listings + done.listings(), uploads + done.uploads());
-        }
-
-        /** Plain text, one value a line. */
-        public String encode() {
-            return step + "\n" + cursor.orElse("") + "\n" + articles + "\n" + listings + "\n" + uploads + "\n";
-        }
-
-        public static Checkpoint decode(String text) {
-            String[] lines = text.split("\n", -1);
-            if (lines.length < 5) {
-                throw new IllegalArgumentException("not a rebuild checkpoint");
-            }
-            return new Checkpoint(Integer.parseInt(lines[0]), lines[1].isEmpty() ? Optional.empty() : Optional.of(lines[1]),
-                    Long.parseLong(lines[2]), Long.parseLong(lines[3]), Long.parseLong(lines[4]));
-        }
-    }
-
     private final ArticleStore articles;
     private final ListingStore listings;
     private final ListingScan listingScan;
@@ -180,7 +145,6 @@ public final class SiteRebuild {
     private final List<String> sections;
     private final int batchSize;
     private final ExecutorService pool;
-    private final List<Unit> steps;
 
     public SiteRebuild(ArticleStore articles, ListingStore listings, ListingScan listingScan, SiteBucket bucket,
                        Pages pages, Clock clock, List<String> sections, int batchSize, ExecutorService pool) {
@@ -196,7 +160,6 @@ public final class SiteRebuild {
         }
         this.batchSize = batchSize;
         this.pool = Objects.requireNonNull(pool, "pool");
-        this.steps = units(1);
     }
 
     /**
@@ -231,27 +194,6 @@ public final class SiteRebuild {
             return listings(l);
         }
         return finish((Finish) unit);
-    }
-
-    /**
-     * Runs the units one after another from {@code from} to the end, or until {@code maxBatches}
-     * units are done (to pace or test an interruption), handing every checkpoint to {@code saved}
-     * as soon as its unit is done.
-     *
-     * @return the last checkpoint: finished when {@link #isFinished} says so
-     */
-    public Checkpoint run(Checkpoint from, Consumer<Checkpoint> saved, int maxBatches) {
-        Checkpoint at = from;
-        for (int batches = 0; !isFinished(at) && batches < maxBatches; batches++) {
-            at = at.after(run(steps.get(at.step()).from(at.cursor())));
-            saved.accept(at);
-        }
-        return at;
-    }
-
-    /** True when every unit of the checkpoint's rebuild has been run. */
-    public boolean isFinished(Checkpoint at) {
-        return at.step() >= steps.size();
     }
 
     private Done articles(SectionArticles unit) {

@@ -77,9 +77,9 @@ class SiteRebuildTest {
         InMemorySiteBucket rebuilt = new InMemorySiteBucket();
         SiteRebuild rebuild = new SiteRebuild(articles, listings, listings, rebuilt, pages, clock, SITE.sectionSlugs(), 5, pool);
 
-        SiteRebuild.Checkpoint end = rebuild.run(SiteRebuild.Checkpoint.START, c -> { }, Integer.MAX_VALUE);
+        CheckpointedRebuild.Checkpoint end = runAll(rebuild);
 
-        assertThat(rebuild.isFinished(end)).isTrue();
+        assertThat(new CheckpointedRebuild(rebuild).isFinished(end)).isTrue();
         assertThat(end.articles()).isEqualTo(23);
         assertThat(contents(rebuilt)).isEqualTo(withFixedPages(contents(published)));
         assertThat(end.uploads()).isEqualTo(rebuilt.puts());
@@ -91,17 +91,17 @@ class SiteRebuildTest {
         SiteRebuild rebuild = new SiteRebuild(articles, listings, listings, rebuilt, pages, clock, SITE.sectionSlugs(), 4, pool);
         List<String> saved = new ArrayList<>();
 
-        SiteRebuild.Checkpoint stopped = rebuild.run(SiteRebuild.Checkpoint.START, c -> saved.add(c.encode()), 3);
-        assertThat(rebuild.isFinished(stopped)).isFalse();
+        CheckpointedRebuild.Checkpoint stopped = new CheckpointedRebuild(rebuild).run(CheckpointedRebuild.Checkpoint.START, c -> saved.add(c.encode()), 3);
+        assertThat(new CheckpointedRebuild(rebuild).isFinished(stopped)).isFalse();
         assertThat(saved).hasSize(3);
         long uploadedBefore = rebuilt.puts();
         assertThat(uploadedBefore).isPositive().isLessThan(contents(published).size());
 
-        SiteRebuild.Checkpoint resumed = SiteRebuild.Checkpoint.decode(saved.get(saved.size() - 1));
+        CheckpointedRebuild.Checkpoint resumed = CheckpointedRebuild.Checkpoint.decode(saved.get(saved.size() - 1));
         assertThat(resumed).isEqualTo(stopped);
-        SiteRebuild.Checkpoint end = rebuild.run(resumed, c -> saved.add(c.encode()), Integer.MAX_VALUE);
+        CheckpointedRebuild.Checkpoint end = new CheckpointedRebuild(rebuild).run(resumed, c -> saved.add(c.encode()), Integer.MAX_VALUE);
 
-        assertThat(rebuild.isFinished(end)).isTrue();
+        assertThat(new CheckpointedRebuild(rebuild).isFinished(end)).isTrue();
         assertThat(contents(rebuilt)).isEqualTo(withFixedPages(contents(published)));
         assertThat(end.uploads()).isEqualTo(rebuilt.puts());
     }
@@ -114,8 +114,7 @@ class SiteRebuildTest {
                 MustachePages.ARTICLE_CACHE, "newer".getBytes(StandardCharsets.UTF_8));
         rebuilt.put(newer, PageRevision.of(SITE.generation(), story.version() + 1));
 
-        new SiteRebuild(articles, listings, listings, rebuilt, pages, clock, SITE.sectionSlugs(), 10, pool)
-                .run(SiteRebuild.Checkpoint.START, c -> { }, Integer.MAX_VALUE);
+        runAll(new SiteRebuild(articles, listings, listings, rebuilt, pages, clock, SITE.sectionSlugs(), 10, pool));
 
         assertThat(new String(rebuilt.get(newer.key()).orElseThrow().body(), StandardCharsets.UTF_8)).isEqualTo("newer");
     }
@@ -124,10 +123,10 @@ class SiteRebuildTest {
     void rebuildingAgainUploadsNothing() {
         InMemorySiteBucket rebuilt = new InMemorySiteBucket();
         SiteRebuild rebuild = new SiteRebuild(articles, listings, listings, rebuilt, pages, clock, SITE.sectionSlugs(), 6, pool);
-        rebuild.run(SiteRebuild.Checkpoint.START, c -> { }, Integer.MAX_VALUE);
+        runAll(rebuild);
         long puts = rebuilt.puts();
 
-        SiteRebuild.Checkpoint again = rebuild.run(SiteRebuild.Checkpoint.START, c -> { }, Integer.MAX_VALUE);
+        CheckpointedRebuild.Checkpoint again = runAll(rebuild);
 
         assertThat(rebuilt.puts()).isEqualTo(puts);
         assertThat(again.uploads()).isZero();
@@ -139,14 +138,13 @@ class SiteRebuildTest {
                 SITE.language(), SITE.sections(), SITE.pageSize(), SITE.feedEntries(), SITE.generation() + 1);
         MustachePages newTemplates = new MustachePages(renamed);
         InMemorySiteBucket expected = new InMemorySiteBucket();
-        new SiteRebuild(articles, listings, listings, expected, newTemplates, clock, SITE.sectionSlugs(), 7, pool)
-                .run(SiteRebuild.Checkpoint.START, c -> { }, Integer.MAX_VALUE);
+        runAll(new SiteRebuild(articles, listings, listings, expected, newTemplates, clock, SITE.sectionSlugs(), 7, pool));
         assertThat(contents(expected)).isNotEqualTo(withFixedPages(contents(published)));
         long before = published.puts();
 
         SiteRebuild rebuild = new SiteRebuild(articles, listings, listings, published, newTemplates, clock, SITE.sectionSlugs(),
                 7, pool);
-        SiteRebuild.Checkpoint end = rebuild.run(SiteRebuild.Checkpoint.START, c -> { }, Integer.MAX_VALUE);
+        CheckpointedRebuild.Checkpoint end = runAll(rebuild);
 
         assertThat(contents(published)).isEqualTo(contents(expected));
         assertThat(published.keys("")).allSatisfy(key -> assertThat(PageRevision.generation(
@@ -154,10 +152,9 @@ class SiteRebuildTest {
         assertThat(end.uploads()).isPositive().isEqualTo(published.puts() - before);
 
         long afterRebuild = published.puts();
-        assertThat(rebuild.run(SiteRebuild.Checkpoint.START, c -> { }, Integer.MAX_VALUE).uploads())
+        assertThat(runAll(rebuild).uploads())
                 .as("a second rebuild at the same generation").isZero();
-        assertThat(new SiteRebuild(articles, listings, listings, published, pages, clock, SITE.sectionSlugs(), 7, pool)
-                .run(SiteRebuild.Checkpoint.START, c -> { }, Integer.MAX_VALUE).uploads())
+        assertThat(runAll(new SiteRebuild(articles, listings, listings, published, pages, clock, SITE.sectionSlugs(), 7, pool)).uploads())
                 .as("a rebuild with the old templates, of the same versions").isZero();
         assertThat(published.puts()).isEqualTo(afterRebuild);
         assertThat(contents(published)).isEqualTo(contents(expected));
@@ -170,8 +167,8 @@ class SiteRebuildTest {
         new Publisher(listings, published, pages, clock, SITE.sectionSlugs(), SITE.frontSize()).apply(ArticleChange.deleted(gone));
         InMemorySiteBucket rebuilt = new InMemorySiteBucket();
 
-        SiteRebuild.Checkpoint end = new SiteRebuild(articles, listings, listings, rebuilt, pages, clock,
-                SITE.sectionSlugs(), 5, pool).run(SiteRebuild.Checkpoint.START, c -> { }, Integer.MAX_VALUE);
+        CheckpointedRebuild.Checkpoint end = runAll(new SiteRebuild(articles, listings, listings, rebuilt, pages, clock,
+                SITE.sectionSlugs(), 5, pool));
 
         // story-1 was the only article of its author and tag months: their empty pages are rebuilt as well
         assertThat(end.articles()).isEqualTo(22);
@@ -270,5 +267,9 @@ class SiteRebuildTest {
             contents.put(key, new String(bucket.get(key).orElseThrow().body(), StandardCharsets.UTF_8));
         }
         return contents;
+    }
+
+    private static CheckpointedRebuild.Checkpoint runAll(SiteRebuild rebuild) {
+        return new CheckpointedRebuild(rebuild).run(CheckpointedRebuild.Checkpoint.START, c -> { }, Integer.MAX_VALUE);
     }
 }
