@@ -19,8 +19,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +31,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -65,6 +62,7 @@ public final class Publisher {
     private final List<String> sections;
     private final int frontSize;
     private final EdgeCache edge;
+    private final ListingUpdates updates;
     private final ExecutorService workers = new ThreadPoolExecutor(0, WORKERS, 30, TimeUnit.SECONDS,
             new SynchronousQueue<>(), Publisher::workerThread, new ThreadPoolExecutor.CallerRunsPolicy());
 
@@ -81,6 +79,7 @@ public final class Publisher {
     public Publisher(ListingStore listings, SiteBucket bucket, Pages pages, Clock clock, List<String> sections,
                      int frontSize, EdgeCache edge) {
         this.edge = Objects.requireNonNull(edge, "edge");
+        this.updates = new ListingUpdates(listings, sections, frontSize);
         this.listings = Objects.requireNonNull(listings, "listings");
         this.bucket = Objects.requireNonNull(bucket, "bucket");
         this.pages = Objects.requireNonNull(pages, "pages");
@@ -125,7 +124,7 @@ public final class Publisher {
 
         if (plan.recomputeHome()) {
             Map<String, Listing> fronts = new LinkedHashMap<>();
-            Versioned<Listing> home = recomputeHome(fronts);
+            Versioned<Listing> home = updates.recomputeHome(fronts);
             publishListing(ListingId.home(), home);
             bucket.put(pages.newsSitemap(Listings.recent(fronts.values(), now)), revision(home.version()));
         }
@@ -154,10 +153,10 @@ public final class Publisher {
             SortedSet<YearMonth> touched = fronts.get(collection);
             work.add(() -> {
                 for (MonthEdit edit : monthEdits) {
-                    publishListing(edit.listing(), editMonth(edit));
+                    publishListing(edit.listing(), updates.editMonth(edit));
                 }
                 if (touched != null) {
-                    publishListing(collection.front(), recomputeFront(collection.front(), touched));
+                    publishListing(collection.front(), updates.recomputeFront(collection.front(), touched));
                 }
             });
         }
@@ -196,127 +195,6 @@ public final class Publisher {
         }
     }
 
-    /** Read, edit, write over the version read; an edit that changes nothing writes nothing. */
-    private Versioned<Listing> editMonth(MonthEdit edit) {
-        ListingId id = edit.listing();
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Versioned<Listing> current = read(id);
-            Listing next = edit.applyTo(current.value());
-            if (next.equals(current.value())) {
-                return current;
-            }
-            if (listings.put(id, next, current.version())) {
-                return new Versioned<>(next, current.version() + 1);
-            }
-            pause(attempt);
-        }
-        throw contended(id);
-    }
-
-    /**
-     * Recomputes a front (of a section, an author or a tag). The front's version is read BEFORE the month listings, and the
-     * write is conditional on it: a front write that succeeds has seen every month write whose
-     * own front recompute wrote the front before it. The front is written even when its content
-     * is unchanged, so that the version moves on and a recompute that read older month listings
-     * concurrently cannot then commit over it.
-     */
-    private Versioned<Listing> recomputeFront(ListingId id, SortedSet<YearMonth> touched) {
-        ListingId.Collection collection = id.collection().orElseThrow();
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Versioned<Listing> head = read(id);
-            Map<YearMonth, Listing> months = readNewestMonths(collection, head.value().monthCounts(), touched);
-            Listing next = Listings.front(head.value(), months, frontSize);
-            if (listings.put(id, next, head.version())) {
-                return new Versioned<>(next, head.version() + 1);
-            }
-            pause(attempt);
-        }
-        throw contended(id);
-    }
-
-    /**
-     * Reads month listings of the collection newest first until they hold {@code frontSize} entries
-     * (or every known month is read), always including the months just edited. The counts the
-     * front carries say how many months the first batch needs: usually one read of one or two
-     * months.
-     */
-    private Map<YearMonth, Listing> readNewestMonths(ListingId.Collection collection, Map<String, Integer> counts,
-                                                     SortedSet<YearMonth> touched) {
-        TreeSet<YearMonth> known = new TreeSet<>(Comparator.reverseOrder());
-        counts.keySet().forEach(month -> known.add(YearMonth.parse(month)));
-        known.addAll(touched);
-        List<YearMonth> candidates = new ArrayList<>(known);
-
-        Map<YearMonth, Listing> read = new HashMap<>();
-        Set<YearMonth> batch = new TreeSet<>(touched);
-        int prefix = 0;
-        while (true) {
-            int expected = entriesIn(read, candidates, prefix);
-            while (prefix < candidates.size() && expected < frontSize) {
-                YearMonth month = candidates.get(prefix++);
-                Listing seen = read.get(month);
-                if (seen != null) {
-                    expected += seen.entries().size();
-                } else {
-                    batch.add(month);
-                    expected += Math.max(1, counts.getOrDefault(month.toString(), 0));
-                }
-            }
-            if (batch.isEmpty()) {
-                return read;
-            }
-            read.putAll(readMonths(collection, batch));
-            batch.clear();
-            if (prefix == candidates.size() || entriesIn(read, candidates, prefix) >= frontSize) {
-                return read;
-            }
-        }
-    }
-
-    private Map<YearMonth, Listing> readMonths(ListingId.Collection collection, Set<YearMonth> months) {
-        Map<ListingId, YearMonth> ids = new LinkedHashMap<>();
-        months.forEach(month -> ids.put(collection.month(month), month));
-        Map<ListingId, Versioned<Listing>> found = listings.getAll(ids.keySet());
-        Map<YearMonth, Listing> result = new HashMap<>();
-        ids.forEach((id, month) -> {
-            Versioned<Listing> listing = found.get(id);
-            result.put(month, listing == null ? Listing.EMPTY : listing.value());
-        });
-        return result;
-    }
-
-    private static int entriesIn(Map<YearMonth, Listing> read, List<YearMonth> candidates, int prefix) {
-        int total = 0;
-        for (int i = 0; i < prefix; i++) {
-            Listing listing = read.get(candidates.get(i));
-            total += listing == null ? 0 : listing.entries().size();
-        }
-        return total;
-    }
-
-    /**
-     * Home, by the same protocol as a front: its version first, then every section front. The
-     * fronts of the successful attempt are left in {@code frontsRead} (for the news sitemap).
-     */
-    private Versioned<Listing> recomputeHome(Map<String, Listing> frontsRead) {
-        ListingId id = ListingId.home();
-        Map<ListingId, String> fronts = new LinkedHashMap<>();
-        sections.forEach(section -> fronts.put(ListingId.sectionFront(section), section));
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Versioned<Listing> head = read(id);
-            Map<ListingId, Versioned<Listing>> found = listings.getAll(fronts.keySet());
-            Map<String, Listing> bySection = new LinkedHashMap<>();
-            found.forEach((frontId, front) -> bySection.put(fronts.get(frontId), front.value()));
-            Listing next = Listings.home(bySection, frontSize);
-            if (listings.put(id, next, head.version())) {
-                frontsRead.putAll(bySection);
-                return new Versioned<>(next, head.version() + 1);
-            }
-            pause(attempt);
-        }
-        throw contended(id);
-    }
-
     /** Uploads the pages of a listing version; a listing that was never written has no pages. */
     private void publishListing(ListingId id, Versioned<Listing> listing) {
         if (listing.version() == 0) {
@@ -341,28 +219,5 @@ public final class Publisher {
         Thread thread = new Thread(task, "broadsheet-publisher");
         thread.setDaemon(true);
         return thread;
-    }
-
-    private Versioned<Listing> read(ListingId id) {
-        return listings.get(id).orElse(new Versioned<>(Listing.EMPTY, 0));
-    }
-
-    private static ListingContentionException contended(ListingId id) {
-        return new ListingContentionException("listing " + id + " still contended after " + MAX_ATTEMPTS + " attempts");
-    }
-
-    /** Short jittered pause before re-reading a contended listing. */
-    private static void pause(int attempt) {
-        if (attempt < 3) {
-            Thread.yield();
-            return;
-        }
-        long capMillis = Math.min(50, 1L << Math.min(attempt, 6));
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, capMillis + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ListingContentionException("interrupted while waiting to retry a listing write", e);
-        }
     }
 }
