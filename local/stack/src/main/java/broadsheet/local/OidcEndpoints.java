@@ -1,5 +1,7 @@
 package broadsheet.local;
 
+import broadsheet.core.text.Html;
+
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Request;
@@ -186,7 +188,7 @@ public final class OidcEndpoints implements Request.Handler {
         keep.forEach((name, value) -> {
             if (value != null) {
                 hidden.append("<input type=\"hidden\" name=\"").append(name).append("\" value=\"")
-                        .append(html(value)).append("\">\n");
+                        .append(Html.escape(value)).append("\">\n");
             }
         });
         return """
@@ -214,7 +216,7 @@ public final class OidcEndpoints implements Request.Handler {
 
     private static String errorPage(LocalIssuer.Refusal refusal) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign-in refused</title></head>\n"
-                + "<body><h1>Sign-in refused</h1><p>" + html(refusal.error()) + ": " + html(refusal.description())
+                + "<body><h1>Sign-in refused</h1><p>" + Html.escape(refusal.error()) + ": " + Html.escape(refusal.description())
                 + "</p></body></html>\n";
     }
 
@@ -281,20 +283,5 @@ public final class OidcEndpoints implements Request.Handler {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
-    }
-
-    static String html(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

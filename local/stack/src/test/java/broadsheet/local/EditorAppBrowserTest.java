@@ -9,9 +9,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -24,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * An editor's path through the newsroom app in headless Chromium: open /admin/, sign in at the
@@ -33,8 +29,6 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class EditorAppBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String HEADLINE = "Café owners <b>protest</b> & win";
 
     @TempDir
@@ -48,23 +42,9 @@ class EditorAppBrowserTest {
 
     @BeforeEach
     void start() {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("The browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
-                    + ": run scripts/test (it installs them) or apt-get install chromium chromium-driver");
-        }
         stack = LocalStack.start(LocalSettings.of(data, 0, "app-editor-token")
                 .withLocalUsers(LocalUsers.parse("eve:eve-password:editors")));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,1000", "--user-data-dir=" + profile.toAbsolutePath());
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = Chromium.start(profile, 1280, 1000);
     }
 
     @AfterEach

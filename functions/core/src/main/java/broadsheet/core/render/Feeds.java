@@ -1,5 +1,7 @@
 package broadsheet.core.render;
 
+import broadsheet.core.text.Html;
+
 import broadsheet.core.listing.ListingEntry;
 import broadsheet.core.site.Section;
 import broadsheet.core.site.SiteConfig;
@@ -89,7 +91,9 @@ final class Feeds {
             }
             String url = layout.articleUrl(e.section(), e.slug());
             items.add(new Views.RssItem(e.headline(), url, url, RFC_822.format(published),
-                    htmlText(blankToNull(e.standfirst())), e.authors(), context.sectionTitle(e.section())));
+                    // an RSS description is entity-encoded HTML, which readers render: the editor's
+                    // text is escaped here as HTML, and the template escapes it once more for XML
+                    Html.escape(blankToNull(e.standfirst())), e.authors(), context.sectionTitle(e.section())));
         }
         return new Views.RssChannel(title, link, description, config.language(), RFC_822.format(lastBuild), selfUrl,
                 items);
@@ -120,28 +124,5 @@ final class Feeds {
 
     private static Instant updated(ListingEntry e, Instant published) {
         return e.updatedAt() != null && e.updatedAt().isAfter(published) ? e.updatedAt() : published;
-    }
-
-    /**
-     * Plain text as HTML source that shows the text: an RSS item's description is entity-encoded
-     * HTML, which feed readers render, so the editor's text is HTML-escaped here and the template
-     * escapes it once more for XML.
-     */
-    private static String htmlText(String text) {
-        if (text == null) {
-            return null;
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }
