@@ -98,7 +98,7 @@ public final class ArticleApi {
                     "Sign in as an editor or a contributor: this API needs a verified token.")
                     .response(Map.of("WWW-Authenticate", "Bearer"));
         }
-        if (editors.check(request.claims()) == EditorPolicy.Access.FORBIDDEN) {
+        if (!caller.get().isEditor() && !caller.get().isContributor()) {
             return Problem.forbidden(List.of(editors.noRole())).response();
         }
         try {
