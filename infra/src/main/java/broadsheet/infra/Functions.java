@@ -129,7 +129,8 @@ public final class Functions extends Construct {
                 "BUCKET_NAME", pages.bucket().getBucketName(),
                 "SITE_BASE_URL", siteBaseUrl,
                 "EDITOR_GROUP_CLAIM", Editors.GROUP_CLAIM,
-                "EDITOR_GROUP", Editors.EDITOR_GROUP);
+                "EDITOR_GROUP", Editors.EDITOR_GROUP,
+                "CONTRIBUTOR_GROUP", Editors.CONTRIBUTOR_GROUP);
 
         LogGroup apiLogs = logGroup("ApiLogs", stage);
         Role apiRole = role("ApiRole", "Broadsheet API handler: article reads and writes, media upload URLs",

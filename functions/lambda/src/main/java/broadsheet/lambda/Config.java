@@ -17,7 +17,9 @@ import java.util.Optional;
  * @param bucketName       {@code BUCKET_NAME}: the site bucket
  * @param siteBaseUrl      {@code SITE_BASE_URL}: the public base URL of the site, no trailing slash
  * @param editorGroupClaim {@code EDITOR_GROUP_CLAIM}: the JWT claim listing the caller's groups
- * @param editorGroup      {@code EDITOR_GROUP}: the group whose members may use the API
+ * @param editorGroup      {@code EDITOR_GROUP}: the group whose members are editors (may do everything)
+ * @param contributorGroup {@code CONTRIBUTOR_GROUP}: the group whose members are contributors (write
+ *                         and submit their own drafts; see {@link broadsheet.core.editing.Permissions})
  * @param s3PathStyle      {@code S3_FORCE_PATH_STYLE=true}: address the bucket by path (local S3 servers)
  * @param sdk              how the SDK clients find their region and credentials
  * @param schedules        where one-time publish schedules go: {@code SCHEDULE_GROUP},
@@ -31,7 +33,7 @@ import java.util.Optional;
  *                         invalidations, as locally)
  */
 public record Config(String tableName, String bucketName, String siteBaseUrl, String editorGroupClaim,
-                     String editorGroup, boolean s3PathStyle, Sdk sdk,
+                     String editorGroup, String contributorGroup, boolean s3PathStyle, Sdk sdk,
                      Optional<EventBridgePublishSchedule.Target> schedules, Optional<String> rebuildQueueUrl,
                      Optional<String> distributionId) {
 
@@ -75,6 +77,7 @@ public record Config(String tableName, String bucketName, String siteBaseUrl, St
 
     public static final String DEFAULT_EDITOR_GROUP_CLAIM = "cognito:groups";
     public static final String DEFAULT_EDITOR_GROUP = "editors";
+    public static final String DEFAULT_CONTRIBUTOR_GROUP = EditorPolicy.DEFAULT_CONTRIBUTOR_GROUP;
 
     public Config {
         Objects.requireNonNull(tableName, "tableName");
@@ -82,6 +85,7 @@ public record Config(String tableName, String bucketName, String siteBaseUrl, St
         Objects.requireNonNull(siteBaseUrl, "siteBaseUrl");
         Objects.requireNonNull(editorGroupClaim, "editorGroupClaim");
         Objects.requireNonNull(editorGroup, "editorGroup");
+        Objects.requireNonNull(contributorGroup, "contributorGroup");
         Objects.requireNonNull(sdk, "sdk");
         Objects.requireNonNull(schedules, "schedules");
         Objects.requireNonNull(rebuildQueueUrl, "rebuildQueueUrl");
@@ -118,6 +122,7 @@ public record Config(String tableName, String bucketName, String siteBaseUrl, St
         return new Config(table, bucket, baseUrl,
                 optional(env, "EDITOR_GROUP_CLAIM", DEFAULT_EDITOR_GROUP_CLAIM),
                 optional(env, "EDITOR_GROUP", DEFAULT_EDITOR_GROUP),
+                optional(env, "CONTRIBUTOR_GROUP", DEFAULT_CONTRIBUTOR_GROUP),
                 Boolean.parseBoolean(optional(env, "S3_FORCE_PATH_STYLE", "false")), Sdk.from(env), schedules,
                 Optional.ofNullable(optional(env, "REBUILD_QUEUE_URL", null)),
                 Optional.ofNullable(optional(env, "DISTRIBUTION_ID", null)));
@@ -129,7 +134,7 @@ public record Config(String tableName, String bucketName, String siteBaseUrl, St
     }
 
     public EditorPolicy editorPolicy() {
-        return new EditorPolicy(editorGroupClaim, editorGroup);
+        return new EditorPolicy(editorGroupClaim, editorGroup, contributorGroup);
     }
 
     private static String required(Map<String, String> env, String name, StringBuilder missing) {

@@ -257,7 +257,8 @@ public final class Wiring {
         private Optional<Supplier<MustachePages>> pages = Optional.empty();
         private Clock clock = Clock.systemUTC();
         private ArticleWriteListener writeListener = ArticleWriteListener.NONE;
-        private EditorPolicy editors = new EditorPolicy(Config.DEFAULT_EDITOR_GROUP_CLAIM, Config.DEFAULT_EDITOR_GROUP);
+        private EditorPolicy editors = new EditorPolicy(Config.DEFAULT_EDITOR_GROUP_CLAIM, Config.DEFAULT_EDITOR_GROUP,
+                Config.DEFAULT_CONTRIBUTOR_GROUP);
 
         private Builder(Supplier<DynamoDbClient> dynamoDb, Supplier<S3Client> s3, String tableName, String bucketName) {
             this.dynamoDb = dynamoDb;

@@ -12,11 +12,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ConfigTest {
 
     @Test
-    void readsEveryVariableAndDefaultsTheEditorGroup() {
+    void readsEveryVariableAndDefaultsTheEditorAndContributorGroups() {
         Config config = Config.from(Map.of("TABLE_NAME", "broadsheet", "BUCKET_NAME", "site-bucket",
                 "SITE_BASE_URL", "https://news.example/"));
         assertThat(config).isEqualTo(new Config("broadsheet", "site-bucket", "https://news.example",
-                "cognito:groups", "editors", false, Config.Sdk.DEFAULT_CHAINS, java.util.Optional.empty(),
+                "cognito:groups", "editors", "contributors", false, Config.Sdk.DEFAULT_CHAINS, java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.empty()));
     }
 
@@ -73,7 +73,10 @@ class ConfigTest {
     void takesTheConfiguredGroupClaimAndGroup() {
         Config config = Config.from(Map.of("TABLE_NAME", "t", "BUCKET_NAME", "b", "SITE_BASE_URL", "https://x.example",
                 "EDITOR_GROUP_CLAIM", "groups", "EDITOR_GROUP", "newsroom"));
-        assertThat(config.editorPolicy()).isEqualTo(new EditorPolicy("groups", "newsroom"));
+        assertThat(config.editorPolicy()).isEqualTo(new EditorPolicy("groups", "newsroom", "contributors"));
+        Config writers = Config.from(Map.of("TABLE_NAME", "t", "BUCKET_NAME", "b", "SITE_BASE_URL", "https://x.example",
+                "CONTRIBUTOR_GROUP", " writers "));
+        assertThat(writers.editorPolicy()).isEqualTo(new EditorPolicy("cognito:groups", "editors", "writers"));
         assertThat(Config.from(Map.of("TABLE_NAME", "t", "BUCKET_NAME", "b", "SITE_BASE_URL", "https://x.example",
                 "S3_FORCE_PATH_STYLE", "true")).s3PathStyle()).isTrue();
     }

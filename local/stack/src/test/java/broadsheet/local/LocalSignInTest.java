@@ -138,8 +138,8 @@ class LocalSignInTest {
         Map<String, String> tokens = signInAndExchange("ann", "ann-password", VERIFIER);
         JWTClaimsSet claims = SignedJWT.parse(tokens.get("access_token")).getJWTClaimsSet();
         assertThat(claims.getStringListClaim("cognito:groups")).containsExactly("contributors");
-        // The API lets only editors in until the role policy is wired into it: verified, then refused.
-        assertThat(api(tokens.get("access_token")).statusCode()).isEqualTo(403);
+        // A contributor may list the newsroom's articles (their own and live ones).
+        assertThat(api(tokens.get("access_token")).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -250,7 +250,7 @@ class LocalSignInTest {
     @Test
     void staticEditorAndContributorTokensKeepWorking() throws Exception {
         assertThat(api("sign-in-editor-token").statusCode()).isEqualTo(200);
-        assertThat(api("sign-in-contributor-token").statusCode()).as("verified, not an editor").isEqualTo(403);
+        assertThat(api("sign-in-contributor-token").statusCode()).as("verified, a contributor").isEqualTo(200);
         assertThat(api("some-other-token").statusCode()).isEqualTo(401);
     }
 

@@ -135,7 +135,9 @@ public final class Editing {
 
     /**
      * The article with its server-set fields: the slug, the times, and for a published article
-     * without a publish time the previous one, or now.
+     * without a publish time the previous one, or now. The owner ({@link Article#createdBy()}) is
+     * the one {@code a} names: the caller's, set by the API at creation; on updates the store keeps
+     * the stored one.
      */
     private static Article stamped(Article a, String slug, Instant createdAt, Instant updatedAt,
                                    Instant previousPublishAt) {
@@ -144,7 +146,7 @@ public final class Editing {
             publishAt = previousPublishAt != null ? previousPublishAt : updatedAt;
         }
         return new Article(a.section(), slug, a.headline(), a.standfirst(), a.body(), a.image(), a.authors(),
-                a.tags(), a.source(), a.status(), publishAt, createdAt, updatedAt, a.version());
+                a.tags(), a.source(), a.status(), publishAt, createdAt, updatedAt, a.version(), a.createdBy());
     }
 
     private Instant now() {

@@ -81,9 +81,26 @@ public final class Permissions {
          * groups in {@code groupClaim}, written {@code [a b]}, {@code a}, {@code ["a","b"]} or {@code a,b}.
          */
         public static Caller fromClaims(Map<String, String> claims, String groupClaim) {
+            return fromClaims(claims, groupClaim, Role.EDITOR.group(), Role.CONTRIBUTOR.group());
+        }
+
+        /**
+         * As {@link #fromClaims(Map, String)}, with the groups that grant each role named by the
+         * deployment ({@code EDITOR_GROUP}, {@code CONTRIBUTOR_GROUP}) instead of the default names.
+         */
+        public static Caller fromClaims(Map<String, String> claims, String groupClaim, String editorGroup,
+                                        String contributorGroup) {
             String username = claims.get("username");
             String id = username != null && !username.isBlank() ? username : claims.get("sub");
-            return new Caller(id, Role.ofGroups(groups(claims.get(groupClaim))));
+            Set<String> groups = groups(claims.get(groupClaim));
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            if (groups.contains(editorGroup)) {
+                roles.add(Role.EDITOR);
+            }
+            if (groups.contains(contributorGroup)) {
+                roles.add(Role.CONTRIBUTOR);
+            }
+            return new Caller(id, roles);
         }
 
         /** The group names in one claim value. */

@@ -55,6 +55,19 @@ class EditingTest {
     }
 
     @Test
+    void createStoresTheOwnerItIsGivenAndReplaceKeepsIt() {
+        Article created = editing.create(sent(Status.DRAFT, null).withCreatedBy("ann"));
+        assertThat(created.createdBy()).isEqualTo("ann");
+        Article notes = new Article("world", "notes", "Notes", null, "Body", null, List.of(), List.of(), null,
+                Status.DRAFT, null, null, null, 0, "bob");
+        assertThat(editing.create(notes, "key-1", "hash-1").createdBy()).as("the idempotent path as well")
+                .isEqualTo("bob");
+
+        Article replaced = editing.replace("summit", sent(Status.REVIEW, null), v -> true);
+        assertThat(replaced.createdBy()).isEqualTo("ann");
+    }
+
+    @Test
     void asCreatedIsWhatCreateWouldStoreWithoutWritingIt() {
         Article would = editing.asCreated(sent(Status.PUBLISHED, null));
 

@@ -72,6 +72,15 @@ class PermissionsTest {
     }
 
     @Test
+    void theDeploymentNamesTheGroupsThatGrantEachRole() {
+        Map<String, String> claims = Map.of("username", "ann", "groups", "[newsroom writers contributors]");
+        assertThat(Caller.fromClaims(claims, "groups", "newsroom", "writers"))
+                .isEqualTo(new Caller("ann", Set.of(Role.EDITOR, Role.CONTRIBUTOR)));
+        assertThat(Caller.fromClaims(claims, "groups", "editors", "freelancers").roles()).isEmpty();
+        assertThat(Caller.fromClaims(claims, "groups")).isEqualTo(new Caller("ann", Set.of(Role.CONTRIBUTOR)));
+    }
+
+    @Test
     void editorsMayDoEverything() {
         Article live = article(Status.PUBLISHED, PAST, "ann");
         Article scheduled = article(Status.SCHEDULED, FUTURE, "ann");

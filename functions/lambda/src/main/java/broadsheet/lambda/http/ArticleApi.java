@@ -8,6 +8,7 @@ import broadsheet.core.editing.ArticleNotFoundException;
 import broadsheet.core.editing.ArticleStore;
 import broadsheet.core.editing.Editing;
 import broadsheet.core.editing.IdempotencyConflictException;
+import broadsheet.core.editing.Permissions.Caller;
 import broadsheet.core.editing.RevisionNotFoundException;
 import broadsheet.core.editing.StaleVersionException;
 import broadsheet.core.media.UploadSigner;
@@ -31,7 +32,9 @@ import java.util.function.Supplier;
  * The editing API over {@link Editing}: access, routing to the route classes
  * ({@link ArticleCollectionRoutes}, {@link ArticleRoutes}, {@link RevisionRoutes},
  * {@link PreviewRoute}, {@link MediaRoute}) and the mapping of domain outcomes to HTTP. Every
- * route needs an editor. Violations in the body carry JSON Pointers ({@code /image/alt});
+ * route needs a signed-in editor or contributor ({@link EditorPolicy}); what a contributor may do
+ * there each route asks {@link broadsheet.core.editing.Permissions} and answers a refusal with 403
+ * and every reason. Violations in the body carry JSON Pointers ({@code /image/alt});
  * violations of the path, query or headers name the parameter ({@code slug}, {@code limit},
  * {@code Idempotency-Key}). Absolute URLs it answers with (the {@code Location} of a created
  * article) are on the site's public base URL, however the request reached the function.
@@ -70,10 +73,10 @@ public final class ArticleApi {
         this.json = new ArticleJson(new SiteLayout(site));
         this.editors = editors;
         List<Router.Route> routes = new ArrayList<>();
-        routes.addAll(new ArticleCollectionRoutes(editing, site, validator, json).routes());
-        routes.addAll(new ArticleRoutes(editing, validator, json).routes());
-        routes.addAll(new PreviewRoute(editing, previews).routes());
-        routes.addAll(new RevisionRoutes(editing, json).routes());
+        routes.addAll(new ArticleCollectionRoutes(editing, site, validator, json, clock).routes());
+        routes.addAll(new ArticleRoutes(editing, validator, json, clock).routes());
+        routes.addAll(new PreviewRoute(editing, previews, clock).routes());
+        routes.addAll(new RevisionRoutes(editing, json, clock).routes());
         routes.addAll(new MediaRoute(site, uploadSigner, clock).routes());
         this.router = new Router(routes);
     }
@@ -89,18 +92,17 @@ public final class ArticleApi {
             return refused.response();
         }
         Router.Match.Found found = (Router.Match.Found) match;
-        switch (editors.check(request.claims())) {
-            case UNAUTHENTICATED:
-                return Problem.of("unauthenticated", "Unauthorized", 401,
-                        "Sign in as an editor: this API needs a verified token.")
-                        .response(Map.of("WWW-Authenticate", "Bearer"));
-            case FORBIDDEN:
-                return Problem.of("forbidden", "Forbidden", 403, "Only editors may use this API.").response();
-            default:
-                break;
+        Optional<Caller> caller = editors.caller(request.claims());
+        if (caller.isEmpty()) {
+            return Problem.of("unauthenticated", "Unauthorized", 401,
+                    "Sign in as an editor or a contributor: this API needs a verified token.")
+                    .response(Map.of("WWW-Authenticate", "Bearer"));
+        }
+        if (!caller.get().isEditor() && !caller.get().isContributor()) {
+            return Problem.forbidden(List.of(editors.noRole())).response();
         }
         try {
-            return found.route().endpoint().handle(request, found.pathParameters());
+            return found.route().endpoint().handle(request, caller.get(), found.pathParameters());
         } catch (ArticleNotFoundException e) {
             return ArticleProblems.notFound();
         } catch (RevisionNotFoundException e) {

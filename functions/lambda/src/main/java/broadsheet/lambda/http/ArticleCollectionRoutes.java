@@ -10,11 +10,19 @@ import broadsheet.core.editing.ArticleStore.ResultPage;
 import broadsheet.core.editing.ArticleStore.ArticleQuery;
 import broadsheet.core.editing.Editing;
 import broadsheet.core.editing.InvalidCursorException;
+import broadsheet.core.editing.Permissions;
+import broadsheet.core.editing.Permissions.Caller;
+import broadsheet.core.editing.Permissions.Create;
+import broadsheet.core.editing.Permissions.ListArticles;
+import broadsheet.core.editing.Permissions.ListScope;
+import broadsheet.core.editing.Permissions.OwnAndLive;
 import broadsheet.core.site.SiteConfig;
 
 import java.lang.System.Logger.Level;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -24,7 +32,11 @@ import java.util.Optional;
 
 /**
  * {@code GET /api/articles} (a page of articles, filtered by section and status) and
- * {@code POST /api/articles} (create, idempotent with an {@code Idempotency-Key}).
+ * {@code POST /api/articles} (create, idempotent with an {@code Idempotency-Key}). The caller
+ * becomes the new article's owner ({@code createdBy}), whatever the body says. A contributor's
+ * list holds only their own articles and live ones ({@link Permissions#listScope}): each page the
+ * store returns is filtered, so a page may hold fewer than {@code limit} articles (even none)
+ * while its {@code nextCursor} still leads on to the rest.
  */
 final class ArticleCollectionRoutes {
 
@@ -39,21 +51,24 @@ final class ArticleCollectionRoutes {
     private final SiteConfig site;
     private final ArticleValidator validator;
     private final ArticleJson json;
+    private final Clock clock;
 
-    ArticleCollectionRoutes(Editing editing, SiteConfig site, ArticleValidator validator, ArticleJson json) {
+    ArticleCollectionRoutes(Editing editing, SiteConfig site, ArticleValidator validator, ArticleJson json,
+                            Clock clock) {
         this.editing = editing;
         this.site = site;
         this.validator = validator;
         this.json = json;
+        this.clock = clock;
     }
 
     List<Router.Route> routes() {
         return List.of(
-                new Router.Route("GET", ArticleApi.COLLECTION, (request, p) -> list(request)),
-                new Router.Route("POST", ArticleApi.COLLECTION, (request, p) -> create(request)));
+                new Router.Route("GET", ArticleApi.COLLECTION, (request, caller, p) -> list(request, caller)),
+                new Router.Route("POST", ArticleApi.COLLECTION, (request, caller, p) -> create(request, caller)));
     }
 
-    private HttpResponse create(HttpRequest request) {
+    private HttpResponse create(HttpRequest request, Caller caller) {
         Requests.BodyRead read = Requests.readBody(request);
         if (read.refusal() != null) {
             return read.refusal();
@@ -72,7 +87,11 @@ final class ArticleCollectionRoutes {
         if (!violations.isEmpty()) {
             return Problem.invalid("The article is not valid; see violations.", violations).response();
         }
-        Article draft = ((Validated.Valid) validated).article();
+        Article draft = ((Validated.Valid) validated).article().withCreatedBy(caller.id());
+        Optional<HttpResponse> refusal = ArticleProblems.refusal(caller, new Create(draft));
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
         Article stored = key.isPresent()
                 ? editing.create(draft, key.get(), sha256(body))
                 : editing.create(draft);
@@ -82,7 +101,11 @@ final class ArticleCollectionRoutes {
         return HttpResponse.json(201, json.write(stored), headers);
     }
 
-    private HttpResponse list(HttpRequest request) {
+    private HttpResponse list(HttpRequest request, Caller caller) {
+        Optional<HttpResponse> refusal = ArticleProblems.refusal(caller, new ListArticles());
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
         List<Violation> violations = new ArrayList<>();
         Optional<String> section = request.queryParameter("section");
         if (section.isPresent() && !site.sectionSlugs().contains(section.get())) {
@@ -117,7 +140,19 @@ final class ArticleCollectionRoutes {
             LOG.log(Level.INFO, "refused cursor: " + e);
             return Problem.invalid("The query is not valid; see violations.", List.of(badCursor())).response();
         }
-        return HttpResponse.json(200, json.writeList(page.articles(), page.nextCursor()), Map.of());
+        List<Article> articles = visible(page.articles(), Permissions.listScope(caller), clock.instant());
+        return HttpResponse.json(200, json.writeList(articles, page.nextCursor()), Map.of());
+    }
+
+    /** The articles of a page that {@code scope} lets the caller see at {@code now}. */
+    private static List<Article> visible(List<Article> articles, ListScope scope, Instant now) {
+        if (scope instanceof Permissions.AllArticles) {
+            return articles;
+        }
+        if (scope instanceof OwnAndLive own) {
+            return articles.stream().filter(a -> own.includes(a, now)).toList();
+        }
+        return List.of();
     }
 
     private static Violation badCursor() {

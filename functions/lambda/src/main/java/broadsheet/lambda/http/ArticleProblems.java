@@ -1,8 +1,13 @@
 package broadsheet.lambda.http;
 
 import broadsheet.core.article.Violation;
+import broadsheet.core.editing.Permissions;
+import broadsheet.core.editing.Permissions.Action;
+import broadsheet.core.editing.Permissions.Caller;
+import broadsheet.core.editing.Permissions.Denied;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The problem responses that several article routes answer with. */
 final class ArticleProblems {
@@ -18,6 +23,16 @@ final class ArticleProblems {
     static HttpResponse badVersion() {
         return Problem.invalid("The version in the path is not valid.",
                 List.of(new Violation("version", "must be a positive whole number"))).response();
+    }
+
+    /**
+     * The 403 answer, listing every reason, when the newsroom's roles refuse {@code action} to
+     * {@code caller}; empty when they allow it.
+     */
+    static Optional<HttpResponse> refusal(Caller caller, Action action) {
+        return Permissions.decide(caller, action) instanceof Denied denied
+                ? Optional.of(Problem.forbidden(denied.reasons()).response())
+                : Optional.empty();
     }
 
     static HttpResponse notFound() {

@@ -5,11 +5,18 @@ import broadsheet.core.article.ArticleValidator;
 import broadsheet.core.article.Validated;
 import broadsheet.core.article.Violation;
 import broadsheet.core.editing.ArticleJson;
+import broadsheet.core.editing.ArticleNotFoundException;
 import broadsheet.core.editing.Editing;
+import broadsheet.core.editing.Permissions.Caller;
+import broadsheet.core.editing.Permissions.Delete;
+import broadsheet.core.editing.Permissions.Read;
+import broadsheet.core.editing.Permissions.Replace;
+import broadsheet.core.editing.StaleVersionException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,30 +24,35 @@ import java.util.Optional;
 
 /**
  * One article: {@code GET} (with {@code If-None-Match}), {@code PUT} and {@code DELETE}
- * {@code /api/articles/{slug}}, both writes conditional on {@code If-Match}.
+ * {@code /api/articles/{slug}}, both writes conditional on {@code If-Match}. The newsroom's roles
+ * are asked on the stored article (and for {@code PUT} the requested one) before the
+ * precondition is compared, so a refused caller learns nothing from a 412; the write then goes to
+ * the very version that was judged.
  */
 final class ArticleRoutes {
 
     private final Editing editing;
     private final ArticleValidator validator;
     private final ArticleJson json;
+    private final Clock clock;
     private final JsonMapper mapper = JsonMapper.builder().build();
 
-    ArticleRoutes(Editing editing, ArticleValidator validator, ArticleJson json) {
+    ArticleRoutes(Editing editing, ArticleValidator validator, ArticleJson json, Clock clock) {
         this.editing = editing;
         this.validator = validator;
         this.json = json;
+        this.clock = clock;
     }
 
     List<Router.Route> routes() {
         String article = ArticleApi.COLLECTION + "/{slug}";
         return List.of(
-                new Router.Route("GET", article, (request, p) -> get(request, p.get("slug"))),
-                new Router.Route("PUT", article, (request, p) -> replace(request, p.get("slug"))),
-                new Router.Route("DELETE", article, (request, p) -> delete(request, p.get("slug"))));
+                new Router.Route("GET", article, (request, caller, p) -> get(request, caller, p.get("slug"))),
+                new Router.Route("PUT", article, (request, caller, p) -> replace(request, caller, p.get("slug"))),
+                new Router.Route("DELETE", article, (request, caller, p) -> delete(request, caller, p.get("slug"))));
     }
 
-    private HttpResponse get(HttpRequest request, String slug) {
+    private HttpResponse get(HttpRequest request, Caller caller, String slug) {
         if (!Requests.isSlug(slug)) {
             return ArticleProblems.badSlug();
         }
@@ -49,6 +61,10 @@ final class ArticleRoutes {
             return ArticleProblems.notFound();
         }
         Article article = found.get();
+        Optional<HttpResponse> refusal = ArticleProblems.refusal(caller, new Read(article, clock.instant()));
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
         String etag = Preconditions.etag(article.version());
         Optional<Preconditions> ifNoneMatch = Preconditions.ifMatch(request.header("If-None-Match"));
         if (ifNoneMatch.isPresent() && ifNoneMatch.get().matches(article.version())) {
@@ -57,7 +73,7 @@ final class ArticleRoutes {
         return HttpResponse.json(200, json.write(article), Map.of("ETag", etag));
     }
 
-    private HttpResponse replace(HttpRequest request, String slug) {
+    private HttpResponse replace(HttpRequest request, Caller caller, String slug) {
         if (!Requests.isSlug(slug)) {
             return ArticleProblems.badSlug();
         }
@@ -80,12 +96,19 @@ final class ArticleRoutes {
         if (!violations.isEmpty()) {
             return Problem.invalid("The article is not valid; see violations.", violations).response();
         }
-        Article stored = editing.replace(slug, ((Validated.Valid) validated).article(), ifMatch.get()::matches);
+        Article requested = ((Validated.Valid) validated).article();
+        Article current = stored(slug);
+        Optional<HttpResponse> refusal = ArticleProblems.refusal(caller, new Replace(current, requested));
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        Preconditions accepted = ifMatch.get();
+        Article stored = editing.replace(slug, requested, v -> v == current.version() && accepted.matches(v));
         return HttpResponse.json(200, json.write(stored), Map.of("ETag", Preconditions.etag(stored.version())));
     }
 
-    /** With one version in If-Match, one conditional delete; with several, the current version is read first. */
-    private HttpResponse delete(HttpRequest request, String slug) {
+    /** The current article is read and judged, then deleted if If-Match names its version. */
+    private HttpResponse delete(HttpRequest request, Caller caller, String slug) {
         if (!Requests.isSlug(slug)) {
             return ArticleProblems.badSlug();
         }
@@ -93,12 +116,21 @@ final class ArticleRoutes {
         if (ifMatch.isEmpty()) {
             return ArticleProblems.preconditionRequired();
         }
-        if (ifMatch.get().versions().size() == 1) {
-            editing.delete(slug, ifMatch.get().versions().iterator().next());
-        } else {
-            editing.delete(slug, ifMatch.get()::matches);
+        Article current = stored(slug);
+        Optional<HttpResponse> refusal = ArticleProblems.refusal(caller, new Delete(current));
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
+        if (!ifMatch.get().matches(current.version())) {
+            throw new StaleVersionException("article " + slug + " is at version " + current.version()
+                    + ", which the precondition does not accept");
+        }
+        editing.delete(slug, current.version());
         return HttpResponse.empty(204, Map.of());
+    }
+
+    private Article stored(String slug) {
+        return editing.find(slug).orElseThrow(() -> new ArticleNotFoundException("no article with slug " + slug));
     }
 
     /** The {@code slug} member of a JSON object body, when it has a text one. */

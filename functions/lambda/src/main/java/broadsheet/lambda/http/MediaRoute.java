@@ -1,6 +1,8 @@
 package broadsheet.lambda.http;
 
 import broadsheet.core.article.Violation;
+import broadsheet.core.editing.Permissions.Caller;
+import broadsheet.core.editing.Permissions.UploadMedia;
 import broadsheet.core.media.MediaUploads;
 import broadsheet.core.media.SignedUpload;
 import broadsheet.core.media.UploadSigner;
@@ -44,10 +46,14 @@ final class MediaRoute {
     }
 
     List<Router.Route> routes() {
-        return List.of(new Router.Route("POST", ArticleApi.MEDIA, (request, p) -> media(request)));
+        return List.of(new Router.Route("POST", ArticleApi.MEDIA, (request, caller, p) -> media(request, caller)));
     }
 
-    private HttpResponse media(HttpRequest request) {
+    private HttpResponse media(HttpRequest request, Caller caller) {
+        Optional<HttpResponse> refusal = ArticleProblems.refusal(caller, new UploadMedia());
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
         if (uploadSigner.isEmpty()) {
             return Problem.of("not-implemented", "Not Implemented", 501,
                     "Media uploads are not configured here.").response();

@@ -1,5 +1,7 @@
 package broadsheet.lambda.http;
 
+import broadsheet.core.editing.Permissions.Caller;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +16,10 @@ import java.util.TreeSet;
  */
 public final class Router {
 
-    /** What a route runs: the request and the path parameters it matched. */
+    /** What a route runs: the request, the signed-in caller and the path parameters it matched. */
     @FunctionalInterface
     public interface Endpoint {
-        HttpResponse handle(HttpRequest request, Map<String, String> pathParameters);
+        HttpResponse handle(HttpRequest request, Caller caller, Map<String, String> pathParameters);
     }
 
     public record Route(String method, String template, Endpoint endpoint) {

@@ -1,10 +1,13 @@
 package broadsheet.lambda.http;
 
+import broadsheet.core.editing.Permissions.Caller;
+import broadsheet.core.editing.Permissions.Role;
 import broadsheet.lambda.http.EditorPolicy.Access;
 
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,12 +24,25 @@ class EditorPolicyTest {
     }
 
     @Test
-    void allowsOnlyMembersOfTheEditorGroup() {
+    void allowsOnlyMembersOfTheEditorOrContributorGroup() {
         assertThat(policy.check(Map.of("sub", "u1", "cognito:groups", "[readers editors]"))).isEqualTo(Access.ALLOWED);
         assertThat(policy.check(Map.of("sub", "u1", "cognito:groups", "editors"))).isEqualTo(Access.ALLOWED);
         assertThat(policy.check(Map.of("sub", "u1", "cognito:groups", "[readers editors-in-training]")))
                 .isEqualTo(Access.FORBIDDEN);
         assertThat(policy.check(Map.of("sub", "u1"))).isEqualTo(Access.FORBIDDEN);
+        assertThat(policy.check(Map.of("sub", "u1", "cognito:groups", "[contributors]"))).isEqualTo(Access.ALLOWED);
+    }
+
+    @Test
+    void theCallerCarriesTheRolesOfTheConfiguredGroups() {
+        EditorPolicy custom = new EditorPolicy("groups", "newsroom", "writers");
+        assertThat(custom.caller(Map.of("username", "ann", "groups", "[writers]")))
+                .contains(new Caller("ann", Set.of(Role.CONTRIBUTOR)));
+        assertThat(custom.caller(Map.of("sub", "s1", "groups", "newsroom")))
+                .contains(new Caller("s1", Set.of(Role.EDITOR)));
+        assertThat(custom.check(Map.of("sub", "s1", "groups", "[contributors]"))).isEqualTo(Access.FORBIDDEN);
+        assertThat(custom.caller(Map.of())).isEmpty();
+        assertThat(custom.noRole()).contains("newsroom").contains("writers");
     }
 
     @Test
