@@ -103,8 +103,11 @@ public final class Permissions {
             return new Caller(id, roles);
         }
 
-        /** The group names in one claim value. */
-        static Set<String> groups(String claim) {
+        /**
+         * The group names in one claim value: {@code [a b]} (how API Gateway passes Cognito's
+         * {@code cognito:groups}), {@code a}, {@code ["a","b"]} or {@code a,b}.
+         */
+        public static Set<String> groups(String claim) {
             if (claim == null) {
                 return Set.of();
             }

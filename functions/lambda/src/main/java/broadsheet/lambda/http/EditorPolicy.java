@@ -3,12 +3,9 @@ package broadsheet.lambda.http;
 import broadsheet.core.editing.Permissions;
 import broadsheet.core.editing.Permissions.Caller;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Who may use the editing API: callers whose verified JWT (checked by the API Gateway JWT
@@ -54,20 +51,5 @@ public record EditorPolicy(String groupClaim, String editorGroup, String contrib
     /** The reason a verified caller in neither group is refused. */
     public String noRole() {
         return "only members of the " + editorGroup + " or " + contributorGroup + " group may use the newsroom";
-    }
-
-    /** The group names in one claim value: {@code [a b]}, {@code a}, {@code ["a","b"]} or {@code a,b}. */
-    static Set<String> groups(String claim) {
-        if (claim == null) {
-            return Set.of();
-        }
-        String text = claim.strip();
-        if (text.startsWith("[") && text.endsWith("]")) {
-            text = text.substring(1, text.length() - 1);
-        }
-        return Arrays.stream(text.split("[\\s,]+"))
-                .map(g -> g.replace("\"", ""))
-                .filter(g -> !g.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
     }
 }

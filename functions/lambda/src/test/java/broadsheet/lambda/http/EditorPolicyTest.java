@@ -1,5 +1,7 @@
 package broadsheet.lambda.http;
 
+import broadsheet.core.editing.Permissions;
+
 import broadsheet.core.editing.Permissions.Caller;
 import broadsheet.core.editing.Permissions.Role;
 import broadsheet.lambda.http.EditorPolicy.Access;
@@ -17,10 +19,10 @@ class EditorPolicyTest {
 
     @Test
     void readsCognitoBracketListBareNameAndJsonArray() {
-        assertThat(EditorPolicy.groups("[editors other]")).containsExactlyInAnyOrder("editors", "other");
-        assertThat(EditorPolicy.groups("editors")).containsExactly("editors");
-        assertThat(EditorPolicy.groups("[\"readers\",\"editors\"]")).containsExactlyInAnyOrder("readers", "editors");
-        assertThat(EditorPolicy.groups("[]")).isEmpty();
+        assertThat(Permissions.Caller.groups("[editors other]")).containsExactlyInAnyOrder("editors", "other");
+        assertThat(Permissions.Caller.groups("editors")).containsExactly("editors");
+        assertThat(Permissions.Caller.groups("[\"readers\",\"editors\"]")).containsExactlyInAnyOrder("readers", "editors");
+        assertThat(Permissions.Caller.groups("[]")).isEmpty();
     }
 
     @Test
