@@ -51,11 +51,11 @@ final class Production {
         parts.site = () -> SiteConfig.load().withBaseUrl(config.siteBaseUrl());
         parts.editors = config.editorPolicy();
         parts.uploads = Optional.of(new Lazy<>(() -> new S3UploadSigner(presigner(), config.bucketName(),
-                credentials.orElseGet(() -> DefaultCredentialsProvider.builder().build()), Clock.systemUTC())));
+                signingCredentials(), Clock.systemUTC())));
         // credentials are resolved at the first invalidation, not while the function starts
         parts.edge = () -> config.distributionId()
                 .<EdgeCache>map(id -> new CloudFrontEdgeCache(http,
-                        credentials.orElseGet(() -> DefaultCredentialsProvider.builder().build()),
+                        signingCredentials(),
                         CloudFrontEdgeCache.ENDPOINT, id))
                 .orElse(EdgeCache.NONE);
         parts.schedule = () -> config.schedules()
@@ -71,6 +71,11 @@ final class Production {
         }));
         parts.rebuildQueueUrl = config.rebuildQueueUrl();
         return parts;
+    }
+
+    /** The credentials that sign for this function: those the environment names, else the SDK's chain. */
+    private AwsCredentialsProvider signingCredentials() {
+        return credentials.orElseGet(() -> DefaultCredentialsProvider.builder().build());
     }
 
     private S3Presigner presigner() {
