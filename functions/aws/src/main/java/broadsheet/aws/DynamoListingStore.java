@@ -2,16 +2,20 @@ package broadsheet.aws;
 
 import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingCodec;
+import broadsheet.core.listing.ListingEntry;
 import broadsheet.core.listing.ListingId;
 import broadsheet.core.listing.ListingScan;
 import broadsheet.core.listing.ListingStore;
+import broadsheet.core.listing.Listings;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,7 +28,10 @@ import java.util.Optional;
 
 /**
  * {@link ListingStore} on the single table: item {@code pk = listing#<id>}, {@code sk = listing},
- * {@code version} (N) and {@code doc} (the {@link ListingCodec} JSON). Reads are strongly
+ * {@code version} (N) and {@code doc} (the {@link ListingCodec} JSON). The entry items of a month
+ * listing share its partition: {@code sk = entry#<publishAt>#<slug>} ({@link Listings#entryKey}),
+ * {@code doc} the entry's JSON; a day or the newest entries are a strongly consistent Query of the
+ * partition (on the base table, so no index is needed and no table change). Reads are strongly
  * consistent; a write is a PutItem conditional on the version it read. {@link #scan} is a
  * parallel Scan of the table (segment of total segments) filtered to listing items, strongly
  * consistent.
@@ -33,6 +40,8 @@ public final class DynamoListingStore implements ListingStore, ListingScan {
 
     public static final String PK_PREFIX = "listing#";
     public static final String SK_VALUE = "listing";
+    /** Sort key prefix of entry items, in the partition of their month listing. */
+    public static final String ENTRY_PREFIX = "entry#";
     static final String VERSION = "version";
     static final String DOC = "doc";
 
@@ -87,6 +96,85 @@ public final class DynamoListingStore implements ListingStore, ListingScan {
             }
         }
         return found;
+    }
+
+    /** The key of an entry item: the month's partition, {@code sk = entry#<publishAt>#<slug>}. */
+    public static Map<String, AttributeValue> entryKey(ListingId month, Instant publishAt, String slug) {
+        return Map.of(TableDefinition.PK, AttributeValue.fromS(PK_PREFIX + month.value()),
+                TableDefinition.SK, AttributeValue.fromS(ENTRY_PREFIX + Listings.entryKey(publishAt, slug)));
+    }
+
+    @Override
+    public void putEntry(ListingId month, ListingEntry entry) {
+        requireMonth(month);
+        Map<String, AttributeValue> item = new HashMap<>(entryKey(month, entry.publishAt(), entry.slug()));
+        item.put(DOC, AttributeValue.fromS(codec.encodeEntry(entry)));
+        dynamoDb.putItem(b -> b.tableName(table).item(item));
+    }
+
+    @Override
+    public void removeEntry(ListingId month, Instant publishAt, String slug) {
+        requireMonth(month);
+        dynamoDb.deleteItem(b -> b.tableName(table).key(entryKey(month, publishAt, slug)));
+    }
+
+    @Override
+    public Optional<ListingEntry> entry(ListingId month, Instant publishAt, String slug) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
+                .key(entryKey(month, publishAt, slug)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(codec.decodeEntry(item.get(DOC).s()));
+    }
+
+    /** A strongly consistent Query of the month's partition between two entry keys, paged until done. */
+    @Override
+    public List<ListingEntry> entries(ListingId month, Instant from, Instant until) {
+        if (!from.isBefore(until)) {
+            return List.of();
+        }
+        List<ListingEntry> entries = new ArrayList<>();
+        Map<String, AttributeValue> values = Map.of(
+                ":pk", AttributeValue.fromS(PK_PREFIX + month.value()),
+                ":from", AttributeValue.fromS(ENTRY_PREFIX + Listings.entryKey(from, "")),
+                ":until", AttributeValue.fromS(ENTRY_PREFIX + Listings.entryKey(until, "")));
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> after = start;
+            QueryResponse response = dynamoDb.query(b -> b.tableName(table).consistentRead(true)
+                    .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :until")
+                    .expressionAttributeNames(Map.of("#pk", TableDefinition.PK, "#sk", TableDefinition.SK))
+                    .expressionAttributeValues(values).exclusiveStartKey(after));
+            response.items().forEach(item -> entries.add(codec.decodeEntry(item.get(DOC).s())));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return entries;
+    }
+
+    /** A strongly consistent Query of the month's entry items backwards, {@code Limit} = {@code limit}. */
+    @Override
+    public List<ListingEntry> newest(ListingId month, int limit) {
+        List<ListingEntry> entries = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> after = start;
+            int remaining = limit - entries.size();
+            QueryResponse response = dynamoDb.query(b -> b.tableName(table).consistentRead(true)
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :entry)")
+                    .expressionAttributeNames(Map.of("#pk", TableDefinition.PK, "#sk", TableDefinition.SK))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(PK_PREFIX + month.value()),
+                            ":entry", AttributeValue.fromS(ENTRY_PREFIX)))
+                    .scanIndexForward(false).limit(remaining).exclusiveStartKey(after));
+            response.items().forEach(item -> entries.add(codec.decodeEntry(item.get(DOC).s())));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null && entries.size() < limit);
+        return entries;
+    }
+
+    private static void requireMonth(ListingId month) {
+        if (!month.kind().isMonth()) {
+            throw new IllegalArgumentException("entries belong to month listings: " + month);
+        }
     }
 
     @Override

@@ -22,6 +22,15 @@ public final class ListingCodec {
         return mapper.writeValueAsString(new Stored(listing.entries(), listing.monthCounts()));
     }
 
+    /** One entry item's text form (the same JSON as an entry inside a listing). */
+    public String encodeEntry(ListingEntry entry) {
+        return mapper.writeValueAsString(entry);
+    }
+
+    public ListingEntry decodeEntry(String text) {
+        return mapper.readValue(text, ListingEntry.class);
+    }
+
     public Listing decode(String text) {
         Stored stored = mapper.readValue(text, Stored.class);
         return new Listing(stored.entries(), stored.buckets());

@@ -16,9 +16,14 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.regex.Pattern;
 import java.util.TreeSet;
 import java.util.TreeMap;
 
@@ -33,9 +38,20 @@ public final class Listings {
      * Newest first by publish time (an entry without one last); equal publish times by slug, so
      * the order is total. Listing pages are rendered in this order too.
      */
-    public static final Comparator<ListingEntry> NEWEST_FIRST = Comparator
-            .comparing(ListingEntry::publishAt, Comparator.nullsLast(Comparator.reverseOrder()))
+    public static final Comparator<ListingEntry> OLDEST_FIRST = Comparator
+            .comparing(ListingEntry::publishAt, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(ListingEntry::slug);
+
+    /**
+     * Newest first: exactly the reverse of {@link #OLDEST_FIRST}, the order of the entry items'
+     * keys ({@link #entryKey}), so a store can read the newest entries of a month backwards.
+     */
+    public static final Comparator<ListingEntry> NEWEST_FIRST = OLDEST_FIRST.reversed();
+
+    private static final DateTimeFormatter KEY_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private Listings() {
     }
@@ -75,9 +91,94 @@ public final class Listings {
         return SiteLayout.archiveMonth(publishAt);
     }
 
+    /** The archive day (UTC) of a publish time. */
+    public static LocalDate dayOf(Instant publishAt) {
+        return LocalDate.ofInstant(publishAt, ZoneOffset.UTC);
+    }
+
+    /**
+     * The sort key of an entry item inside its month listing: the publish time at fixed width
+     * (nanoseconds, UTC), then the slug, so keys sort exactly like {@link #OLDEST_FIRST}.
+     */
+    public static String entryKey(Instant publishAt, String slug) {
+        return KEY_TIME.format(publishAt) + "#" + slug;
+    }
+
+    /**
+     * The day counts of a month head ({@code yyyy-MM-dd} to a count, zero counts included), in day
+     * order. Anything else a head holds is ignored: a month listing stored by an earlier release
+     * as one item with all its entries reads as a head with no days.
+     */
+    public static SortedMap<LocalDate, Integer> dayCounts(Listing head) {
+        SortedMap<LocalDate, Integer> days = new TreeMap<>();
+        head.monthCounts().forEach((key, count) -> {
+            if (DAY.matcher(key).matches() && count != null) {
+                days.put(LocalDate.parse(key), count);
+            }
+        });
+        return days;
+    }
+
+    /** The entries of a month head: the days of {@code previous} with the counts of {@code daysRead} refreshed (kept at 0). */
+    public static Listing head(Listing previous, Map<LocalDate, Integer> daysRead) {
+        Map<String, Integer> counts = new TreeMap<>();
+        dayCounts(previous).forEach((day, count) -> counts.put(day.toString(), count));
+        daysRead.forEach((day, count) -> counts.put(day.toString(), count));
+        return new Listing(List.of(), counts);
+    }
+
+    /**
+     * A month listing in full, as checks and whole-site renderings see it: every entry, newest
+     * first, and the day counts its head holds (only days with entries).
+     */
+    public static Listing monthView(List<ListingEntry> entries) {
+        Map<String, Integer> counts = new TreeMap<>();
+        entries.forEach(e -> counts.merge(dayOf(e.publishAt()).toString(), 1, Integer::sum));
+        return new Listing(newest(new ArrayList<>(entries), Integer.MAX_VALUE), counts);
+    }
+
+    /** The head's day counts without the days left empty: what {@link #monthView} counts. */
+    public static Map<String, Integer> nonEmptyDays(Listing head) {
+        Map<String, Integer> counts = new TreeMap<>();
+        dayCounts(head).forEach((day, count) -> {
+            if (count > 0) {
+                counts.put(day.toString(), count);
+            }
+        });
+        return counts;
+    }
+
+    /** The number of entries a month head counts. */
+    public static int total(Listing head) {
+        return dayCounts(head).values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** How many pages a day of {@code count} entries has at {@code pageSize} a page (at least one). */
+    public static int pagesOf(int count, int pageSize) {
+        return Math.max(1, (count + pageSize - 1) / pageSize);
+    }
+
     /** The month listing an article belongs to while it is live. */
     public static ListingId monthListingOf(Article article) {
         return ListingId.sectionMonth(article.section(), monthOf(article.publishAt()));
+    }
+
+    /**
+     * A front from the front it replaces, the entry counts of the months just read (0: dropped),
+     * and the newest entries of the collection read newest first from its newest months; the
+     * counts of months not read are carried over.
+     */
+    public static Listing front(Listing previous, Map<YearMonth, Integer> countsRead, List<ListingEntry> newest,
+                                int frontSize) {
+        Map<String, Integer> monthCounts = new TreeMap<>(previous.monthCounts());
+        countsRead.forEach((month, count) -> {
+            if (count == 0) {
+                monthCounts.remove(month.toString());
+            } else {
+                monthCounts.put(month.toString(), count);
+            }
+        });
+        return new Listing(newest(new ArrayList<>(newest), frontSize), monthCounts);
     }
 
     /** The listing with {@code entry} in place of any entry of the same slug, in order. */

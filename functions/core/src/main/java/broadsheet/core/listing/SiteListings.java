@@ -15,6 +15,8 @@ import java.util.TreeMap;
  * Every listing of a site computed at once from its live articles, as the publisher leaves them
  * after publishing each article one by one: one listing per collection (section, author, tag) and
  * month with entries, one front per collection with entries, and home over the site's sections.
+ * A month listing is given in full ({@link Listings#monthView}): all its entries, newest first,
+ * with its head's day counts.
  * The whole-site export renders from it, and the convergence check compares the stored listings
  * with it.
  */
@@ -51,8 +53,7 @@ public final class SiteListings {
         byCollection.forEach((collection, months) -> {
             Map<YearMonth, Listing> monthListings = new LinkedHashMap<>();
             months.forEach((month, entries) -> {
-                entries.sort(Listings.NEWEST_FIRST);
-                Listing listing = new Listing(entries, Map.of());
+                Listing listing = Listings.monthView(entries);
                 monthListings.put(month, listing);
                 listings.put(collection.month(month), listing);
             });

@@ -10,6 +10,7 @@ import broadsheet.core.article.Article;
 import broadsheet.core.article.ArticleValidator;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -66,24 +67,43 @@ public record ChangePlan(
     public record Redirect(ArticleRef from, Article to) {
     }
 
-    /** One edit of one month listing. */
+    /** One edit of one month listing: one entry item, named by its publish time and slug. */
     public sealed interface MonthEdit {
         ListingId listing();
 
-        /** The listing after the edit; equal to the input when the edit changes nothing. */
+        Instant publishAt();
+
+        String slug();
+
+        /** The listing after the edit, on a listing in full (its entries); equal to the input when it changes nothing. */
         Listing applyTo(Listing listing);
+
+        /** The day of the month whose entries (and pages) the edit changes. */
+        default LocalDate day() {
+            return Listings.dayOf(publishAt());
+        }
     }
 
-    /** Take the article's entry out of a month listing. */
-    public record Remove(ListingId listing, String slug) implements MonthEdit {
+    /** Take the article's entry item (at the publish time it was listed with) out of a month listing. */
+    public record Remove(ListingId listing, Instant publishAt, String slug) implements MonthEdit {
         @Override
         public Listing applyTo(Listing current) {
             return Listings.remove(current, slug);
         }
     }
 
-    /** Put the article's entry into a month listing, replacing its previous entry there. */
+    /** Put the article's entry into a month listing, replacing its item of the same publish time and slug. */
     public record Upsert(ListingId listing, ListingEntry entry) implements MonthEdit {
+        @Override
+        public Instant publishAt() {
+            return entry.publishAt();
+        }
+
+        @Override
+        public String slug() {
+            return entry.slug();
+        }
+
         @Override
         public Listing applyTo(Listing current) {
             return Listings.upsert(current, entry);
@@ -112,15 +132,17 @@ public record ChangePlan(
         Optional<Redirect> redirect = after.isPresent() ? moved.map(from -> new Redirect(from, after.get()))
                 : Optional.empty();
 
-        // An upsert replaces the entry of the same slug, so a month listing the article stays in
-        // under the same slug needs no removal; every other month listing of before loses it.
+        // An upsert replaces the entry item of the same publish time and slug, so a month listing
+        // the article stays in under the same key needs no removal; every other month listing of
+        // before loses the item it was listed under (a new publish time is a new item).
         SortedSet<ListingId> afterMonths = after.map(Listings::monthListingsOf).orElse(new TreeSet<>());
         List<MonthEdit> edits = new ArrayList<>();
         before.ifPresent(b -> {
-            boolean sameSlug = after.isPresent() && after.get().slug().equals(b.slug());
+            boolean sameKey = after.isPresent() && after.get().slug().equals(b.slug())
+                    && after.get().publishAt().equals(b.publishAt());
             for (ListingId month : Listings.monthListingsOf(b)) {
-                if (!sameSlug || !afterMonths.contains(month)) {
-                    edits.add(new Remove(month, b.slug()));
+                if (!sameKey || !afterMonths.contains(month)) {
+                    edits.add(new Remove(month, b.publishAt(), b.slug()));
                 }
             }
         });

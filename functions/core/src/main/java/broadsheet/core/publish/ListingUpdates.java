@@ -6,8 +6,13 @@ import broadsheet.core.listing.ListingId;
 import broadsheet.core.listing.ListingStore;
 import broadsheet.core.listing.ListingStore.Versioned;
 import broadsheet.core.listing.Listings;
+import broadsheet.core.listing.LegacyMonths;
+import broadsheet.core.listing.ListingEntry;
 import broadsheet.core.publish.ChangePlan.MonthEdit;
+import broadsheet.core.publish.ChangePlan.Remove;
+import broadsheet.core.publish.ChangePlan.Upsert;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,15 +20,18 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The publisher's listing writes: read, edit and write each listing conditionally on the version
- * read, retrying on contention (docs/design-publishing.md, "Month listing: read, edit, conditional
- * write" and "Front: version first, then the months"). Month edits, front recomputes and home.
+ * read, retrying on contention (docs/design-publishing.md, "Month listings: one item per entry"
+ * and "Front: version first, then the months"). Entry edits and month heads, front recomputes
+ * and home.
  */
 final class ListingUpdates {
 
@@ -31,108 +39,130 @@ final class ListingUpdates {
     private final List<String> sections;
     private final int frontSize;
 
-    ListingUpdates(ListingStore listings, List<String> sections, int frontSize) {
+    private final int pageSize;
+
+    ListingUpdates(ListingStore listings, List<String> sections, int frontSize, int pageSize) {
         this.listings = listings;
         this.sections = List.copyOf(sections);
         this.frontSize = frontSize;
+        this.pageSize = pageSize;
     }
 
-    /** Read, edit, write over the version read; an edit that changes nothing writes nothing. */
-    Versioned<Listing> editMonth(MonthEdit edit) {
-        ListingId id = edit.listing();
-        for (int attempt = 1; attempt <= Publisher.MAX_ATTEMPTS; attempt++) {
-            Versioned<Listing> current = read(id);
-            Listing next = edit.applyTo(current.value());
-            if (next.equals(current.value())) {
-                return current;
-            }
-            if (listings.put(id, next, current.version())) {
-                return new Versioned<>(next, current.version() + 1);
-            }
-            pause(attempt);
-        }
-        throw contended(id);
+    /** One day of a month listing as a head write read it, and the day pages that write must put. */
+    record DayRead(List<ListingEntry> entries, int fromPage, int toPage) {
+    }
+
+    /** A month head written, with the days it read (the days the change edited). */
+    record MonthWrite(Versioned<Listing> head, SortedMap<LocalDate, DayRead> days) {
     }
 
     /**
-     * Recomputes a front (of a section, an author or a tag). The front's version is read BEFORE the month listings, and the
-     * write is conditional on it: a front write that succeeds has seen every month write whose
-     * own front recompute wrote the front before it. The front is written even when its content
-     * is unchanged, so that the version moves on and a recompute that read older month listings
-     * concurrently cannot then commit over it.
+     * Applies the entry edits of one month listing (an entry item already as edited is not
+     * written again), then recomputes the month's head over the days edited.
+     */
+    MonthWrite editMonth(ListingId month, List<MonthEdit> edits) {
+        Versioned<Listing> stored = read(month);
+        if (LegacyMonths.isLegacy(stored.value())) {
+            LegacyMonths.convert(listings, month, stored);
+        }
+        SortedMap<LocalDate, String> firstKey = new TreeMap<>();
+        for (MonthEdit edit : edits) {
+            Optional<ListingEntry> item = listings.entry(month, edit.publishAt(), edit.slug());
+            if (edit instanceof Remove) {
+                if (item.isPresent()) {
+                    listings.removeEntry(month, edit.publishAt(), edit.slug());
+                }
+            } else if (edit instanceof Upsert upsert && !item.equals(Optional.of(upsert.entry()))) {
+                listings.putEntry(month, upsert.entry());
+            }
+            firstKey.merge(edit.day(), Listings.entryKey(edit.publishAt(), edit.slug()),
+                    (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        }
+        return recomputeHead(month, firstKey);
+    }
+
+    /**
+     * Recomputes a month head by the protocol of fronts: its version FIRST, then the days edited
+     * (each read whole, strongly consistent), then a write conditional on the version read, made
+     * even when nothing changed so that the version moves on. The day pages to put run from the
+     * page before the first edited position to the last page the day has, or had by the head read.
+     */
+    MonthWrite recomputeHead(ListingId month, SortedMap<LocalDate, String> firstKey) {
+        for (int attempt = 1; attempt <= Publisher.MAX_ATTEMPTS; attempt++) {
+            Versioned<Listing> head = read(month);
+            Map<LocalDate, List<ListingEntry>> read = new TreeMap<>();
+            Map<LocalDate, Integer> counts = new TreeMap<>();
+            firstKey.keySet().forEach(day -> {
+                List<ListingEntry> entries = listings.day(month, day);
+                read.put(day, entries);
+                counts.put(day, entries.size());
+            });
+            Listing next = Listings.head(head.value(), counts);
+            if (listings.put(month, next, head.version())) {
+                Map<LocalDate, Integer> before = Listings.dayCounts(head.value());
+                SortedMap<LocalDate, DayRead> days = new TreeMap<>();
+                read.forEach((day, entries) -> {
+                    String first = firstKey.get(day);
+                    int position = (int) entries.stream()
+                            .filter(e -> Listings.entryKey(e.publishAt(), e.slug()).compareTo(first) < 0).count();
+                    int from = Math.max(1, position / pageSize);
+                    int to = Math.max(Listings.pagesOf(before.getOrDefault(day, 0), pageSize),
+                            Listings.pagesOf(entries.size(), pageSize));
+                    days.put(day, new DayRead(entries, Math.min(from, to), to));
+                });
+                return new MonthWrite(new Versioned<>(next, head.version() + 1), days);
+            }
+            pause(attempt);
+        }
+        throw contended(month);
+    }
+
+    /**
+     * Recomputes a front (of a section, an author or a tag). The front's version is read BEFORE
+     * the month heads and entries, and the write is conditional on it: a front write that
+     * succeeds has seen every month write whose own front recompute wrote the front before it.
+     * The front is written even when its content is unchanged, so that the version moves on and
+     * a recompute that read older months concurrently cannot then commit over it.
+     *
+     * <p>The heads of the months just edited give their counts (other months' counts are
+     * carried over); the entries are the newest of the collection, read newest first from its
+     * newest months, at most {@code frontSize} entries a read, until {@code frontSize} are found.
      */
     Versioned<Listing> recomputeFront(ListingId id, SortedSet<YearMonth> touched) {
         ListingId.Collection collection = id.collection().orElseThrow();
         for (int attempt = 1; attempt <= Publisher.MAX_ATTEMPTS; attempt++) {
             Versioned<Listing> head = read(id);
-            Map<YearMonth, Listing> months = readNewestMonths(collection, head.value().monthCounts(), touched);
-            Listing next = Listings.front(head.value(), months, frontSize);
+            Map<ListingId, YearMonth> ids = new LinkedHashMap<>();
+            touched.forEach(month -> ids.put(collection.month(month), month));
+            Map<ListingId, Versioned<Listing>> heads = listings.getAll(ids.keySet());
+            Map<YearMonth, Integer> countsRead = new TreeMap<>();
+            ids.forEach((monthId, month) -> {
+                Versioned<Listing> monthHead = heads.get(monthId);
+                countsRead.put(month, monthHead == null ? 0 : Listings.total(monthHead.value()));
+            });
+            TreeSet<YearMonth> months = new TreeSet<>(Comparator.reverseOrder());
+            head.value().monthCounts().keySet().forEach(month -> months.add(YearMonth.parse(month)));
+            countsRead.forEach((month, count) -> {
+                if (count == 0) {
+                    months.remove(month);
+                } else {
+                    months.add(month);
+                }
+            });
+            List<ListingEntry> newest = new ArrayList<>();
+            for (YearMonth month : months) {
+                if (newest.size() >= frontSize) {
+                    break;
+                }
+                newest.addAll(listings.newest(collection.month(month), frontSize - newest.size()));
+            }
+            Listing next = Listings.front(head.value(), countsRead, newest, frontSize);
             if (listings.put(id, next, head.version())) {
                 return new Versioned<>(next, head.version() + 1);
             }
             pause(attempt);
         }
         throw contended(id);
-    }
-
-    /**
-     * Reads month listings of the collection newest first until they hold {@code frontSize} entries
-     * (or every known month is read), always including the months just edited. The counts the
-     * front carries say how many months the first batch needs: usually one read of one or two
-     * months.
-     */
-    private Map<YearMonth, Listing> readNewestMonths(ListingId.Collection collection, Map<String, Integer> counts,
-                                                     SortedSet<YearMonth> touched) {
-        TreeSet<YearMonth> known = new TreeSet<>(Comparator.reverseOrder());
-        counts.keySet().forEach(month -> known.add(YearMonth.parse(month)));
-        known.addAll(touched);
-        List<YearMonth> candidates = new ArrayList<>(known);
-
-        Map<YearMonth, Listing> read = new HashMap<>();
-        Set<YearMonth> batch = new TreeSet<>(touched);
-        int prefix = 0;
-        while (true) {
-            int expected = entriesIn(read, candidates, prefix);
-            while (prefix < candidates.size() && expected < frontSize) {
-                YearMonth month = candidates.get(prefix++);
-                Listing seen = read.get(month);
-                if (seen != null) {
-                    expected += seen.entries().size();
-                } else {
-                    batch.add(month);
-                    expected += Math.max(1, counts.getOrDefault(month.toString(), 0));
-                }
-            }
-            if (batch.isEmpty()) {
-                return read;
-            }
-            read.putAll(readMonths(collection, batch));
-            batch.clear();
-            if (prefix == candidates.size() || entriesIn(read, candidates, prefix) >= frontSize) {
-                return read;
-            }
-        }
-    }
-
-    private Map<YearMonth, Listing> readMonths(ListingId.Collection collection, Set<YearMonth> months) {
-        Map<ListingId, YearMonth> ids = new LinkedHashMap<>();
-        months.forEach(month -> ids.put(collection.month(month), month));
-        Map<ListingId, Versioned<Listing>> found = listings.getAll(ids.keySet());
-        Map<YearMonth, Listing> result = new HashMap<>();
-        ids.forEach((id, month) -> {
-            Versioned<Listing> listing = found.get(id);
-            result.put(month, listing == null ? Listing.EMPTY : listing.value());
-        });
-        return result;
-    }
-
-    private static int entriesIn(Map<YearMonth, Listing> read, List<YearMonth> candidates, int prefix) {
-        int total = 0;
-        for (int i = 0; i < prefix; i++) {
-            Listing listing = read.get(candidates.get(i));
-            total += listing == null ? 0 : listing.entries().size();
-        }
-        return total;
     }
 
     /**

@@ -79,7 +79,7 @@ public final class Publisher {
     public Publisher(ListingStore listings, SiteBucket bucket, Pages pages, Clock clock, List<String> sections,
                      int frontSize, EdgeCache edge) {
         this.edge = Objects.requireNonNull(edge, "edge");
-        this.updates = new ListingUpdates(listings, sections, frontSize);
+        this.updates = new ListingUpdates(listings, sections, frontSize, pages.dayPageSize());
         this.listings = Objects.requireNonNull(listings, "listings");
         this.bucket = Objects.requireNonNull(bucket, "bucket");
         this.pages = Objects.requireNonNull(pages, "pages");
@@ -149,12 +149,12 @@ public final class Publisher {
         collections.addAll(fronts.keySet());
         List<Runnable> work = new ArrayList<>();
         for (ListingId.Collection collection : collections) {
-            List<MonthEdit> monthEdits = edits.getOrDefault(collection, List.of());
+            Map<ListingId, List<MonthEdit>> byMonth = new LinkedHashMap<>();
+            edits.getOrDefault(collection, List.of())
+                    .forEach(edit -> byMonth.computeIfAbsent(edit.listing(), m -> new ArrayList<>()).add(edit));
             SortedSet<YearMonth> touched = fronts.get(collection);
             work.add(() -> {
-                for (MonthEdit edit : monthEdits) {
-                    publishListing(edit.listing(), updates.editMonth(edit));
-                }
+                byMonth.forEach((month, monthEdits) -> publishMonth(month, updates.editMonth(month, monthEdits)));
                 if (touched != null) {
                     publishListing(collection.front(), updates.recomputeFront(collection.front(), touched));
                 }
@@ -193,6 +193,17 @@ public final class Publisher {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /** Uploads the pages of a month head write: the month's own pages, and the day pages it must put. */
+    private void publishMonth(ListingId month, ListingUpdates.MonthWrite write) {
+        publishListing(month, write.head());
+        long revision = revision(write.head().version());
+        write.days().forEach((day, read) -> {
+            for (RenderedPage page : pages.dayPages(month, day, read.entries(), read.fromPage(), read.toPage())) {
+                bucket.put(page, revision);
+            }
+        });
     }
 
     /** Uploads the pages of a listing version; a listing that was never written has no pages. */

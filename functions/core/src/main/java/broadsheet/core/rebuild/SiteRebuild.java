@@ -3,6 +3,8 @@ package broadsheet.core.rebuild;
 import broadsheet.core.editing.ArticleStore;
 import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingId;
+import broadsheet.core.listing.LegacyMonths;
+import broadsheet.core.listing.ListingEntry;
 import broadsheet.core.listing.ListingScan;
 import broadsheet.core.listing.ListingStore;
 import broadsheet.core.listing.Listings;
@@ -213,10 +215,21 @@ public final class SiteRebuild {
     private Done listings(ListingSegment unit) {
         ListingScan.ScanPage page = listingScan.scan(unit.segment(), unit.segments(), unit.cursor(), batchSize);
         List<Callable<Long>> work = new ArrayList<>();
-        page.listings().forEach((id, listing) -> work.add(() -> {
+        page.listings().forEach((id, read) -> work.add(() -> {
+            Versioned<Listing> listing = id.kind().isMonth() && LegacyMonths.isLegacy(read.value())
+                    ? LegacyMonths.convert(listings, id, read) : read;
             long uploaded = 0;
             for (RenderedPage rendered : pages.listingPages(id, listing.value())) {
                 uploaded += bucket.put(rendered, revision(listing.version())) ? 1 : 0;
+            }
+            if (id.kind().isMonth()) {
+                for (var day : Listings.dayCounts(listing.value()).entrySet()) {
+                    List<ListingEntry> entries = listings.day(id, day.getKey());
+                    for (RenderedPage rendered : pages.dayPages(id, day.getKey(), entries, 1,
+                            Listings.pagesOf(entries.size(), pages.dayPageSize()))) {
+                        uploaded += bucket.put(rendered, revision(listing.version())) ? 1 : 0;
+                    }
+                }
             }
             return uploaded;
         }));

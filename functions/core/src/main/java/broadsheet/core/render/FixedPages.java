@@ -7,20 +7,19 @@ import com.github.mustachejava.Mustache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static broadsheet.core.render.MustachePages.CSS;
 import static broadsheet.core.render.MustachePages.HTML;
 import static broadsheet.core.render.MustachePages.LISTING_CACHE;
 import static broadsheet.core.render.MustachePages.STATIC_CACHE;
-import static broadsheet.core.render.MustachePages.TEXT;
 import static broadsheet.core.render.PageContext.render;
 import static broadsheet.core.render.PageContext.rendered;
 
 /**
  * The pages that do not depend on articles: the 404 page ({@code pages/not-found.mustache}), the
- * stylesheet ({@code static/site.css}, read once) and robots.txt (pointing at the sitemaps).
+ * stylesheet ({@code static/site.css}, read once). robots.txt lists the sitemaps of the archive
+ * months, so it is rendered with home ({@link Sitemaps#robots}).
  */
 final class FixedPages {
 
@@ -47,12 +46,9 @@ final class FixedPages {
                 .noindex(true)
                 .build();
         byte[] notFound = render(notFoundTemplate, new Views.NotFoundPage(context.site(null), head, null));
-        String robots = "User-agent: *\nDisallow: /api/\n\nSitemap: " + layout.sitemapIndexUrl()
-                + "\nSitemap: " + layout.newsSitemapUrl() + "\n";
         return List.of(
                 rendered(layout.notFoundKey(), HTML, LISTING_CACHE, notFound),
-                new RenderedPage(layout.stylesheetKey(), CSS, STATIC_CACHE, stylesheet),
-                rendered(layout.robotsKey(), TEXT, STATIC_CACHE, robots.getBytes(StandardCharsets.UTF_8)));
+                new RenderedPage(layout.stylesheetKey(), CSS, STATIC_CACHE, stylesheet));
     }
 
     private static byte[] resource(String name) {

@@ -8,11 +8,15 @@ import broadsheet.core.site.SiteLayout;
 import broadsheet.core.text.Slugs;
 import com.github.mustachejava.Mustache;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -28,8 +32,9 @@ import static broadsheet.core.render.PageContext.rendered;
 /**
  * The HTML listing pages, all from one template ({@code pages/listing.mustache}): the home page,
  * section, author and tag fronts (the newest {@link SiteConfig#pageSize()} entries and links to
- * every archive month in the listing's {@code buckets}, keyed {@code yyyy-MM}) and their archive
- * months. Entries arrive sorted newest first. Author and tag pages name the author or tag as the
+ * every archive month in the listing's {@code buckets}, keyed {@code yyyy-MM}), their archive
+ * months (the month's days with their counts) and archive days (the day's entries, split into
+ * pages of {@link SiteConfig#pageSize()} numbered from the oldest). Entries arrive sorted newest first. Author and tag pages name the author or tag as the
  * newest entry spells it, and mark the listing with their variant ({@code listing-author},
  * {@code listing-tag}) on their fronts.
  */
@@ -71,19 +76,6 @@ final class ListingPages {
         return rendered(layout.sectionFrontKey(slug), HTML, LISTING_CACHE, render(template, page));
     }
 
-    RenderedPage sectionMonth(String slug, YearMonth month, List<ListingEntry> entries) {
-        Section section = context.section(slug);
-        String label = context.month(month);
-        Views.Head head = head(context.titled(section.title() + ", " + label),
-                section.title() + " articles published in " + label + ".", layout.archiveUrl(slug, month),
-                sectionFeed(section));
-        Views.ListingPage page = page(context.site(slug), head,
-                context.breadcrumb(new Views.Crumb(section.title(), layout.sectionFrontPath(slug), false),
-                        new Views.Crumb(label, null, true)),
-                null, section.title() + ": " + label, null, teasers(entries, false), null);
-        return rendered(layout.archiveKey(slug, month), HTML, LISTING_CACHE, render(template, page));
-    }
-
     /** An author's or tag's front page. */
     RenderedPage collectionFront(ListingId.Collection collection, List<ListingEntry> entries,
                                  Map<String, Integer> buckets) {
@@ -100,21 +92,84 @@ final class ListingPages {
         return rendered(key, HTML, LISTING_CACHE, render(template, page));
     }
 
-    /** An author's or tag's archive month. */
-    RenderedPage collectionMonth(ListingId.Collection collection, YearMonth month, List<ListingEntry> entries) {
-        String name = displayName(collection, entries);
-        boolean author = collection.type() == ListingId.Collection.Type.AUTHOR;
+    /**
+     * The archive page of a month of a section, author or tag: its days with entries, newest
+     * first, each with its count and a link to its first day page (at most 31 links).
+     */
+    RenderedPage month(ListingId.Collection collection, YearMonth month, SortedMap<LocalDate, Integer> dayCounts) {
+        Title title = title(collection, List.of());
         String label = context.month(month);
-        Views.Head head = head(context.titled(name + ", " + label),
-                (author ? "Articles by " + name : "Articles tagged \u201c" + name + "\u201d") + " published in "
-                        + label + ".", layout.url(collectionMonthPath(collection, month)), siteFeed());
-        Views.ListingPage page = page(context.site(null), head,
-                context.breadcrumb(new Views.Crumb(name, collectionFrontPath(collection), false),
+        String path = collectionMonthPath(collection, month);
+        Views.Head head = head(context.titled(title.name() + ", " + label),
+                title.describe() + " published in " + label + ".", layout.url(path), title.feed());
+        List<Views.ArchiveLink> days = new ArrayList<>();
+        dayCounts.forEach((day, count) -> {
+            if (count > 0) {
+                days.add(0, new Views.ArchiveLink(context.day(day.atStartOfDay(ZoneOffset.UTC).toInstant()),
+                        dayPath(path, day, 1), count));
+            }
+        });
+        Views.ListingPage page = new Views.ListingPage(title.site(), head,
+                context.breadcrumb(new Views.Crumb(title.name(), title.frontPath(), false),
                         new Views.Crumb(label, null, true)),
-                null, name + ": " + label, null, teasers(entries, true), null);
-        String key = author ? layout.authorArchiveKey(collection.slug(), month)
-                : layout.tagArchiveKey(collection.slug(), month);
-        return rendered(key, HTML, LISTING_CACHE, render(template, page));
+                null, title.name() + ": " + label, null, null, days.isEmpty() ? EMPTY : null,
+                days.isEmpty() ? null : new Views.Archive("Days", days), null);
+        return rendered(path.substring(1) + SiteLayout.INDEX, HTML, LISTING_CACHE, render(template, page));
+    }
+
+    /**
+     * One page of an archive day: {@code entries} are the page's entries (newest first); pages
+     * are numbered from the oldest, {@code /<dd>/} being page 1 and {@code /<dd>/<n>/} page n.
+     */
+    RenderedPage day(ListingId.Collection collection, YearMonth month, LocalDate day, List<ListingEntry> entries,
+                     int pageNumber, int pages) {
+        Title title = title(collection, entries);
+        String monthLabel = context.month(month);
+        String dayLabel = context.day(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+        String pageLabel = pages > 1 ? dayLabel + ", page " + pageNumber + " of " + pages : dayLabel;
+        String monthPath = collectionMonthPath(collection, month);
+        String path = dayPath(monthPath, day, pageNumber);
+        Views.Head head = head(context.titled(title.name() + ", " + pageLabel),
+                title.describe() + " published on " + dayLabel + ".", layout.url(path), title.feed());
+        Views.Pager pager = pages <= 1 ? null : new Views.Pager("Pages of " + dayLabel,
+                pageNumber > 1 ? new Views.PagerLink("Earlier articles", dayPath(monthPath, day, pageNumber - 1)) : null,
+                pageNumber < pages ? new Views.PagerLink("Later articles", dayPath(monthPath, day, pageNumber + 1)) : null);
+        Views.ListingPage page = page(title.site(), head,
+                context.breadcrumb(new Views.Crumb(title.name(), title.frontPath(), false),
+                        new Views.Crumb(monthLabel, monthPath, false), new Views.Crumb(pageLabel, null, true)),
+                null, title.name() + ": " + pageLabel, null,
+                teasers(entries, collection.type() != ListingId.Collection.Type.SECTION), null, pager);
+        return rendered(path.substring(1) + SiteLayout.INDEX, HTML, LISTING_CACHE, render(template, page));
+    }
+
+    /** The path of page {@code pageNumber} of a day under its month's archive path. */
+    static String dayPath(String monthPath, LocalDate day, int pageNumber) {
+        String dayPath = monthPath + String.format(Locale.ROOT, "%02d/", day.getDayOfMonth());
+        return pageNumber > 1 ? dayPath + pageNumber + "/" : dayPath;
+    }
+
+    /** How a month or day page of a collection names it. */
+    private record Title(String name, String frontPath, String describe, Views.Site site, Views.Feed feed) {
+    }
+
+    private Title title(ListingId.Collection collection, List<ListingEntry> entries) {
+        return switch (collection.type()) {
+            case SECTION -> {
+                Section section = context.section(collection.slug());
+                yield new Title(section.title(), layout.sectionFrontPath(section.slug()),
+                        section.title() + " articles", context.site(section.slug()), sectionFeed(section));
+            }
+            case AUTHOR -> {
+                String name = displayName(collection, entries);
+                yield new Title(name, collectionFrontPath(collection), "Articles by " + name, context.site(null),
+                        siteFeed());
+            }
+            case TAG -> {
+                String name = displayName(collection, entries);
+                yield new Title(name, collectionFrontPath(collection), "Articles tagged \u201c" + name + "\u201d",
+                        context.site(null), siteFeed());
+            }
+        };
     }
 
     private String collectionFrontPath(ListingId.Collection collection) {
@@ -161,8 +216,15 @@ final class ListingPages {
     private static Views.ListingPage page(Views.Site site, Views.Head head, Views.Breadcrumb breadcrumb,
                                           String variant, String heading, String intro, List<Views.Teaser> teasers,
                                           Views.Archive archive) {
+        return page(site, head, breadcrumb, variant, heading, intro, teasers, archive, null);
+    }
+
+    private static Views.ListingPage page(Views.Site site, Views.Head head, Views.Breadcrumb breadcrumb,
+                                          String variant, String heading, String intro, List<Views.Teaser> teasers,
+                                          Views.Archive archive, Views.Pager pager) {
         return new Views.ListingPage(site, head, breadcrumb, variant, heading, blankToNull(intro),
-                teasers.isEmpty() ? null : new Views.Teasers(teasers), teasers.isEmpty() ? EMPTY : null, archive);
+                teasers.isEmpty() ? null : new Views.Teasers(teasers), teasers.isEmpty() ? EMPTY : null, archive,
+                pager);
     }
 
     private List<Views.Teaser> teasers(List<ListingEntry> entries, boolean withSection) {

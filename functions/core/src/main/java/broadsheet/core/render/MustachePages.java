@@ -7,8 +7,11 @@ import broadsheet.core.listing.ListingId;
 import broadsheet.core.listing.Listings;
 import broadsheet.core.site.SiteConfig;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.stream.Stream;
 
 /**
@@ -88,7 +91,7 @@ public final class MustachePages implements Pages {
         List<ListingEntry> entries = listing.entries().stream().sorted(Listings.NEWEST_FIRST).toList();
         return switch (id.kind()) {
             case HOME -> List.of(listings.home(entries), feeds.siteAtom(entries), feeds.siteRss(entries),
-                    sitemaps.index(entries, listing.monthCounts()));
+                    sitemaps.index(entries, listing.monthCounts()), sitemaps.robots(entries, listing.monthCounts()));
             case SECTION_FRONT -> {
                 String section = id.section().orElseThrow();
                 yield List.of(listings.sectionFront(section, entries, listing.monthCounts()),
@@ -97,14 +100,39 @@ public final class MustachePages implements Pages {
             case SECTION_MONTH -> {
                 String section = id.section().orElseThrow();
                 YearMonth month = id.month().orElseThrow();
-                yield List.of(listings.sectionMonth(section, month, entries),
-                        sitemaps.month(section, month, entries));
+                SortedMap<LocalDate, Integer> days = Listings.dayCounts(listing);
+                yield List.of(listings.month(id.collection().orElseThrow(), month, days),
+                        sitemaps.month(section, month, days));
             }
             case AUTHOR_FRONT, TAG_FRONT -> List.of(listings.collectionFront(id.collection().orElseThrow(), entries,
                     listing.monthCounts()));
-            case AUTHOR_MONTH, TAG_MONTH -> List.of(listings.collectionMonth(id.collection().orElseThrow(),
-                    id.month().orElseThrow(), entries));
+            case AUTHOR_MONTH, TAG_MONTH -> List.of(listings.month(id.collection().orElseThrow(),
+                    id.month().orElseThrow(), Listings.dayCounts(listing)));
         };
+    }
+
+    @Override
+    public List<RenderedPage> dayPages(ListingId month, LocalDate day, List<ListingEntry> entries, int fromPage,
+                                       int toPage) {
+        ListingId.Collection collection = month.collection().orElseThrow();
+        YearMonth yearMonth = month.month().orElseThrow();
+        int size = config.pageSize();
+        int pageCount = Listings.pagesOf(entries.size(), size);
+        List<RenderedPage> rendered = new ArrayList<>();
+        for (int page = Math.max(1, fromPage); page <= toPage; page++) {
+            int from = Math.min(entries.size(), (page - 1) * size);
+            List<ListingEntry> onPage = new ArrayList<>(entries.subList(from, Math.min(entries.size(), page * size)));
+            java.util.Collections.reverse(onPage);
+            rendered.add(listings.day(collection, yearMonth, day, onPage, page, pageCount));
+        }
+        month.section().ifPresent(section ->
+                rendered.add(sitemaps.day(section, yearMonth, day, entries, pageCount)));
+        return rendered;
+    }
+
+    @Override
+    public int dayPageSize() {
+        return config.pageSize();
     }
 
     @Override

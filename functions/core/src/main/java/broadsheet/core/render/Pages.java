@@ -8,7 +8,13 @@ import broadsheet.core.render.PageRevision;
 import broadsheet.core.article.Article;
 import broadsheet.core.render.RenderedPage;
 
+import broadsheet.core.listing.Listings;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Turns articles and listings into pages. Rendering is deterministic: the same input and
@@ -36,12 +42,42 @@ public interface Pages {
     String articlePageKey(String section, String slug);
 
     /**
-     * Every page rendered from one listing: for {@code home} the home page, the site Atom and RSS
-     * feeds and the sitemap index; for a section front the front page and the section's Atom and
-     * RSS feeds; for a section month its archive page and its sitemap; for an author or tag front
-     * its front page; for an author or tag month its archive page.
+     * Every page rendered from one listing item: for {@code home} the home page, the site Atom and
+     * RSS feeds, {@code sitemap.xml} and robots.txt; for a section front the front page and the
+     * section's Atom and RSS feeds; for a month head (its day counts) its archive month page and,
+     * for a section, its month sitemap index; for an author or tag front its front page.
      */
     List<RenderedPage> listingPages(ListingId id, Listing listing);
+
+    /**
+     * Pages {@code fromPage..toPage} of one day of a month listing, from the day's entries
+     * (oldest first), {@link #dayPageSize()} entries a page numbered from the oldest (a page past
+     * the last holds no entries), and for a section month the day's sitemap.
+     */
+    List<RenderedPage> dayPages(ListingId month, LocalDate day, List<ListingEntry> entries, int fromPage, int toPage);
+
+    /** Entries on one page of an archive day. */
+    int dayPageSize();
+
+    /**
+     * Every page of a listing given in full, as a whole-site rendering or a check sees it: for a
+     * month listing ({@link Listings#monthView}: all its entries and its day counts) the pages of
+     * its head and every page of each of its days; for any other listing {@link #listingPages}.
+     */
+    default List<RenderedPage> allPages(ListingId id, Listing listing) {
+        if (!id.kind().isMonth()) {
+            return listingPages(id, listing);
+        }
+        List<RenderedPage> all = new ArrayList<>(listingPages(id, new Listing(List.of(), listing.monthCounts())));
+        Map<LocalDate, List<ListingEntry>> byDay = new TreeMap<>();
+        listing.entries().stream().sorted(Listings.OLDEST_FIRST)
+                .forEach(e -> byDay.computeIfAbsent(Listings.dayOf(e.publishAt()), d -> new ArrayList<>()).add(e));
+        Listings.dayCounts(listing).forEach((day, count) -> {
+            List<ListingEntry> entries = byDay.getOrDefault(day, List.of());
+            all.addAll(dayPages(id, day, entries, 1, Listings.pagesOf(entries.size(), dayPageSize())));
+        });
+        return all;
+    }
 
     /**
      * The Google News sitemap ({@code news-sitemap.xml}) of the given entries, which the caller

@@ -6,14 +6,18 @@ import broadsheet.core.site.SiteConfig;
 import broadsheet.core.site.SiteLayout;
 import com.github.mustachejava.Mustache;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeSet;
 
 import static broadsheet.core.render.MustachePages.LISTING_CACHE;
+import static broadsheet.core.render.MustachePages.TEXT;
 import static broadsheet.core.render.MustachePages.XML;
 import static broadsheet.core.render.PageContext.firstNonNull;
 import static broadsheet.core.render.PageContext.iso;
@@ -22,9 +26,11 @@ import static broadsheet.core.render.PageContext.render;
 import static broadsheet.core.render.PageContext.rendered;
 
 /**
- * The sitemaps: one per section month ({@code pages/sitemap.mustache}: the archive page and its
- * articles), the index of those ({@code pages/sitemap-index.mustache}) and the Google News sitemap
- * of recent articles ({@code pages/news-sitemap.mustache}).
+ * The sitemaps ({@code pages/sitemap.mustache}, {@code pages/sitemap-index.mustache}): one per
+ * section day (its day pages and articles), a sitemap index per section month (its day sitemaps),
+ * the site's {@code sitemap.xml} (home, section fronts, archive months), robots.txt listing those
+ * and every month index, and the Google News sitemap of recent articles
+ * ({@code pages/news-sitemap.mustache}). See docs/design-publishing.md, "Sitemaps".
  */
 final class Sitemaps {
 
@@ -45,27 +51,74 @@ final class Sitemaps {
         this.newsTemplate = context.template("pages/news-sitemap.mustache");
     }
 
-    /** A section month's sitemap: its archive page (last modified with its newest entry), then its articles. */
-    RenderedPage month(String slug, YearMonth month, List<ListingEntry> entries) {
+    /**
+     * A section day's sitemap: its day pages (page 1 last modified with the day's newest entry),
+     * then its articles, newest first. {@code entries} are the day's, oldest first.
+     */
+    RenderedPage day(String slug, YearMonth month, LocalDate day, List<ListingEntry> entries, int pages) {
         List<Views.SitemapUrl> urls = new ArrayList<>();
         Instant newest = null;
-        for (ListingEntry e : entries) {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            ListingEntry e = entries.get(i);
             Instant modified = firstNonNull(e.updatedAt(), e.publishAt());
             if (modified != null && (newest == null || modified.isAfter(newest))) {
                 newest = modified;
             }
             urls.add(new Views.SitemapUrl(layout.articleUrl(e.section(), e.slug()), iso(modified)));
         }
-        urls.add(0, new Views.SitemapUrl(layout.archiveUrl(slug, month), iso(newest)));
-        return rendered(layout.sitemapKey(slug, month), XML, LISTING_CACHE,
+        String monthPath = layout.archivePath(slug, month);
+        for (int page = pages; page >= 1; page--) {
+            urls.add(0, new Views.SitemapUrl(layout.url(ListingPages.dayPath(monthPath, day, page)),
+                    page == pages ? iso(newest) : null));
+        }
+        return rendered(layout.daySitemapKey(slug, day), XML, LISTING_CACHE,
                 render(sitemapTemplate, new Views.UrlSet(urls)));
     }
 
     /**
-     * The sitemap index: a month sitemap for every {@code <section>/<yyyy-MM>} key of the home
-     * listing's {@code buckets} and every month of its entries.
+     * A section month's sitemap index: the sitemap of each of its days with entries (at most 31).
+     * A month with none is an index of nothing, which the protocol does not allow: it is then a
+     * sitemap of the month's archive page alone.
+     */
+    RenderedPage month(String slug, YearMonth month, SortedMap<LocalDate, Integer> dayCounts) {
+        List<Views.SitemapUrl> sitemaps = new ArrayList<>();
+        dayCounts.forEach((day, count) -> {
+            if (count > 0) {
+                sitemaps.add(new Views.SitemapUrl(layout.url("/" + layout.daySitemapKey(slug, day)), null));
+            }
+        });
+        byte[] body = sitemaps.isEmpty()
+                ? render(sitemapTemplate, new Views.UrlSet(List.of(new Views.SitemapUrl(layout.archiveUrl(slug, month), null))))
+                : render(indexTemplate, new Views.SitemapIndex(sitemaps));
+        return rendered(layout.sitemapKey(slug, month), XML, LISTING_CACHE, body);
+    }
+
+    /**
+     * The site's sitemap ({@code sitemap.xml}): home, every section front and every section
+     * archive month named by home's {@code <section>/<yyyy-MM>} counts or its entries. The
+     * articles are in the day sitemaps, reached through the month sitemap indexes that
+     * {@link #robots} lists (sitemap indexes may not list other indexes).
      */
     RenderedPage index(List<ListingEntry> entries, Map<String, Integer> buckets) {
+        List<Views.SitemapUrl> urls = new ArrayList<>();
+        urls.add(new Views.SitemapUrl(layout.homeUrl(), null));
+        config.sections().forEach(section -> urls.add(new Views.SitemapUrl(layout.sectionFrontUrl(section.slug()), null)));
+        sectionMonths(entries, buckets).forEach(key -> urls.add(new Views.SitemapUrl(
+                layout.archiveUrl(sectionOf(key), monthOf(key)), null)));
+        return rendered(layout.sitemapIndexKey(), XML, LISTING_CACHE, render(sitemapTemplate, new Views.UrlSet(urls)));
+    }
+
+    /** robots.txt: the site's sitemap, the news sitemap and the sitemap index of every section month. */
+    RenderedPage robots(List<ListingEntry> entries, Map<String, Integer> buckets) {
+        StringBuilder robots = new StringBuilder("User-agent: *\nDisallow: /api/\n\nSitemap: ")
+                .append(layout.sitemapIndexUrl()).append("\nSitemap: ").append(layout.newsSitemapUrl()).append('\n');
+        sectionMonths(entries, buckets).forEach(key -> robots.append("Sitemap: ")
+                .append(layout.sitemapUrl(sectionOf(key), monthOf(key))).append('\n'));
+        return rendered(layout.robotsKey(), TEXT, LISTING_CACHE, robots.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The {@code <section>/<yyyy-MM>} keys of home's counts (positive) and of its entries, of the site's sections. */
+    private TreeSet<String> sectionMonths(List<ListingEntry> entries, Map<String, Integer> buckets) {
         TreeSet<String> sectionMonths = new TreeSet<>();
         buckets.forEach((key, count) -> {
             int slash = key.indexOf('/');
@@ -79,12 +132,15 @@ final class Sitemaps {
                 sectionMonths.add(e.section() + "/" + SiteLayout.archiveMonth(e.publishAt()));
             }
         }
-        List<Views.SitemapUrl> sitemaps = sectionMonths.stream()
-                .map(key -> new Views.SitemapUrl(layout.sitemapUrl(key.substring(0, key.indexOf('/')),
-                        YearMonth.parse(key.substring(key.indexOf('/') + 1))), null))
-                .toList();
-        return rendered(layout.sitemapIndexKey(), XML, LISTING_CACHE,
-                render(indexTemplate, new Views.SitemapIndex(sitemaps)));
+        return sectionMonths;
+    }
+
+    private static String sectionOf(String key) {
+        return key.substring(0, key.indexOf('/'));
+    }
+
+    private static YearMonth monthOf(String key) {
+        return YearMonth.parse(key.substring(key.indexOf('/') + 1));
     }
 
     RenderedPage news(List<ListingEntry> recent) {

@@ -171,7 +171,14 @@ public final class Views {
      * to the listing; null for none.
      */
     public record ListingPage(Site site, Head head, Breadcrumb breadcrumb, String variant, String heading,
-                              String intro, Teasers teasers, String emptyText, Archive archive) {
+                              String intro, Teasers teasers, String emptyText, Archive archive, Pager pager) {
+    }
+
+    /** Links to the older and newer pages of an archive day; null when the day has one page. */
+    public record Pager(String label, PagerLink older, PagerLink newer) {
+    }
+
+    public record PagerLink(String label, String path) {
     }
 
     /** The teasers of a listing page; null when the listing is empty (then {@code emptyText} shows). */

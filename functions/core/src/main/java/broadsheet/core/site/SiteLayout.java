@@ -23,7 +23,9 @@ import java.util.Objects;
  * site feed (Atom)      feed.xml
  * site feed (RSS)       rss.xml
  * sitemap index         sitemap.xml
- * month sitemap         sitemaps/world/2026-11.xml
+ * section archive day   world/archive/2026/11/05/index.html (page 2: .../05/2/index.html)
+ * month sitemap index   sitemaps/world/2026-11.xml
+ * day sitemap           sitemaps/world/2026-11-05.xml
  * Google News sitemap   news-sitemap.xml
  * author front          author/ann-smith/index.html      /author/ann-smith/
  * author archive month  author/ann-smith/archive/2026/11/index.html
@@ -209,6 +211,11 @@ public final class SiteLayout {
 
     public String sitemapKey(String section, YearMonth month) {
         return "sitemaps/" + section + "/" + month + ".xml";
+    }
+
+    /** The sitemap of one day of a section: {@code sitemaps/world/2026-11-05.xml}. */
+    public String daySitemapKey(String section, java.time.LocalDate day) {
+        return "sitemaps/" + section + "/" + day + ".xml";
     }
 
     public String sitemapUrl(String section, YearMonth month) {

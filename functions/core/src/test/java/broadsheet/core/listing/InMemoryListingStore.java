@@ -6,18 +6,21 @@ import broadsheet.core.listing.ListingId;
 import broadsheet.core.listing.ListingScan;
 import broadsheet.core.listing.ListingStore;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A {@link ListingStore} in memory, for tests, the export command and benchmarks. Thread-safe;
- * every put is one atomic compare-and-set on the listing's version. Listings are kept in their
- * stored JSON form ({@link ListingCodec}), as the table keeps them.
+ * every put is one atomic compare-and-set on the listing's version. Listings and entry items are
+ * kept in their stored JSON form ({@link ListingCodec}), as the table keeps them; entry items of a
+ * month in the order of their keys ({@link Listings#entryKey}).
  */
 public final class InMemoryListingStore implements ListingStore, ListingScan {
 
@@ -26,6 +29,67 @@ public final class InMemoryListingStore implements ListingStore, ListingScan {
 
     private final ListingCodec codec = new ListingCodec();
     private final ConcurrentHashMap<ListingId, Item> items = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ListingId, ConcurrentSkipListMap<String, String>> entryItems =
+            new ConcurrentHashMap<>();
+
+    @Override
+    public void putEntry(ListingId month, ListingEntry entry) {
+        requireMonth(month);
+        entryItems.computeIfAbsent(month, m -> new ConcurrentSkipListMap<>())
+                .put(Listings.entryKey(entry.publishAt(), entry.slug()), codec.encodeEntry(entry));
+    }
+
+    @Override
+    public void removeEntry(ListingId month, Instant publishAt, String slug) {
+        requireMonth(month);
+        var entries = entryItems.get(month);
+        if (entries != null) {
+            entries.remove(Listings.entryKey(publishAt, slug));
+        }
+    }
+
+    @Override
+    public Optional<ListingEntry> entry(ListingId month, Instant publishAt, String slug) {
+        var entries = entryItems.get(month);
+        String doc = entries == null ? null : entries.get(Listings.entryKey(publishAt, slug));
+        return Optional.ofNullable(doc).map(codec::decodeEntry);
+    }
+
+    @Override
+    public List<ListingEntry> entries(ListingId month, Instant from, Instant until) {
+        var entries = entryItems.get(month);
+        if (entries == null || !from.isBefore(until)) {
+            return List.of();
+        }
+        return entries.subMap(Listings.entryKey(from, ""), Listings.entryKey(until, "")).values().stream()
+                .map(codec::decodeEntry).toList();
+    }
+
+    @Override
+    public List<ListingEntry> newest(ListingId month, int limit) {
+        var entries = entryItems.get(month);
+        if (entries == null) {
+            return List.of();
+        }
+        return entries.descendingMap().values().stream().limit(limit).map(codec::decodeEntry).toList();
+    }
+
+    /** Every entry item of every month listing, by month (for checks). */
+    public Map<ListingId, List<ListingEntry>> allEntries() {
+        Map<ListingId, List<ListingEntry>> all = new TreeMap<>();
+        entryItems.forEach((month, entries) -> {
+            if (!entries.isEmpty()) {
+                all.put(month, entries.values().stream().map(codec::decodeEntry).toList());
+            }
+        });
+        return all;
+    }
+
+    private static void requireMonth(ListingId month) {
+        if (!month.kind().isMonth()) {
+            throw new IllegalArgumentException("entries belong to month listings: " + month);
+        }
+    }
 
     @Override
     public Optional<Versioned<Listing>> get(ListingId id) {
