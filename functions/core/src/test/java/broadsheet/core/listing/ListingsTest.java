@@ -26,13 +26,16 @@ class ListingsTest {
     private final ListingEntry tieB = entry("b-tie", "world", "2026-11-10T00:00:00Z");
 
     @Test
-    void upsertKeepsEntriesNewestFirstThenBySlug() {
+    void upsertKeepsEntriesNewestFirstThenBySlugDescendingTheReverseOfTheEntryKeys() {
         Listing listing = Listing.EMPTY;
         for (ListingEntry e : List.of(tieB, older, newer, tieA)) {
             listing = Listings.upsert(listing, e);
         }
 
-        assertThat(listing.entries()).containsExactly(newer, tieA, tieB, older);
+        assertThat(listing.entries()).containsExactly(newer, tieB, tieA, older);
+        assertThat(Listings.entryKey(tieA.publishAt(), tieA.slug()))
+                .isLessThan(Listings.entryKey(tieB.publishAt(), tieB.slug()))
+                .isGreaterThan(Listings.entryKey(older.publishAt(), older.slug()));
     }
 
     @Test

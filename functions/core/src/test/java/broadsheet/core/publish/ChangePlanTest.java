@@ -74,10 +74,24 @@ class ChangePlanTest {
         assertThat(plan.pageToDelete()).isEmpty();
         assertThat(plan.redirect()).contains(new ChangePlan.Redirect(new ArticleRef("world", "talks"), after));
         assertThat(plan.monthEdits()).containsExactly(
-                new Remove(WORLD_NOV, "talks"), new Upsert(SPORT_NOV, Listings.entryOf(after)));
+                new Remove(WORLD_NOV, NOVEMBER, "talks"), new Upsert(SPORT_NOV, Listings.entryOf(after)));
         assertThat(plan.fronts()).isEqualTo(Map.of(
                 SPORT_FRONT, Set.of(YearMonth.of(2026, 11)), WORLD_FRONT, Set.of(YearMonth.of(2026, 11))));
         assertThat(plan.recomputeHome()).isTrue();
+    }
+
+    @Test
+    void publishTimeMovedWithinTheMonthRemovesTheEntryItemOfTheOldTime() {
+        Instant earlier = NOVEMBER.minusSeconds(86_400 * 3);
+        Article after = next(talks, "world", earlier, Status.PUBLISHED);
+
+        ChangePlan plan = ChangePlan.of(ArticleChange.updated(talks, after), NOW);
+
+        assertThat(plan.monthEdits()).containsExactly(
+                new Remove(WORLD_NOV, NOVEMBER, "talks"), new Upsert(WORLD_NOV, Listings.entryOf(after)));
+        assertThat(plan.monthEdits()).extracting(ChangePlan.MonthEdit::day)
+                .containsExactly(java.time.LocalDate.of(2026, 11, 20), java.time.LocalDate.of(2026, 11, 17));
+        assertThat(plan.fronts()).isEqualTo(Map.of(WORLD_FRONT, Set.of(YearMonth.of(2026, 11))));
     }
 
     @Test
@@ -89,7 +103,7 @@ class ChangePlanTest {
         assertThat(plan.pageToRender()).contains(after);
         assertThat(plan.pageToDelete()).isEmpty();
         assertThat(plan.monthEdits()).containsExactly(
-                new Remove(WORLD_NOV, "talks"), new Upsert(WORLD_OCT, Listings.entryOf(after)));
+                new Remove(WORLD_NOV, NOVEMBER, "talks"), new Upsert(WORLD_OCT, Listings.entryOf(after)));
         assertThat(plan.fronts()).isEqualTo(Map.of(WORLD_FRONT, Set.of(YearMonth.of(2026, 10), YearMonth.of(2026, 11))));
     }
 
@@ -101,7 +115,7 @@ class ChangePlanTest {
 
         assertThat(plan.pageToRender()).isEmpty();
         assertThat(plan.pageToDelete()).contains(new ArticleRef("world", "talks"));
-        assertThat(plan.monthEdits()).containsExactly(new Remove(WORLD_NOV, "talks"));
+        assertThat(plan.monthEdits()).containsExactly(new Remove(WORLD_NOV, NOVEMBER, "talks"));
         assertThat(plan.fronts()).containsOnlyKeys(WORLD_FRONT);
         assertThat(plan.recomputeHome()).isTrue();
     }
@@ -112,7 +126,7 @@ class ChangePlanTest {
 
         assertThat(plan.pageToRender()).isEmpty();
         assertThat(plan.pageToDelete()).contains(new ArticleRef("world", "talks"));
-        assertThat(plan.monthEdits()).containsExactly(new Remove(WORLD_NOV, "talks"));
+        assertThat(plan.monthEdits()).containsExactly(new Remove(WORLD_NOV, NOVEMBER, "talks"));
         assertThat(plan.recomputeHome()).isTrue();
     }
 
@@ -124,7 +138,7 @@ class ChangePlanTest {
 
         assertThat(plan.pageToRender()).isEmpty();
         assertThat(plan.pageToDelete()).contains(new ArticleRef("world", "talks"));
-        assertThat(plan.monthEdits()).containsExactly(new Remove(WORLD_NOV, "talks"));
+        assertThat(plan.monthEdits()).containsExactly(new Remove(WORLD_NOV, NOVEMBER, "talks"));
     }
 
     @Test
@@ -156,7 +170,7 @@ class ChangePlanTest {
         ChangePlan backToDraft = ChangePlan.of(ArticleChange.updated(talks, next(talks, "world", NOVEMBER, Status.DRAFT)), NOW);
         assertThat(backToReview).isEqualTo(backToDraft);
         assertThat(backToReview.pageToDelete()).contains(new ArticleRef("world", "talks"));
-        assertThat(backToReview.monthEdits()).containsExactly(new Remove(WORLD_NOV, "talks"));
+        assertThat(backToReview.monthEdits()).containsExactly(new Remove(WORLD_NOV, NOVEMBER, "talks"));
     }
 
     @Test
@@ -201,7 +215,7 @@ class ChangePlanTest {
 
         assertThat(plan.redirect()).contains(new ChangePlan.Redirect(new ArticleRef("world", "talks"), after));
         assertThat(plan.monthEdits()).containsExactly(
-                new Remove(WORLD_NOV, "talks"), new Upsert(WORLD_NOV, Listings.entryOf(after)));
+                new Remove(WORLD_NOV, NOVEMBER, "talks"), new Upsert(WORLD_NOV, Listings.entryOf(after)));
     }
 
     @Test
@@ -228,8 +242,8 @@ class ChangePlanTest {
 
         YearMonth november = YearMonth.of(2026, 11);
         assertThat(plan.monthEdits()).containsExactly(
-                new Remove(ListingId.authorMonth("bo-li", november), "talks"),
-                new Remove(ListingId.tagMonth("defence", november), "talks"),
+                new Remove(ListingId.authorMonth("bo-li", november), NOVEMBER, "talks"),
+                new Remove(ListingId.tagMonth("defence", november), NOVEMBER, "talks"),
                 new Upsert(ListingId.authorMonth("ann-smith", november), Listings.entryOf(after)),
                 new Upsert(WORLD_NOV, Listings.entryOf(after)),
                 new Upsert(ListingId.tagMonth("nato", november), Listings.entryOf(after)),

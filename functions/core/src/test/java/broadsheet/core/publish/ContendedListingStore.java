@@ -1,10 +1,13 @@
 package broadsheet.core.publish;
 
 import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingEntry;
 import broadsheet.core.listing.ListingId;
 import broadsheet.core.listing.ListingStore;
 
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -57,5 +60,32 @@ final class ContendedListingStore implements ListingStore {
         if (random.nextInt(3) == 0) {
             Thread.yield();
         }
+    }
+
+    @Override
+    public void putEntry(ListingId month, ListingEntry entry) {
+        delegate.putEntry(month, entry);
+    }
+
+    @Override
+    public void removeEntry(ListingId month, Instant publishAt, String slug) {
+        delegate.removeEntry(month, publishAt, slug);
+    }
+
+    @Override
+    public Optional<ListingEntry> entry(ListingId month, Instant publishAt, String slug) {
+        return delegate.entry(month, publishAt, slug);
+    }
+
+    @Override
+    public List<ListingEntry> entries(ListingId month, Instant from, Instant until) {
+        shuffle();
+        return delegate.entries(month, from, until);
+    }
+
+    @Override
+    public List<ListingEntry> newest(ListingId month, int limit) {
+        shuffle();
+        return delegate.newest(month, limit);
     }
 }

@@ -1,10 +1,14 @@
 package broadsheet.core.publish;
 
 import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingCodec;
+import broadsheet.core.listing.ListingEntry;
 import broadsheet.core.listing.ListingId;
 import broadsheet.core.listing.ListingStore;
 
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,6 +21,13 @@ final class CountingListingStore implements ListingStore {
     final AtomicLong listingsRead = new AtomicLong();
     final AtomicLong writes = new AtomicLong();
     final AtomicLong failedWrites = new AtomicLong();
+    /** Entry items put or deleted (also counted in {@link #writes}). */
+    final AtomicLong entryWrites = new AtomicLong();
+    /** Entry items read by entry reads, day reads and newest-first reads. */
+    final AtomicLong entriesRead = new AtomicLong();
+    /** Bytes of the listing and entry documents written. */
+    final AtomicLong bytesWritten = new AtomicLong();
+    private final ListingCodec codec = new ListingCodec();
 
     CountingListingStore(ListingStore delegate) {
         this.delegate = delegate;
@@ -40,6 +51,48 @@ final class CountingListingStore implements ListingStore {
     public boolean put(ListingId id, Listing listing, long expectedVersion) {
         boolean written = delegate.put(id, listing, expectedVersion);
         (written ? writes : failedWrites).incrementAndGet();
+        if (written) {
+            bytesWritten.addAndGet(codec.encode(listing).length());
+        }
         return written;
+    }
+
+    @Override
+    public void putEntry(ListingId month, ListingEntry entry) {
+        writes.incrementAndGet();
+        entryWrites.incrementAndGet();
+        bytesWritten.addAndGet(codec.encodeEntry(entry).length());
+        delegate.putEntry(month, entry);
+    }
+
+    @Override
+    public void removeEntry(ListingId month, Instant publishAt, String slug) {
+        writes.incrementAndGet();
+        entryWrites.incrementAndGet();
+        delegate.removeEntry(month, publishAt, slug);
+    }
+
+    @Override
+    public Optional<ListingEntry> entry(ListingId month, Instant publishAt, String slug) {
+        readRequests.incrementAndGet();
+        Optional<ListingEntry> entry = delegate.entry(month, publishAt, slug);
+        entriesRead.addAndGet(entry.isPresent() ? 1 : 0);
+        return entry;
+    }
+
+    @Override
+    public List<ListingEntry> entries(ListingId month, Instant from, Instant until) {
+        readRequests.incrementAndGet();
+        List<ListingEntry> entries = delegate.entries(month, from, until);
+        entriesRead.addAndGet(entries.size());
+        return entries;
+    }
+
+    @Override
+    public List<ListingEntry> newest(ListingId month, int limit) {
+        readRequests.incrementAndGet();
+        List<ListingEntry> entries = delegate.newest(month, limit);
+        entriesRead.addAndGet(entries.size());
+        return entries;
     }
 }

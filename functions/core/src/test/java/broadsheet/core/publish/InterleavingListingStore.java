@@ -1,10 +1,12 @@
 package broadsheet.core.publish;
 
 import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingEntry;
 import broadsheet.core.listing.ListingId;
 import broadsheet.core.listing.ListingStore;
 
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -77,5 +79,32 @@ final class InterleavingListingStore implements ListingStore {
     @Override
     public boolean put(ListingId id, Listing listing, long expectedVersion) {
         return delegate.put(id, listing, expectedVersion);
+    }
+
+    @Override
+    public void putEntry(ListingId month, ListingEntry entry) {
+        delegate.putEntry(month, entry);
+    }
+
+    @Override
+    public void removeEntry(ListingId month, Instant publishAt, String slug) {
+        delegate.removeEntry(month, publishAt, slug);
+    }
+
+    @Override
+    public Optional<ListingEntry> entry(ListingId month, Instant publishAt, String slug) {
+        return delegate.entry(month, publishAt, slug);
+    }
+
+    @Override
+    public List<ListingEntry> entries(ListingId month, Instant from, Instant until) {
+        
+        return delegate.entries(month, from, until);
+    }
+
+    @Override
+    public List<ListingEntry> newest(ListingId month, int limit) {
+        
+        return delegate.newest(month, limit);
     }
 }

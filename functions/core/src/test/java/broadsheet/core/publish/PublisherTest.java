@@ -66,14 +66,15 @@ class PublisherTest {
         publisher.apply(ArticleChange.created(talks));
 
         assertThat(page("world/talks/index.html")).startsWith("article talks v1");
-        assertThat(page("world/archive/2026-11/index.html")).startsWith("talks|world|Headline of talks|");
+        assertThat(page("world/archive/2026-11/index.html")).isEqualTo("bucket 2026-11-20=1\n");
+        assertThat(page("world/archive/2026-11/20/index.html")).startsWith("talks|world|Headline of talks|");
         assertThat(page("world/index.html")).contains("talks|world|").contains("bucket 2026-11=1");
         assertThat(page("index.html")).startsWith("talks|world|");
         assertThat(page("sitemap.xml")).isEqualTo("bucket world/2026-11=1\n");
         assertThat(page("author/ann-smith/index.html")).contains("talks|world|").contains("bucket 2026-11=1");
-        assertThat(page("tag/news/archive/2026-11/index.html")).startsWith("talks|world|");
-        assertThat(bucket.puts()).as("article; section, author and tag month and front; home, sitemap index, news")
-                .isEqualTo(10);
+        assertThat(page("tag/news/archive/2026-11/20/index.html")).startsWith("talks|world|");
+        assertThat(bucket.puts()).as("article; section, author and tag month, day and front; home, sitemap index, news")
+                .isEqualTo(13);
         SiteCheck.assertConverged(store, bucket, pages, List.of(talks), SECTIONS, FRONT_SIZE);
     }
 
@@ -97,6 +98,28 @@ class PublisherTest {
     }
 
     @Test
+    void aDayOfMoreEntriesThanAPageHoldsIsSplitIntoPagesNumberedFromTheOldestAndAnAppendTouchesTheLastOnes() {
+        List<Article> day = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            day.add(published("world", "story-" + i, day(11, 20).plusSeconds(60L * i)));
+        }
+        day.subList(0, 6).forEach(a -> publisher.apply(ArticleChange.created(a)));
+        assertThat(page("world/archive/2026-11/20/index.html")).contains("story-0|").contains("story-2|")
+                .endsWith("more\n");
+        assertThat(page("world/archive/2026-11/20/2/index.html")).contains("story-3|").contains("story-5|")
+                .doesNotContain("more");
+        long uploads = bucket.puts();
+
+        publisher.apply(ArticleChange.created(day.get(6)));
+
+        assertThat(page("world/archive/2026-11/20/3/index.html")).startsWith("story-6|");
+        assertThat(page("world/archive/2026-11/20/2/index.html")).endsWith("more\n");
+        assertThat(bucket.puts() - uploads).as("article; day pages 2 and 3, month and front of world, author, tag;"
+                + " home and sitemap (the news sitemap's window ends before this day)").isEqualTo(1 + 3 * 4 + 2);
+        SiteCheck.assertConverged(store, bucket, pages, day, SECTIONS, FRONT_SIZE);
+    }
+
+    @Test
     void deliveringTheSameChangeTwiceUploadsNothingTheSecondTime() {
         Article talks = published("world", "talks", day(11, 20));
         Article match = published("sport", "match", day(11, 21));
@@ -110,8 +133,9 @@ class PublisherTest {
         publisher.apply(change);
 
         assertThat(bucket.puts()).isEqualTo(uploads);
-        assertThat(store.get(month).orElseThrow().version()).as("an unchanged month listing is not rewritten")
-                .isEqualTo(monthVersion);
+        assertThat(store.allEntries().get(month)).as("the entry item is unchanged").hasSize(1);
+        assertThat(store.get(month).orElseThrow().version()).as("the month head moves on, like a front")
+                .isEqualTo(monthVersion + 1);
         SiteCheck.assertConverged(store, bucket, pages, List.of(talks, match), SECTIONS, FRONT_SIZE);
     }
 
@@ -138,7 +162,8 @@ class PublisherTest {
         publisher.apply(ArticleChange.deleted(talks));
 
         assertThat(bucket.get("world/talks/index.html")).isEmpty();
-        assertThat(page("world/archive/2026-11/index.html")).isEmpty();
+        assertThat(page("world/archive/2026-11/index.html")).isEqualTo("bucket 2026-11-20=0\n");
+        assertThat(page("world/archive/2026-11/20/index.html")).isEmpty();
         assertThat(page("world/index.html")).isEmpty();
         assertThat(page("index.html")).isEmpty();
         assertThat(page("sitemap.xml")).isEmpty();
@@ -192,8 +217,8 @@ class PublisherTest {
 
         publisher.apply(ArticleChange.updated(talks, earlier));
 
-        assertThat(page("world/archive/2026-11/index.html")).isEmpty();
-        assertThat(page("world/archive/2026-09/index.html")).startsWith("talks|");
+        assertThat(page("world/archive/2026-11/20/index.html")).isEmpty();
+        assertThat(page("world/archive/2026-09/1/index.html")).startsWith("talks|");
         assertThat(store.get(ListingId.sectionFront("world")).orElseThrow().value().monthCounts())
                 .isEqualTo(Map.of("2026-09", 1));
         SiteCheck.assertConverged(store, bucket, pages, List.of(earlier), SECTIONS, FRONT_SIZE);

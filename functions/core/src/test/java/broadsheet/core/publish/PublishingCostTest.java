@@ -11,6 +11,7 @@ import broadsheet.core.publish.InMemorySiteBucket;
 import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingId;
 import broadsheet.core.listing.Listings;
+import broadsheet.core.listing.SiteListings;
 import broadsheet.core.publish.Publisher;
 import broadsheet.core.site.SiteConfig;
 
@@ -41,32 +42,46 @@ class PublishingCostTest {
     private static final List<String> SECTIONS =
             List.of("world", "politics", "business", "technology", "science", "culture", "sport", "opinion");
 
-    private record Cost(long listingReadRequests, long listingWrites, long uploads, long deletes) {
+    private record Cost(long listingReadRequests, long listingWrites, long bytesWritten, long uploads, long deletes) {
     }
 
     @Test
-    void publishingAndUnpublishingAnArticleCostTheSameOnASiteOfTenAndOfAHundredThousandArticles() {
-        Site small = site(10);
-        Site large = site(100_000);
+    void publishingAndUnpublishingAnArticleCostTheSameWhateverTheSizeOfTheMonthAndOfTheSite() {
+        Site small = site(60, ONE_MONTH);
+        Site fullMonth = site(5_000, ONE_MONTH);
+        Site large = site(100_000, FIVE_YEARS);
 
         Cost publishOnSmall = small.publishOneNewArticle();
+        Cost publishOnFullMonth = fullMonth.publishOneNewArticle();
         Cost publishOnLarge = large.publishOneNewArticle();
-        long listingsReadOnLarge = large.listings.listingsRead.get();
         Cost unpublishOnSmall = small.unpublishNewestArticle();
+        Cost unpublishOnFullMonth = fullMonth.unpublishNewestArticle();
         Cost unpublishOnLarge = large.unpublishNewestArticle();
 
-        assertThat(publishOnLarge).isEqualTo(publishOnSmall);
-        assertThat(publishOnLarge).as("for each of section, author and tag: month read, front read, months read, "
-                + "month and front written; home read twice and written; article page, 3 month pages, 3 front "
-                + "pages, home, sitemap index and news sitemap uploaded")
-                .isEqualTo(new Cost(3 * 3 + 2, 3 * 2 + 1, 1 + 3 + 3 + 3, 0));
-        assertThat(listingsReadOnLarge).as("listings read on the large site: per collection its month, its front "
-                + "and at most two months; home and every section front")
-                .isLessThanOrEqualTo(3 * (1 + 1 + 2) + 1 + SECTIONS.size());
-        assertThat(unpublishOnLarge).isEqualTo(unpublishOnSmall);
-        assertThat(unpublishOnLarge).as("the same listings; 3 month pages, 3 front pages, home, sitemap index and "
-                + "news sitemap uploaded; the article page deleted")
-                .isEqualTo(new Cost(3 * 3 + 2, 3 * 2 + 1, 3 + 3 + 3, 1));
+        assertThat(withoutBytes(publishOnFullMonth)).as("a month of 5,000 entries costs what a month of 60 does")
+                .isEqualTo(withoutBytes(publishOnSmall));
+        assertThat(withoutBytes(publishOnLarge)).as("a site of 100,000 articles costs what a site of 60 does")
+                .isEqualTo(withoutBytes(publishOnSmall));
+        assertThat(publishOnFullMonth.bytesWritten()).as("bytes written: only the digits of the counts differ")
+                .isBetween(publishOnSmall.bytesWritten(), publishOnSmall.bytesWritten() + 400);
+        assertThat(publishOnLarge.bytesWritten()).isLessThan(publishOnSmall.bytesWritten() + 2_000);
+        assertThat(publishOnSmall).as("for each of section, author and tag: the entry item read and written, the "
+                + "month head read and its day read, the head written; the front read, the month heads read, the "
+                + "newest entries read, the front written; home read twice and written; article page, 3 month "
+                + "pages, 3 day pages, 3 front pages, home, sitemap and news sitemap uploaded")
+                .extracting(Cost::listingReadRequests, Cost::listingWrites, Cost::uploads, Cost::deletes)
+                .containsExactly(3L * 6 + 2, 3L * 3 + 1, 1L + 3 + 3 + 3 + 3, 0L);
+        assertThat(withoutBytes(unpublishOnFullMonth)).isEqualTo(withoutBytes(unpublishOnSmall));
+        assertThat(withoutBytes(unpublishOnLarge)).isEqualTo(withoutBytes(unpublishOnSmall));
+        assertThat(unpublishOnFullMonth.bytesWritten()).isLessThan(unpublishOnSmall.bytesWritten() + 400);
+        assertThat(unpublishOnSmall).as("the same reads; the entry items deleted, heads, fronts and home written; "
+                + "the same listing pages uploaded; the article page deleted")
+                .extracting(Cost::listingReadRequests, Cost::listingWrites, Cost::uploads, Cost::deletes)
+                .containsExactly(3L * 6 + 2, 3L * 3 + 1, 3L + 3 + 3 + 3, 1L);
+    }
+
+    private static Cost withoutBytes(Cost cost) {
+        return new Cost(cost.listingReadRequests(), cost.listingWrites(), 0, cost.uploads(), cost.deletes());
     }
 
     private static final class Site {
@@ -94,22 +109,29 @@ class PublishingCostTest {
         private Cost cost(Runnable publish) {
             long reads = listings.readRequests.get();
             long writes = listings.writes.get();
+            long bytes = listings.bytesWritten.get();
             long uploads = bucket.puts();
             long deletes = bucket.deletes();
             listings.listingsRead.set(0);
             publish.run();
             return new Cost(listings.readRequests.get() - reads, listings.writes.get() - writes,
-                    bucket.puts() - uploads, bucket.deletes() - deletes);
+                    listings.bytesWritten.get() - bytes, bucket.puts() - uploads, bucket.deletes() - deletes);
         }
     }
 
-    /** A site of {@code size} published articles spread over eight sections and five years, already listed. */
-    private static Site site(int size) {
+    private static final long ONE_MONTH = 27L * 24 * 3600;
+    private static final long FIVE_YEARS = 5L * 365 * 24 * 3600;
+
+    /**
+     * A site of {@code size} published articles, already listed: in one section over {@code span}
+     * seconds before the day of the new article (a whole month: the section's month listing holds
+     * them all) or over eight sections and five years.
+     */
+    private static Site site(int size, long span) {
         Site site = new Site();
-        long span = 5L * 365 * 24 * 3600;
         for (int i = 0; i < size; i++) {
-            site.articles.create(published(SECTIONS.get(i % SECTIONS.size()), "story-" + i,
-                    NOW.minusSeconds(3600 + span * i / size)));
+            String section = span == ONE_MONTH ? "world" : SECTIONS.get(i % SECTIONS.size());
+            site.articles.create(published(section, "story-" + i, NOW.minusSeconds(86_400 + span * i / size)));
         }
         List<Article> live = new ArrayList<>();
         Optional<String> cursor = Optional.empty();
@@ -123,20 +145,15 @@ class PublishingCostTest {
         return site;
     }
 
-    /** The listings a publisher would have built for these articles. */
+    /** The listings a publisher would have built for these articles: heads and entry items, fronts, home. */
     private static void seedListings(InMemoryListingStore store, List<Article> live) {
-        Map<String, Listing> fronts = new TreeMap<>();
-        Map<String, List<Article>> bySection = live.stream().collect(Collectors.groupingBy(Article::section));
-        bySection.forEach((section, ofSection) -> {
-            Map<YearMonth, Listing> months = new TreeMap<>();
-            ofSection.stream().collect(Collectors.groupingBy(a -> Listings.monthOf(a.publishAt())))
-                    .forEach((month, inMonth) -> months.put(month, new Listing(
-                            inMonth.stream().map(Listings::entryOf).sorted(Listings.NEWEST_FIRST).toList(), Map.of())));
-            months.forEach((month, listing) -> assertThat(store.put(ListingId.sectionMonth(section, month), listing, 0)).isTrue());
-            Listing front = Listings.front(Listing.EMPTY, months, SiteConfig.load().frontSize());
-            assertThat(store.put(ListingId.sectionFront(section), front, 0)).isTrue();
-            fronts.put(section, front);
-        });
-        assertThat(store.put(ListingId.home(), Listings.home(fronts, SiteConfig.load().frontSize()), 0)).isTrue();
+        SiteListings.of(live.stream().map(SiteListings.Listed::of).toList(), SECTIONS, SiteConfig.load().frontSize())
+                .forEach((id, listing) -> {
+                    if (id.kind().isMonth()) {
+                        listing.entries().forEach(e -> store.putEntry(id, e));
+                        listing = new Listing(List.of(), listing.monthCounts());
+                    }
+                    assertThat(store.put(id, listing, 0)).isTrue();
+                });
     }
 }

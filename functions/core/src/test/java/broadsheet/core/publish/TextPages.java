@@ -9,6 +9,8 @@ import broadsheet.core.article.Article;
 import broadsheet.core.render.RenderedPage;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,7 +23,11 @@ final class TextPages implements Pages {
     static final String CACHE = "public, max-age=60";
     static final String NEWS = "news-sitemap.xml";
 
+    /** Entries on a day page in these tests: small, so days split into pages. */
+    static final int DAY_PAGE_SIZE = 3;
+
     private final int generation;
+    private final int dayPageSize;
 
     TextPages() {
         this(1);
@@ -29,7 +35,12 @@ final class TextPages implements Pages {
 
     /** Pages of the given render generation; the bytes do not depend on it. */
     TextPages(int generation) {
+        this(generation, DAY_PAGE_SIZE);
+    }
+
+    TextPages(int generation, int dayPageSize) {
         this.generation = generation;
+        this.dayPageSize = dayPageSize;
     }
 
     @Override
@@ -68,8 +79,33 @@ final class TextPages implements Pages {
             case HOME -> List.of(page("index.html", entries(listing)), page("sitemap.xml", buckets(listing)));
             case SECTION_FRONT, AUTHOR_FRONT, TAG_FRONT -> List.of(page(prefix(id) + "index.html",
                     entries(listing) + buckets(listing)));
-            case SECTION_MONTH, AUTHOR_MONTH, TAG_MONTH -> List.of(page(monthPageKey(id), entries(listing)));
+            case SECTION_MONTH, AUTHOR_MONTH, TAG_MONTH -> List.of(page(monthPageKey(id), buckets(listing)));
         };
+    }
+
+    /** Day pages: {@code <month page dir>/<dd>/[<n>/]index.html}, each naming its entries and whether more follow. */
+    @Override
+    public List<RenderedPage> dayPages(ListingId month, LocalDate day, List<ListingEntry> entries, int fromPage,
+                                       int toPage) {
+        List<RenderedPage> pages = new ArrayList<>();
+        int count = entries.size();
+        for (int page = fromPage; page <= toPage; page++) {
+            List<ListingEntry> onPage = entries.subList(Math.min(count, (page - 1) * dayPageSize),
+                    Math.min(count, page * dayPageSize));
+            pages.add(page(dayPageKey(month, day, page), entries(new Listing(onPage, java.util.Map.of()))
+                    + (count > page * dayPageSize ? "more\n" : "")));
+        }
+        return pages;
+    }
+
+    @Override
+    public int dayPageSize() {
+        return dayPageSize;
+    }
+
+    static String dayPageKey(ListingId month, LocalDate day, int page) {
+        return prefix(month) + "archive/" + month.month().orElseThrow() + "/" + day.getDayOfMonth() + "/"
+                + (page > 1 ? page + "/" : "") + "index.html";
     }
 
     @Override
