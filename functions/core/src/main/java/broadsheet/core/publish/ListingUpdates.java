@@ -6,6 +6,7 @@ import broadsheet.core.listing.ListingId;
 import broadsheet.core.listing.ListingStore;
 import broadsheet.core.listing.ListingStore.Versioned;
 import broadsheet.core.listing.Listings;
+import broadsheet.core.listing.NewestEntries;
 import broadsheet.core.listing.LegacyMonths;
 import broadsheet.core.listing.ListingEntry;
 import broadsheet.core.publish.ChangePlan.MonthEdit;
@@ -127,6 +128,7 @@ final class ListingUpdates {
      * <p>The heads of the months just edited give their counts (other months' counts are
      * carried over); the entries are the newest of the collection, read newest first from its
      * newest months, at most {@code frontSize} entries a read, until {@code frontSize} are found.
+     * The front stores its counts only; the returned listing carries the entries its pages show.
      */
     Versioned<Listing> recomputeFront(ListingId id, SortedSet<YearMonth> touched) {
         ListingId.Collection collection = id.collection().orElseThrow();
@@ -149,15 +151,9 @@ final class ListingUpdates {
                     months.add(month);
                 }
             });
-            List<ListingEntry> newest = new ArrayList<>();
-            for (YearMonth month : months) {
-                if (newest.size() >= frontSize) {
-                    break;
-                }
-                newest.addAll(listings.newest(collection.month(month), frontSize - newest.size()));
-            }
+            List<ListingEntry> newest = NewestEntries.of(listings, collection, months, frontSize);
             Listing next = Listings.front(head.value(), countsRead, newest, frontSize);
-            if (listings.put(id, next, head.version())) {
+            if (listings.put(id, NewestEntries.stored(next), head.version())) {
                 return new Versioned<>(next, head.version() + 1);
             }
             pause(attempt);
@@ -166,20 +162,18 @@ final class ListingUpdates {
     }
 
     /**
-     * Home, by the same protocol as a front: its version first, then every section front. The
-     * fronts of the successful attempt are left in {@code frontsRead} (for the news sitemap).
+     * Home, by the same protocol as a front: its version first, then every section front (its
+     * counts) and the newest entries of each. The fronts as read (with those entries) of the
+     * successful attempt are left in {@code frontsRead} (for the news sitemap). Home stores its
+     * counts only; the returned listing carries the entries its pages show.
      */
     Versioned<Listing> recomputeHome(Map<String, Listing> frontsRead) {
         ListingId id = ListingId.home();
-        Map<ListingId, String> fronts = new LinkedHashMap<>();
-        sections.forEach(section -> fronts.put(ListingId.sectionFront(section), section));
         for (int attempt = 1; attempt <= Publisher.MAX_ATTEMPTS; attempt++) {
             Versioned<Listing> head = read(id);
-            Map<ListingId, Versioned<Listing>> found = listings.getAll(fronts.keySet());
-            Map<String, Listing> bySection = new LinkedHashMap<>();
-            found.forEach((frontId, front) -> bySection.put(fronts.get(frontId), front.value()));
+            Map<String, Listing> bySection = NewestEntries.sectionFronts(listings, sections, frontSize);
             Listing next = Listings.home(bySection, frontSize);
-            if (listings.put(id, next, head.version())) {
+            if (listings.put(id, NewestEntries.stored(next), head.version())) {
                 frontsRead.putAll(bySection);
                 return new Versioned<>(next, head.version() + 1);
             }

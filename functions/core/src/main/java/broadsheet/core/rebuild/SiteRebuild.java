@@ -6,6 +6,7 @@ import broadsheet.core.listing.ListingId;
 import broadsheet.core.listing.LegacyMonths;
 import broadsheet.core.listing.ListingEntry;
 import broadsheet.core.listing.ListingScan;
+import broadsheet.core.listing.NewestEntries;
 import broadsheet.core.listing.ListingStore;
 import broadsheet.core.listing.Listings;
 import broadsheet.core.render.PageRevision;
@@ -23,6 +24,7 @@ import broadsheet.core.render.RenderedPage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -218,8 +220,9 @@ public final class SiteRebuild {
         page.listings().forEach((id, read) -> work.add(() -> {
             Versioned<Listing> listing = id.kind().isMonth() && LegacyMonths.isLegacy(read.value())
                     ? LegacyMonths.convert(listings, id, read) : read;
+            Listing view = NewestEntries.view(listings, id, listing.value(), sections, pages.frontSize());
             long uploaded = 0;
-            for (RenderedPage rendered : pages.listingPages(id, listing.value())) {
+            for (RenderedPage rendered : pages.listingPages(id, view)) {
                 uploaded += bucket.put(rendered, revision(listing.version())) ? 1 : 0;
             }
             if (id.kind().isMonth()) {
@@ -239,8 +242,7 @@ public final class SiteRebuild {
 
     private Done finish(Finish unit) {
         Instant now = clock.instant();
-        List<Listing> read = listings.getAll(sections.stream().map(ListingId::sectionFront).toList()).values().stream()
-                .map(Versioned::value).toList();
+        Collection<Listing> read = NewestEntries.sectionFronts(listings, sections, pages.frontSize()).values();
         long home = listings.get(ListingId.home()).map(Versioned::version).orElse(0L);
         long uploads = 0;
         if (home > 0 && bucket.put(pages.newsSitemap(Listings.recent(read, now)), revision(home))) {

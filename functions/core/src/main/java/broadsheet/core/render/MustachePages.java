@@ -136,6 +136,11 @@ public final class MustachePages implements Pages {
     }
 
     @Override
+    public int frontSize() {
+        return config.frontSize();
+    }
+
+    @Override
     public RenderedPage newsSitemap(List<ListingEntry> recent) {
         return sitemaps.news(recent);
     }

@@ -59,6 +59,9 @@ public interface Pages {
     /** Entries on one page of an archive day. */
     int dayPageSize();
 
+    /** Entries a front (and home) shows on its page and in its feeds: what a front or home view is read with. */
+    int frontSize();
+
     /**
      * Every page of a listing given in full, as a whole-site rendering or a check sees it: for a
      * month listing ({@link Listings#monthView}: all its entries and its day counts) the pages of

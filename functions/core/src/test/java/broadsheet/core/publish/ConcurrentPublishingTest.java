@@ -57,7 +57,8 @@ class ConcurrentPublishingTest {
         runConcurrently(createdByOwner(articles), List.of("world"), 0.0);
 
         SiteCheck.assertConverged(store, bucket, pages, articles, List.of("world"), FEED_SIZE);
-        assertThat(store.get(ListingId.sectionFront("world")).orElseThrow().value().entries()).hasSize(FEED_SIZE);
+        assertThat(broadsheet.core.listing.NewestEntries.front(store, ListingId.sectionFront("world"),
+                store.get(ListingId.sectionFront("world")).orElseThrow().value(), FEED_SIZE).entries()).hasSize(FEED_SIZE);
     }
 
     @Test

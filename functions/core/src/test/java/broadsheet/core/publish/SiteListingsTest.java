@@ -50,6 +50,9 @@ class SiteListingsTest {
             if (id.kind().isMonth()) {
                 assertThat(stored.entries()).as("a month head holds no entries").isEmpty();
                 stored = broadsheet.core.listing.Listings.monthView(store.allEntries().getOrDefault(id, List.of()));
+            } else {
+                assertThat(stored.entries()).as("fronts and home store no entries").isEmpty();
+                stored = broadsheet.core.listing.NewestEntries.view(store, id, stored, SECTIONS, FRONT_SIZE);
             }
             published.put(id, stored);
         });

@@ -103,6 +103,12 @@ final class TextPages implements Pages {
         return dayPageSize;
     }
 
+    /** The publisher tests' front size. */
+    @Override
+    public int frontSize() {
+        return 5;
+    }
+
     static String dayPageKey(ListingId month, LocalDate day, int page) {
         return prefix(month) + "archive/" + month.month().orElseThrow() + "/" + day.getDayOfMonth() + "/"
                 + (page > 1 ? page + "/" : "") + "index.html";
