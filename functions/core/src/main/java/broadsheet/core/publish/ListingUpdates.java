@@ -62,11 +62,16 @@ final class ListingUpdates {
      * written again), then recomputes the month's head over the days edited.
      */
     MonthWrite editMonth(ListingId month, List<MonthEdit> edits) {
-        Versioned<Listing> stored = read(month);
-        if (LegacyMonths.isLegacy(stored.value())) {
-            LegacyMonths.convert(listings, month, stored);
-        }
         SortedMap<LocalDate, String> firstKey = new TreeMap<>();
+        for (MonthEdit edit : edits) {
+            firstKey.merge(edit.day(), Listings.entryKey(edit.publishAt(), edit.slug()),
+                    (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        }
+        applyEdits(month, edits);
+        return recomputeHead(month, firstKey, () -> applyEdits(month, edits));
+    }
+
+    private void applyEdits(ListingId month, List<MonthEdit> edits) {
         for (MonthEdit edit : edits) {
             Optional<ListingEntry> item = listings.entry(month, edit.publishAt(), edit.slug());
             if (edit instanceof Remove) {
@@ -76,10 +81,7 @@ final class ListingUpdates {
             } else if (edit instanceof Upsert upsert && !item.equals(Optional.of(upsert.entry()))) {
                 listings.putEntry(month, upsert.entry());
             }
-            firstKey.merge(edit.day(), Listings.entryKey(edit.publishAt(), edit.slug()),
-                    (a, b) -> a.compareTo(b) <= 0 ? a : b);
         }
-        return recomputeHead(month, firstKey);
     }
 
     /**
@@ -87,10 +89,22 @@ final class ListingUpdates {
      * (each read whole, strongly consistent), then a write conditional on the version read, made
      * even when nothing changed so that the version moves on. The day pages to put run from the
      * page before the first edited position to the last page the day has, or had by the head read.
+     * A head still in the single-item form of an earlier release is converted first
+     * ({@link LegacyMonths}) and the edits applied again.
      */
-    MonthWrite recomputeHead(ListingId month, SortedMap<LocalDate, String> firstKey) {
+    MonthWrite recomputeHead(ListingId month, SortedMap<LocalDate, String> edited, Runnable reapplyEdits) {
+        SortedMap<LocalDate, String> firstKey = new TreeMap<>(edited);
         for (int attempt = 1; attempt <= Publisher.MAX_ATTEMPTS; attempt++) {
             Versioned<Listing> head = read(month);
+            if (LegacyMonths.isLegacy(head.value())) {
+                // An item of an earlier release: convert it, then apply this change's edits again
+                // over the converted entries (they are idempotent), render every day it held (its
+                // pages did not exist), and start over.
+                head.value().entries().forEach(e -> firstKey.put(Listings.dayOf(e.publishAt()), ""));
+                LegacyMonths.convert(listings, month, head);
+                reapplyEdits.run();
+                continue;
+            }
             Map<LocalDate, List<ListingEntry>> read = new TreeMap<>();
             Map<LocalDate, Integer> counts = new TreeMap<>();
             firstKey.keySet().forEach(day -> {

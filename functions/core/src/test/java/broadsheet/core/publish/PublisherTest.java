@@ -9,7 +9,9 @@ import broadsheet.core.publish.ArticleChange;
 import broadsheet.core.listing.InMemoryListingStore;
 import broadsheet.core.publish.InMemorySiteBucket;
 import broadsheet.core.listing.ListingEntry;
+import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingId;
+import broadsheet.core.listing.Listings;
 import broadsheet.core.render.PageRevision;
 import broadsheet.core.publish.Publisher;
 
@@ -117,6 +119,37 @@ class PublisherTest {
         assertThat(bucket.puts() - uploads).as("article; day pages 2 and 3, month and front of world, author, tag;"
                 + " home and sitemap (the news sitemap's window ends before this day)").isEqualTo(1 + 3 * 4 + 2);
         SiteCheck.assertConverged(store, bucket, pages, day, SECTIONS, FRONT_SIZE);
+    }
+
+    @Test
+    void aMonthStoredByAnEarlierReleaseAsOneItemIsConvertedByTheFirstPublishIntoIt() {
+        Article old1 = published("world", "old-one", day(11, 3));
+        Article old2 = published("world", "old-two", day(11, 4));
+        Article gone = published("world", "gone", day(11, 4).plusSeconds(60));
+        ListingId month = ListingId.sectionMonth("world", YearMonth.of(2026, 11));
+        Listing legacy = new Listing(List.of(Listings.entryOf(gone), Listings.entryOf(old2), Listings.entryOf(old1)),
+                Map.of());
+        for (ListingId listing : Listings.monthListingsOf(old1)) {
+            for (long version = 0; version < 5; version++) {
+                assertThat(store.put(listing, legacy, version)).isTrue();
+            }
+        }
+        for (Article old : List.of(old1, old2, gone)) {
+            bucket.put(pages.articlePage(old), PageRevision.of(pages.generation(), old.version()));
+        }
+        Article talks = published("world", "talks", day(11, 20));
+
+        publisher.apply(ArticleChange.deleted(gone));
+        publisher.apply(ArticleChange.created(talks));
+
+        Listing head = store.get(month).orElseThrow().value();
+        assertThat(head.entries()).as("the old item is replaced by a head").isEmpty();
+        assertThat(store.get(month).orElseThrow().version()).as("the version goes on from the old item's")
+                .isGreaterThan(5);
+        assertThat(store.allEntries().get(month)).extracting(ListingEntry::slug)
+                .containsExactly("old-one", "old-two", "talks");
+        assertThat(page("world/archive/2026-11/4/index.html")).startsWith("old-two|").doesNotContain("gone|");
+        SiteCheck.assertConverged(store, bucket, pages, List.of(old1, old2, talks), SECTIONS, FRONT_SIZE);
     }
 
     @Test
