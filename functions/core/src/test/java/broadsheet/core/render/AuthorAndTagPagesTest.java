@@ -4,15 +4,18 @@ import broadsheet.core.Fixtures;
 
 import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingId;
+import broadsheet.core.listing.Listings;
 
 import broadsheet.core.Fixtures;
 import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingId;
+import broadsheet.core.listing.Listings;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,14 +45,21 @@ class AuthorAndTagPagesTest {
     }
 
     @Test
-    void tagArchiveTakesItsNameFromTheNewestEntryAndLinksBackToTheTagFront() {
-        Document doc = Jsoup.parse(pages.listingPages(ListingId.tagMonth("nato", YearMonth.of(2026, 11)),
-                Fixtures.natoNovember()).get(0).text());
-        assertThat(doc.selectFirst("main h1").text()).isEqualTo("NATO: November 2026");
-        assertThat(doc.selectFirst("nav[aria-label=Breadcrumb] ol").text()).isEqualTo("Home / NATO / November 2026");
-        assertThat(doc.select("nav[aria-label=Breadcrumb] a").eachAttr("href")).containsExactly("/", "/tag/nato/");
-        assertThat(doc.select("ol.teasers h2 a").eachAttr("href"))
-                .containsExactly("/world/alliance-summit-opens/", "/business/defence-budgets-rise/");
+    void tagArchiveDayTakesItsNameFromItsEntriesAndLinksBackToTheTagFrontAndMonth() {
+        List<RenderedPage> rendered = pages.allPages(ListingId.tagMonth("nato", YearMonth.of(2026, 11)),
+                Listings.monthView(Fixtures.natoNovember().entries()));
+        Document month = Jsoup.parse(rendered.get(0).text());
+        assertThat(month.select("nav.archive a").eachAttr("href"))
+                .containsExactly("/tag/nato/archive/2026/11/27/", "/tag/nato/archive/2026/11/03/");
+        Document doc = Jsoup.parse(rendered.get(2).text());
+        assertThat(doc.selectFirst("main h1").text()).isEqualTo("NATO: 27 November 2026");
+        assertThat(doc.selectFirst("nav[aria-label=Breadcrumb] ol").text())
+                .isEqualTo("Home / NATO / November 2026 / 27 November 2026");
+        assertThat(doc.select("nav[aria-label=Breadcrumb] a").eachAttr("href"))
+                .containsExactly("/", "/tag/nato/", "/tag/nato/archive/2026/11/");
+        assertThat(doc.select("ol.teasers h2 a").eachAttr("href")).containsExactly("/world/alliance-summit-opens/");
+        assertThat(Jsoup.parse(rendered.get(1).text()).select("ol.teasers h2 a").eachAttr("href"))
+                .containsExactly("/business/defence-budgets-rise/");
     }
 
     @Test

@@ -5,11 +5,13 @@ import broadsheet.core.Fixtures;
 import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingEntry;
 import broadsheet.core.listing.ListingId;
+import broadsheet.core.listing.Listings;
 
 import broadsheet.core.Fixtures;
 import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingEntry;
 import broadsheet.core.listing.ListingId;
+import broadsheet.core.listing.Listings;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -162,23 +164,40 @@ class FeedsAndSitemapsTest {
     }
 
     @Test
-    void monthSitemapsAndTheSitemapIndexFollowTheSitemapProtocol() throws Exception {
-        Element index = parse(page(ListingId.home(), "sitemap.xml")).getDocumentElement();
-        assertThat(index.getNamespaceURI()).isEqualTo(SITEMAP);
-        assertThat(index.getLocalName()).isEqualTo("sitemapindex");
-        List<String> locs = children(index, SITEMAP, "sitemap").stream()
-                .map(s -> child(s, SITEMAP, "loc").getTextContent()).toList();
-        assertThat(locs).contains("https://broadsheet.example/sitemaps/world/2026-11.xml",
-                "https://broadsheet.example/sitemaps/world/2026-10.xml");
+    void daySitemapsMonthIndexesTheSiteSitemapAndRobotsFollowTheSitemapProtocol() throws Exception {
+        Element site = parse(page(ListingId.home(), "sitemap.xml")).getDocumentElement();
+        assertThat(site.getNamespaceURI()).isEqualTo(SITEMAP);
+        assertThat(site.getLocalName()).as("sitemap indexes may not list indexes: the site's sitemap is a urlset")
+                .isEqualTo("urlset");
+        assertThat(children(site, SITEMAP, "url").stream().map(u -> child(u, SITEMAP, "loc").getTextContent()))
+                .contains("https://broadsheet.example/", "https://broadsheet.example/world/",
+                        "https://broadsheet.example/world/archive/2026/11/",
+                        "https://broadsheet.example/world/archive/2026/10/");
+        assertThat(page(ListingId.home(), "robots.txt").text().lines().filter(l -> l.startsWith("Sitemap: ")))
+                .contains("Sitemap: https://broadsheet.example/sitemap.xml",
+                        "Sitemap: https://broadsheet.example/news-sitemap.xml",
+                        "Sitemap: https://broadsheet.example/sitemaps/world/2026-11.xml",
+                        "Sitemap: https://broadsheet.example/sitemaps/world/2026-10.xml");
 
-        RenderedPage month = pages.listingPages(ListingId.sectionMonth("world", YearMonth.of(2026, 11)),
-                Fixtures.worldNovember()).get(1);
-        assertThat(month.key()).isEqualTo("sitemaps/world/2026-11.xml");
-        Element urlset = parse(month).getDocumentElement();
-        assertThat(urlset.getNamespaceURI()).isEqualTo(SITEMAP);
+        List<RenderedPage> month = pages.allPages(ListingId.sectionMonth("world", YearMonth.of(2026, 11)),
+                Listings.monthView(Fixtures.worldNovember().entries()));
+        RenderedPage monthIndex = month.get(1);
+        assertThat(monthIndex.key()).isEqualTo("sitemaps/world/2026-11.xml");
+        Element index = parse(monthIndex).getDocumentElement();
+        assertThat(index.getLocalName()).isEqualTo("sitemapindex");
+        assertThat(children(index, SITEMAP, "sitemap").stream().map(e -> child(e, SITEMAP, "loc").getTextContent()))
+                .containsExactly("https://broadsheet.example/sitemaps/world/2026-11-02.xml",
+                        "https://broadsheet.example/sitemaps/world/2026-11-15.xml",
+                        "https://broadsheet.example/sitemaps/world/2026-11-28.xml");
+
+        RenderedPage day = month.stream().filter(p -> p.key().equals("sitemaps/world/2026-11-28.xml")).findFirst()
+                .orElseThrow();
+        Element urlset = parse(day).getDocumentElement();
         assertThat(urlset.getLocalName()).isEqualTo("urlset");
         List<Element> urls = children(urlset, SITEMAP, "url");
-        assertThat(urls).hasSize(4);
+        assertThat(urls).hasSize(2);
+        assertThat(child(urls.get(0), SITEMAP, "loc").getTextContent())
+                .isEqualTo("https://broadsheet.example/world/archive/2026/11/28/");
         for (Element url : urls) {
             assertThat(child(url, SITEMAP, "loc").getTextContent()).startsWith("https://broadsheet.example/");
             Instant.parse(child(url, SITEMAP, "lastmod").getTextContent());
@@ -213,13 +232,16 @@ class FeedsAndSitemapsTest {
         List<ListingEntry> entries = new ArrayList<>(Fixtures.worldEntries());
         entries.add(clocked);
         List<RenderedPage> xml = new ArrayList<>();
-        xml.addAll(pages.listingPages(ListingId.home(), new Listing(entries, Map.of("world/2026-10", 1))).subList(1, 4));
+        xml.addAll(pages.listingPages(ListingId.home(), new Listing(entries, Map.of("world/2026-10", 1))).subList(1, 3));
         xml.addAll(pages.listingPages(ListingId.sectionFront("world"), new Listing(entries, Map.of())).subList(1, 3));
-        xml.add(pages.listingPages(ListingId.sectionMonth("world", YearMonth.of(2026, 11)),
-                new Listing(entries, Map.of())).get(1));
+        List<ListingEntry> november = entries.stream()
+                .filter(e -> YearMonth.from(e.publishAt().atZone(java.time.ZoneOffset.UTC)).equals(YearMonth.of(2026, 11)))
+                .toList();
+        pages.allPages(ListingId.sectionMonth("world", YearMonth.of(2026, 11)), Listings.monthView(november)).stream()
+                .filter(p -> p.key().equals("sitemaps/world/2026-11-29.xml")).forEach(xml::add);
         xml.add(pages.newsSitemap(entries));
-        assertThat(xml).extracting(RenderedPage::key).containsExactly("feed.xml", "rss.xml", "sitemap.xml",
-                "world/feed.xml", "world/rss.xml", "sitemaps/world/2026-11.xml", "news-sitemap.xml");
+        assertThat(xml).extracting(RenderedPage::key).containsExactly("feed.xml", "rss.xml",
+                "world/feed.xml", "world/rss.xml", "sitemaps/world/2026-11-29.xml", "news-sitemap.xml");
         for (RenderedPage page : xml) {
             Element root = parse(page).getDocumentElement();
             switch (root.getLocalName()) {
@@ -267,8 +289,8 @@ class FeedsAndSitemapsTest {
     }
 
     @Test
-    void robotsPointsAtTheSitemapIndexAndTheNewsSitemap() {
-        String robots = pages.fixedPages().get(2).text();
+    void robotsOfAnEmptySitePointsAtTheSiteSitemapAndTheNewsSitemap() {
+        String robots = pages.listingPages(ListingId.home(), Listing.EMPTY).get(4).text();
         assertThat(robots.lines().filter(l -> l.startsWith("Sitemap: ")))
                 .containsExactly("Sitemap: https://broadsheet.example/sitemap.xml",
                         "Sitemap: https://broadsheet.example/news-sitemap.xml");

@@ -3,6 +3,8 @@ package broadsheet.core.render;
 import broadsheet.core.Fixtures;
 import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingId;
+import broadsheet.core.listing.ListingEntry;
+import broadsheet.core.listing.Listings;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.MustacheFactory;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,24 +57,51 @@ class GoldenPagesTest {
     }
 
     @Test
-    void archiveMonthAndItsSitemapMatchGolden() throws IOException {
-        List<RenderedPage> rendered = pages.listingPages(
-                ListingId.sectionMonth("world", YearMonth.of(2026, 11)), Fixtures.worldNovember());
-        assertThat(rendered).extracting(RenderedPage::key)
-                .containsExactly("world/archive/2026/11/index.html", "sitemaps/world/2026-11.xml");
+    void archiveMonthItsDaysAndTheirSitemapsMatchGolden() throws IOException {
+        List<RenderedPage> rendered = pages.allPages(ListingId.sectionMonth("world", YearMonth.of(2026, 11)),
+                Listings.monthView(Fixtures.worldNovember().entries()));
+        assertThat(rendered).extracting(RenderedPage::key).containsExactly(
+                "world/archive/2026/11/index.html", "sitemaps/world/2026-11.xml",
+                "world/archive/2026/11/02/index.html", "sitemaps/world/2026-11-02.xml",
+                "world/archive/2026/11/15/index.html", "sitemaps/world/2026-11-15.xml",
+                "world/archive/2026/11/28/index.html", "sitemaps/world/2026-11-28.xml");
         assertGolden("archive.html", rendered.get(0));
-        assertGolden("sitemap.xml", rendered.get(1));
+        assertGolden("sitemap-month-index.xml", rendered.get(1));
+        assertGolden("archive-day.html", rendered.get(6));
+        assertGolden("sitemap.xml", rendered.get(7));
+    }
+
+    @Test
+    void aDayOfMoreEntriesThanAPageHoldsIsSplitIntoLinkedPagesMatchingGolden() throws IOException {
+        ListingId month = ListingId.sectionMonth("world", YearMonth.of(2026, 11));
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 28);
+        List<ListingEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 2 * pages.dayPageSize() + 1; i++) {
+            Instant at = Instant.parse("2026-11-28T06:00:00Z").plusSeconds(60L * i);
+            entries.add(new ListingEntry("story-" + i, "world", "Story " + i, null, at, at, null, null, List.of()));
+        }
+        List<RenderedPage> rendered = pages.dayPages(month, day, entries, 1, 3);
+        assertThat(rendered).extracting(RenderedPage::key).containsExactly("world/archive/2026/11/28/index.html",
+                "world/archive/2026/11/28/2/index.html", "world/archive/2026/11/28/3/index.html",
+                "sitemaps/world/2026-11-28.xml");
+        assertGolden("archive-day-page.html", rendered.get(1));
+        assertThat(rendered.get(0).text()).contains("href=\"/world/archive/2026/11/28/2/\"")
+                .contains("Story 0").contains("Story " + (pages.dayPageSize() - 1))
+                .doesNotContain("Story " + pages.dayPageSize() + "<");
+        assertThat(rendered.get(2).text()).contains("Story " + 2 * pages.dayPageSize())
+                .contains("href=\"/world/archive/2026/11/28/2/\"").doesNotContain("rel=\"next\"");
     }
 
     @Test
     void homeSiteFeedAndSitemapIndexMatchGolden() throws IOException {
         List<RenderedPage> rendered = pages.listingPages(ListingId.home(), Fixtures.home());
         assertThat(rendered).extracting(RenderedPage::key)
-                .containsExactly("index.html", "feed.xml", "rss.xml", "sitemap.xml");
+                .containsExactly("index.html", "feed.xml", "rss.xml", "sitemap.xml", "robots.txt");
         assertGolden("home.html", rendered.get(0));
         assertGolden("feed.xml", rendered.get(1));
         assertGolden("rss.xml", rendered.get(2));
-        assertGolden("sitemap-index.xml", rendered.get(3));
+        assertGolden("site-sitemap.xml", rendered.get(3));
+        assertGolden("robots.txt", rendered.get(4));
     }
 
     @Test
@@ -86,10 +116,12 @@ class GoldenPagesTest {
         List<RenderedPage> author = pages.listingPages(ListingId.authorFront("elena-borg"), Fixtures.worldFront());
         assertThat(author).extracting(RenderedPage::key).containsExactly("author/elena-borg/index.html");
         assertGolden("author.html", author.get(0));
-        List<RenderedPage> tag = pages.listingPages(ListingId.tagMonth("nato", YearMonth.of(2026, 11)),
-                Fixtures.natoNovember());
-        assertThat(tag).extracting(RenderedPage::key).containsExactly("tag/nato/archive/2026/11/index.html");
+        List<RenderedPage> tag = pages.allPages(ListingId.tagMonth("nato", YearMonth.of(2026, 11)),
+                Listings.monthView(Fixtures.natoNovember().entries()));
+        assertThat(tag).extracting(RenderedPage::key).containsExactly("tag/nato/archive/2026/11/index.html",
+                "tag/nato/archive/2026/11/03/index.html", "tag/nato/archive/2026/11/27/index.html");
         assertGolden("tag-archive.html", tag.get(0));
+        assertGolden("tag-archive-day.html", tag.get(2));
     }
 
     @Test
@@ -98,11 +130,12 @@ class GoldenPagesTest {
                 new Listing(Fixtures.natoNovember().entries(), Map.of("2026-11", 2)));
         assertThat(tag).extracting(RenderedPage::key).containsExactly("tag/nato/index.html");
         assertGolden("tag.html", tag.get(0));
-        List<RenderedPage> author = pages.listingPages(ListingId.authorMonth("elena-borg", YearMonth.of(2026, 11)),
-                Fixtures.worldNovember());
-        assertThat(author).extracting(RenderedPage::key)
-                .containsExactly("author/elena-borg/archive/2026/11/index.html");
+        List<RenderedPage> author = pages.allPages(ListingId.authorMonth("elena-borg", YearMonth.of(2026, 11)),
+                Listings.monthView(Fixtures.worldNovember().entries()));
+        assertThat(author).extracting(RenderedPage::key).startsWith("author/elena-borg/archive/2026/11/index.html",
+                "author/elena-borg/archive/2026/11/02/index.html");
         assertGolden("author-archive.html", author.get(0));
+        assertGolden("author-archive-day.html", author.get(author.size() - 1));
     }
 
     @Test
@@ -113,9 +146,8 @@ class GoldenPagesTest {
     @Test
     void fixedPagesMatchGolden() throws IOException {
         List<RenderedPage> rendered = pages.fixedPages();
-        assertThat(rendered).extracting(RenderedPage::key).containsExactly("404.html", "static/site.css", "robots.txt");
+        assertThat(rendered).extracting(RenderedPage::key).containsExactly("404.html", "static/site.css");
         assertGolden("404.html", rendered.get(0));
-        assertGolden("robots.txt", rendered.get(2));
     }
 
     @Test

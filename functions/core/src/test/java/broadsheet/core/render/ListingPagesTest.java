@@ -5,12 +5,14 @@ import broadsheet.core.Fixtures;
 import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingEntry;
 import broadsheet.core.listing.ListingId;
+import broadsheet.core.listing.Listings;
 
 import broadsheet.core.Fixtures;
 import broadsheet.core.article.Article;
 import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingEntry;
 import broadsheet.core.listing.ListingId;
+import broadsheet.core.listing.Listings;
 import broadsheet.core.site.SiteConfig;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -56,16 +58,28 @@ class ListingPagesTest {
     }
 
     @Test
-    void archivePageShowsEveryEntryOfTheMonthWithItsBreadcrumb() {
-        Listing month = new Listing(entries(45), Map.of());
-        List<RenderedPage> rendered = pages.listingPages(ListingId.sectionMonth("world", YearMonth.of(2026, 11)), month);
+    void archiveMonthListsItsDaysAndEveryEntryIsOnExactlyOneDayPage() {
+        Listing month = Listings.monthView(entries(45));
+        List<RenderedPage> rendered = pages.allPages(ListingId.sectionMonth("world", YearMonth.of(2026, 11)), month);
         Document archive = Jsoup.parse(rendered.get(0).text());
-        assertThat(archive.select("ol.teasers > li")).hasSize(45);
         assertThat(archive.selectFirst("nav[aria-label=Breadcrumb] ol").text()).isEqualTo("Home / World / November 2026");
         assertThat(archive.selectFirst("link[rel=canonical]").attr("href"))
                 .isEqualTo("https://broadsheet.example/world/archive/2026/11/");
-        Document sitemap = Jsoup.parse(rendered.get(1).text(), "", Parser.xmlParser());
-        assertThat(sitemap.select("url > loc")).hasSize(46);
+        assertThat(archive.select("nav.archive li")).hasSize(month.monthCounts().size()).hasSizeLessThanOrEqualTo(31);
+        List<String> listed = new ArrayList<>();
+        int articleUrls = 0;
+        for (RenderedPage page : rendered.subList(2, rendered.size())) {
+            if (page.key().endsWith(".html")) {
+                Document day = Jsoup.parse(page.text());
+                listed.addAll(day.select("ol.teasers h2 a").eachAttr("href"));
+                assertThat(day.select("ol.teasers > li")).hasSizeLessThanOrEqualTo(pages.dayPageSize());
+            } else {
+                Document sitemap = Jsoup.parse(page.text(), "", Parser.xmlParser());
+                articleUrls += (int) sitemap.select("url > loc").eachText().stream().filter(u -> !u.contains("/archive/")).count();
+            }
+        }
+        assertThat(listed).hasSize(45).doesNotHaveDuplicates();
+        assertThat(articleUrls).isEqualTo(45);
     }
 
     @Test
@@ -94,11 +108,11 @@ class ListingPagesTest {
                                 "public, max-age=60, stale-while-revalidate=30"),
                         org.assertj.core.groups.Tuple.tuple("sitemap.xml", "application/xml; charset=utf-8",
                                 "public, max-age=60, stale-while-revalidate=30"),
+                        org.assertj.core.groups.Tuple.tuple("robots.txt", "text/plain; charset=utf-8",
+                                "public, max-age=60, stale-while-revalidate=30"),
                         org.assertj.core.groups.Tuple.tuple("404.html", "text/html; charset=utf-8",
                                 "public, max-age=60, stale-while-revalidate=30"),
                         org.assertj.core.groups.Tuple.tuple("static/site.css", "text/css; charset=utf-8",
-                                "public, max-age=86400"),
-                        org.assertj.core.groups.Tuple.tuple("robots.txt", "text/plain; charset=utf-8",
                                 "public, max-age=86400"));
     }
 
@@ -130,7 +144,8 @@ class ListingPagesTest {
         MustachePages local = new MustachePages(SiteConfig.load().withBaseUrl("http://localhost:9000"));
         Document doc = Jsoup.parse(local.articlePage(Fixtures.worldArticle()).text());
         assertThat(doc.selectFirst("link[rel=canonical]").attr("href")).startsWith("http://localhost:9000/world/");
-        assertThat(local.fixedPages().get(2).text()).contains("Sitemap: http://localhost:9000/sitemap.xml");
+        assertThat(local.listingPages(ListingId.home(), Listing.EMPTY).get(4).text())
+                .contains("Sitemap: http://localhost:9000/sitemap.xml");
     }
 
     @Test

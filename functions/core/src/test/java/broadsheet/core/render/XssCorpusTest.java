@@ -105,20 +105,27 @@ class XssCorpusTest {
         List<RenderedPage> rendered = new java.util.ArrayList<>();
         rendered.addAll(pages.listingPages(ListingId.home(), home));
         rendered.addAll(pages.listingPages(ListingId.sectionFront("world"), listing));
-        rendered.addAll(pages.listingPages(ListingId.sectionMonth("world", YearMonth.of(2026, 11)), listing));
+        rendered.addAll(pages.allPages(ListingId.sectionMonth("world", YearMonth.of(2026, 11)),
+                broadsheet.core.listing.Listings.monthView(listing.entries())));
         rendered.add(pages.newsSitemap(List.of(entry, withMedia)));
         String authorSlug = broadsheet.core.text.Slugs.forName(vector);
         rendered.addAll(pages.listingPages(ListingId.authorFront(authorSlug), listing));
-        rendered.addAll(pages.listingPages(ListingId.authorMonth(authorSlug, YearMonth.of(2026, 11)), listing));
+        rendered.addAll(pages.allPages(ListingId.authorMonth(authorSlug, YearMonth.of(2026, 11)),
+                broadsheet.core.listing.Listings.monthView(listing.entries())));
         ListingEntry tagged = new ListingEntry("xss-tagged", "world", vector, vector,
                 Instant.parse("2026-11-26T18:30:00Z"), null, null, null, List.of(vector), List.of(vector, "news"));
         Listing tagListing = new Listing(List.of(entry, withMedia, tagged), Map.of("2026-11", 3));
         rendered.addAll(pages.listingPages(ListingId.tagFront(authorSlug), tagListing));
-        assertThat(rendered).hasSize(13);
+        assertThat(rendered).hasSize(20);
         for (RenderedPage page : rendered) {
-            if (page.contentType().startsWith("text/html")) {
+            if (page.contentType().startsWith("text/plain")) {
+                assertThat(page.text()).as(page.key()).doesNotContain(vector);
+            } else if (page.contentType().startsWith("text/html")) {
                 Document doc = assertInert(page.text(), 0);
-                assertThat(doc.select("main h2 a")).as(page.key()).hasSizeGreaterThanOrEqualTo(2);
+                boolean month = page.key().matches(".*/archive/\\d{4}/\\d{2}/index\\.html");
+                boolean day = !month && page.key().contains("/archive/");
+                assertThat(doc.select(month ? "nav.archive a" : "main h2 a")).as(page.key())
+                        .hasSizeGreaterThanOrEqualTo(day || month ? 1 : 2);
             } else {
                 assertWellFormedXmlWithoutScripts(page);
             }
