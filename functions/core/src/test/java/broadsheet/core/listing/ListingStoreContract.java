@@ -157,4 +157,59 @@ public abstract class ListingStoreContract {
         assertThat(store.put(ListingId.home(), Listing.EMPTY, 0)).isTrue();
         assertThat(store.get(ListingId.home())).contains(new Versioned<>(Listing.EMPTY, 1));
     }
+
+    /** An entry of {@code slug} published at {@code at}, with a headline of about {@code size} characters. */
+    public static ListingEntry entry(String slug, String at, int size) {
+        Instant time = Instant.parse(at);
+        return new ListingEntry(slug, "world", ("Headline " + slug + " — Київ 🚀 ").repeat(Math.max(1, size / 25)),
+                "Standfirst", time, time, "media/" + slug + ".jpg", "Alt", List.of("Ann Smith"), List.of("NATO"));
+    }
+
+    private static final ListingId NOVEMBER = ListingId.sectionMonth("world", YearMonth.of(2026, 11));
+
+    @Test
+    void entryItemsAreReadByDayOldestFirstAndNewestFirstWithALimit() {
+        store.putEntry(NOVEMBER, entry("b", "2026-11-05T10:00:00Z", 10));
+        store.putEntry(NOVEMBER, entry("a", "2026-11-05T10:00:00Z", 10));
+        store.putEntry(NOVEMBER, entry("late", "2026-11-05T23:59:59.999999999Z", 10));
+        store.putEntry(NOVEMBER, entry("early", "2026-11-05T00:00:00Z", 10));
+        store.putEntry(NOVEMBER, entry("before", "2026-11-04T23:59:59.999Z", 10));
+        store.putEntry(NOVEMBER, entry("after", "2026-11-06T00:00:00Z", 10));
+        store.putEntry(ListingId.tagMonth("nato", YearMonth.of(2026, 11)), entry("other", "2026-11-05T12:00:00Z", 10));
+
+        assertThat(store.day(NOVEMBER, java.time.LocalDate.of(2026, 11, 5))).extracting(ListingEntry::slug)
+                .containsExactly("early", "a", "b", "late");
+        assertThat(store.newest(NOVEMBER, 3)).extracting(ListingEntry::slug).containsExactly("after", "late", "b");
+        assertThat(store.newest(NOVEMBER, 50)).hasSize(6).isSortedAccordingTo(Listings.NEWEST_FIRST);
+        assertThat(store.entry(NOVEMBER, Instant.parse("2026-11-05T10:00:00Z"), "a")).contains(entry("a", "2026-11-05T10:00:00Z", 10));
+        assertThat(store.entry(NOVEMBER, Instant.parse("2026-11-05T10:00:01Z"), "a")).isEmpty();
+    }
+
+    @Test
+    void anEntryItemIsReplacedByPublishTimeAndSlugAndRemovingItTwiceIsHarmless() {
+        store.putEntry(NOVEMBER, entry("a", "2026-11-05T10:00:00Z", 10));
+        store.putEntry(NOVEMBER, entry("a", "2026-11-05T10:00:00Z", 40));
+
+        assertThat(store.newest(NOVEMBER, 10)).containsExactly(entry("a", "2026-11-05T10:00:00Z", 40));
+        store.removeEntry(NOVEMBER, Instant.parse("2026-11-05T10:00:00Z"), "a");
+        store.removeEntry(NOVEMBER, Instant.parse("2026-11-05T10:00:00Z"), "a");
+        assertThat(store.newest(NOVEMBER, 10)).isEmpty();
+        assertThat(store.day(NOVEMBER, java.time.LocalDate.of(2026, 11, 5))).isEmpty();
+    }
+
+    @Test
+    void aMonthHoldsFarMoreEntriesThanFitInOneItemAndAScanReadsOnlyItsHead() {
+        for (int i = 0; i < 150; i++) {
+            store.putEntry(NOVEMBER, entry(String.format("s%03d", i), "2026-11-07T00:00:00Z", 8_000));
+        }
+        assertThat(store.put(NOVEMBER, Listings.head(Listing.EMPTY, Map.of(java.time.LocalDate.of(2026, 11, 7), 150)), 0))
+                .isTrue();
+
+        assertThat(store.day(NOVEMBER, java.time.LocalDate.of(2026, 11, 7))).hasSize(150)
+                .extracting(ListingEntry::slug).first().isEqualTo("s000");
+        assertThat(store.newest(NOVEMBER, 120)).hasSize(120).extracting(ListingEntry::slug).first().isEqualTo("s149");
+        ListingScan.ScanPage page = ((ListingScan) store).scan(0, 1, java.util.Optional.empty(), 100);
+        assertThat(page.listings()).containsOnlyKeys(NOVEMBER);
+        assertThat(page.listings().get(NOVEMBER).value().entries()).isEmpty();
+    }
 }

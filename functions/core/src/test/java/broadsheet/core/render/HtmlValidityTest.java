@@ -55,15 +55,31 @@ class HtmlValidityTest {
         html.put("redirect", pages.redirectPage("politics", Fixtures.worldArticle().slug(), Fixtures.worldArticle()));
         html.put("home", pages.listingPages(ListingId.home(), Fixtures.home()).get(0));
         html.put("section front", pages.listingPages(ListingId.sectionFront("world"), Fixtures.worldFront()).get(0));
-        html.put("section archive", pages.listingPages(ListingId.sectionMonth("world", YearMonth.of(2026, 11)),
-                Fixtures.worldNovember()).get(0));
+        List<RenderedPage> world = pages.allPages(ListingId.sectionMonth("world", YearMonth.of(2026, 11)),
+                broadsheet.core.listing.Listings.monthView(Fixtures.worldNovember().entries()));
+        html.put("section archive month", world.get(0));
+        html.put("section archive day", world.get(2));
+        html.put("empty archive month", pages.listingPages(ListingId.sectionMonth("world", YearMonth.of(2026, 11)),
+                Listing.EMPTY).get(0));
+        List<broadsheet.core.listing.ListingEntry> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 2 * pages.dayPageSize() + 1; i++) {
+            java.time.Instant at = java.time.Instant.parse("2026-11-28T06:00:00Z").plusSeconds(60L * i);
+            many.add(new broadsheet.core.listing.ListingEntry("story-" + i, "world", "Story " + i, null, at, at, null,
+                    null, List.of()));
+        }
+        List<RenderedPage> paged = pages.dayPages(ListingId.sectionMonth("world", YearMonth.of(2026, 11)),
+                java.time.LocalDate.of(2026, 11, 28), many, 1, 4);
+        html.put("first page of a day", paged.get(0));
+        html.put("middle page of a day", paged.get(1));
+        html.put("last page of a day", paged.get(2));
+        html.put("page past the end of a day", paged.get(3));
         html.put("author front", pages.listingPages(ListingId.authorFront("elena-borg"), Fixtures.worldFront()).get(0));
-        html.put("author archive", pages.listingPages(ListingId.authorMonth("elena-borg", YearMonth.of(2026, 11)),
-                Fixtures.worldNovember()).get(0));
+        html.put("author archive day", pages.allPages(ListingId.authorMonth("elena-borg", YearMonth.of(2026, 11)),
+                broadsheet.core.listing.Listings.monthView(Fixtures.worldNovember().entries())).get(1));
         html.put("tag front", pages.listingPages(ListingId.tagFront("nato"),
                 new Listing(Fixtures.natoNovember().entries(), Map.of("2026-11", 2))).get(0));
-        html.put("tag archive", pages.listingPages(ListingId.tagMonth("nato", YearMonth.of(2026, 11)),
-                Fixtures.natoNovember()).get(0));
+        html.put("tag archive month", pages.listingPages(ListingId.tagMonth("nato", YearMonth.of(2026, 11)),
+                broadsheet.core.listing.Listings.monthView(Fixtures.natoNovember().entries())).get(0));
         html.put("empty section front", pages.listingPages(ListingId.sectionFront("sport"),
                 new Listing(List.of(), Map.of())).get(0));
         html.put("404", pages.fixedPages().get(0));
