@@ -119,7 +119,7 @@ public final class Export {
             long articlesDone = System.nanoTime();
             Map<ListingId, Listing> listings = SiteListings.of(live, config.sectionSlugs(), frontSize);
             inPool(pool, () -> listings.entrySet().parallelStream()
-                    .forEach(e -> pages.listingPages(e.getKey(), e.getValue()).forEach(counting::write)));
+                    .forEach(e -> pages.allPages(e.getKey(), e.getValue()).forEach(counting::write)));
             counting.write(pages.newsSitemap(Listings.recent(SiteListings.sectionFronts(listings, config.sectionSlugs()).values(), now)));
             pages.fixedPages().forEach(counting::write);
             long listingsDone = System.nanoTime();

@@ -6,6 +6,7 @@ import broadsheet.aws.S3SiteBucket;
 import broadsheet.core.article.Article;
 import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingId;
+import broadsheet.core.listing.NewestEntries;
 import broadsheet.core.listing.SiteListings;
 import broadsheet.core.render.PageRevision;
 import broadsheet.core.render.MustachePages;
@@ -69,11 +70,18 @@ final class SiteSeeder {
             List<SiteListings.Listed> live = articles.stream().map(SiteListings.Listed::of).toList();
             Map<ListingId, Listing> all = SiteListings.of(live, site.sectionSlugs(), site.frontSize());
             all.forEach((id, listing) -> work.add(pool.submit(() -> {
-                if (!listings.put(id, listing, 0)) {
+                // as the publisher stores them: a month as entry items and a head of day counts,
+                // a front or home as its counts
+                if (id.kind().isMonth()) {
+                    listing.entries().forEach(entry -> listings.putEntry(id, entry));
+                }
+                Listing item = id.kind().isMonth() ? new Listing(List.of(), listing.monthCounts())
+                        : NewestEntries.stored(listing);
+                if (!listings.put(id, item, 0)) {
                     throw new IllegalStateException("listing " + id + " already exists in " + table);
                 }
                 if (listingPages) {
-                    for (RenderedPage page : pages.listingPages(id, listing)) {
+                    for (RenderedPage page : pages.allPages(id, listing)) {
                         siteBucket.put(page, PageRevision.of(pages.generation(), 1));
                     }
                 }
