@@ -134,7 +134,7 @@ public final class ConvergenceChecker {
             // days that hold entries; a front's or home's counts (their entries are read from entry items).
             Listing have = item == null ? null : id.kind().isMonth()
                     ? new Listing(Listings.monthView(entryItems.getOrDefault(id, List.of())).entries(),
-                            Listings.nonEmptyDays(item))
+                            Listings.nonEmptyHours(item))
                     : new Listing(want.entries(), item.monthCounts());
             if (have == null) {
                 if (!want.entries().isEmpty() || !want.monthCounts().isEmpty()) {
@@ -154,8 +154,8 @@ public final class ConvergenceChecker {
             if (item != null && id.kind().isMonth()) {
                 // days emptied by removals keep a zero count in the head and an empty first page
                 Listings.dayCounts(item).forEach((day, count) -> {
-                    if (count == 0 && !want.monthCounts().containsKey(day.toString())) {
-                        wanted.addAll(pages.dayPages(id, day, List.of(), 1, 1));
+                    if (count == 0) {
+                        wanted.addAll(pages.dayPages(id, day, List.of(), 0, 0, 1, 1));
                     }
                 });
             }

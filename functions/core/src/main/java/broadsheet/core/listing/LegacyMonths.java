@@ -2,7 +2,7 @@ package broadsheet.core.listing;
 
 import broadsheet.core.listing.ListingStore.Versioned;
 
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * Month listings stored by earlier releases: one item under the month's id holding every entry
  * (and no day counts). The first publisher (or rebuild) that meets one converts it: it puts an
  * entry item for each of its entries, unless an item already holds that key, and then replaces
- * the old item by a head with the day counts, conditionally on the version it read, so the
+ * the old item by a head with the hour counts, conditionally on the version it read, so the
  * month's version goes on from the old item's and pages keep ordering by it
  * (docs/design-publishing.md, "Migration").
  */
@@ -31,12 +31,12 @@ public final class LegacyMonths {
     public static Versioned<Listing> convert(ListingStore store, ListingId month, Versioned<Listing> read) {
         Versioned<Listing> current = read;
         while (isLegacy(current.value())) {
-            Map<LocalDate, Integer> counts = new TreeMap<>();
+            Map<Instant, Integer> counts = new TreeMap<>();
             for (ListingEntry entry : current.value().entries()) {
                 if (store.entry(month, entry.publishAt(), entry.slug()).isEmpty()) {
                     store.putEntry(month, entry);
                 }
-                counts.merge(Listings.dayOf(entry.publishAt()), 1, Integer::sum);
+                counts.merge(Listings.hourOf(entry.publishAt()), 1, Integer::sum);
             }
             Listing head = Listings.head(Listing.EMPTY, counts);
             if (store.put(month, head, current.version())) {

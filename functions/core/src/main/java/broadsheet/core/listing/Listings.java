@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +52,9 @@ public final class Listings {
     private static final DateTimeFormatter KEY_TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern HOUR = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}");
+    private static final DateTimeFormatter HOUR_KEY =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private Listings() {
     }
@@ -104,45 +107,62 @@ public final class Listings {
         return KEY_TIME.format(publishAt) + "#" + slug;
     }
 
+    /** The hour (UTC) of a publish time: the unit a month head counts in. */
+    public static Instant hourOf(Instant publishAt) {
+        return publishAt.truncatedTo(ChronoUnit.HOURS);
+    }
+
+    /** The key of an hour in a month head: {@code yyyy-MM-ddTHH} (UTC). */
+    public static String hourKey(Instant hour) {
+        return HOUR_KEY.format(hour);
+    }
+
     /**
-     * The day counts of a month head ({@code yyyy-MM-dd} to a count, zero counts included), in day
-     * order. Anything else a head holds is ignored: a month listing stored by an earlier release
-     * as one item with all its entries reads as a head with no days.
+     * The hour counts of a month head (start of the hour to its entry count, zero counts
+     * included), in time order. Anything else a head holds is ignored: a month listing stored by
+     * an earlier release as one item with all its entries reads as a head with no hours.
      */
-    public static SortedMap<LocalDate, Integer> dayCounts(Listing head) {
-        SortedMap<LocalDate, Integer> days = new TreeMap<>();
+    public static SortedMap<Instant, Integer> hourCounts(Listing head) {
+        SortedMap<Instant, Integer> hours = new TreeMap<>();
         head.monthCounts().forEach((key, count) -> {
-            if (DAY.matcher(key).matches() && count != null) {
-                days.put(LocalDate.parse(key), count);
+            if (HOUR.matcher(key).matches() && count != null) {
+                hours.put(Instant.parse(key + ":00:00Z"), count);
             }
         });
+        return hours;
+    }
+
+    /** The day counts of a month head: the sums of its hours, days whose hours are all 0 kept at 0. */
+    public static SortedMap<LocalDate, Integer> dayCounts(Listing head) {
+        SortedMap<LocalDate, Integer> days = new TreeMap<>();
+        hourCounts(head).forEach((hour, count) -> days.merge(dayOf(hour), count, Integer::sum));
         return days;
     }
 
-    /** The entries of a month head: the days of {@code previous} with the counts of {@code daysRead} refreshed (kept at 0). */
-    public static Listing head(Listing previous, Map<LocalDate, Integer> daysRead) {
+    /** A month head: the hours of {@code previous} with the counts of {@code hoursRead} refreshed (kept at 0). */
+    public static Listing head(Listing previous, Map<Instant, Integer> hoursRead) {
         Map<String, Integer> counts = new TreeMap<>();
-        dayCounts(previous).forEach((day, count) -> counts.put(day.toString(), count));
-        daysRead.forEach((day, count) -> counts.put(day.toString(), count));
+        hourCounts(previous).forEach((hour, count) -> counts.put(hourKey(hour), count));
+        hoursRead.forEach((hour, count) -> counts.put(hourKey(hour), count));
         return new Listing(List.of(), counts);
     }
 
     /**
      * A month listing in full, as checks and whole-site renderings see it: every entry, newest
-     * first, and the day counts its head holds (only days with entries).
+     * first, and the hour counts its head holds (only hours with entries).
      */
     public static Listing monthView(List<ListingEntry> entries) {
         Map<String, Integer> counts = new TreeMap<>();
-        entries.forEach(e -> counts.merge(dayOf(e.publishAt()).toString(), 1, Integer::sum));
+        entries.forEach(e -> counts.merge(hourKey(hourOf(e.publishAt())), 1, Integer::sum));
         return new Listing(newest(new ArrayList<>(entries), Integer.MAX_VALUE), counts);
     }
 
-    /** The head's day counts without the days left empty: what {@link #monthView} counts. */
-    public static Map<String, Integer> nonEmptyDays(Listing head) {
+    /** The head's hour counts without the hours left empty: what {@link #monthView} counts. */
+    public static Map<String, Integer> nonEmptyHours(Listing head) {
         Map<String, Integer> counts = new TreeMap<>();
-        dayCounts(head).forEach((day, count) -> {
+        hourCounts(head).forEach((hour, count) -> {
             if (count > 0) {
-                counts.put(day.toString(), count);
+                counts.put(hourKey(hour), count);
             }
         });
         return counts;
@@ -150,7 +170,7 @@ public final class Listings {
 
     /** The number of entries a month head counts. */
     public static int total(Listing head) {
-        return dayCounts(head).values().stream().mapToInt(Integer::intValue).sum();
+        return hourCounts(head).values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** How many pages a day of {@code count} entries has at {@code pageSize} a page (at least one). */

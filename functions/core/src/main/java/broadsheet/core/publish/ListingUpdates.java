@@ -13,7 +13,10 @@ import broadsheet.core.publish.ChangePlan.MonthEdit;
 import broadsheet.core.publish.ChangePlan.Remove;
 import broadsheet.core.publish.ChangePlan.Upsert;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,12 +52,20 @@ final class ListingUpdates {
         this.pageSize = pageSize;
     }
 
-    /** One day of a month listing as a head write read it, and the day pages that write must put. */
-    record DayRead(List<ListingEntry> entries, int fromPage, int toPage) {
+    /**
+     * The part of one day of a month listing a head write read, and the day pages it must put:
+     * {@code entries} (oldest first) are the day's entries from position {@code firstPosition}
+     * (counted from the oldest, 0-based) to its end; the day holds {@code total} entries.
+     */
+    record DayRead(List<ListingEntry> entries, int firstPosition, int total, int fromPage, int toPage) {
     }
 
     /** A month head written, with the days it read (the days the change edited). */
     record MonthWrite(Versioned<Listing> head, SortedMap<LocalDate, DayRead> days) {
+    }
+
+    /** The first entry key a change edits in a day, and its publish time. */
+    private record Edited(Instant at, String key) {
     }
 
     /**
@@ -62,13 +73,13 @@ final class ListingUpdates {
      * written again), then recomputes the month's head over the days edited.
      */
     MonthWrite editMonth(ListingId month, List<MonthEdit> edits) {
-        SortedMap<LocalDate, String> firstKey = new TreeMap<>();
+        SortedMap<LocalDate, Edited> first = new TreeMap<>();
         for (MonthEdit edit : edits) {
-            firstKey.merge(edit.day(), Listings.entryKey(edit.publishAt(), edit.slug()),
-                    (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            Edited edited = new Edited(edit.publishAt(), Listings.entryKey(edit.publishAt(), edit.slug()));
+            first.merge(edit.day(), edited, (a, b) -> a.key().compareTo(b.key()) <= 0 ? a : b);
         }
         applyEdits(month, edits);
-        return recomputeHead(month, firstKey, () -> applyEdits(month, edits));
+        return recomputeHead(month, first, () -> applyEdits(month, edits));
     }
 
     private void applyEdits(ListingId month, List<MonthEdit> edits) {
@@ -85,51 +96,81 @@ final class ListingUpdates {
     }
 
     /**
-     * Recomputes a month head by the protocol of fronts: its version FIRST, then the days edited
-     * (each read whole, strongly consistent), then a write conditional on the version read, made
-     * even when nothing changed so that the version moves on. The day pages to put run from the
-     * page before the first edited position to the last page the day has, or had by the head read.
+     * Recomputes a month head by the protocol of fronts: its version FIRST, then the hours of each
+     * edited day from the first edit to the end of the day (strongly consistent range reads), then
+     * a write conditional on the version read, made even when nothing changed so that the version
+     * moves on. The day pages to put run from the page before the one holding the first edited
+     * position to the last page the day has, or had by the head read; when that first page starts
+     * before the first edited hour, the hours back to its start are read too. Positions before the
+     * hours read come from the head's counts. An append reads its own hour and at most the page
+     * before it: the reads are bounded by the pages they render, not by the size of the day.
      * A head still in the single-item form of an earlier release is converted first
      * ({@link LegacyMonths}) and the edits applied again.
      */
-    MonthWrite recomputeHead(ListingId month, SortedMap<LocalDate, String> edited, Runnable reapplyEdits) {
-        SortedMap<LocalDate, String> firstKey = new TreeMap<>(edited);
+    private MonthWrite recomputeHead(ListingId month, SortedMap<LocalDate, Edited> edited, Runnable reapplyEdits) {
+        SortedMap<LocalDate, Edited> first = new TreeMap<>(edited);
         for (int attempt = 1; attempt <= Publisher.MAX_ATTEMPTS; attempt++) {
             Versioned<Listing> head = read(month);
             if (LegacyMonths.isLegacy(head.value())) {
                 // An item of an earlier release: convert it, then apply this change's edits again
                 // over the converted entries (they are idempotent), render every day it held (its
                 // pages did not exist), and start over.
-                head.value().entries().forEach(e -> firstKey.put(Listings.dayOf(e.publishAt()), ""));
+                head.value().entries().forEach(e -> {
+                    LocalDate day = Listings.dayOf(e.publishAt());
+                    first.put(day, new Edited(day.atStartOfDay(ZoneOffset.UTC).toInstant(), ""));
+                });
                 LegacyMonths.convert(listings, month, head);
                 reapplyEdits.run();
                 continue;
             }
-            Map<LocalDate, List<ListingEntry>> read = new TreeMap<>();
-            Map<LocalDate, Integer> counts = new TreeMap<>();
-            firstKey.keySet().forEach(day -> {
-                List<ListingEntry> entries = listings.day(month, day);
-                read.put(day, entries);
-                counts.put(day, entries.size());
-            });
-            Listing next = Listings.head(head.value(), counts);
+            SortedMap<Instant, Integer> hours = Listings.hourCounts(head.value());
+            Map<Instant, Integer> hoursRead = new TreeMap<>();
+            SortedMap<LocalDate, DayRead> days = new TreeMap<>();
+            first.forEach((day, edit) -> days.put(day, readDay(month, day, edit, hours, hoursRead)));
+            Listing next = Listings.head(head.value(), hoursRead);
             if (listings.put(month, next, head.version())) {
-                Map<LocalDate, Integer> before = Listings.dayCounts(head.value());
-                SortedMap<LocalDate, DayRead> days = new TreeMap<>();
-                read.forEach((day, entries) -> {
-                    String first = firstKey.get(day);
-                    int position = (int) entries.stream()
-                            .filter(e -> Listings.entryKey(e.publishAt(), e.slug()).compareTo(first) < 0).count();
-                    int from = Math.max(1, position / pageSize);
-                    int to = Math.max(Listings.pagesOf(before.getOrDefault(day, 0), pageSize),
-                            Listings.pagesOf(entries.size(), pageSize));
-                    days.put(day, new DayRead(entries, Math.min(from, to), to));
-                });
                 return new MonthWrite(new Versioned<>(next, head.version() + 1), days);
             }
             pause(attempt);
         }
         throw contended(month);
+    }
+
+    /** Reads what the pages of a day from {@code edit} on need; the counts of the hours read go to {@code hoursRead}. */
+    private DayRead readDay(ListingId month, LocalDate day, Edited edit, SortedMap<Instant, Integer> hours,
+                            Map<Instant, Integer> hoursRead) {
+        Instant dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant dayEnd = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant editHour = Listings.hourOf(edit.at());
+        int before = sum(hours, dayStart, dayEnd);
+        List<ListingEntry> read = new ArrayList<>(listings.entries(month, editHour, dayEnd));
+        int offset = sum(hours, dayStart, editHour);
+        int position = offset + (int) read.stream()
+                .filter(e -> Listings.entryKey(e.publishAt(), e.slug()).compareTo(edit.key()) < 0).count();
+        int from = Math.max(1, position / pageSize);
+        int start = (from - 1) * pageSize;
+        Instant readFrom = editHour;
+        while (offset > start && readFrom.isAfter(dayStart)) {
+            readFrom = readFrom.minus(1, ChronoUnit.HOURS);
+            offset -= hours.getOrDefault(readFrom, 0);
+        }
+        if (readFrom.isBefore(editHour)) {
+            read.addAll(0, listings.entries(month, readFrom, editHour));
+            offset = sum(hours, dayStart, readFrom);
+        }
+        for (Instant hour = readFrom; hour.isBefore(dayEnd); hour = hour.plus(1, ChronoUnit.HOURS)) {
+            if (hours.containsKey(hour)) {
+                hoursRead.put(hour, 0);
+            }
+        }
+        read.forEach(e -> hoursRead.merge(Listings.hourOf(e.publishAt()), 1, Integer::sum));
+        int total = offset + read.size();
+        int to = Math.max(Listings.pagesOf(before, pageSize), Listings.pagesOf(total, pageSize));
+        return new DayRead(read, offset, total, Math.min(from, to), to);
+    }
+
+    private static int sum(SortedMap<Instant, Integer> hours, Instant from, Instant until) {
+        return hours.subMap(from, until).values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /**

@@ -200,7 +200,8 @@ public final class Publisher {
         publishListing(month, write.head());
         long revision = revision(write.head().version());
         write.days().forEach((day, read) -> {
-            for (RenderedPage page : pages.dayPages(month, day, read.entries(), read.fromPage(), read.toPage())) {
+            for (RenderedPage page : pages.dayPages(month, day, read.entries(), read.firstPosition(), read.total(),
+                    read.fromPage(), read.toPage())) {
                 bucket.put(page, revision);
             }
         });

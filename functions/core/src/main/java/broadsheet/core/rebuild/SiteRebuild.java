@@ -228,7 +228,7 @@ public final class SiteRebuild {
             if (id.kind().isMonth()) {
                 for (var day : Listings.dayCounts(listing.value()).entrySet()) {
                     List<ListingEntry> entries = listings.day(id, day.getKey());
-                    for (RenderedPage rendered : pages.dayPages(id, day.getKey(), entries, 1,
+                    for (RenderedPage rendered : pages.dayPages(id, day.getKey(), entries, 0, entries.size(), 1,
                             Listings.pagesOf(entries.size(), pages.dayPageSize()))) {
                         uploaded += bucket.put(rendered, revision(listing.version())) ? 1 : 0;
                     }

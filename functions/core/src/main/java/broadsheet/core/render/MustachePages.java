@@ -10,6 +10,7 @@ import broadsheet.core.site.SiteConfig;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.stream.Stream;
@@ -112,21 +113,23 @@ public final class MustachePages implements Pages {
     }
 
     @Override
-    public List<RenderedPage> dayPages(ListingId month, LocalDate day, List<ListingEntry> entries, int fromPage,
-                                       int toPage) {
+    public List<RenderedPage> dayPages(ListingId month, LocalDate day, List<ListingEntry> entries, int firstPosition,
+                                       int total, int fromPage, int toPage) {
         ListingId.Collection collection = month.collection().orElseThrow();
         YearMonth yearMonth = month.month().orElseThrow();
         int size = config.pageSize();
-        int pageCount = Listings.pagesOf(entries.size(), size);
+        int pageCount = Listings.pagesOf(total, size);
         List<RenderedPage> rendered = new ArrayList<>();
         for (int page = Math.max(1, fromPage); page <= toPage; page++) {
-            int from = Math.min(entries.size(), (page - 1) * size);
-            List<ListingEntry> onPage = new ArrayList<>(entries.subList(from, Math.min(entries.size(), page * size)));
-            java.util.Collections.reverse(onPage);
+            int from = Math.max(0, Math.min(entries.size(), (page - 1) * size - firstPosition));
+            int to = Math.max(0, Math.min(entries.size(), Math.min(total, page * size) - firstPosition));
+            List<ListingEntry> onPage = new ArrayList<>(entries.subList(from, Math.max(from, to)));
+            Collections.reverse(onPage);
             rendered.add(listings.day(collection, yearMonth, day, onPage, page, pageCount));
+            int number = page;
+            month.section().ifPresent(section ->
+                    rendered.add(sitemaps.dayPage(section, yearMonth, day, number, onPage)));
         }
-        month.section().ifPresent(section ->
-                rendered.add(sitemaps.day(section, yearMonth, day, entries, pageCount)));
         return rendered;
     }
 

@@ -50,11 +50,14 @@ public interface Pages {
     List<RenderedPage> listingPages(ListingId id, Listing listing);
 
     /**
-     * Pages {@code fromPage..toPage} of one day of a month listing, from the day's entries
-     * (oldest first), {@link #dayPageSize()} entries a page numbered from the oldest (a page past
-     * the last holds no entries), and for a section month the day's sitemap.
+     * Pages {@code fromPage..toPage} of one day of a month listing, {@link #dayPageSize()} entries
+     * a page numbered from the oldest (a page past the last holds no entries), and for a section
+     * month the sitemap of each of those pages. {@code entries} (oldest first) are the day's
+     * entries from position {@code firstPosition} (0-based, from the oldest) on, at least those
+     * of the pages asked for; the day holds {@code total} entries.
      */
-    List<RenderedPage> dayPages(ListingId month, LocalDate day, List<ListingEntry> entries, int fromPage, int toPage);
+    List<RenderedPage> dayPages(ListingId month, LocalDate day, List<ListingEntry> entries, int firstPosition,
+                                int total, int fromPage, int toPage);
 
     /** Entries on one page of an archive day. */
     int dayPageSize();
@@ -64,7 +67,7 @@ public interface Pages {
 
     /**
      * Every page of a listing given in full, as a whole-site rendering or a check sees it: for a
-     * month listing ({@link Listings#monthView}: all its entries and its day counts) the pages of
+     * month listing ({@link Listings#monthView}: all its entries and its hour counts) the pages of
      * its head and every page of each of its days; for any other listing {@link #listingPages}.
      */
     default List<RenderedPage> allPages(ListingId id, Listing listing) {
@@ -77,7 +80,7 @@ public interface Pages {
                 .forEach(e -> byDay.computeIfAbsent(Listings.dayOf(e.publishAt()), d -> new ArrayList<>()).add(e));
         Listings.dayCounts(listing).forEach((day, count) -> {
             List<ListingEntry> entries = byDay.getOrDefault(day, List.of());
-            all.addAll(dayPages(id, day, entries, 1, Listings.pagesOf(entries.size(), dayPageSize())));
+            all.addAll(dayPages(id, day, entries, 0, entries.size(), 1, Listings.pagesOf(entries.size(), dayPageSize())));
         });
         return all;
     }

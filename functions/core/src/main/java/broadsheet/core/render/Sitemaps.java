@@ -27,7 +27,8 @@ import static broadsheet.core.render.PageContext.rendered;
 
 /**
  * The sitemaps ({@code pages/sitemap.mustache}, {@code pages/sitemap-index.mustache}): one per
- * section day (its day pages and articles), a sitemap index per section month (its day sitemaps),
+ * page of a section day (the page and its articles), a sitemap index per section month (those of
+ * its days),
  * the site's {@code sitemap.xml} (home, section fronts, archive months), robots.txt listing those
  * and every month index, and the Google News sitemap of recent articles
  * ({@code pages/news-sitemap.mustache}). See docs/design-publishing.md, "Sitemaps".
@@ -52,39 +53,35 @@ final class Sitemaps {
     }
 
     /**
-     * A section day's sitemap: its day pages (page 1 last modified with the day's newest entry),
-     * then its articles, newest first. {@code entries} are the day's, oldest first.
+     * The sitemap of one page of a section day: the page, last modified with its newest entry,
+     * then its articles ({@code entries}, newest first): bounded by the page size.
      */
-    RenderedPage day(String slug, YearMonth month, LocalDate day, List<ListingEntry> entries, int pages) {
+    RenderedPage dayPage(String slug, YearMonth month, LocalDate day, int page, List<ListingEntry> entries) {
         List<Views.SitemapUrl> urls = new ArrayList<>();
         Instant newest = null;
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            ListingEntry e = entries.get(i);
+        for (ListingEntry e : entries) {
             Instant modified = firstNonNull(e.updatedAt(), e.publishAt());
             if (modified != null && (newest == null || modified.isAfter(newest))) {
                 newest = modified;
             }
             urls.add(new Views.SitemapUrl(layout.articleUrl(e.section(), e.slug()), iso(modified)));
         }
-        String monthPath = layout.archivePath(slug, month);
-        for (int page = pages; page >= 1; page--) {
-            urls.add(0, new Views.SitemapUrl(layout.url(ListingPages.dayPath(monthPath, day, page)),
-                    page == pages ? iso(newest) : null));
-        }
-        return rendered(layout.daySitemapKey(slug, day), XML, LISTING_CACHE,
+        urls.add(0, new Views.SitemapUrl(layout.url(ListingPages.dayPath(layout.archivePath(slug, month), day, page)),
+                iso(newest)));
+        return rendered(layout.daySitemapKey(slug, day, page), XML, LISTING_CACHE,
                 render(sitemapTemplate, new Views.UrlSet(urls)));
     }
 
     /**
-     * A section month's sitemap index: the sitemap of each of its days with entries (at most 31).
-     * A month with none is an index of nothing, which the protocol does not allow: it is then a
-     * sitemap of the month's archive page alone.
+     * A section month's sitemap index: the sitemap of each page of each of its days with entries,
+     * from the head's counts. A month with none is an index of nothing, which the protocol does
+     * not allow: it is then a sitemap of the month's archive page alone.
      */
     RenderedPage month(String slug, YearMonth month, SortedMap<LocalDate, Integer> dayCounts) {
         List<Views.SitemapUrl> sitemaps = new ArrayList<>();
         dayCounts.forEach((day, count) -> {
-            if (count > 0) {
-                sitemaps.add(new Views.SitemapUrl(layout.url("/" + layout.daySitemapKey(slug, day)), null));
+            for (int page = 1; count > 0 && page <= Listings.pagesOf(count, config.pageSize()); page++) {
+                sitemaps.add(new Views.SitemapUrl(layout.url("/" + layout.daySitemapKey(slug, day, page)), null));
             }
         });
         byte[] body = sitemaps.isEmpty()

@@ -25,7 +25,7 @@ import java.util.Objects;
  * sitemap index         sitemap.xml
  * section archive day   world/archive/2026/11/05/index.html (page 2: .../05/2/index.html)
  * month sitemap index   sitemaps/world/2026-11.xml
- * day sitemap           sitemaps/world/2026-11-05.xml
+ * day page sitemap      sitemaps/world/2026-11-05.xml (page 2: sitemaps/world/2026-11-05-2.xml)
  * Google News sitemap   news-sitemap.xml
  * author front          author/ann-smith/index.html      /author/ann-smith/
  * author archive month  author/ann-smith/archive/2026/11/index.html
@@ -213,9 +213,9 @@ public final class SiteLayout {
         return "sitemaps/" + section + "/" + month + ".xml";
     }
 
-    /** The sitemap of one day of a section: {@code sitemaps/world/2026-11-05.xml}. */
-    public String daySitemapKey(String section, java.time.LocalDate day) {
-        return "sitemaps/" + section + "/" + day + ".xml";
+    /** The sitemap of one page of a day of a section: {@code sitemaps/world/2026-11-05.xml}, page 2 {@code ...-05-2.xml}. */
+    public String daySitemapKey(String section, java.time.LocalDate day, int page) {
+        return "sitemaps/" + section + "/" + day + (page > 1 ? "-" + page : "") + ".xml";
     }
 
     public String sitemapUrl(String section, YearMonth month) {

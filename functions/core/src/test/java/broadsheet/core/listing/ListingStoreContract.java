@@ -202,7 +202,7 @@ public abstract class ListingStoreContract {
         for (int i = 0; i < 150; i++) {
             store.putEntry(NOVEMBER, entry(String.format("s%03d", i), "2026-11-07T00:00:00Z", 8_000));
         }
-        assertThat(store.put(NOVEMBER, Listings.head(Listing.EMPTY, Map.of(java.time.LocalDate.of(2026, 11, 7), 150)), 0))
+        assertThat(store.put(NOVEMBER, Listings.head(Listing.EMPTY, Map.of(Instant.parse("2026-11-07T00:00:00Z"), 150)), 0))
                 .isTrue();
 
         assertThat(store.day(NOVEMBER, java.time.LocalDate.of(2026, 11, 7))).hasSize(150)

@@ -68,7 +68,7 @@ class PublisherTest {
         publisher.apply(ArticleChange.created(talks));
 
         assertThat(page("world/talks/index.html")).startsWith("article talks v1");
-        assertThat(page("world/archive/2026-11/index.html")).isEqualTo("bucket 2026-11-20=1\n");
+        assertThat(page("world/archive/2026-11/index.html")).isEqualTo("bucket 2026-11-20T09=1\n");
         assertThat(page("world/archive/2026-11/20/index.html")).startsWith("talks|world|Headline of talks|");
         assertThat(page("world/index.html")).contains("talks|world|").contains("bucket 2026-11=1");
         assertThat(page("index.html")).startsWith("talks|world|");
@@ -195,7 +195,7 @@ class PublisherTest {
         publisher.apply(ArticleChange.deleted(talks));
 
         assertThat(bucket.get("world/talks/index.html")).isEmpty();
-        assertThat(page("world/archive/2026-11/index.html")).isEqualTo("bucket 2026-11-20=0\n");
+        assertThat(page("world/archive/2026-11/index.html")).isEqualTo("bucket 2026-11-20T09=0\n");
         assertThat(page("world/archive/2026-11/20/index.html")).isEmpty();
         assertThat(page("world/index.html")).isEmpty();
         assertThat(page("index.html")).isEmpty();

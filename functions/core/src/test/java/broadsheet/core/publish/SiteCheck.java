@@ -64,7 +64,7 @@ final class SiteCheck {
             Listing listing = new Listing(stored, Map.of());
             List<ListingEntry> expected = entries(byMonth.getOrDefault(id, List.of()), Integer.MAX_VALUE);
             assertThat(listing.entries()).as("month listing %s", id).isEqualTo(expected);
-            assertThat(Listings.nonEmptyDays(head)).as("day counts of %s", id)
+            assertThat(Listings.nonEmptyHours(head)).as("hour counts of %s", id)
                     .isEqualTo(Listings.monthView(expected).monthCounts());
             if (id.kind() == ListingId.Kind.SECTION_MONTH) {
                 listing.entries().forEach(e -> timesInSectionMonths.merge(e.slug(), 1, Integer::sum));
@@ -112,7 +112,8 @@ final class SiteCheck {
                 Listings.dayCounts(listing).forEach((day, count) -> {
                     List<ListingEntry> entries = store.day(id, day);
                     assertThat(entries).as("day %s of %s", day, id).hasSize(count);
-                    rendered.addAll(pages.dayPages(id, day, entries, 1, Listings.pagesOf(count, pages.dayPageSize())));
+                    rendered.addAll(pages.dayPages(id, day, entries, 0, count, 1,
+                            Listings.pagesOf(count, pages.dayPageSize())));
                 });
             }
             for (RenderedPage page : rendered) {

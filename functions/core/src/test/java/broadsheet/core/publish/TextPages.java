@@ -85,13 +85,13 @@ final class TextPages implements Pages {
 
     /** Day pages: {@code <month page dir>/<dd>/[<n>/]index.html}, each naming its entries and whether more follow. */
     @Override
-    public List<RenderedPage> dayPages(ListingId month, LocalDate day, List<ListingEntry> entries, int fromPage,
-                                       int toPage) {
+    public List<RenderedPage> dayPages(ListingId month, LocalDate day, List<ListingEntry> entries, int firstPosition,
+                                       int count, int fromPage, int toPage) {
         List<RenderedPage> pages = new ArrayList<>();
-        int count = entries.size();
         for (int page = fromPage; page <= toPage; page++) {
-            List<ListingEntry> onPage = entries.subList(Math.min(count, (page - 1) * dayPageSize),
-                    Math.min(count, page * dayPageSize));
+            int from = Math.max(0, Math.min(entries.size(), (page - 1) * dayPageSize - firstPosition));
+            int to = Math.max(from, Math.min(entries.size(), Math.min(count, page * dayPageSize) - firstPosition));
+            List<ListingEntry> onPage = entries.subList(from, to);
             pages.add(page(dayPageKey(month, day, page), entries(new Listing(onPage, java.util.Map.of()))
                     + (count > page * dayPageSize ? "more\n" : "")));
         }

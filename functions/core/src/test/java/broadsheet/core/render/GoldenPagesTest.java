@@ -80,16 +80,22 @@ class GoldenPagesTest {
             Instant at = Instant.parse("2026-11-28T06:00:00Z").plusSeconds(60L * i);
             entries.add(new ListingEntry("story-" + i, "world", "Story " + i, null, at, at, null, null, List.of()));
         }
-        List<RenderedPage> rendered = pages.dayPages(month, day, entries, 1, 3);
-        assertThat(rendered).extracting(RenderedPage::key).containsExactly("world/archive/2026/11/28/index.html",
-                "world/archive/2026/11/28/2/index.html", "world/archive/2026/11/28/3/index.html",
-                "sitemaps/world/2026-11-28.xml");
-        assertGolden("archive-day-page.html", rendered.get(1));
+        List<RenderedPage> rendered = pages.dayPages(month, day, entries, 0, entries.size(), 1, 3);
+        assertThat(rendered).extracting(RenderedPage::key).containsExactly(
+                "world/archive/2026/11/28/index.html", "sitemaps/world/2026-11-28.xml",
+                "world/archive/2026/11/28/2/index.html", "sitemaps/world/2026-11-28-2.xml",
+                "world/archive/2026/11/28/3/index.html", "sitemaps/world/2026-11-28-3.xml");
+        assertGolden("archive-day-page.html", rendered.get(2));
+        assertGolden("sitemap-day-page.xml", rendered.get(3));
         assertThat(rendered.get(0).text()).contains("href=\"/world/archive/2026/11/28/2/\"")
                 .contains("Story 0").contains("Story " + (pages.dayPageSize() - 1))
                 .doesNotContain("Story " + pages.dayPageSize() + "<");
-        assertThat(rendered.get(2).text()).contains("Story " + 2 * pages.dayPageSize())
+        assertThat(rendered.get(4).text()).contains("Story " + 2 * pages.dayPageSize())
                 .contains("href=\"/world/archive/2026/11/28/2/\"").doesNotContain("rel=\"next\"");
+        List<RenderedPage> tail = pages.dayPages(month, day, entries.subList(pages.dayPageSize(), entries.size()),
+                pages.dayPageSize(), entries.size(), 2, 3);
+        assertThat(tail).as("the pages from the second on, rendered from the entries from its first position on")
+                .isEqualTo(rendered.subList(2, 6));
     }
 
     @Test

@@ -68,11 +68,11 @@ class HtmlValidityTest {
                     null, List.of()));
         }
         List<RenderedPage> paged = pages.dayPages(ListingId.sectionMonth("world", YearMonth.of(2026, 11)),
-                java.time.LocalDate.of(2026, 11, 28), many, 1, 4);
+                java.time.LocalDate.of(2026, 11, 28), many, 0, many.size(), 1, 4);
         html.put("first page of a day", paged.get(0));
-        html.put("middle page of a day", paged.get(1));
-        html.put("last page of a day", paged.get(2));
-        html.put("page past the end of a day", paged.get(3));
+        html.put("middle page of a day", paged.get(2));
+        html.put("last page of a day", paged.get(4));
+        html.put("page past the end of a day", paged.get(6));
         html.put("author front", pages.listingPages(ListingId.authorFront("elena-borg"), Fixtures.worldFront()).get(0));
         html.put("author archive day", pages.allPages(ListingId.authorMonth("elena-borg", YearMonth.of(2026, 11)),
                 broadsheet.core.listing.Listings.monthView(Fixtures.worldNovember().entries())).get(1));
