@@ -41,6 +41,7 @@ final class InterleavingListingStore implements ListingStore {
 
     private final ListingStore delegate;
     private final List<Trigger> triggers = new ArrayList<>();
+    private final List<Trigger> entryTriggers = new ArrayList<>();
 
     InterleavingListingStore(ListingStore delegate) {
         this.delegate = delegate;
@@ -58,7 +59,16 @@ final class InterleavingListingStore implements ListingStore {
         return this;
     }
 
+    /** Runs {@code action} once, right after the first range read of entry items of a listing of this kind. */
+    InterleavingListingStore afterEntries(ListingId.Kind kind, Runnable action) {
+        entryTriggers.add(new Trigger(kind, false, action));
+        return this;
+    }
+
     boolean allRan() {
+        if (entryTriggers.stream().anyMatch(t -> t.action != null)) {
+            return false;
+        }
         return triggers.stream().allMatch(t -> t.action == null);
     }
 
@@ -98,8 +108,9 @@ final class InterleavingListingStore implements ListingStore {
 
     @Override
     public List<ListingEntry> entries(ListingId month, Instant from, Instant until) {
-        
-        return delegate.entries(month, from, until);
+        List<ListingEntry> result = delegate.entries(month, from, until);
+        entryTriggers.forEach(t -> t.fireIf(false, month.kind() == t.kind));
+        return result;
     }
 
     @Override

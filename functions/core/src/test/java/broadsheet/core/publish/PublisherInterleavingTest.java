@@ -61,6 +61,29 @@ class PublisherInterleavingTest {
     }
 
     @Test
+    void aMonthHeadWrittenWhileAnotherPublisherReadsTheSameHourMakesThatPublisherReadAgain() {
+        List<Article> earlier = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            earlier.add(published("world", "earlier-" + i, Instant.parse("2026-11-20T08:00:00Z").plusSeconds(i)));
+            other.apply(ArticleChange.created(earlier.get(i)));
+        }
+        Article mine = published("world", "mine", Instant.parse("2026-11-20T08:30:00Z"));
+        Article theirs = published("world", "theirs", Instant.parse("2026-11-20T08:40:00Z"));
+        var interleaving = new InterleavingListingStore(store)
+                .afterEntries(ListingId.Kind.SECTION_MONTH, () -> other.apply(ArticleChange.created(theirs)));
+
+        publisher(interleaving).apply(ArticleChange.created(mine));
+
+        assertThat(interleaving.allRan()).isTrue();
+        List<Article> all = new java.util.ArrayList<>(earlier);
+        all.add(mine);
+        all.add(theirs);
+        SiteCheck.assertConverged(store, bucket, pages, all, SECTIONS, FEED_SIZE);
+        assertThat(bucket.get("world/archive/2026-11/20/2/index.html")).as("the second page of the day, "
+                + "which the other publisher's append started").isPresent();
+    }
+
+    @Test
     void aFrontWrittenWhileAnotherPublisherReadsMonthsMakesThatPublisherReadAgain() {
         var interleaving = new InterleavingListingStore(store)
                 .afterGetAll(ListingId.Kind.SECTION_MONTH, () -> other.apply(ArticleChange.created(second)));

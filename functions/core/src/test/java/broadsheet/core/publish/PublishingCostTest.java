@@ -52,7 +52,9 @@ class PublishingCostTest {
         Site large = site(100_000, FIVE_YEARS);
 
         Cost publishOnSmall = small.publishOneNewArticle();
+        long readBefore = fullMonth.listings.entriesRead.get();
         Cost publishOnFullMonth = fullMonth.publishOneNewArticle();
+        long entriesReadOnFullMonth = fullMonth.listings.entriesRead.get() - readBefore;
         Cost publishOnLarge = large.publishOneNewArticle();
         Cost unpublishOnSmall = small.unpublishNewestArticle();
         Cost unpublishOnFullMonth = fullMonth.unpublishNewestArticle();
@@ -60,6 +62,11 @@ class PublishingCostTest {
 
         assertThat(withoutBytes(publishOnFullMonth)).as("a month of 5,000 entries costs what a month of 60 does")
                 .isEqualTo(withoutBytes(publishOnSmall));
+        int frontSize = SiteConfig.load().frontSize();
+        assertThat(entriesReadOnFullMonth).as("entry items read in a month of 5,000 (about 8 an hour): per "
+                + "collection its own entry, the hour of the new article and the day page before, and the newest "
+                + "of the front; the newest of each section for home")
+                .isLessThanOrEqualTo(3 * (1 + 2 * TextPages.DAY_PAGE_SIZE + 10 + frontSize) + SECTIONS.size() * frontSize);
         assertThat(withoutBytes(publishOnLarge)).as("a site of 100,000 articles costs what a site of 60 does")
                 .isEqualTo(withoutBytes(publishOnSmall));
         assertThat(publishOnFullMonth.bytesWritten()).as("bytes written: a month head counts at most 744 hours "
