@@ -135,7 +135,7 @@ public final class ConvergenceChecker {
             Listing have = item == null ? null : id.kind().isMonth()
                     ? new Listing(Listings.monthView(entryItems.getOrDefault(id, List.of())).entries(),
                             Listings.nonEmptyHours(item))
-                    : new Listing(want.entries(), item.monthCounts());
+                    : new Listing(want.entries(), Listings.counts(item));
             if (have == null) {
                 if (!want.entries().isEmpty() || !want.monthCounts().isEmpty()) {
                     divergences.add("listing " + id + " is missing from the table");

@@ -107,6 +107,44 @@ public final class Listings {
         return KEY_TIME.format(publishAt) + "#" + slug;
     }
 
+    /**
+     * Prefix of the keys in a front's or home's counts that record the version of each listing
+     * it was computed from ({@code v:2026-11}: the month head's version a front read;
+     * {@code v:world}: the section front's version home read). See {@link #seen}.
+     */
+    public static final String SEEN = "v:";
+
+    /** The versions a front or home records of the listings it read, by month or section. */
+    public static Map<String, Long> seen(Listing listing) {
+        Map<String, Long> seen = new TreeMap<>();
+        listing.monthCounts().forEach((key, value) -> {
+            if (key.startsWith(SEEN)) {
+                seen.put(key.substring(SEEN.length()), value.longValue());
+            }
+        });
+        return seen;
+    }
+
+    /** The counts of a listing without the versions it records. */
+    public static Map<String, Integer> counts(Listing listing) {
+        Map<String, Integer> counts = new TreeMap<>(listing.monthCounts());
+        counts.keySet().removeIf(key -> key.startsWith(SEEN));
+        return counts;
+    }
+
+    /** The listing recording {@code seen} (and no other versions). */
+    public static Listing withSeen(Listing listing, Map<String, Long> seen) {
+        Map<String, Integer> counts = new TreeMap<>(counts(listing));
+        seen.forEach((key, version) -> counts.put(SEEN + key, Math.toIntExact(version)));
+        return new Listing(listing.entries(), counts);
+    }
+
+    /** True when {@code listing} records, for every key of {@code written}, a version at least as new. */
+    public static boolean covers(Listing listing, Map<String, Long> written) {
+        Map<String, Long> seen = seen(listing);
+        return written.entrySet().stream().allMatch(w -> seen.getOrDefault(w.getKey(), 0L) >= w.getValue());
+    }
+
     /** The hour (UTC) of a publish time: the unit a month head counts in. */
     public static Instant hourOf(Instant publishAt) {
         return publishAt.truncatedTo(ChronoUnit.HOURS);
@@ -249,7 +287,7 @@ public final class Listings {
         Map<String, Integer> monthCounts = new TreeMap<>();
         List<ListingEntry> entries = new ArrayList<>();
         fronts.forEach((section, front) -> {
-            front.monthCounts().forEach((month, count) -> monthCounts.put(section + "/" + month, count));
+            counts(front).forEach((month, count) -> monthCounts.put(section + "/" + month, count));
             entries.addAll(front.entries());
         });
         return new Listing(newest(entries, frontSize), monthCounts);

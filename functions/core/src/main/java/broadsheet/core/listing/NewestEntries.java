@@ -38,7 +38,7 @@ public final class NewestEntries {
 
     /** A front as its pages show it: its counts, and the newest {@code frontSize} entries of the months it counts. */
     public static Listing front(ListingStore store, ListingId front, Listing stored, int frontSize) {
-        List<YearMonth> months = stored.monthCounts().keySet().stream().map(YearMonth::parse).toList();
+        List<YearMonth> months = Listings.counts(stored).keySet().stream().map(YearMonth::parse).toList();
         return new Listing(of(store, front.collection().orElseThrow(), months, frontSize), stored.monthCounts());
     }
 

@@ -184,21 +184,34 @@ final class ListingUpdates {
      * carried over); the entries are the newest of the collection, read newest first from its
      * newest months, at most {@code frontSize} entries a read, until {@code frontSize} are found.
      * The front stores its counts only; the returned listing carries the entries its pages show.
+     *
+     * <p>The front records the version of each month head it read. A retry that finds a front
+     * recording, for every month this change wrote, a head version at least as new as the one
+     * written stops there (empty): that front's write read the heads after ours, so it serves as
+     * this change's front write in the convergence argument, and its writer rendered the pages.
+     * Under a burst of publishers on one collection this turns most lost races into one read.
      */
-    Versioned<Listing> recomputeFront(ListingId id, SortedSet<YearMonth> touched) {
+    Optional<Versioned<Listing>> recomputeFront(ListingId id, SortedMap<YearMonth, Long> written) {
         ListingId.Collection collection = id.collection().orElseThrow();
+        Map<String, Long> ours = new TreeMap<>();
+        written.forEach((month, version) -> ours.put(month.toString(), version));
         for (int attempt = 1; attempt <= Publisher.MAX_ATTEMPTS; attempt++) {
             Versioned<Listing> head = read(id);
+            if (attempt > 1 && Listings.covers(head.value(), ours)) {
+                return Optional.empty(); // a front written since read our heads: its writer rendered the pages
+            }
             Map<ListingId, YearMonth> ids = new LinkedHashMap<>();
-            touched.forEach(month -> ids.put(collection.month(month), month));
+            written.keySet().forEach(month -> ids.put(collection.month(month), month));
             Map<ListingId, Versioned<Listing>> heads = listings.getAll(ids.keySet());
             Map<YearMonth, Integer> countsRead = new TreeMap<>();
+            Map<String, Long> seen = new TreeMap<>();
             ids.forEach((monthId, month) -> {
                 Versioned<Listing> monthHead = heads.get(monthId);
                 countsRead.put(month, monthHead == null ? 0 : Listings.total(monthHead.value()));
+                seen.put(month.toString(), monthHead == null ? 0 : monthHead.version());
             });
             TreeSet<YearMonth> months = new TreeSet<>(Comparator.reverseOrder());
-            head.value().monthCounts().keySet().forEach(month -> months.add(YearMonth.parse(month)));
+            Listings.counts(head.value()).keySet().forEach(month -> months.add(YearMonth.parse(month)));
             countsRead.forEach((month, count) -> {
                 if (count == 0) {
                     months.remove(month);
@@ -207,9 +220,9 @@ final class ListingUpdates {
                 }
             });
             List<ListingEntry> newest = NewestEntries.of(listings, collection, months, frontSize);
-            Listing next = Listings.front(head.value(), countsRead, newest, frontSize);
+            Listing next = Listings.withSeen(Listings.front(head.value(), countsRead, newest, frontSize), seen);
             if (listings.put(id, NewestEntries.stored(next), head.version())) {
-                return new Versioned<>(next, head.version() + 1);
+                return Optional.of(new Versioned<>(next, head.version() + 1));
             }
             pause(attempt);
         }
@@ -220,17 +233,33 @@ final class ListingUpdates {
      * Home, by the same protocol as a front: its version first, then every section front (its
      * counts) and the newest entries of each. The fronts as read (with those entries) of the
      * successful attempt are left in {@code frontsRead} (for the news sitemap). Home stores its
-     * counts only; the returned listing carries the entries its pages show.
+     * counts only; the returned listing carries the entries its pages show. Like a front, home
+     * records the section front versions it read, and a retry that finds a home that read the
+     * fronts this change wrote ({@code written}, by section) at least as new stops (empty).
      */
-    Versioned<Listing> recomputeHome(Map<String, Listing> frontsRead) {
+    Optional<Versioned<Listing>> recomputeHome(Map<String, Long> written, Map<String, Listing> frontsRead) {
         ListingId id = ListingId.home();
         for (int attempt = 1; attempt <= Publisher.MAX_ATTEMPTS; attempt++) {
             Versioned<Listing> head = read(id);
-            Map<String, Listing> bySection = NewestEntries.sectionFronts(listings, sections, frontSize);
-            Listing next = Listings.home(bySection, frontSize);
+            if (attempt > 1 && Listings.covers(head.value(), written)) {
+                return Optional.empty(); // a home written since read our fronts: its writer rendered the pages
+            }
+            Map<ListingId, String> ids = new LinkedHashMap<>();
+            sections.forEach(section -> ids.put(ListingId.sectionFront(section), section));
+            Map<ListingId, Versioned<Listing>> found = listings.getAll(ids.keySet());
+            Map<String, Listing> bySection = new LinkedHashMap<>();
+            Map<String, Long> seen = new TreeMap<>();
+            ids.forEach((frontId, section) -> {
+                Versioned<Listing> front = found.get(frontId);
+                seen.put(section, front == null ? 0 : front.version());
+                if (front != null) {
+                    bySection.put(section, NewestEntries.front(listings, frontId, front.value(), frontSize));
+                }
+            });
+            Listing next = Listings.withSeen(Listings.home(bySection, frontSize), seen);
             if (listings.put(id, NewestEntries.stored(next), head.version())) {
                 frontsRead.putAll(bySection);
-                return new Versioned<>(next, head.version() + 1);
+                return Optional.of(new Versioned<>(next, head.version() + 1));
             }
             pause(attempt);
         }

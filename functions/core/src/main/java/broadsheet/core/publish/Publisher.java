@@ -23,7 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.TreeMap;
@@ -119,14 +121,16 @@ public final class Publisher {
         plan.redirect().ifPresent(r -> work.add(() ->
                 bucket.put(pages.redirectPage(r.from().section(), r.from().slug(), r.to()),
                         revision(r.to().version()))));
-        work.addAll(collectionWork(plan));
+        Map<String, Long> sectionFronts = new java.util.concurrent.ConcurrentHashMap<>();
+        work.addAll(collectionWork(plan, sectionFronts));
         runAll(work);
 
         if (plan.recomputeHome()) {
             Map<String, Listing> fronts = new LinkedHashMap<>();
-            Versioned<Listing> home = updates.recomputeHome(fronts);
-            publishListing(ListingId.home(), home);
-            bucket.put(pages.newsSitemap(Listings.recent(fronts.values(), now)), revision(home.version()));
+            updates.recomputeHome(sectionFronts, fronts).ifPresent(home -> {
+                publishListing(ListingId.home(), home);
+                bucket.put(pages.newsSitemap(Listings.recent(fronts.values(), now)), revision(home.version()));
+            });
         }
         // Last, so that listings stop linking to the page before it disappears.
         plan.pageToDelete().ifPresent(ref -> formerAddresses(ref).forEach(bucket::delete));
@@ -137,7 +141,7 @@ public final class Publisher {
      * in plan order, then its front. Collections share no listing, so their work runs in parallel;
      * home, which reads the section fronts, runs after all of them.
      */
-    private List<Runnable> collectionWork(ChangePlan plan) {
+    private List<Runnable> collectionWork(ChangePlan plan, Map<String, Long> sectionFronts) {
         Map<ListingId.Collection, List<MonthEdit>> edits = new TreeMap<>();
         for (MonthEdit edit : plan.monthEdits()) {
             edits.computeIfAbsent(edit.listing().collection().orElseThrow(), c -> new ArrayList<>()).add(edit);
@@ -154,9 +158,19 @@ public final class Publisher {
                     .forEach(edit -> byMonth.computeIfAbsent(edit.listing(), m -> new ArrayList<>()).add(edit));
             SortedSet<YearMonth> touched = fronts.get(collection);
             work.add(() -> {
-                byMonth.forEach((month, monthEdits) -> publishMonth(month, updates.editMonth(month, monthEdits)));
+                SortedMap<YearMonth, Long> written = new TreeMap<>();
+                byMonth.forEach((month, monthEdits) -> {
+                    ListingUpdates.MonthWrite write = updates.editMonth(month, monthEdits);
+                    publishMonth(month, write);
+                    written.put(month.month().orElseThrow(), write.head().version());
+                });
                 if (touched != null) {
-                    publishListing(collection.front(), updates.recomputeFront(collection.front(), touched));
+                    Optional<Versioned<Listing>> front = updates.recomputeFront(collection.front(), written);
+                    front.ifPresent(f -> publishListing(collection.front(), f));
+                    if (collection.type() == ListingId.Collection.Type.SECTION) {
+                        sectionFronts.put(collection.slug(), front.map(Versioned::version)
+                                .orElseGet(() -> listings.get(collection.front()).orElseThrow().version()));
+                    }
                 }
             });
         }

@@ -52,7 +52,8 @@ class SiteListingsTest {
                 stored = broadsheet.core.listing.Listings.monthView(store.allEntries().getOrDefault(id, List.of()));
             } else {
                 assertThat(stored.entries()).as("fronts and home store no entries").isEmpty();
-                stored = broadsheet.core.listing.NewestEntries.view(store, id, stored, SECTIONS, FRONT_SIZE);
+                Listing view = broadsheet.core.listing.NewestEntries.view(store, id, stored, SECTIONS, FRONT_SIZE);
+                stored = new Listing(view.entries(), broadsheet.core.listing.Listings.counts(view));
             }
             published.put(id, stored);
         });

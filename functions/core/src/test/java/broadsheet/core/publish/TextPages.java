@@ -145,7 +145,7 @@ final class TextPages implements Pages {
 
     private static String buckets(Listing listing) {
         StringBuilder text = new StringBuilder();
-        listing.monthCounts().forEach((key, count) -> text.append("bucket ").append(key).append('=').append(count).append('\n'));
+        broadsheet.core.listing.Listings.counts(listing).forEach((key, count) -> text.append("bucket ").append(key).append('=').append(count).append('\n'));
         return text.toString();
     }
 
