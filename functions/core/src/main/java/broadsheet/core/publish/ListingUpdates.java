@@ -274,13 +274,15 @@ final class ListingUpdates {
         return new ListingContentionException("listing " + id + " still contended after " + Publisher.MAX_ATTEMPTS + " attempts");
     }
 
-    /** Short jittered pause before re-reading a contended listing. */
+    /** Jittered pause before re-reading a contended listing. */
     private static void pause(int attempt) {
-        if (attempt < 3) {
+        if (attempt < 2) {
             Thread.yield();
             return;
         }
-        long capMillis = Math.min(50, 1L << Math.min(attempt, 6));
+        // Exponential with full jitter (2, 4, ... up to 256 ms): publishers that keep colliding on
+        // one month head spread out instead of retrying in step; 20 attempts wait about 4 s at most.
+        long capMillis = Math.min(256, 1L << Math.min(attempt, 8));
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(1, capMillis + 1));
         } catch (InterruptedException e) {
