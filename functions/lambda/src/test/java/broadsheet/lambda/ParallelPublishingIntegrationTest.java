@@ -6,6 +6,7 @@ import broadsheet.core.article.LeadImage;
 import broadsheet.core.article.Status;
 import broadsheet.core.listing.ListingEntry;
 import broadsheet.core.listing.ListingId;
+import broadsheet.core.listing.Listings;
 import broadsheet.core.site.SiteLayout;
 import broadsheet.lambda.stream.PublisherHandler;
 import broadsheet.lambda.stream.StreamEvent;
@@ -34,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Fifty World articles published by publisher functions running at once, as Lambda runs one
  * invocation per stream shard: once every batch has been delivered (retried as Lambda retries),
- * the section front shows exactly the newest ones and each article is on exactly one archive page.
+ * the section front shows exactly the newest ones and each article is on exactly one page of its
+ * archive day.
  */
 class ParallelPublishingIntegrationTest {
 
@@ -100,12 +102,21 @@ class ParallelPublishingIntegrationTest {
         assertThat(months).hasSizeGreaterThan(1);
         List<String> archived = new ArrayList<>();
         for (YearMonth month : months) {
-            List<String> onPage = stories(functions.page(layout.archiveKey("world", month)));
-            assertThat(onPage).doesNotHaveDuplicates();
-            archived.addAll(onPage);
-            List<String> listed = functions.listings.get(ListingId.sectionMonth("world", month)).orElseThrow()
-                    .value().entries().stream().map(ListingEntry::slug).toList();
-            assertThat(listed).containsExactlyInAnyOrderElementsOf(onPage);
+            ListingId id = ListingId.sectionMonth("world", month);
+            String monthKey = layout.archiveKey("world", month);
+            assertThat(functions.page(monthKey)).contains("nav class=\"archive\"");
+            for (var day : Listings.dayCounts(functions.listings.get(id).orElseThrow().value()).entrySet()) {
+                List<String> onDay = new ArrayList<>();
+                for (int page = 1; page <= Listings.pagesOf(day.getValue(), functions.site.pageSize()); page++) {
+                    String key = monthKey.replace("index.html", String.format("%02d/", day.getKey().getDayOfMonth())
+                            + (page > 1 ? page + "/" : "") + "index.html");
+                    onDay.addAll(stories(functions.page(key)));
+                }
+                assertThat(onDay).doesNotHaveDuplicates().hasSize(day.getValue());
+                archived.addAll(onDay);
+                List<String> listed = functions.listings.day(id, day.getKey()).stream().map(ListingEntry::slug).toList();
+                assertThat(listed).containsExactlyInAnyOrderElementsOf(onDay);
+            }
         }
         assertThat(archived).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(newestFirst);
     }
