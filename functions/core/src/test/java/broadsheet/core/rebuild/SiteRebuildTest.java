@@ -1,5 +1,11 @@
 package broadsheet.core.rebuild;
 
+import broadsheet.core.listing.Listings;
+
+import broadsheet.core.listing.ListingId;
+
+import broadsheet.core.listing.Listing;
+
 import broadsheet.core.TestArticles;
 
 import broadsheet.core.publish.ArticleChange;
@@ -267,6 +273,32 @@ class SiteRebuildTest {
             contents.put(key, new String(bucket.get(key).orElseThrow().body(), StandardCharsets.UTF_8));
         }
         return contents;
+    }
+
+    @Test
+    void aRebuildConvertsAMonthStoredByAnEarlierReleaseAndRendersEveryDayOfIt() {
+        InMemoryListingStore old = new InMemoryListingStore();
+        ListingId month = ListingId.sectionMonth("world", java.time.YearMonth.of(2026, 10));
+        List<broadsheet.core.listing.ListingEntry> entries = List.of(
+                Listings.entryOf(TestArticles.published("world", "late", Instant.parse("2026-10-21T09:00:00Z"))),
+                Listings.entryOf(TestArticles.published("world", "early", Instant.parse("2026-10-03T09:00:00Z"))));
+        for (long version = 0; version < 3; version++) {
+            assertThat(old.put(month, new Listing(entries, java.util.Map.of()), version)).isTrue();
+        }
+        InMemorySiteBucket rebuilt = new InMemorySiteBucket();
+
+        runAll(new SiteRebuild(new InMemoryArticleStore(), old, old, rebuilt, pages, clock, SITE.sectionSlugs(), 5, pool));
+
+        assertThat(old.get(month).orElseThrow().value().entries()).as("the old item is now a head").isEmpty();
+        assertThat(old.get(month).orElseThrow().version()).isEqualTo(4);
+        assertThat(old.newest(month, 10)).extracting(broadsheet.core.listing.ListingEntry::slug)
+                .containsExactly("late", "early");
+        assertThat(rebuilt.get("world/archive/2026/10/index.html").orElseThrow().revision())
+                .isEqualTo(PageRevision.of(pages.generation(), 4));
+        assertThat(new String(rebuilt.get("world/archive/2026/10/03/index.html").orElseThrow().body(),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("/world/early/");
+        assertThat(new String(rebuilt.get("world/archive/2026/10/21/index.html").orElseThrow().body(),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("/world/late/");
     }
 
     private static CheckpointedRebuild.Checkpoint runAll(SiteRebuild rebuild) {
