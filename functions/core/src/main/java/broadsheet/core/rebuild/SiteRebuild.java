@@ -248,6 +248,13 @@ public final class SiteRebuild {
         if (home > 0 && bucket.put(pages.newsSitemap(Listings.recent(read, now)), revision(home))) {
             uploads++;
         }
+        if (home == 0) {
+            // A site with no home listing yet still gets home's pages, robots.txt among them, at
+            // version 0: the first home write replaces them.
+            for (RenderedPage page : pages.listingPages(ListingId.home(), Listing.EMPTY)) {
+                uploads += bucket.put(page, revision(0)) ? 1 : 0;
+            }
+        }
         for (RenderedPage page : pages.fixedPages()) {
             uploads += bucket.put(page, revision(1)) ? 1 : 0;
         }
