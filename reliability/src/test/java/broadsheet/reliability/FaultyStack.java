@@ -129,6 +129,10 @@ final class FaultyStack implements AutoCloseable {
         for (RenderedPage page : pages.fixedPages()) {
             bucket.put(page, clock.millis());
         }
+        for (RenderedPage page : pages.listingPages(broadsheet.core.listing.ListingId.home(),
+                broadsheet.core.listing.Listing.EMPTY)) {
+            bucket.put(page, broadsheet.core.render.PageRevision.of(pages.generation(), 0));
+        }
         http.serve(new ApiBridge(apiHandler, new EditorAuthorizer(RunningStack.TOKEN, settings.editorGroupClaim(),
                         settings.editorGroup()), new ApiEvents("localhost:" + http.port()), settings.maxBodyBytes(), clock),
                 new SiteServer(bucket));

@@ -3,7 +3,10 @@ package broadsheet.local;
 import broadsheet.aws.TableDefinition;
 import broadsheet.core.publish.SiteBucket;
 import broadsheet.core.schedule.SchedulePublisher;
+import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingId;
 import broadsheet.core.render.MustachePages;
+import broadsheet.core.render.PageRevision;
 import broadsheet.core.render.RenderedPage;
 import broadsheet.core.site.SiteConfig;
 import broadsheet.lambda.Wiring;
@@ -158,6 +161,10 @@ public final class LocalStack implements AutoCloseable {
         long revision = clock.millis();
         for (RenderedPage page : pages.fixedPages()) {
             bucket.put(page, revision);
+        }
+        // home's pages (robots.txt among them) before any article: the first home write replaces them
+        for (RenderedPage page : pages.listingPages(ListingId.home(), Listing.EMPTY)) {
+            bucket.put(page, PageRevision.of(pages.generation(), 0));
         }
 
         resumed = feed.resume();
