@@ -82,6 +82,16 @@ public final class ConvergenceChecker {
     private static final java.util.regex.Pattern EMPTY_DAY_PAGE =
             java.util.regex.Pattern.compile(".*archive/\\d{4}/\\d{2}/\\d{2}/(\\d+/)?index\\.html");
     private static final String EMPTY_MARK = "<p class=\"empty\">";
+    private static final java.util.regex.Pattern TAIL_SITEMAP =
+            java.util.regex.Pattern.compile("sitemaps/[a-z0-9-]+/\\d{4}-\\d{2}-\\d{2}-\\d+\\.xml");
+
+    /** A day page past the end of its day, or its sitemap: no entries, only the page itself. */
+    private static boolean isEmptyTailPage(String key, String body) {
+        if (EMPTY_DAY_PAGE.matcher(key).matches()) {
+            return body.contains(EMPTY_MARK);
+        }
+        return TAIL_SITEMAP.matcher(key).matches() && body.split("<url>", -1).length == 2;
+    }
 
     public ConvergenceChecker(DynamoDbClient dynamoDb, String table, SiteBucket bucket, Pages pages,
                               List<String> sections, int frontSize) {
@@ -190,9 +200,9 @@ public final class ConvergenceChecker {
             }
             var page = bucket.get(key);
             Optional<String> location = page.flatMap(SiteBucket.StoredPage::redirectLocation);
-            if (location.isEmpty() && EMPTY_DAY_PAGE.matcher(key).matches() && page.isPresent()
-                    && new String(page.get().body(), java.nio.charset.StandardCharsets.UTF_8).contains(EMPTY_MARK)) {
-                continue; // a page past the end of a day that shrank: left holding no entries
+            if (location.isEmpty() && page.isPresent() && isEmptyTailPage(key,
+                    new String(page.get().body(), java.nio.charset.StandardCharsets.UTF_8))) {
+                continue; // a page past the end of a day that shrank (or its sitemap): left holding no entries
             }
             if (location.isEmpty()) {
                 divergences.add("page " + key + " is in the bucket but no live article or listing needs it");

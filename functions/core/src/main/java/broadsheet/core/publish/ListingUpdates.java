@@ -163,6 +163,8 @@ final class ListingUpdates {
                 hoursRead.put(hour, 0);
             }
         }
+        // The edited hour is counted even at 0: the day's pages were put, so the head must name the day.
+        hoursRead.putIfAbsent(editHour, 0);
         read.forEach(e -> hoursRead.merge(Listings.hourOf(e.publishAt()), 1, Integer::sum));
         int total = offset + read.size();
         int to = Math.max(Listings.pagesOf(before, pageSize), Listings.pagesOf(total, pageSize));
