@@ -45,6 +45,13 @@ final class ListingUpdates {
 
     private final int pageSize;
 
+    /**
+     * Attempts at a month head. A head has no way to find that a later write already read this
+     * change's entries (entry items carry no version), so a burst of publishers into one month
+     * resolves by retrying alone; with the pauses capped at 256 ms this is about 25 s at most.
+     */
+    static final int HEAD_ATTEMPTS = 100;
+
     ListingUpdates(ListingStore listings, List<String> sections, int frontSize, int pageSize) {
         this.listings = listings;
         this.sections = List.copyOf(sections);
@@ -109,7 +116,7 @@ final class ListingUpdates {
      */
     private MonthWrite recomputeHead(ListingId month, SortedMap<LocalDate, Edited> edited, Runnable reapplyEdits) {
         SortedMap<LocalDate, Edited> first = new TreeMap<>(edited);
-        for (int attempt = 1; attempt <= Publisher.MAX_ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= HEAD_ATTEMPTS; attempt++) {
             Versioned<Listing> head = read(month);
             if (LegacyMonths.isLegacy(head.value())) {
                 // An item of an earlier release: convert it, then apply this change's edits again
@@ -133,7 +140,7 @@ final class ListingUpdates {
             }
             pause(attempt);
         }
-        throw contended(month);
+        throw contended(month, HEAD_ATTEMPTS);
     }
 
     /** Reads what the pages of a day from {@code edit} on need; the counts of the hours read go to {@code hoursRead}. */
@@ -273,7 +280,11 @@ final class ListingUpdates {
     }
 
     private static ListingContentionException contended(ListingId id) {
-        return new ListingContentionException("listing " + id + " still contended after " + Publisher.MAX_ATTEMPTS + " attempts");
+        return contended(id, Publisher.MAX_ATTEMPTS);
+    }
+
+    private static ListingContentionException contended(ListingId id, int attempts) {
+        return new ListingContentionException("listing " + id + " still contended after " + attempts + " attempts");
     }
 
     /** Jittered pause before re-reading a contended listing. */
