@@ -14,7 +14,7 @@ public final class BroadsheetStack extends Stack {
     public static final String TEMPLATES_HASH_OUTPUT = "TemplatesHash";
 
     public BroadsheetStack(Construct scope, String id, StackProps props, StageSettings stage,
-            Path functionsJar, Path rebuildJar, String templatesHash, Optional<String> alarmEmail,
+            Path functionsJar, Path rebuildJar, String templatesHash, EditorApp.Build editorAppBuild, Optional<String> alarmEmail,
             Optional<CustomDomain> domain) {
         super(scope, id, props);
         ArticleTable articles = new ArticleTable(this, "Articles", stage);
@@ -23,6 +23,7 @@ public final class BroadsheetStack extends Stack {
         SiteDistribution site = new SiteDistribution(this, "Site", stage, pages, api, domain);
         // the editor app lives on the site (/admin/), so its sign-in callback follows the site's URL
         Editors editors = new Editors(this, "Editors", stage, site.siteUrl());
+        EditorApp editorApp = new EditorApp(this, "EditorApp", stage, editorAppBuild, pages, site, editors);
         Functions functions = new Functions(this, "Functions", stage, functionsJar, rebuildJar, articles, pages, site.siteUrl(),
                 site.distribution());
         api.routeTo(functions.apiAlias(), editors);
@@ -35,6 +36,8 @@ public final class BroadsheetStack extends Stack {
                 "App client of the browser editor app (managed login, code grant with PKCE)");
         output("CliClientId", editors.cliClient().getUserPoolClientId(),
                 "App client for command-line sign-in (USER_PASSWORD_AUTH, infra/bin/token)");
+        output("EditorAppUrl", site.siteUrl() + "/admin/", "The editor app (sign in with managed login)");
+        output("EditorAppBucketName", editorApp.bucket().getBucketName(), "Bucket the editor app is deployed into");
         output("ManagedLoginUrl", editors.managedLoginUrl(), "Sign-in page of the editor app");
         output("AuthDomainUrl", editors.domain().baseUrl(), "Cognito managed login domain (OAuth endpoints)");
         output("DistributionId", site.distribution().getDistributionId(), "CloudFront distribution (for invalidations)");
