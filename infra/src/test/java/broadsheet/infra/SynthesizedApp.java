@@ -103,7 +103,7 @@ record SynthesizedApp(BroadsheetApp.Stacks stacks, Template site, Template ci, A
     }
 
     /** The real jar is built by the lambda module; the template only needs some file to hash. */
-    private static Path placeholderJar() {
+    static Path placeholderJar() {
         try {
             Path dir = Files.createTempDirectory("broadsheet-infra-test");
             Path jar = dir.resolve("broadsheet-functions.jar");
