@@ -20,7 +20,8 @@ class FunctionsTest {
 
     @Test
     void everyHandlerRunsOnJava21Arm64WithSnapStartAndJsonLogs() {
-        dev.resourceCountIs("AWS::Lambda::Function", 5);
+        // five of ours and the editor app's BucketDeployment handler (EditorAppTest)
+        dev.resourceCountIs("AWS::Lambda::Function", 6);
         for (String handler : List.of(API, PUBLISHER, SCHEDULE, Functions.REBUILD_START_HANDLER,
                 Functions.REBUILD_WORKER_HANDLER)) {
             dev.hasResourceProperties("AWS::Lambda::Function", Map.of(

@@ -139,11 +139,35 @@ class LeastPrivilegeTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void editorAppDeploymentMayOnlyReadItsTwoAssetsAndWriteTheAppUnderAdmin() {
+        Template site = dev.site();
+        String bucket = TemplateJson.logicalId(site, "AWS::S3::Bucket", "EditorAppBucket");
+        Map<String, Object> deployment = TemplateJson.properties(TemplateJson.only(site, "Custom::CDKBucketDeployment"));
+        List<Object> assets = ((List<Object>) deployment.get("SourceObjectKeys")).stream()
+                .map(key -> (Object) ("arn:aws:s3:::cdk-hnb659fds-assets-123456789012-eu-west-1/" + key))
+                .toList();
+        assertThat(assets).hasSize(2);
+        assertThat(inlineStatements(site, "EditorAppDeploymentRole")).containsExactlyInAnyOrder(
+                allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                        getAtt(TemplateJson.logicalId(site, "AWS::Logs::LogGroup", "EditorAppDeploymentLogs"), "Arn")),
+                allow("s3:ListBucket", getAtt(bucket, "Arn")),
+                // sync writes the build, prune removes what an older build left; nothing outside admin/
+                allow(List.of("s3:DeleteObject", "s3:PutObject"),
+                        Map.of("Fn::Join", List.of("", List.of(getAtt(bucket, "Arn"), "/admin/*")))),
+                // the build output's zip and config.json's zip in the CDK staging bucket, nothing else of it
+                allow("s3:GetObject", assets));
+        Map<String, Object> role = TemplateJson.properties(site, "AWS::IAM::Role", "EditorAppDeploymentRole");
+        assertThat(TemplateJson.json(role.get("AssumeRolePolicyDocument"))).contains("\"Service\":\"lambda.amazonaws.com\"");
+        assertThat(TemplateJson.json(site.toJSON())).doesNotContain("cloudfront:CreateInvalidation\",\"Resource\":\"*");
+    }
+
+    @Test
     void functionRolesHaveNoManagedOrExtraPolicies() {
         Template site = dev.site();
         site.resourceCountIs("AWS::IAM::Policy", 0);
         site.resourceCountIs("AWS::IAM::ManagedPolicy", 0);
-        site.resourceCountIs("AWS::IAM::Role", 6);
+        site.resourceCountIs("AWS::IAM::Role", 7);
         assertThat(site.findResources("AWS::IAM::Role").values())
                 .allSatisfy(role -> assertThat(TemplateJson.properties(role)).doesNotContainKey("ManagedPolicyArns"));
     }

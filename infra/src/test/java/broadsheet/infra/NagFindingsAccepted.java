@@ -47,6 +47,13 @@ final class NagFindingsAccepted {
         suppressWildcard(site, "/Functions/RebuildWorkerRole/Resource", "^Resource::<PagesBucket[0-9A-F]+\\.Arn>/\\*$",
                 "s3:GetObject/PutObject on <pages bucket>/*: a rebuild re-renders every page of the site (no delete)");
 
+        suppressWildcard(site, "/EditorApp/DeploymentRole/Resource", "^Resource::<EditorAppBucket[0-9A-F]+\\.Arn>/admin/\\*$",
+                "s3:PutObject/DeleteObject on <editor app bucket>/admin/*: the BucketDeployment syncs the app's build"
+                        + " output (file names chosen by the build) and prunes what an older build left, in a bucket"
+                        + " that holds nothing else");
+        suppress(site, "/Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C/Resource", "AwsSolutions-L1",
+                "the runtime of CDK's own BucketDeployment handler (aws-cdk-lib 2.263.0 pins python3.13);"
+                        + " it runs only during a deploy, and moves with the next aws-cdk-lib");
         suppress(site, "/Editors/UserPool/Resource", "AwsSolutions-COG2",
                 "MFA is optional (TOTP, offered at sign-in); requiring it for every editor is a newsroom policy"
                         + " decision left open in docs/aws-readiness.md; threat protection is on (Plus plan)");
