@@ -136,7 +136,7 @@ class EditorAppTest {
                 .containsEntry("DestinationBucketKeyPrefix", EditorApp.KEY_PREFIX)
                 .containsEntry("SystemMetadata", Map.of("cache-control", "no-cache"))
                 .containsEntry("RetainOnDelete", true);
-        assertThat(deployment.get("Prune")).isIn(true, null);
+        assertThat(deployment).containsEntry("Prune", true);
         assertThat((List<Object>) deployment.get("SourceObjectKeys")).hasSize(2);
         // the build output goes as it is
         Path app = assetDirectory(dev, (String) ((List<Object>) deployment.get("SourceObjectKeys")).get(0));
@@ -194,6 +194,16 @@ class EditorAppTest {
         assertThat(config.get("tokenEndpoint").asString())
                 .isEqualTo("https://${" + domain + "}.auth.eu-west-1.amazoncognito.com/oauth2/token");
         prod.site().hasResourceProperties("AWS::Cognito::UserPoolDomain", Map.of("Domain", "broadsheet-prod-123456789012"));
+    }
+
+    @Test
+    void stackOutputsTheAppsAddressAndBucket() {
+        Template site = dev.site();
+        String host = TemplateJson.json(Map.of("Fn::GetAtt", List.of(TemplateJson.logicalId(site, "AWS::CloudFront::Distribution"),
+                "DomainName")));
+        assertThat(TemplateJson.json(site.findOutputs("EditorAppUrl"))).contains("https://", host, "/admin/");
+        site.hasOutput("EditorAppBucketName", Map.of("Value", Map.of("Ref",
+                TemplateJson.logicalId(site, "AWS::S3::Bucket", "EditorAppBucket"))));
     }
 
     @Test
