@@ -62,7 +62,7 @@ public final class Alarms extends Construct {
         alarm("ScheduleDeadLetters", "Scheduled-publishing invocations EventBridge Scheduler gave up on are waiting",
                 waiting(functions.scheduleDeadLetters()),
                 1, 1);
-        alarm("RebuildDeadLetters", "Units of a site rebuild failed " + Functions.REBUILD_MAX_RECEIVES
+        alarm("RebuildDeadLetters", "Units of a site rebuild failed " + RebuildFanOut.MAX_RECEIVES
                         + " times and wait in the rebuild dead-letter queue: the site is partly on old templates",
                 waiting(functions.rebuildDeadLetters()),
                 1, 1);

@@ -82,7 +82,7 @@ class FunctionsTest {
                 "EventSourceArn", Map.of("Fn::GetAtt", List.of(stream, "StreamArn")),
                 "StartingPosition", "TRIM_HORIZON",
                 "BisectBatchOnFunctionError", true,
-                "MaximumRetryAttempts", Functions.STREAM_RETRY_ATTEMPTS,
+                "MaximumRetryAttempts", StreamPublisher.RETRY_ATTEMPTS,
                 "MaximumRecordAgeInSeconds", (int) StageSettings.dev().maxRecordAge().toSeconds(),
                 "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
                 "DestinationConfig", Map.of("OnFailure", Map.of("Destination", Map.of("Fn::GetAtt", List.of(queue, "Arn"))))));
