@@ -11,6 +11,7 @@ import broadsheet.lambda.http.ApiHandler;
 import broadsheet.lambda.http.EditorPolicy;
 import broadsheet.lambda.stream.PublisherHandler;
 import broadsheet.lambda.stream.StreamEvent;
+import broadsheet.lambda.stream.CurrentImages;
 import broadsheet.lambda.stream.StreamRecords;
 import broadsheet.local.servers.AwsEndpoints;
 import broadsheet.local.servers.Dynalite;
@@ -18,7 +19,6 @@ import broadsheet.local.servers.LocalCredentials;
 import broadsheet.local.servers.S3ProxyServer;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -56,6 +56,7 @@ public final class LocalStack implements AutoCloseable {
     private LocalHttpServer http;
     private URI dynamoDbEndpoint;
     private DynamoDbClient dynamoDb;
+    private CurrentImages currentImages;
     private URI s3Endpoint;
     private SiteBucket bucket;
     private LocalChangeFeed feed;
@@ -130,6 +131,7 @@ public final class LocalStack implements AutoCloseable {
                 .presigner(presigner)
                 .build();
         bucket = wiring.siteBucket();
+        currentImages = wiring.currentImages();
         RequestStreamHandler publisherHandler = settings.publisherWrapper()
                 .apply(new PublisherHandler(wiring.changeFeed()));
 
@@ -302,17 +304,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * A dead letter with its new image replaced by the article as the table holds it now (a REMOVE
-     * when it is gone); empty when there is nothing left to publish (no old image and no article).
-     * Later changes of the article have been published since the record failed, and listing
-     * entries carry no version: replaying the stale new image would list the article again where
-     * it was, after it had been moved, unpublished or deleted. The old image is kept, so whatever
-     * the failed change should have removed is still removed.
+     * A dead letter brought up to date ({@link CurrentImages}: the article as the table holds it
+     * now, a REMOVE when it is gone); empty when there is nothing left to publish.
      */
     Optional<StreamEvent.Record> current(StreamEvent.Record record) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(settings.tableName())
-                .key(record.keys()).consistentRead(true)).item();
-        return StreamRecords.withNewImage(record, item);
+        return currentImages.current(record);
     }
 
     /** Loads the sample articles through the API (as the local editor), with their images. */
