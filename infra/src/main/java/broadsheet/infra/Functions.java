@@ -12,14 +12,14 @@ import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
 
 /**
- * The Lambda functions (API, publisher, schedule, rebuild start and worker), each with its own
+ * The Lambda functions (API, publisher, schedule, rebuild start and worker, replay), each with its own
  * role holding exactly the actions it uses, its own log group, SnapStart on published versions and
  * a {@code live} alias that API Gateway, the event source mappings and EventBridge Scheduler invoke
  * (SnapStart only applies to published versions, never to $LATEST).
  *
  * <p>One part per concern: {@link ApiFunction}, {@link ScheduledPublishing} (schedules and the
- * sweep), {@link StreamPublisher} (the change feed) and {@link RebuildFanOut} (whole-site
- * rebuild). The parts are not constructs of their own: they build in this construct's scope
+ * sweep), {@link StreamPublisher} (the change feed), {@link RebuildFanOut} (whole-site rebuild)
+ * and {@link FailureReplay} (the batches the change feed gave up on, from {@link PublishFailures}). The parts are not constructs of their own: they build in this construct's scope
  * through {@link FunctionParts}, so every resource keeps its construct path and logical ID (a new
  * level in the path would rename, and so replace, queues, roles and log groups on the next deploy).
  */
@@ -30,15 +30,18 @@ public final class Functions extends Construct {
     public static final String SCHEDULE_HANDLER = "broadsheet.lambda.schedule.ScheduleHandler::handleRequest";
     public static final String REBUILD_START_HANDLER = "broadsheet.lambda.rebuild.RebuildStartHandler::handleRequest";
     public static final String REBUILD_WORKER_HANDLER = "broadsheet.lambda.rebuild.RebuildWorkerHandler::handleRequest";
+    public static final String REPLAY_HANDLER = "broadsheet.lambda.stream.replay.ReplayHandler::handleRequest";
     public static final String ALIAS = "live";
 
     private final ApiFunction api;
     private final ScheduledPublishing schedules;
     private final StreamPublisher publisher;
     private final RebuildFanOut rebuild;
+    private final FailureReplay replay;
 
     public Functions(Construct scope, String id, StageSettings stage, Path functionsJar, Path rebuildJar,
-            ArticleTable articles, PagesBucket pages, String siteBaseUrl, IDistribution distribution) {
+            ArticleTable articles, PagesBucket pages, String siteBaseUrl, IDistribution distribution,
+            PublishFailures failures) {
         super(scope, id);
         FunctionParts parts = new FunctionParts(this, stage);
         AssetCode code = Code.fromAsset(functionsJar.toString());
@@ -51,8 +54,10 @@ public final class Functions extends Construct {
                 "CONTRIBUTOR_GROUP", Editors.CONTRIBUTOR_GROUP);
         this.api = new ApiFunction(parts, code, environment, articles, pages);
         this.schedules = new ScheduledPublishing(parts, code, environment, articles);
-        this.publisher = new StreamPublisher(parts, code, environment, articles, pages, distribution, schedules);
+        this.publisher = new StreamPublisher(parts, code, environment, articles, pages, distribution, schedules,
+                failures);
         this.rebuild = new RebuildFanOut(parts, Code.fromAsset(rebuildJar.toString()), environment, articles, pages);
+        this.replay = new FailureReplay(parts, code, publisher, articles, pages, distribution, schedules, failures);
     }
 
     /**
@@ -66,6 +71,11 @@ public final class Functions extends Construct {
     /** The rebuild dead-letter queue's name, fixed for the same reason. */
     public static String rebuildDeadLetterQueueName(String stage) {
         return rebuildQueueName(stage) + "-dlq";
+    }
+
+    /** The replay function's name: fixed, so {@code infra/bin/replay-failed} invokes it by stage. */
+    public static String replayFunctionName(String stage) {
+        return "broadsheet-" + stage + "-replay-failed";
     }
 
     /** The rebuild start function's name: fixed, so the CI stack's deploy role may invoke it. */
@@ -85,8 +95,12 @@ public final class Functions extends Construct {
         return publisher.function();
     }
 
-    public Queue deadLetters() {
-        return publisher.deadLetters();
+    public Function replayFunction() {
+        return replay.function();
+    }
+
+    public Alias replayAlias() {
+        return replay.alias();
     }
 
     public Function scheduleFunction() {

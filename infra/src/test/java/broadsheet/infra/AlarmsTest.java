@@ -15,7 +15,8 @@ class AlarmsTest {
     void everyDeadLetterQueueAlarmsOnItsFirstMessage() {
         List<String> deadLetterQueues = dev.findResources("AWS::SQS::Queue").keySet().stream()
                 .filter(id -> id.contains("DeadLetters")).toList();
-        assertThat(deadLetterQueues).hasSize(3).anyMatch(id -> id.contains("RebuildDeadLetters"));
+        assertThat(deadLetterQueues).hasSize(2).anyMatch(id -> id.contains("RebuildDeadLetters"))
+                .anyMatch(id -> id.contains("ScheduleDeadLetters"));
         for (String queue : deadLetterQueues) {
             dev.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                     "Namespace", "AWS/SQS",
@@ -29,7 +30,7 @@ class AlarmsTest {
 
     @Test
     void errorsOfEveryFunctionAlarm() {
-        assertThat(dev.findResources("AWS::Lambda::Function")).hasSize(5);
+        assertThat(dev.findResources("AWS::Lambda::Function")).hasSize(6);
         for (String function : dev.findResources("AWS::Lambda::Function").keySet()) {
             dev.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                     "Namespace", "AWS/Lambda",

@@ -15,7 +15,7 @@ class PagesBucketTest {
 
     @Test
     void bucketIsPrivateEncryptedAndVersioned() {
-        dev.resourceCountIs("AWS::S3::Bucket", 2);
+        dev.resourceCountIs("AWS::S3::Bucket", 3);
         assertThat(TemplateJson.properties(dev, "AWS::S3::Bucket", "PagesBucket")).containsAllEntriesOf(Map.of(
                 "PublicAccessBlockConfiguration", Map.of(
                         "BlockPublicAcls", true,
