@@ -103,5 +103,9 @@ class PublishFailuresTest {
                         "PublishFailuresBucket") + "\"}")
                 .contains("DISTRIBUTION_ID", "SCHEDULE_GROUP");
         assertThat(Functions.replayFunctionName("prod")).isEqualTo("broadsheet-prod-replay-failed");
+        dev.hasOutput("PublishFailuresBucket", Map.of("Value",
+                Map.of("Ref", TemplateJson.logicalId(dev, "AWS::S3::Bucket", "PublishFailuresBucket"))));
+        dev.hasOutput("ReplayFunction", Map.of("Value",
+                Map.of("Ref", TemplateJson.aliasOf(dev, Functions.REPLAY_HANDLER))));
     }
 }
