@@ -61,8 +61,8 @@ final class StreamPublisher {
         List<PolicyStatement> statements = new ArrayList<>(publishing(articles, pages, distribution, schedules));
         statements.add(1, allow(STREAM_ACTIONS, List.of(articles.table().getTableStreamArn())));
         // What Lambda needs of the execution role to deliver a discarded batch to an S3
-        // destination (Lambda Developer Guide, "Retain discarded records for a DynamoDB event
-        // source"): the objects it puts, and the bucket listing.
+        // destination (Lambda Developer Guide, on-failure destinations of event source mappings,
+        // docs/aws-readiness.md): the objects it puts, and the bucket listing.
         statements.add(allow(FAILURE_DELIVERY_ACTIONS, List.of(failures.bucket().arnForObjects("*"))));
         statements.add(allow(List.of("s3:ListBucket"), List.of(failures.bucket().getBucketArn())));
         Role role = parts.role("PublisherRole", "Broadsheet publisher: stream in, pages out", logs, statements);

@@ -92,7 +92,7 @@ class LeastPrivilegeTest {
         expected.add(allow(List.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
                 "dynamodb:ListStreams"), getAtt(table, "StreamArn")));
         // what Lambda needs of the execution role to deliver a discarded batch to the S3 on-failure
-        // destination (Lambda Developer Guide, "Retain discarded records for a DynamoDB event source")
+        // destination (Lambda Developer Guide, on-failure destinations; docs/aws-readiness.md)
         expected.add(allow("s3:PutObject", Map.of("Fn::Join", List.of("", List.of(getAtt(failures, "Arn"), "/*")))));
         assertThat(statements).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(TemplateJson.json(statements)).doesNotContain("sqs:");
