@@ -10,7 +10,6 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Publishes again the stream batches the publisher gave up on, from the objects Lambda wrote to
@@ -57,7 +56,15 @@ public final class FailedPublishes {
         List<String> remaining = new ArrayList<>();
         for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents()) {
             objects++;
-            if (replay(object.key())) {
+            boolean done;
+            try {
+                done = replay(object.key());
+            } catch (RuntimeException e) {
+                // the object could not be read or deleted: it stays, the next ones are still tried
+                LOG.log(Level.ERROR, "replaying failure object " + object.key() + " failed", e);
+                done = false;
+            }
+            if (done) {
                 republished++;
             } else {
                 remaining.add(object.key());
@@ -69,7 +76,7 @@ public final class FailedPublishes {
     }
 
     /** Replays one failure object; true when it published and was deleted. */
-    boolean replay(String key) {
+    private boolean replay(String key) {
         FailureRecord failure;
         try {
             failure = FailureRecord.parse(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
@@ -78,13 +85,8 @@ public final class FailedPublishes {
             return false;
         }
         List<StreamEvent.Record> records = new ArrayList<>();
-        try {
-            for (StreamEvent.Record record : failure.payload().records()) {
-                current.current(record).ifPresent(records::add);
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "cannot read the current articles of failure object " + key, e);
-            return false;
+        for (StreamEvent.Record record : failure.payload().records()) {
+            current.current(record).ifPresent(records::add);
         }
         if (!records.isEmpty()) {
             StreamBatchResponse response = feed.apply(new StreamEvent(records));
@@ -96,7 +98,7 @@ public final class FailedPublishes {
         }
         s3.deleteObject(b -> b.bucket(bucket).key(key));
         LOG.log(Level.INFO, "republished failure object {0} ({1} record(s), {2} discarded {3})", key,
-                records.size(), failure.condition(), Optional.ofNullable(failure.failedAt()).map(Object::toString).orElse(""));
+                records.size(), failure.condition(), String.valueOf(failure.failedAt()));
         return true;
     }
 }
