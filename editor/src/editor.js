@@ -133,7 +133,7 @@ export async function articleEditor(main, context, slug) {
       body: body.value,
       image: imageSrc ? { src: imageSrc, alt: orNull(imageAlt.value), caption: orNull(imageCaption.value),
         credit: orNull(imageCredit.value) } : null,
-      authors: splitList(authors.value),
+      authors: splitList(authors.value).length ? splitList(authors.value) : null, // the API wants 1..10 or none
       tags: splitList(tags.value),
       source: orNull(source.value),
       status: stored?.status ?? 'draft',
