@@ -69,6 +69,13 @@ export function createApi(base, tokens) {
       if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
       return response.text();
     },
+    /** The page the unsaved `article` would make (nothing is stored), as HTML text. */
+    previewOf: async (slug, article) => {
+      const response = await send(`${one(slug)}/preview`,
+        { ...json('POST', article), headers: { 'Content-Type': 'application/json', Accept: 'text/html' } });
+      if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
+      return response.text();
+    },
     revisions: (slug) => call(`${one(slug)}/revisions`),
     revision: (slug, version) => call(`${one(slug)}/revisions/${version}`),
     restore: (slug, version, current) => call(`${one(slug)}/revisions/${version}/restore`,

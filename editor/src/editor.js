@@ -157,6 +157,7 @@ export async function articleEditor(main, context, slug) {
       else dropDraft(localStorage, key);
     }, 300);
     saved.textContent = isDirty() ? 'Unsaved changes (kept in this browser until saved).' : savedText();
+    schedulePreview();
   }
   const savedText = () => (stored ? `Saved: version ${stored.version}.` : 'Not saved yet.');
 
@@ -164,19 +165,47 @@ export async function articleEditor(main, context, slug) {
   const preview = el('iframe', { id: 'preview', title: 'Preview of the published page', sandbox: '',
     referrerpolicy: 'no-referrer', loading: 'lazy' });
   const previewState = el('p', { id: 'preview-state', class: 'muted', role: 'status' });
+  // Unsaved work is previewed by POSTing it to the preview endpoint (nothing is stored); where
+  // the API has no such route, the preview shows the last saved version.
+  let livePreview = true;
+  let previewRun = 0;
+  let previewTimer;
+  function schedulePreview() {
+    clearTimeout(previewTimer);
+    previewTimer = setTimeout(refreshPreview, 600);
+  }
   async function refreshPreview() {
     if (!stored) {
-      previewState.textContent = 'Save the article to see its page.';
+      previewState.textContent = 'Create the draft to see its page.';
       return;
     }
+    const run = ++previewRun;
+    const unsaved = isDirty();
     previewState.textContent = 'Rendering the page…';
     try {
-      // The API renders the stored article as readers would see it; the sandbox (no scripts, an
-      // opaque origin) and the app's policy keep the page inert.
-      preview.srcdoc = await api.preview(stored.slug);
-      previewState.textContent = `The page of version ${stored.version}, as the site will show it.`;
+      let html = null;
+      if (unsaved && livePreview) {
+        try {
+          html = await api.previewOf(stored.slug, current());
+        } catch (error) {
+          if (error.status === 400) {
+            if (run === previewRun) previewState.textContent = 'The preview waits until the article is valid again.';
+            return;
+          }
+          if (error.status !== 404 && error.status !== 405) throw error;
+          livePreview = false;
+        }
+      }
+      const live = html !== null;
+      if (!live) html = await api.preview(stored.slug);
+      if (run !== previewRun) return;
+      // The API renders the page as readers would see it; the sandbox (no scripts, an opaque
+      // origin) and the app's policy keep it inert.
+      preview.srcdoc = html;
+      previewState.textContent = live ? 'Your unsaved changes, as the site would show them.'
+        : `The page of version ${stored.version}, as the site will show it.`;
     } catch (error) {
-      previewState.textContent = `No preview: ${error.message}`;
+      if (run === previewRun) previewState.textContent = `No preview: ${error.message}`;
     }
   }
 
@@ -411,7 +440,7 @@ export async function articleEditor(main, context, slug) {
       saved),
       el('section', { class: 'preview', 'aria-labelledby': 'preview-heading' },
         el('h2', { id: 'preview-heading' }, 'Preview'),
-        el('p', { class: 'help' }, 'The published page, rendered by the API from the last saved version.'),
+        el('p', { class: 'help' }, 'The page as readers will see it, rendered by the API as you type.'),
         el('button', { type: 'button', id: 'preview-refresh', onclick: refreshPreview }, 'Refresh preview'),
         previewState, preview)));
   errors.setAttribute('tabindex', '-1');

@@ -107,9 +107,9 @@ final class NewsroomBrowser implements AutoCloseable {
         return (String) js("return document.activeElement && document.activeElement.id");
     }
 
-    /** Tabs (forwards) until the element {@code id} has the focus, as a keyboard user would; fails after 80 presses. */
+    /** Tabs (forwards) until the element {@code id} has the focus, as a keyboard user would; fails after 150 presses. */
     void tabTo(String id) {
-        for (int i = 0; i < 80 && !id.equals(focusedId()); i++) {
+        for (int i = 0; i < 150 && !id.equals(focusedId()); i++) {
             new Actions(driver).sendKeys(Keys.TAB).perform();
         }
         assertThat(focusedId()).as("reached by the Tab key").isEqualTo(id);

@@ -134,7 +134,7 @@ class NewsroomFlowBrowserTest {
             assertThat(publish.statusCode()).as(publish.body()).isEqualTo(403);
             assertThat(publish.body()).contains("only editors may publish or schedule");
 
-            cora.click("submit-review");
+            cora.pressByKeyboard("submit-review");
             cora.awaitText("#editor-status", "In review");
             assertThat(cora.byId("save-state").getText()).contains("Submitted for review.");
             cora.signOut();
@@ -159,7 +159,7 @@ class NewsroomFlowBrowserTest {
                     .contains(at.withZoneSameInstant(ZoneId.of("UTC")).format(DateTimeFormatter.ofPattern("HH:mm:ss")) + " UTC");
             eve.assertAccessible("editor of a submitted article");
             eve.screenshot("newsroom-schedule");
-            eve.click("schedule");
+            eve.pressByKeyboard("schedule");
             eve.awaitText("#editor-status", "Scheduled");
             assertThat(http.get("/world/" + slug + "/").statusCode()).as("not before its time").isEqualTo(404);
 
@@ -201,7 +201,7 @@ class NewsroomFlowBrowserTest {
             ed.assertAccessible("conflict dialog");
             ed.screenshot("newsroom-conflict");
 
-            ed.click("conflict-reload");
+            ed.pressByKeyboard("conflict-reload");
             ed.awaitText("#save-state", "Reloaded version 2");
             assertThat(ed.byId("headline").getAttribute("value")).isEqualTo("Rates hold at 4%");
             assertThat(ed.byId("recover").isDisplayed()).as("the reloaded-over work can be recovered").isTrue();
@@ -214,7 +214,7 @@ class NewsroomFlowBrowserTest {
             eve.type("standfirst", "Markets shrugged.");
             eve.click("save");
             eve.await("dialog[open] #conflict");
-            eve.click("conflict-overwrite");
+            eve.pressByKeyboard("conflict-overwrite");
             eve.awaitText("#save-state", "Saved over their version. Saved: version 4.");
         }
         HttpResponse<String> stored = http.get("/api/articles/rates-hold", "flow-editor-token");
@@ -254,6 +254,10 @@ class NewsroomFlowBrowserTest {
             eve.screenshot("newsroom-recover-draft");
             eve.pressByKeyboard("recover-draft");
             assertThat(eve.byId("body").getAttribute("value")).isEqualTo("The bridge opened. Traffic flows both ways.");
+            eve.awaitText("#preview-state", "Your unsaved changes");
+            driver.switchTo().frame(eve.byId("preview"));
+            assertThat(driver.findElement(By.cssSelector(".article-body")).getText()).contains("Traffic flows both ways.");
+            driver.switchTo().defaultContent();
 
             // leaving inside the app with unsaved work asks too; staying keeps the work
             eve.pressByKeyboard("nav-articles");
