@@ -108,6 +108,7 @@ class NewsroomFlowBrowserTest {
             cora.type("image-alt", "Ferries moored in the harbour");
             cora.type("image-caption", "The harbour on Sunday morning.");
             cora.assertAccessible("new article editor");
+            cora.js("document.getElementById('image-thumb').scrollIntoView({ block: 'center' })");
             cora.screenshot("newsroom-editor-new");
 
             cora.click("save");
@@ -158,6 +159,7 @@ class NewsroomFlowBrowserTest {
                     .contains(LocalStack.NEWSROOM_TIME_ZONE)
                     .contains(at.withZoneSameInstant(ZoneId.of("UTC")).format(DateTimeFormatter.ofPattern("HH:mm:ss")) + " UTC");
             eve.assertAccessible("editor of a submitted article");
+            eve.js("document.getElementById('publish-at').scrollIntoView({ block: 'center' })");
             eve.screenshot("newsroom-schedule");
             eve.pressByKeyboard("schedule");
             eve.awaitText("#editor-status", "Scheduled");
