@@ -244,7 +244,6 @@ export async function articleEditor(main, context, slug) {
     stored = result;
     dropDraft(localStorage, key);
     if (wasNew) {
-      dropDraft(localStorage, key);
       context.navigate(`#/articles/${encodeURIComponent(result.slug)}`, { force: true });
       return;
     }

@@ -52,7 +52,9 @@ final class NewsroomBrowser implements AutoCloseable {
 
     void signIn(String user, String password) {
         driver.get(site + "/admin/");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));
+        assertAccessible("sign-in");
+        driver.findElement(By.id("sign-in")).click();
         wait.until(ExpectedConditions.urlContains("/oidc/authorize"));
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);

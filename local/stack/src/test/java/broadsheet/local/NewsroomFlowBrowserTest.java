@@ -85,7 +85,7 @@ class NewsroomFlowBrowserTest {
             cora.assertAccessible("article list");
             cora.screenshot("newsroom-list");
 
-            cora.click("new-article");
+            cora.pressByKeyboard("new-article");
             cora.await("#editor-heading");
             assertThat(cora.byId("editor-heading").getText()).isEqualTo("New article");
             assertThat(cora.driver().findElements(By.id("publish-at"))).as("contributors do not schedule").isEmpty();
@@ -111,7 +111,7 @@ class NewsroomFlowBrowserTest {
             cora.js("document.getElementById('image-thumb').scrollIntoView({ block: 'center' })");
             cora.screenshot("newsroom-editor-new");
 
-            cora.click("save");
+            cora.pressByKeyboard("save");
             cora.await("#editor-status");
             cora.awaitText("#preview-state", "as the site will show it");
             slug = cora.driver().getCurrentUrl().replaceAll(".*#/articles/", "");
