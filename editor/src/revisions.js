@@ -17,7 +17,7 @@ export async function revisionsView(main, context, slug, selected) {
     ? el('p', { class: 'muted', id: 'no-revisions' }, 'No earlier versions: the article has not been changed since it was created.')
     : el('table', { id: 'revisions' },
       el('caption', {}, `Earlier versions (the current one is version ${current.version})`),
-      el('thead', {}, el('tr', {}, ['Version', 'Saved', 'Headline', ''].map((h) => el('th', { scope: 'col' }, h)))),
+      el('thead', {}, el('tr', {}, ['Version', 'Saved', 'Headline', 'Compare'].map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, list.revisions.map((r) => el('tr', { 'data-version': r.version, class: r.version === chosen ? 'chosen' : undefined },
         el('td', {}, String(r.version)),
         el('td', {}, r.updatedAt ? describeInstant(r.updatedAt, zone) : ''),
