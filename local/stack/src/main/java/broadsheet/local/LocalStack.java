@@ -49,6 +49,8 @@ import java.util.logging.Logger;
 public final class LocalStack implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LocalStack.class.getName());
+    /** The newsroom's time zone, in which the editor app shows and picks times (beside UTC). */
+    static final String NEWSROOM_TIME_ZONE = "Europe/London";
 
     private final LocalSettings settings;
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -95,7 +97,9 @@ public final class LocalStack implements AutoCloseable {
                 () -> Dynalite.start(Optional.of(settings.dataDir().resolve("dynamodb"))),
                 r -> new Thread(r, "dynalite-start").start());
         resources.add(() -> dynaliteStart.thenAccept(Dynalite::close).exceptionally(e -> null).join());
-        S3ProxyServer s3proxy = S3ProxyServer.startFilesystem(settings.dataDir().resolve("s3"));
+        // the editor app PUTs media straight to the bucket (presigned), as in AWS: a CORS rule lets it
+        S3ProxyServer s3proxy = S3ProxyServer.startFilesystem(settings.dataDir().resolve("s3"),
+                List.of(http.baseUrl().toString().replaceAll("/$", "")));
         resources.add(s3proxy);
         // this machine's base URL, so links in rendered pages work locally
         SiteConfig site = SiteConfig.load().withBaseUrl(siteUrl().toString());
@@ -166,7 +170,7 @@ public final class LocalStack implements AutoCloseable {
         http.serve(Map.of(
                 LocalHttpServer.API_PREFIX, new ApiBridge(apiHandler, authorizer, apiEvents, settings.maxBodyBytes(), clock),
                 OidcEndpoints.PREFIX, new OidcEndpoints(issuer),
-                "/admin", new EditorAppServer(editorAppConfig(site))), new SiteServer(bucket));
+                "/admin", new EditorAppServer(editorAppConfig(site), List.of(s3proxy.endpoint()))), new SiteServer(bucket));
     }
 
     /**
@@ -251,6 +255,8 @@ public final class LocalStack implements AutoCloseable {
         config.put("clientId", issuer.clientId());
         config.put("redirectUri", http.baseUrl() + EditorAppServer.PREFIX);
         config.put("api", http.baseUrl() + "/api");
+        config.put("editorGroup", settings.editorGroup());
+        config.put("timeZone", NEWSROOM_TIME_ZONE);
         config.put("sections", site.sections().stream()
                 .map(s -> Map.of("slug", s.slug(), "title", s.title())).toList());
         return config;
