@@ -24,10 +24,11 @@ public final class BroadsheetStack extends Stack {
         // the editor app lives on the site (/admin/), so its sign-in callback follows the site's URL
         Editors editors = new Editors(this, "Editors", stage, site.siteUrl());
         EditorApp editorApp = new EditorApp(this, "EditorApp", stage, editorAppBuild, pages, site, editors);
+        PublishFailures failures = new PublishFailures(this, "PublishFailures", stage, pages);
         Functions functions = new Functions(this, "Functions", stage, functionsJar, rebuildJar, articles, pages, site.siteUrl(),
-                site.distribution());
+                site.distribution(), failures);
         api.routeTo(functions.apiAlias(), editors);
-        Alarms alarms = new Alarms(this, "Alarms", stage, functions, api.api(), alarmEmail);
+        Alarms alarms = new Alarms(this, "Alarms", stage, functions, failures, api.api(), alarmEmail);
 
         output("SiteUrl", site.siteUrl() + "/", "The public site");
         output("ApiUrl", api.endpoint() + "/api/", "The editors' API (also served by the site under /api/)");
@@ -49,6 +50,10 @@ public final class BroadsheetStack extends Stack {
         output("RebuildQueueUrl", functions.rebuildQueue().getQueueUrl(), "Units of a running rebuild");
         output("RebuildDeadLetterQueueUrl", functions.rebuildDeadLetters().getQueueUrl(), "Rebuild units that kept failing");
         output("RebuildWorkerLogGroup", functions.rebuildWorkerLogs().getLogGroupName(), "One progress line per rebuild unit");
+        output("ReplayFunction", functions.replayAlias().getFunctionArn(),
+                "Invoke to publish again the batches the publisher gave up on (infra/bin/replay-failed)");
+        output("PublishFailuresBucket", failures.bucket().getBucketName(),
+                "Batches the publisher gave up on, kept " + PublishFailures.RETENTION_DAYS + " days");
         output(TEMPLATES_HASH_OUTPUT, templatesHash, "SHA-256 of templates/ as deployed: a change means a rebuild is due");
     }
 

@@ -84,20 +84,49 @@ class LeastPrivilegeTest {
         Template site = dev.site();
         String table = TemplateJson.logicalId(site, "AWS::DynamoDB::Table");
         String bucket = TemplateJson.logicalId(site, "AWS::S3::Bucket", "PagesBucket");
-        String queue = TemplateJson.logicalId(site, "AWS::SQS::Queue", "PublisherDeadLetters");
-        String schedulerRole = TemplateJson.logicalId(site, "AWS::IAM::Role", "SchedulerRole");
+        String failures = TemplateJson.logicalId(site, "AWS::S3::Bucket", "PublishFailuresBucket");
         List<Map<String, Object>> statements = inlineStatements(site, "PublisherRole");
-        assertThat(statements).containsExactlyInAnyOrder(
-                allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                        getAtt(TemplateJson.logGroupOf(site, Functions.PUBLISHER_HANDLER), "Arn")),
+        List<Map<String, Object>> expected = new java.util.ArrayList<>(publishing(site));
+        expected.add(allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                getAtt(TemplateJson.logGroupOf(site, Functions.PUBLISHER_HANDLER), "Arn")));
+        expected.add(allow(List.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
+                "dynamodb:ListStreams"), getAtt(table, "StreamArn")));
+        // what Lambda needs of the execution role to deliver a discarded batch to the S3 on-failure
+        // destination (Lambda Developer Guide, on-failure destinations; docs/aws-readiness.md)
+        expected.add(allow("s3:PutObject", Map.of("Fn::Join", List.of("", List.of(getAtt(failures, "Arn"), "/*")))));
+        assertThat(statements).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(TemplateJson.json(statements)).doesNotContain("sqs:");
+    }
+
+    @Test
+    void replayRoleMayPublishAsThePublisherDoesAndReadAndDeleteOnlyTheFailureObjects() {
+        Template site = dev.site();
+        String failures = TemplateJson.logicalId(site, "AWS::S3::Bucket", "PublishFailuresBucket");
+        List<Map<String, Object>> expected = new java.util.ArrayList<>(publishing(site));
+        expected.add(allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                getAtt(TemplateJson.logGroupOf(site, Functions.REPLAY_HANDLER), "Arn")));
+        expected.add(allow(List.of("s3:DeleteObject", "s3:GetObject"),
+                Map.of("Fn::Join", List.of("", List.of(getAtt(failures, "Arn"), "/*")))));
+        List<Map<String, Object>> statements = inlineStatements(site, "ReplayRole");
+        assertThat(statements).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(TemplateJson.json(statements)).as("no stream reads: the replay reads the bucket, not the stream")
+                .doesNotContain("dynamodb:GetRecords");
+    }
+
+    /** What publishing a change takes: the publisher's and the replay's statements alike. */
+    private static List<Map<String, Object>> publishing(Template site) {
+        String table = TemplateJson.logicalId(site, "AWS::DynamoDB::Table");
+        String bucket = TemplateJson.logicalId(site, "AWS::S3::Bucket", "PagesBucket");
+        String schedulerRole = TemplateJson.logicalId(site, "AWS::IAM::Role", "SchedulerRole");
+        return List.of(
                 allow(List.of("dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"),
                         getAtt(table, "Arn")),
-                allow(List.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
-                        "dynamodb:ListStreams"), getAtt(table, "StreamArn")),
                 allow(List.of("s3:DeleteObject", "s3:GetObject", "s3:PutObject"),
                         Map.of("Fn::Join", List.of("", List.of(getAtt(bucket, "Arn"), "/*")))),
-                allow("s3:ListBucket", getAtt(bucket, "Arn")),
-                allow("sqs:SendMessage", getAtt(queue, "Arn")),
+                // listing both buckets, merged into one statement by the minimizePolicies feature flag:
+                // without it a missing page reads as 403, not 404; Lambda and the replay list the failures
+                allow("s3:ListBucket", List.of(getAtt(bucket, "Arn"),
+                        getAtt(TemplateJson.logicalId(site, "AWS::S3::Bucket", "PublishFailuresBucket"), "Arn"))),
                 // invalidations of this distribution only (docs/design-publishing.md, "Freshness at the edge")
                 allow("cloudfront:CreateInvalidation", Map.of("Fn::Join", List.of("", List.of(
                         "arn:aws:cloudfront::123456789012:distribution/",
@@ -167,7 +196,7 @@ class LeastPrivilegeTest {
         Template site = dev.site();
         site.resourceCountIs("AWS::IAM::Policy", 0);
         site.resourceCountIs("AWS::IAM::ManagedPolicy", 0);
-        site.resourceCountIs("AWS::IAM::Role", 7);
+        site.resourceCountIs("AWS::IAM::Role", 8);
         assertThat(site.findResources("AWS::IAM::Role").values())
                 .allSatisfy(role -> assertThat(TemplateJson.properties(role)).doesNotContainKey("ManagedPolicyArns"));
     }

@@ -15,8 +15,8 @@ class PagesBucketTest {
 
     @Test
     void bucketIsPrivateEncryptedAndVersioned() {
-        // pages, logs and the editor app's own bucket (EditorAppTest)
-        dev.resourceCountIs("AWS::S3::Bucket", 3);
+        // pages, logs, publish failures and the editor app's own bucket (EditorAppTest)
+        dev.resourceCountIs("AWS::S3::Bucket", 4);
         assertThat(TemplateJson.properties(dev, "AWS::S3::Bucket", "PagesBucket")).containsAllEntriesOf(Map.of(
                 "PublicAccessBlockConfiguration", Map.of(
                         "BlockPublicAcls", true,

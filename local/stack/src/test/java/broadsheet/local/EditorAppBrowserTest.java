@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An editor's path through the newsroom app in headless Chromium: open /admin/, sign in at the
  * local OpenID Connect issuer (code + PKCE), see the article an editor posted through the API in
- * the list, filter, and open it read-only. The app runs under its strict Content-Security-Policy.
+ * the list, filter, and open it in the editor. The app runs under its strict Content-Security-Policy.
  */
 class EditorAppBrowserTest {
 
@@ -92,11 +92,11 @@ class EditorAppBrowserTest {
         browser.findElement(By.id("filter-apply")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#articles a.headline"))).click();
 
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("article-headline")));
-        assertThat(browser.findElement(By.id("article-headline")).getText()).isEqualTo(HEADLINE);
-        assertThat(browser.findElement(By.id("article-body")).getText()).contains("<script>alert(1)</script>");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("editor-heading"), HEADLINE));
+        assertThat(browser.findElement(By.id("headline")).getAttribute("value")).isEqualTo(HEADLINE);
+        assertThat(browser.findElement(By.id("body")).getAttribute("value")).contains("<script>alert(1)</script>");
         assertThat(((JavascriptExecutor) browser).executeScript(
-                "return document.querySelectorAll('script:not([src]), #article script').length")).isEqualTo(0L);
+                "return document.querySelectorAll('script:not([src]), main script, main b').length")).isEqualTo(0L);
         screenshot("editor-article-view");
     }
 
