@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.cloudfront.AccessLevel;
 import software.amazon.awscdk.services.cloudfront.AddBehaviorOptions;
 import software.amazon.awscdk.services.cloudfront.AllowedMethods;
@@ -41,6 +42,8 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.CorsRule;
+import software.amazon.awscdk.services.s3.HttpMethods;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.amazon.awscdk.services.s3.assets.Asset;
 import software.amazon.awscdk.services.s3.deployment.BucketDeployment;
@@ -76,6 +79,15 @@ public final class EditorApp extends Construct {
     /** Key prefix of the app bucket's server access logs in the logs bucket. */
     public static final String BUCKET_LOG_PREFIX = "s3/editor/";
     static final String ROUTES_SOURCE = "editor-app-routes.js";
+    /** The newsroom's time zone for schedule pickers and times shown (the local stack's too). */
+    public static final String NEWSROOM_TIME_ZONE = "Europe/London";
+    /**
+     * Who may PUT a presigned upload into the pages bucket from a browser when the site has no
+     * domain of its own: the distribution's {@code *.cloudfront.net} name cannot be named here,
+     * as the distribution already depends on the bucket (its origin), and a CORS rule naming the
+     * distribution would close a circle. The presigned signature, not CORS, decides what is written.
+     */
+    public static final String CLOUDFRONT_ORIGINS = "https://*.cloudfront.net";
 
     /**
      * The build output to deploy and the site's sections (for the app's section filter).
@@ -142,6 +154,15 @@ public final class EditorApp extends Construct {
                 .build();
 
         String authDomain = editors.domain().baseUrl();
+        // The app PUTs lead images straight to the pages bucket with a presigned URL
+        // (virtual-hosted style: https://<bucket>.s3.<region>.amazonaws.com/media/...).
+        String uploadOrigin = "https://" + pages.bucket().getBucketRegionalDomainName();
+        pages.bucket().addCorsRule(CorsRule.builder()
+                .allowedMethods(List.of(HttpMethods.PUT))
+                .allowedOrigins(List.of(Token.isUnresolved(site.siteUrl()) ? CLOUDFRONT_ORIGINS : site.siteUrl()))
+                .allowedHeaders(List.of("content-type"))
+                .maxAge(3000)
+                .build());
         this.headers = ResponseHeadersPolicy.Builder.create(this, "SecurityHeaders")
                 .comment("Broadsheet editor app security headers (" + stage.name() + ")")
                 .securityHeadersBehavior(ResponseSecurityHeadersBehavior.builder()
@@ -151,7 +172,7 @@ public final class EditorApp extends Construct {
                                 .override(true)
                                 .build())
                         .contentSecurityPolicy(ResponseHeadersContentSecurityPolicy.builder()
-                                .contentSecurityPolicy(contentSecurityPolicy(editors.issuerOrigin(), authDomain))
+                                .contentSecurityPolicy(contentSecurityPolicy(uploadOrigin, editors.issuerOrigin(), authDomain))
                                 .override(true)
                                 .build())
                         .contentTypeOptions(ResponseHeadersContentTypeOptions.builder().override(true).build())
@@ -228,17 +249,19 @@ public final class EditorApp extends Construct {
 
     /**
      * The CSP of the app: scripts, styles and images from the site only, no inline script or
-     * style, and connections to the site (the app and the API under {@code /api/}), the user
-     * pool's issuer (discovery document) and the managed login domain (token and revoke
-     * endpoints); the sign-in itself is a top-level navigation, which CSP does not restrict.
+     * style, and connections to the site (the app and the API under {@code /api/}), the pages
+     * bucket (presigned image uploads), the user pool's issuer (discovery document) and the
+     * managed login domain (token and revoke endpoints); the sign-in itself is a top-level
+     * navigation, which CSP does not restrict. The preview frame is a {@code srcdoc} document,
+     * which inherits this policy.
      */
-    static String contentSecurityPolicy(String issuerOrigin, String authDomain) {
+    static String contentSecurityPolicy(String uploadOrigin, String issuerOrigin, String authDomain) {
         return String.join("; ",
                 "default-src 'none'",
                 "script-src 'self'",
                 "style-src 'self'",
                 "img-src 'self' data:",
-                "connect-src 'self' " + issuerOrigin + " " + authDomain,
+                "connect-src 'self' " + uploadOrigin + " " + issuerOrigin + " " + authDomain,
                 "form-action 'self'",
                 "frame-ancestors 'none'",
                 "base-uri 'none'");
@@ -252,6 +275,8 @@ public final class EditorApp extends Construct {
         config.put("redirectUri", editors.callbackUrl());
         config.put("logoutUri", editors.signedOutUrl());
         config.put("api", site.siteUrl() + "/api");
+        config.put("editorGroup", Editors.EDITOR_GROUP);
+        config.put("timeZone", NEWSROOM_TIME_ZONE);
         config.put("sections", build.sections());
         config.put("authDomain", authDomain);
         config.put("authorizationEndpoint", authDomain + "/oauth2/authorize");

@@ -111,8 +111,9 @@ class EditorAppTest {
         Map<String, Object> policy = TemplateJson.properties(site, "AWS::CloudFront::ResponseHeadersPolicy", "EditorApp");
         String domain = TemplateJson.logicalId(site, "AWS::Cognito::UserPoolDomain");
         Map<String, Object> csp = Map.of("Fn::Join", List.of("", List.of(
-                "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-                        + " connect-src 'self' https://cognito-idp.eu-west-1.amazonaws.com https://",
+                "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' https://",
+                Map.of("Fn::GetAtt", List.of(TemplateJson.logicalId(site, "AWS::S3::Bucket", "PagesBucket"), "RegionalDomainName")),
+                " https://cognito-idp.eu-west-1.amazonaws.com https://",
                 Map.of("Ref", domain),
                 ".auth.eu-west-1.amazoncognito.com; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")));
         Map<String, Object> security = (Map<String, Object>) ((Map<String, Object>) policy.get("ResponseHeadersPolicyConfig"))
@@ -120,10 +121,10 @@ class EditorAppTest {
         assertThat(security.get("ContentSecurityPolicy")).isEqualTo(Map.of("ContentSecurityPolicy", csp, "Override", true));
         assertThat(TemplateJson.json(policy)).contains("\"FrameOption\":\"DENY\"", "\"ReferrerPolicy\":\"no-referrer\"", "\"AccessControlMaxAgeSec\":63072000",
                 "\"ContentTypeOptions\":{\"Override\":true}");
-        assertThat(EditorApp.contentSecurityPolicy("https://issuer.example", "https://auth.example"))
+        assertThat(EditorApp.contentSecurityPolicy("https://bucket.example", "https://issuer.example", "https://auth.example"))
                 .doesNotContain("unsafe-inline", "unsafe-eval", "*")
                 .contains("script-src 'self';", "frame-ancestors 'none'",
-                        "connect-src 'self' https://issuer.example https://auth.example;");
+                        "connect-src 'self' https://bucket.example https://issuer.example https://auth.example;");
     }
 
     @Test
@@ -172,11 +173,13 @@ class EditorAppTest {
         assertThat(config.get("tokenEndpoint").asString()).isEqualTo(auth + "/oauth2/token");
         assertThat(config.get("revocationEndpoint").asString()).isEqualTo(auth + "/oauth2/revoke");
         assertThat(config.get("logoutEndpoint").asString()).isEqualTo(auth + "/logout");
+        assertThat(config.get("editorGroup").asString()).isEqualTo(Editors.EDITOR_GROUP);
+        assertThat(config.get("timeZone").asString()).isEqualTo(EditorApp.NEWSROOM_TIME_ZONE);
         assertThat(config.get("sections").get(0)).isEqualTo(JSON.readTree("{\"slug\":\"world\",\"title\":\"World\"}"));
         assertThat(config.get("sections").size()).isEqualTo(EditorApp.Build.sections(Path.of("../templates/site.json")).size());
         // nothing secret: the client has none, and no value but these
         assertThat(config.propertyNames()).containsExactlyInAnyOrder("issuer", "clientId", "redirectUri", "logoutUri", "api",
-                "sections", "authDomain", "authorizationEndpoint", "tokenEndpoint", "revocationEndpoint", "logoutEndpoint");
+                "editorGroup", "timeZone", "sections", "authDomain", "authorizationEndpoint", "tokenEndpoint", "revocationEndpoint", "logoutEndpoint");
     }
 
     @Test
@@ -194,6 +197,25 @@ class EditorAppTest {
         assertThat(config.get("tokenEndpoint").asString())
                 .isEqualTo("https://${" + domain + "}.auth.eu-west-1.amazoncognito.com/oauth2/token");
         prod.site().hasResourceProperties("AWS::Cognito::UserPoolDomain", Map.of("Domain", "broadsheet-prod-123456789012"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void browsersOfTheSiteMayPutPresignedUploadsIntoThePagesBucket() {
+        Map<String, Object> dev = TemplateJson.properties(this.dev.site(), "AWS::S3::Bucket", "PagesBucket");
+        assertThat(dev.get("CorsConfiguration")).isEqualTo(Map.of("CorsRules", List.of(Map.of(
+                "AllowedMethods", List.of("PUT"),
+                "AllowedOrigins", List.of(EditorApp.CLOUDFRONT_ORIGINS),
+                "AllowedHeaders", List.of("content-type"),
+                "MaxAge", 3000))));
+        SynthesizedApp prod = SynthesizedApp.synthesize("prod", Map.of("siteDomain", DOMAIN, "certificateArn", CERTIFICATE),
+                SynthesizedApp.ENV);
+        assertThat(TemplateJson.json(TemplateJson.properties(prod.site(), "AWS::S3::Bucket", "PagesBucket").get("CorsConfiguration")))
+                .contains("\"AllowedOrigins\":[\"https://" + DOMAIN + "\"]");
+        // no other bucket answers browsers
+        for (String bucket : List.of("PagesLogs", "EditorAppBucket")) {
+            assertThat(TemplateJson.properties(this.dev.site(), "AWS::S3::Bucket", bucket)).doesNotContainKey("CorsConfiguration");
+        }
     }
 
     @Test
