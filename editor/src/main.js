@@ -49,8 +49,13 @@ async function start() {
     const discovery = await discover(config.issuer);
     const params = new URLSearchParams(location.search);
     if (params.has('code') || params.has('error')) {
-      await completeSignIn(config, discovery, params);
-      history.replaceState(null, '', location.pathname + location.hash);
+      try {
+        await completeSignIn(config, discovery, params);
+      } finally {
+        // The one-time code leaves the address bar whether or not the exchange worked, and the
+        // callback route gives way to the app's own address.
+        history.replaceState(null, '', location.pathname.replace(/callback\/?$/, '') + location.hash);
+      }
     }
     if (!saved()?.access_token) {
       show(main, el('h1', {}, 'Sign in'), el('p', {}, 'The newsroom is for editors and contributors.'),
@@ -66,7 +71,7 @@ async function start() {
     const user = who['cognito:username'] ?? who.username ?? who.sub ?? '';
     const groups = who['cognito:groups'] ?? [];
     const isEditor = groups.includes(config.editorGroup ?? 'editors');
-    document.getElementById('who').textContent = `${user} (${groups.join(', ')})`;
+    document.getElementById('who').textContent = `${who.email ?? user} (${groups.join(', ')})`;
     show(document.getElementById('nav'),
       el('a', { href: '#/', id: 'nav-articles' }, 'Articles'),
       isEditor && el('a', { href: '#/review', id: 'nav-review' }, 'Review queue'),
