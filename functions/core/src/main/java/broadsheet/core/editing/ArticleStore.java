@@ -5,6 +5,7 @@ import broadsheet.core.article.Status;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -71,13 +72,40 @@ public interface ArticleStore {
     List<Article> due(Instant now, int limit);
 
     /**
-     * Lists articles, newest first, filtered by section and/or status; the cursor is opaque.
+     * Lists articles, newest first, filtered by section and/or status and/or a headline search;
+     * the cursor is opaque. A page may hold fewer than {@code limit} articles (even none) while
+     * it still has a next cursor: a store may stop after a bounded amount of reading. Following
+     * the cursors to the end returns every matching article exactly once.
      *
      * @throws InvalidCursorException when the cursor is not one this store returned for such a query
      */
     ResultPage list(ArticleQuery query);
 
-    record ArticleQuery(Optional<String> section, Optional<Status> status, Optional<String> cursor, int limit) {
+    /**
+     * What {@link #list} returns: the articles of {@code section} and {@code status} (when given)
+     * whose headline contains {@code headline} (when given), compared in {@link #searchForm}.
+     */
+    record ArticleQuery(Optional<String> section, Optional<Status> status, Optional<String> headline,
+                        Optional<String> cursor, int limit) {
+
+        public ArticleQuery {
+            headline = headline.map(ArticleQuery::searchForm);
+        }
+
+        /** A query without a headline search. */
+        public ArticleQuery(Optional<String> section, Optional<Status> status, Optional<String> cursor, int limit) {
+            this(section, status, Optional.empty(), cursor, limit);
+        }
+
+        /** The lower-cased form (Unicode rules, {@link Locale#ROOT}) in which headlines are searched. */
+        public static String searchForm(String text) {
+            return text.toLowerCase(Locale.ROOT);
+        }
+
+        /** Whether {@code article}'s headline matches this query's search (true without one). */
+        public boolean headlineMatches(Article article) {
+            return headline.map(h -> searchForm(article.headline()).contains(h)).orElse(true);
+        }
     }
 
     /** One kept version of an article. */
