@@ -83,14 +83,11 @@ public interface ArticleStore {
 
     /**
      * What {@link #list} returns: the articles of {@code section} and {@code status} (when given)
-     * whose headline contains {@code headline} (when given), compared in {@link #searchForm}.
+     * whose headline contains {@code headline} (when given, as the editor typed it), both compared
+     * in {@link #searchForm}.
      */
     record ArticleQuery(Optional<String> section, Optional<Status> status, Optional<String> headline,
                         Optional<String> cursor, int limit) {
-
-        public ArticleQuery {
-            headline = headline.map(ArticleQuery::searchForm);
-        }
 
         /** A query without a headline search. */
         public ArticleQuery(Optional<String> section, Optional<Status> status, Optional<String> cursor, int limit) {
@@ -104,7 +101,7 @@ public interface ArticleStore {
 
         /** Whether {@code article}'s headline matches this query's search (true without one). */
         public boolean headlineMatches(Article article) {
-            return headline.map(h -> searchForm(article.headline()).contains(h)).orElse(true);
+            return headline.map(h -> searchForm(article.headline()).contains(searchForm(h))).orElse(true);
         }
     }
 
