@@ -229,6 +229,20 @@ class NewsroomRolesTest {
     }
 
     @Test
+    void aContributorsSearchShowsTheirOwnAndLiveArticlesOnly() {
+        send(ann(post(article("ann-draft", "headline", "Ferry strike: ann's notes"))));
+        send(bob(post(article("bob-draft", "headline", "Ferry strike: bob's notes"))));
+        send(eve(post(article("eve-live", "status", "published", "headline", "Ferry strike ends"))));
+        send(eve(post(article("eve-other", "status", "published", "headline", "Harbour reopens"))));
+
+        Map<String, String> search = Map.of("q", "FERRY STRIKE");
+        assertThat(slugs(send(ann(fixture("list-articles.json").query(search)))))
+                .containsExactlyInAnyOrder("ann-draft", "eve-live");
+        assertThat(slugs(send(eve(fixture("list-articles.json").query(search)))))
+                .containsExactlyInAnyOrder("ann-draft", "bob-draft", "eve-live");
+    }
+
+    @Test
     void aContributorsListShowsTheirOwnAndLiveArticlesOnly() {
         send(ann(post(article("ann-draft"))));
         send(bob(post(article("bob-draft"))));
