@@ -21,7 +21,7 @@ import java.util.Set;
  * {@code scheduled} index keys only while the article is scheduled. Items written while the
  * table had a {@code published} index (never queried, since dropped) may still carry its keys
  * ({@link #FORMER_INDEX_KEYS}): the next update removes them. Every write also stores the
- * headline lower-cased ({@link #HEADLINE_LOWER}) for the headline search; items written before
+ * headline lower-cased and without accents ({@link #HEADLINE_LOWER}) for the headline search; items written before
  * that attribute existed lack it until their next update ({@link ArticleQueries} matches them on
  * {@code headline}).
  *
@@ -40,7 +40,7 @@ public final class ArticleItems {
     static final String SECTION = "section";
     static final String SLUG = "slug";
     static final String HEADLINE = "headline";
-    /** The headline in {@link ArticleQuery#searchForm}, for the editors' headline search. */
+    /** The headline in {@link ArticleQuery#searchForm} (lower-cased, without accents), for the headline search. */
     static final String HEADLINE_LOWER = "headlineLower";
     static final String STANDFIRST = "standfirst";
     static final String BODY = "body";

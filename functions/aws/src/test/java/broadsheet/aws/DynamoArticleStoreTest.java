@@ -177,9 +177,9 @@ class DynamoArticleStoreTest extends ArticleStoreContract {
     }
 
     @Test
-    void everyWriteStoresTheHeadlineLowerCased() {
+    void everyWriteStoresTheHeadlineInItsSearchForm() {
         Article created = store.create(withHeadline(article("world", "lower", Status.DRAFT), "ÉTÉ in İzmir"));
-        assertThat(storedItem("article#lower", "article").get("headlineLower").s()).isEqualTo("été in i̇zmir");
+        assertThat(storedItem("article#lower", "article").get("headlineLower").s()).isEqualTo("ete in izmir");
 
         store.update(withHeadline(created, "Winter In OSLO"), 1);
         assertThat(storedItem("article#lower", "article").get("headlineLower").s()).isEqualTo("winter in oslo");

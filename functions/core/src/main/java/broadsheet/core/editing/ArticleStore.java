@@ -3,10 +3,12 @@ package broadsheet.core.editing;
 import broadsheet.core.article.Article;
 import broadsheet.core.article.Status;
 
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Where articles live. Every write is a single-item conditional write on the article's version:
@@ -89,14 +91,21 @@ public interface ArticleStore {
     record ArticleQuery(Optional<String> section, Optional<Status> status, Optional<String> headline,
                         Optional<String> cursor, int limit) {
 
+        private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+
         /** A query without a headline search. */
         public ArticleQuery(Optional<String> section, Optional<Status> status, Optional<String> cursor, int limit) {
             this(section, status, Optional.empty(), cursor, limit);
         }
 
-        /** The lower-cased form (Unicode rules, {@link Locale#ROOT}) in which headlines are searched. */
+        /**
+         * The form in which headlines are searched: compatibility-decomposed (NFKD), without
+         * combining marks (accents), lower-cased by Unicode rules in {@link Locale#ROOT}. So
+         * {@code cafe} finds {@code Café}, and {@code İZMIR} finds {@code İzmir}.
+         */
         public static String searchForm(String text) {
-            return text.toLowerCase(Locale.ROOT);
+            return COMBINING_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("")
+                    .toLowerCase(Locale.ROOT);
         }
 
         /** Whether {@code article}'s headline matches this query's search (true without one). */

@@ -32,7 +32,7 @@ import java.util.Optional;
 
 /**
  * {@code GET /api/articles} (a page of articles, filtered by section, status and a headline
- * search {@code q}: case-insensitive, a substring of the headline) and
+ * search {@code q}: a substring of the headline, ignoring case and accents) and
  * {@code POST /api/articles} (create, idempotent with an {@code Idempotency-Key}). The caller
  * becomes the new article's owner ({@code createdBy}), whatever the body says. A contributor's
  * list holds only their own articles and live ones ({@link Permissions#listScope}): each page the
