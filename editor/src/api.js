@@ -8,22 +8,20 @@ export class ApiError extends Error {
   }
 }
 
-/** The query string of a list request: only the filters that are set. */
-export function listQuery({ section, status, cursor, limit } = {}) {
+/**
+ * The query string of a list request: only the filters that are set. `q` searches headlines on
+ * the server (ignoring case and accents), across all pages.
+ */
+export function listQuery({ section, status, q, cursor, limit } = {}) {
   const params = new URLSearchParams();
   if (section) params.set('section', section);
   if (status) params.set('status', status);
+  const search = (q ?? '').trim();
+  if (search) params.set('q', search);
   if (cursor) params.set('cursor', cursor);
   if (limit) params.set('limit', String(limit));
   const text = params.toString();
   return text ? `?${text}` : '';
-}
-
-/** Articles of one page whose headline holds `text` (case- and accent-insensitive). */
-export function matchingHeadline(articles, text) {
-  const fold = (s) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
-  const wanted = fold(text.trim());
-  return wanted ? articles.filter((a) => fold(a.headline ?? '').includes(wanted)) : articles;
 }
 
 /** The ETag of a version, as the API writes it. */

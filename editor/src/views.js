@@ -1,5 +1,4 @@
 import { el, show } from './dom.js';
-import { matchingHeadline } from './api.js';
 
 export const STATUSES = ['draft', 'review', 'scheduled', 'published'];
 
@@ -12,8 +11,8 @@ function statusBadge(status) {
 }
 
 /**
- * The article list: filters (section, status, headline), one page of articles, and paging by
- * the API's nextCursor. `state` is { section, status, headline, cursors: [] } and lives in the URL hash.
+ * The article list: filters (section, status, headline search; the API applies all three, over
+ * every page), one page of articles, and paging by the API's nextCursor. `state` is { section, status, headline, cursors: [] } and lives in the URL hash.
  */
 export async function articleList(main, api, config, state, navigate, { title = 'Articles', queue = false } = {}) {
   const sectionSelect = el('select', { name: 'section', id: 'filter-section' },
@@ -23,7 +22,7 @@ export async function articleList(main, api, config, state, navigate, { title = 
     el('option', { value: '' }, 'Any status'),
     STATUSES.map((s) => el('option', { value: s, selected: s === state.status }, s)));
   const headlineInput = el('input', { type: 'search', name: 'headline', id: 'filter-headline', value: state.headline ?? '',
-    placeholder: 'Headline contains…' });
+    placeholder: 'Headline contains…', maxlength: 100 });
   const form = el('form', {
     class: 'filters',
     onsubmit: (event) => {
@@ -45,8 +44,8 @@ export async function articleList(main, api, config, state, navigate, { title = 
     results);
 
   const cursor = state.cursors.at(-1);
-  const page = await api.list({ section: state.section, status: state.status, cursor, limit: 20 });
-  const articles = matchingHeadline(page.articles, state.headline ?? '');
+  const page = await api.list({ section: state.section, status: state.status, q: state.headline, cursor, limit: 20 });
+  const articles = page.articles;
   const table = articles.length === 0
     ? el('p', { class: 'muted', id: 'no-articles' }, queue ? 'Nothing waits for review.' : 'No articles on this page match.')
     : el('table', { id: 'articles', 'aria-labelledby': 'list-heading' },

@@ -129,6 +129,15 @@ class EditorAppBrowserTest {
         browser.findElement(By.id("first-page")).click();
         wait.until(d -> headlines().size() == 20);
 
+        // the API searches every page: "Match report 2" was on the second page only
+        assertThat(first).doesNotContain("Match report 2");
+        browser.findElement(By.id("filter-headline")).sendKeys("MATCH report 2");
+        browser.findElement(By.id("filter-apply")).click();
+        wait.until(d -> headlines().size() == 4);
+        assertThat(headlines()).containsExactlyInAnyOrder("Match report 22", "Match report 21", "Match report 20",
+                "Match report 2");
+        assertThat(browser.getCurrentUrl()).contains("q=MATCH");
+
         browser.findElement(By.id("sign-out")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));
         assertThat(browser.getCurrentUrl()).isEqualTo(stack.siteUrl() + "/admin/");
