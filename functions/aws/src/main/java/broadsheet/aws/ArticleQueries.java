@@ -31,9 +31,9 @@ import java.util.Optional;
  * cursor of one list is refused by any other.
  *
  * <p>Status and headline search are filter expressions on that query or scan. The headline search
- * is {@code contains(headlineLower, :q)} on the lower-cased headline every write stores; items
- * written before that attribute existed are matched on {@code headline} as stored (the search as
- * typed, or lower-cased). A filtered read can return fewer items than it evaluated, even none,
+ * is {@code contains(headlineLower, :q)} on the headline's search form
+ * ({@link ArticleQuery#searchForm}) that every write stores; items written before that attribute
+ * existed are matched on {@code headline} as stored (the search as typed, or in its search form). A filtered read can return fewer items than it evaluated, even none,
  * with a key to go on from: a list call reads on until the page is full, the table is exhausted or
  * {@link #MAX_READS} reads are spent, and then returns what it has with the cursor, so a page may
  * be short (even empty) while more matches follow.
@@ -100,7 +100,8 @@ final class ArticleQueries {
             values.put(":status", AttributeValue.fromS(status.wireName()));
             filters.add("#status = :status");
         });
-        query.headline().ifPresent(headline -> {
+        // a search whose search form is empty (only accents, say) matches every headline
+        query.headline().filter(headline -> !ArticleQuery.searchForm(headline).isEmpty()).ifPresent(headline -> {
             names.put("#headlineLower", ArticleItems.HEADLINE_LOWER);
             names.put("#headline", ArticleItems.HEADLINE);
             String lower = ArticleQuery.searchForm(headline);

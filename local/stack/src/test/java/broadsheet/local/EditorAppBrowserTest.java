@@ -122,20 +122,20 @@ class EditorAppBrowserTest {
         browser.findElement(By.id("next-page")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("first-page")));
         wait.until(d -> headlines().size() == 2);
-        assertThat(headlines()).doesNotContainAnyElementsOf(first);
+        List<String> second = headlines();
+        assertThat(second).doesNotContainAnyElementsOf(first);
         assertThat(browser.findElements(By.id("next-page"))).isEmpty();
         assertThat(browser.getCurrentUrl()).contains("c=");
         screenshot("editor-article-list-page-2");
         browser.findElement(By.id("first-page")).click();
         wait.until(d -> headlines().size() == 20);
 
-        // the API searches every page: "Match report 2" was on the second page only
-        assertThat(first).doesNotContain("Match report 2");
-        browser.findElement(By.id("filter-headline")).sendKeys("MATCH report 2");
+        // the API searches every page: a headline of the second page is found from the first
+        String wanted = second.get(0);
+        browser.findElement(By.id("filter-headline")).sendKeys(wanted.toUpperCase(java.util.Locale.ROOT));
         browser.findElement(By.id("filter-apply")).click();
-        wait.until(d -> headlines().size() == 4);
-        assertThat(headlines()).containsExactlyInAnyOrder("Match report 22", "Match report 21", "Match report 20",
-                "Match report 2");
+        wait.until(d -> headlines().contains(wanted));
+        assertThat(headlines()).allSatisfy(h -> assertThat(h).startsWith(wanted));
         assertThat(browser.getCurrentUrl()).contains("q=MATCH");
 
         browser.findElement(By.id("sign-out")).click();
