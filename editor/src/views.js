@@ -12,7 +12,8 @@ function statusBadge(status) {
 
 /**
  * The article list: filters (section, status, headline search; the API applies all three, over
- * every page), one page of articles, and paging by the API's nextCursor. `state` is { section, status, headline, cursors: [] } and lives in the URL hash.
+ * every page), one page of articles, and paging by the API's nextCursor. `state` is
+ * { section, status, headline, cursors: [] } and lives in the URL hash (the search as `q`).
  */
 export async function articleList(main, api, config, state, navigate, { title = 'Articles', queue = false } = {}) {
   const sectionSelect = el('select', { name: 'section', id: 'filter-section' },
