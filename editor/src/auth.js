@@ -110,15 +110,16 @@ function save(tokens, storage) {
 export async function signOut(config, discovery, storage = sessionStorage, go = (url) => location.assign(url)) {
   const current = saved(storage);
   storage.removeItem(TOKENS);
-  if (current?.refresh_token && discovery.revocation_endpoint) {
-    await fetch(discovery.revocation_endpoint, {
+  const revocation = config.revocationEndpoint ?? discovery.revocation_endpoint;
+  if (current?.refresh_token && revocation) {
+    await fetch(revocation, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ token: current.refresh_token, client_id: config.clientId }),
     }).catch(() => {});
   }
   const logout = new URL(config.logoutEndpoint ?? discovery.end_session_endpoint);
-  logout.search = new URLSearchParams({ client_id: config.clientId, logout_uri: config.redirectUri }).toString();
+  logout.search = new URLSearchParams({ client_id: config.clientId, logout_uri: config.logoutUri ?? config.redirectUri }).toString();
   go(logout.toString());
 }
 

@@ -1,7 +1,6 @@
 import { el, show } from './dom.js';
-import { matchingHeadline } from './api.js';
 
-const STATUSES = ['draft', 'review', 'scheduled', 'published'];
+export const STATUSES = ['draft', 'review', 'scheduled', 'published'];
 
 function when(iso) {
   return iso ? new Date(iso).toLocaleString() : '';
@@ -12,10 +11,11 @@ function statusBadge(status) {
 }
 
 /**
- * The article list: filters (section, status, headline), one page of articles, and paging by
- * the API's nextCursor. `state` is { section, status, headline, cursors: [] } and lives in the URL hash.
+ * The article list: filters (section, status, headline search; the API applies all three, over
+ * every page), one page of articles, and paging by the API's nextCursor. `state` is
+ * { section, status, headline, cursors: [] } and lives in the URL hash (the search as `q`).
  */
-export async function articleList(main, api, config, state, navigate) {
+export async function articleList(main, api, config, state, navigate, { title = 'Articles', queue = false } = {}) {
   const sectionSelect = el('select', { name: 'section', id: 'filter-section' },
     el('option', { value: '' }, 'All sections'),
     (config.sections ?? []).map((s) => el('option', { value: s.slug, selected: s.slug === state.section }, s.title)));
@@ -23,7 +23,7 @@ export async function articleList(main, api, config, state, navigate) {
     el('option', { value: '' }, 'Any status'),
     STATUSES.map((s) => el('option', { value: s, selected: s === state.status }, s)));
   const headlineInput = el('input', { type: 'search', name: 'headline', id: 'filter-headline', value: state.headline ?? '',
-    placeholder: 'Headline contains…' });
+    placeholder: 'Headline contains…', maxlength: 100 });
   const form = el('form', {
     class: 'filters',
     onsubmit: (event) => {
@@ -37,15 +37,20 @@ export async function articleList(main, api, config, state, navigate) {
   el('button', { type: 'submit', id: 'filter-apply' }, 'Show'));
 
   const results = el('div', { id: 'results' }, el('p', { class: 'muted' }, 'Loading articles…'));
-  show(main, el('h1', {}, 'Articles'), form, results);
+  show(main,
+    el('div', { class: 'title' }, el('h1', { id: 'list-heading' }, title),
+      el('a', { href: '#/new', id: 'new-article', class: 'button primary' }, 'New article')),
+    queue ? el('p', { class: 'help', id: 'queue-help' }, 'Articles their writers submitted for review, newest first. '
+      + 'Open one to edit it, then publish or schedule it.') : form,
+    results);
 
   const cursor = state.cursors.at(-1);
-  const page = await api.list({ section: state.section, status: state.status, cursor, limit: 20 });
-  const articles = matchingHeadline(page.articles, state.headline ?? '');
+  const page = await api.list({ section: state.section, status: state.status, q: state.headline, cursor, limit: 20 });
+  const articles = page.articles;
   const table = articles.length === 0
-    ? el('p', { class: 'muted', id: 'no-articles' }, 'No articles on this page match.')
-    : el('table', { id: 'articles' },
-      el('thead', {}, el('tr', {}, ['Headline', 'Section', 'Status', 'Updated', 'By'].map((h) => el('th', {}, h)))),
+    ? el('p', { class: 'muted', id: 'no-articles' }, queue ? 'Nothing waits for review.' : 'No articles on this page match.')
+    : el('table', { id: 'articles', 'aria-labelledby': 'list-heading' },
+      el('thead', {}, el('tr', {}, ['Headline', 'Section', 'Status', 'Updated', 'By'].map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, articles.map((a) => el('tr', { 'data-slug': a.slug },
         el('td', {}, el('a', { href: `#/articles/${encodeURIComponent(a.slug)}`, class: 'headline' }, a.headline)),
         el('td', {}, a.section),
@@ -58,23 +63,6 @@ export async function articleList(main, api, config, state, navigate) {
     page.nextCursor && el('button', { type: 'button', id: 'next-page',
       onclick: () => navigate({ ...state, cursors: [...state.cursors, page.nextCursor] }) }, 'Next page'));
   show(results, table, pager);
-}
-
-/** One article, read-only. */
-export async function articleView(main, api, slug) {
-  show(main, el('p', { class: 'muted' }, 'Loading the article…'));
-  const a = await api.get(slug);
-  show(main,
-    el('p', {}, el('a', { href: '#/' }, '← All articles')),
-    el('article', { id: 'article' },
-      el('h1', { id: 'article-headline' }, a.headline),
-      a.standfirst && el('p', { class: 'standfirst' }, a.standfirst),
-      el('p', { class: 'meta' }, statusBadge(a.status), ` ${a.section} · /${a.slug}/ · version ${a.version}`,
-        a.createdBy ? ` · created by ${a.createdBy}` : '',
-        a.publishAt ? ` · publish at ${when(a.publishAt)}` : '',
-        ` · updated ${when(a.updatedAt)}`),
-      a.authors?.length ? el('p', { class: 'meta' }, `By ${a.authors.join(', ')}`) : null,
-      el('div', { class: 'body', id: 'article-body' }, a.body)));
 }
 
 export function problem(main, error) {

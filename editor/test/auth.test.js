@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { base64url, beginSignIn, challengeOf, claimsOf, completeSignIn, randomString } from '../src/auth.js';
+import { base64url, beginSignIn, challengeOf, claimsOf, completeSignIn, randomString, signOut } from '../src/auth.js';
 
 function memoryStorage() {
   const items = new Map();
@@ -50,4 +50,38 @@ test('an answer with another state is refused before any token request', async (
 test('claims are read from the payload for display', () => {
   const payload = base64url(new TextEncoder().encode(JSON.stringify({ username: 'Zoë', 'cognito:groups': ['editors'] })));
   assert.deepEqual(claimsOf(`h.${payload}.s`), { username: 'Zoë', 'cognito:groups': ['editors'] });
+});
+
+test('sign-out revokes at and returns to what config.json names (AWS: the managed login domain, /admin/)', async () => {
+  const aws = {
+    clientId: 'c1i3nt',
+    redirectUri: 'https://news.example.com/admin/callback/',
+    logoutUri: 'https://news.example.com/admin/',
+    revocationEndpoint: 'https://broadsheet-dev-1.auth.eu-west-1.amazoncognito.com/oauth2/revoke',
+    logoutEndpoint: 'https://broadsheet-dev-1.auth.eu-west-1.amazoncognito.com/logout',
+  };
+  const storage = memoryStorage();
+  storage.setItem('broadsheet.tokens', JSON.stringify({ access_token: 'a', refresh_token: 'r3fr3sh' }));
+  const posted = [];
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (url, options) => { posted.push({ url, body: String(options.body) }); return new Response(''); };
+  let target;
+  try {
+    await signOut(aws, {}, storage, (url) => { target = new URL(url); });
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+  assert.deepEqual(posted, [{ url: aws.revocationEndpoint, body: 'token=r3fr3sh&client_id=c1i3nt' }]);
+  assert.equal(target.origin + target.pathname, aws.logoutEndpoint);
+  assert.equal(target.searchParams.get('client_id'), 'c1i3nt');
+  assert.equal(target.searchParams.get('logout_uri'), aws.logoutUri, 'the registered sign-out URL, not the callback');
+  assert.equal(storage.getItem('broadsheet.tokens'), null);
+});
+
+test('sign-out falls back to the discovery document and the redirect URI (the local issuer)', async () => {
+  const storage = memoryStorage();
+  let target;
+  await signOut(config, { end_session_endpoint: 'http://localhost:8080/oidc/logout' }, storage, (url) => { target = new URL(url); });
+  assert.equal(target.origin + target.pathname, 'http://localhost:8080/oidc/logout');
+  assert.equal(target.searchParams.get('logout_uri'), config.redirectUri);
 });

@@ -33,8 +33,8 @@ public final class Alarms extends Construct {
 
     private final Topic topic;
 
-    public Alarms(Construct scope, String id, StageSettings stage, Functions functions, HttpApi api,
-            Optional<String> alarmEmail) {
+    public Alarms(Construct scope, String id, StageSettings stage, Functions functions, PublishFailures failures,
+            HttpApi api, Optional<String> alarmEmail) {
         super(scope, id);
         this.topic = Topic.Builder.create(this, "Topic")
                 .displayName("Broadsheet " + stage.name() + " alarms")
@@ -56,13 +56,18 @@ public final class Alarms extends Construct {
                 .build());
         alarmEmail.ifPresent(address -> topic.addSubscription(new EmailSubscription(address)));
 
-        alarm("DeadLetters", "Stream records the publisher gave up on are waiting in the dead-letter queue",
-                waiting(functions.deadLetters()),
+        alarm("PublishFailures", "The publisher gave up on a batch of article changes: it is kept in the failures"
+                        + " bucket for " + PublishFailures.RETENTION_DAYS + " days; publish it again with"
+                        + " infra/bin/replay-failed " + stage.name(),
+                failures.notices().metricNumberOfMessagesSent(
+                        MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build()),
                 1, 1);
+        alarm("ReplayErrors", "The replay of failed publishes failed as a whole (timeout or unreadable bucket)",
+                errors(functions.replayFunction()), 1, 1);
         alarm("ScheduleDeadLetters", "Scheduled-publishing invocations EventBridge Scheduler gave up on are waiting",
                 waiting(functions.scheduleDeadLetters()),
                 1, 1);
-        alarm("RebuildDeadLetters", "Units of a site rebuild failed " + Functions.REBUILD_MAX_RECEIVES
+        alarm("RebuildDeadLetters", "Units of a site rebuild failed " + RebuildFanOut.MAX_RECEIVES
                         + " times and wait in the rebuild dead-letter queue: the site is partly on old templates",
                 waiting(functions.rebuildDeadLetters()),
                 1, 1);

@@ -14,7 +14,8 @@ import software.amazon.awscdk.Tags;
  * The CDK app. {@code cdk synth -c stage=prod} (default {@code dev}) defines the stage's stack
  * {@code Broadsheet-<stage>} and the CI stack {@code BroadsheetCiStack}. Context keys (defaults
  * in cdk.json): {@code stage}, {@code functionsJar}, {@code githubRepository},
- * {@code bootstrapQualifier}, {@code templatesDir} (hashed into the {@code TemplatesHash} output), optional
+ * {@code bootstrapQualifier}, {@code templatesDir} (hashed into the {@code TemplatesHash} output; its
+ * {@code site.json} names the sections), {@code editorApp} (the editor module's build output), optional
  * {@code alarmEmail}, and the optional custom domain: {@code siteDomain} with {@code certificateArn}
  * and/or {@code hostedZoneId} + {@code hostedZoneName} ({@link CustomDomain}), each also as
  * {@code <stage>.<key>}.
@@ -56,7 +57,10 @@ public final class BroadsheetApp {
                         + " does not exist: build it first (mvn -B -pl functions/lambda -am package)");
             }
         }
-        String templatesHash = TemplatesDigest.of(Path.of(context(app, "templatesDir").orElse("../templates")));
+        Path templates = Path.of(context(app, "templatesDir").orElse("../templates"));
+        String templatesHash = TemplatesDigest.of(templates);
+        EditorApp.Build editorApp = EditorApp.Build.of(Path.of(context(app, "editorApp")
+                .orElseThrow(() -> new IllegalArgumentException("context editorApp is not set"))), templates.resolve("site.json"));
         CiSettings ci = new CiSettings(
                 context(app, "githubRepository").orElseThrow(() -> new IllegalArgumentException("context githubRepository is not set")),
                 context(app, "githubBranch").orElse("main"),
@@ -70,7 +74,8 @@ public final class BroadsheetApp {
                 .terminationProtection(stage.production())
                 .tags(Map.of("stage", stage.name()))
                 .build(),
-                stage, functionsJar, rebuildJar, templatesHash, context(app, "alarmEmail"), customDomain(app, stage.name()));
+                stage, functionsJar, rebuildJar, templatesHash, editorApp, context(app, "alarmEmail"),
+                customDomain(app, stage.name()));
         BroadsheetCiStack ciStack = new BroadsheetCiStack(app, CI_STACK, StackProps.builder()
                 .env(env)
                 .description("Broadsheet CI: GitHub OIDC provider and the deploy role")

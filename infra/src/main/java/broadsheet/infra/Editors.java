@@ -45,8 +45,12 @@ public final class Editors extends Construct {
     public static final String EDITOR_GROUP = "editors";
     public static final String CONTRIBUTOR_GROUP = "contributors";
     public static final String GROUP_CLAIM = "cognito:groups";
-    /** Where managed login sends the browser back with the authorization code. */
-    public static final String CALLBACK_PATH = "/admin/callback";
+    /**
+     * Where managed login sends the browser back with the authorization code: a route of the
+     * editor app (served as {@code admin/index.html}, see {@link EditorApp}), registered with its
+     * trailing slash so that no redirect stands between Cognito and the app.
+     */
+    public static final String CALLBACK_PATH = "/admin/callback/";
     /** Where managed login sends the browser after signing out. */
     public static final String SIGNED_OUT_PATH = "/admin/";
     public static final int MIN_PASSWORD_LENGTH = 14;
@@ -56,6 +60,7 @@ public final class Editors extends Construct {
     private final UserPoolClient cliClient;
     private final UserPoolDomain domain;
     private final String callbackUrl;
+    private final String signedOutUrl;
 
     /**
      * @param siteBaseUrl {@code https://<site host>} without a trailing slash: the distribution's
@@ -93,6 +98,7 @@ public final class Editors extends Construct {
                 .managedLoginVersion(ManagedLoginVersion.NEWER_MANAGED_LOGIN)
                 .build());
         this.callbackUrl = siteBaseUrl + CALLBACK_PATH;
+        this.signedOutUrl = siteBaseUrl + SIGNED_OUT_PATH;
         this.appClient = userPool.addClient("EditorClient", UserPoolClientOptions.builder()
                 .userPoolClientName("broadsheet-" + stage.name() + "-editor-app")
                 .generateSecret(false)
@@ -102,7 +108,7 @@ public final class Editors extends Construct {
                         .flows(OAuthFlows.builder().authorizationCodeGrant(true).build())
                         .scopes(List.of(OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE))
                         .callbackUrls(List.of(callbackUrl))
-                        .logoutUrls(List.of(siteBaseUrl + SIGNED_OUT_PATH))
+                        .logoutUrls(List.of(signedOutUrl))
                         .build())
                 .supportedIdentityProviders(List.of(UserPoolClientIdentityProvider.COGNITO))
                 .preventUserExistenceErrors(true)
@@ -161,6 +167,30 @@ public final class Editors extends Construct {
 
     public UserPoolDomain domain() {
         return domain;
+    }
+
+    /** {@code <site>/admin/callback/}: the editor app's one registered callback URL. */
+    public String callbackUrl() {
+        return callbackUrl;
+    }
+
+    /** {@code <site>/admin/}: the editor app's one registered sign-out URL. */
+    public String signedOutUrl() {
+        return signedOutUrl;
+    }
+
+    /**
+     * The user pool as OpenID Connect issuer, {@code https://cognito-idp.<region>.amazonaws.com/<pool id>}:
+     * the {@code iss} of its tokens and the base of its discovery document
+     * ({@code /.well-known/openid-configuration}), which names the managed login domain's endpoints.
+     */
+    public String issuer() {
+        return issuerOrigin() + "/" + userPool.getUserPoolId();
+    }
+
+    /** The origin of {@link #issuer()}, {@code https://cognito-idp.<region>.amazonaws.com}. */
+    public String issuerOrigin() {
+        return "https://cognito-idp." + Stack.of(this).getRegion() + ".amazonaws.com";
     }
 
     /** The managed login page that signs an editor in and returns to the editor app. */

@@ -179,7 +179,9 @@ public final class SiteDistribution extends Construct {
         domain.ifPresent(this::dnsRecords);
         Annotations.of(distribution).acknowledgeWarning("@aws-cdk/aws-cloudfront-origins:listBucketSecurityRisk",
                 "defaultRootObject is index.html and the pretty-URL function maps every path ending in / to"
-                        + " <path>/index.html, so no request asks S3 for a listing");
+                        + " <path>/index.html, so no request asks the pages bucket for a listing; the editor app's"
+                        + " bucket (EditorApp) is reached only under /admin/*, where its function maps every route"
+                        + " to admin/index.html");
     }
 
     /**

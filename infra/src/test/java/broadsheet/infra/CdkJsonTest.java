@@ -48,6 +48,15 @@ class CdkJsonTest {
     }
 
     @Test
+    void defaultEditorAppIsWhereTheEditorModuleBuildsIt() throws IOException {
+        assertThat(Path.of(cdkJson.at("/context/editorApp").asString()).normalize())
+                .isEqualTo(Path.of("../editor/target/classes/broadsheet/editor").normalize());
+        // target/classes is the module's ${project.build.outputDirectory}
+        assertThat(Files.readString(Path.of("../editor/pom.xml")))
+                .contains("<argument>${project.build.outputDirectory}/broadsheet/editor</argument>");
+    }
+
+    @Test
     void cdkCliIsPinnedExactlyAndLocked() throws IOException {
         JsonNode pkg = JSON.readTree(Path.of("package.json").toFile());
         String version = pkg.at("/devDependencies/aws-cdk").asString();

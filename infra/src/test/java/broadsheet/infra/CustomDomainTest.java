@@ -67,7 +67,7 @@ class CustomDomainTest {
         }
         assertThat(siteBaseUrl(site)).contains("\"SITE_BASE_URL\":\"https://" + DOMAIN + "\"");
         site.hasResourceProperties("AWS::Cognito::UserPoolClient", Map.of(
-                "CallbackURLs", List.of("https://" + DOMAIN + "/admin/callback"),
+                "CallbackURLs", List.of("https://" + DOMAIN + "/admin/callback/"),
                 "LogoutURLs", List.of("https://" + DOMAIN + "/admin/")));
         site.hasOutput("SiteUrl", Map.of("Value", "https://" + DOMAIN + "/"));
         assertThat(site.findOutputs(SiteDistribution.DNS_RECORD_OUTPUT)).isEmpty();

@@ -39,7 +39,7 @@ class EditorsTest {
         String distribution = TemplateJson.logicalId(dev, "AWS::CloudFront::Distribution");
         Map<String, Object> siteHost = Map.of("Fn::GetAtt", List.of(distribution, "DomainName"));
         assertThat(app.get("CallbackURLs")).isEqualTo(List.of(Map.of("Fn::Join", List.of("",
-                List.of("https://", siteHost, "/admin/callback")))));
+                List.of("https://", siteHost, "/admin/callback/")))));
         assertThat(app.get("LogoutURLs")).isEqualTo(List.of(Map.of("Fn::Join", List.of("",
                 List.of("https://", siteHost, "/admin/")))));
         assertThat(TemplateJson.json(app.get("ExplicitAuthFlows"))).doesNotContain("USER_PASSWORD");

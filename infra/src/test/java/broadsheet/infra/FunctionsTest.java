@@ -20,9 +20,10 @@ class FunctionsTest {
 
     @Test
     void everyHandlerRunsOnJava21Arm64WithSnapStartAndJsonLogs() {
-        dev.resourceCountIs("AWS::Lambda::Function", 5);
+        // six of ours and the editor app's BucketDeployment handler (EditorAppTest)
+        dev.resourceCountIs("AWS::Lambda::Function", 7);
         for (String handler : List.of(API, PUBLISHER, SCHEDULE, Functions.REBUILD_START_HANDLER,
-                Functions.REBUILD_WORKER_HANDLER)) {
+                Functions.REBUILD_WORKER_HANDLER, Functions.REPLAY_HANDLER)) {
             dev.hasResourceProperties("AWS::Lambda::Function", Map.of(
                     "Handler", handler,
                     "Runtime", "java21",
@@ -62,10 +63,10 @@ class FunctionsTest {
 
     @Test
     void eachFunctionHasALiveAliasOnAPublishedVersion() {
-        dev.resourceCountIs("AWS::Lambda::Alias", 5);
-        dev.resourceCountIs("AWS::Lambda::Version", 5);
+        dev.resourceCountIs("AWS::Lambda::Alias", 6);
+        dev.resourceCountIs("AWS::Lambda::Version", 6);
         for (String handler : List.of(API, PUBLISHER, SCHEDULE, Functions.REBUILD_START_HANDLER,
-                Functions.REBUILD_WORKER_HANDLER)) {
+                Functions.REBUILD_WORKER_HANDLER, Functions.REPLAY_HANDLER)) {
             Map<String, Object> alias = TemplateJson.properties(
                     dev.findResources("AWS::Lambda::Alias").get(TemplateJson.aliasOf(dev, handler)));
             assertThat(alias).containsEntry("Name", "live");
@@ -76,16 +77,17 @@ class FunctionsTest {
     @Test
     void publisherReadsOnlyArticleRecordsOfTheStreamWithBoundedRetries() {
         String stream = TemplateJson.logicalId(dev, "AWS::DynamoDB::Table");
-        String queue = TemplateJson.logicalId(dev, "AWS::SQS::Queue", "PublisherDeadLetters");
+        String failures = TemplateJson.logicalId(dev, "AWS::S3::Bucket", "PublishFailuresBucket");
         dev.resourceCountIs("AWS::Lambda::EventSourceMapping", 2);
         dev.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
                 "EventSourceArn", Map.of("Fn::GetAtt", List.of(stream, "StreamArn")),
                 "StartingPosition", "TRIM_HORIZON",
                 "BisectBatchOnFunctionError", true,
-                "MaximumRetryAttempts", Functions.STREAM_RETRY_ATTEMPTS,
+                "MaximumRetryAttempts", StreamPublisher.RETRY_ATTEMPTS,
                 "MaximumRecordAgeInSeconds", (int) StageSettings.dev().maxRecordAge().toSeconds(),
                 "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
-                "DestinationConfig", Map.of("OnFailure", Map.of("Destination", Map.of("Fn::GetAtt", List.of(queue, "Arn"))))));
+                // the S3 destination receives the discarded batch's records, SQS and SNS only their positions
+                "DestinationConfig", Map.of("OnFailure", Map.of("Destination", Map.of("Fn::GetAtt", List.of(failures, "Arn"))))));
         Map<String, Object> mapping = streamMapping();
         assertThat(TemplateJson.json(mapping.get("FunctionName")))
                 .contains(TemplateJson.aliasOf(dev, PUBLISHER)).contains(":live");
@@ -114,7 +116,7 @@ class FunctionsTest {
     }
 
     @Test
-    void failedRecordsLandInAnEncryptedTlsOnlyQueueKeptForTwoWeeks() {
+    void everyQueueIsEncryptedTlsOnlyAndKeepsMessagesTwoWeeks() {
         dev.resourceCountIs("AWS::SQS::Queue", 4);
         for (Map<String, Object> queue : dev.findResources("AWS::SQS::Queue").values()) {
             assertThat(TemplateJson.properties(queue)).containsEntry("MessageRetentionPeriod", 14 * 24 * 3600)

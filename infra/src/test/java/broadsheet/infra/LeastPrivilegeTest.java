@@ -84,20 +84,49 @@ class LeastPrivilegeTest {
         Template site = dev.site();
         String table = TemplateJson.logicalId(site, "AWS::DynamoDB::Table");
         String bucket = TemplateJson.logicalId(site, "AWS::S3::Bucket", "PagesBucket");
-        String queue = TemplateJson.logicalId(site, "AWS::SQS::Queue", "PublisherDeadLetters");
-        String schedulerRole = TemplateJson.logicalId(site, "AWS::IAM::Role", "SchedulerRole");
+        String failures = TemplateJson.logicalId(site, "AWS::S3::Bucket", "PublishFailuresBucket");
         List<Map<String, Object>> statements = inlineStatements(site, "PublisherRole");
-        assertThat(statements).containsExactlyInAnyOrder(
-                allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                        getAtt(TemplateJson.logGroupOf(site, Functions.PUBLISHER_HANDLER), "Arn")),
+        List<Map<String, Object>> expected = new java.util.ArrayList<>(publishing(site));
+        expected.add(allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                getAtt(TemplateJson.logGroupOf(site, Functions.PUBLISHER_HANDLER), "Arn")));
+        expected.add(allow(List.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
+                "dynamodb:ListStreams"), getAtt(table, "StreamArn")));
+        // what Lambda needs of the execution role to deliver a discarded batch to the S3 on-failure
+        // destination (Lambda Developer Guide, on-failure destinations; docs/aws-readiness.md)
+        expected.add(allow("s3:PutObject", Map.of("Fn::Join", List.of("", List.of(getAtt(failures, "Arn"), "/*")))));
+        assertThat(statements).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(TemplateJson.json(statements)).doesNotContain("sqs:");
+    }
+
+    @Test
+    void replayRoleMayPublishAsThePublisherDoesAndReadAndDeleteOnlyTheFailureObjects() {
+        Template site = dev.site();
+        String failures = TemplateJson.logicalId(site, "AWS::S3::Bucket", "PublishFailuresBucket");
+        List<Map<String, Object>> expected = new java.util.ArrayList<>(publishing(site));
+        expected.add(allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                getAtt(TemplateJson.logGroupOf(site, Functions.REPLAY_HANDLER), "Arn")));
+        expected.add(allow(List.of("s3:DeleteObject", "s3:GetObject"),
+                Map.of("Fn::Join", List.of("", List.of(getAtt(failures, "Arn"), "/*")))));
+        List<Map<String, Object>> statements = inlineStatements(site, "ReplayRole");
+        assertThat(statements).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(TemplateJson.json(statements)).as("no stream reads: the replay reads the bucket, not the stream")
+                .doesNotContain("dynamodb:GetRecords");
+    }
+
+    /** What publishing a change takes: the publisher's and the replay's statements alike. */
+    private static List<Map<String, Object>> publishing(Template site) {
+        String table = TemplateJson.logicalId(site, "AWS::DynamoDB::Table");
+        String bucket = TemplateJson.logicalId(site, "AWS::S3::Bucket", "PagesBucket");
+        String schedulerRole = TemplateJson.logicalId(site, "AWS::IAM::Role", "SchedulerRole");
+        return List.of(
                 allow(List.of("dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"),
                         getAtt(table, "Arn")),
-                allow(List.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
-                        "dynamodb:ListStreams"), getAtt(table, "StreamArn")),
                 allow(List.of("s3:DeleteObject", "s3:GetObject", "s3:PutObject"),
                         Map.of("Fn::Join", List.of("", List.of(getAtt(bucket, "Arn"), "/*")))),
-                allow("s3:ListBucket", getAtt(bucket, "Arn")),
-                allow("sqs:SendMessage", getAtt(queue, "Arn")),
+                // listing both buckets, merged into one statement by the minimizePolicies feature flag:
+                // without it a missing page reads as 403, not 404; Lambda and the replay list the failures
+                allow("s3:ListBucket", List.of(getAtt(bucket, "Arn"),
+                        getAtt(TemplateJson.logicalId(site, "AWS::S3::Bucket", "PublishFailuresBucket"), "Arn"))),
                 // invalidations of this distribution only (docs/design-publishing.md, "Freshness at the edge")
                 allow("cloudfront:CreateInvalidation", Map.of("Fn::Join", List.of("", List.of(
                         "arn:aws:cloudfront::123456789012:distribution/",
@@ -139,11 +168,41 @@ class LeastPrivilegeTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void editorAppDeploymentMayOnlyReadItsTwoAssetsAndWriteTheAppUnderAdmin() {
+        Template site = dev.site();
+        String bucket = TemplateJson.logicalId(site, "AWS::S3::Bucket", "EditorAppBucket");
+        Map<String, Object> deployment = TemplateJson.properties(TemplateJson.only(site, "Custom::CDKBucketDeployment"));
+        List<Object> assets = ((List<Object>) deployment.get("SourceObjectKeys")).stream()
+                .map(key -> (Object) ("arn:aws:s3:::cdk-hnb659fds-assets-123456789012-eu-west-1/" + key))
+                .toList();
+        assertThat(assets).hasSize(2);
+        List<Map<String, Object>> statements = inlineStatements(site, "EditorAppDeploymentRole");
+        // the build output's zip and config.json's zip in the CDK staging bucket, nothing else of it
+        // (in the order of their hashes, as the minimizePolicies flag sorts them)
+        Map<String, Object> reads = statements.stream().filter(st -> "s3:GetObject".equals(st.get("Action")))
+                .findFirst().orElseThrow();
+        assertThat(reads).containsEntry("Effect", "Allow");
+        assertThat(TemplateJson.list(reads.get("Resource"))).containsExactlyInAnyOrderElementsOf(assets);
+        assertThat(statements).containsExactlyInAnyOrder(
+                allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                        getAtt(TemplateJson.logicalId(site, "AWS::Logs::LogGroup", "EditorAppDeploymentLogs"), "Arn")),
+                allow("s3:ListBucket", getAtt(bucket, "Arn")),
+                // sync writes the build, prune removes what an older build left; nothing outside admin/
+                allow(List.of("s3:DeleteObject", "s3:PutObject"),
+                        Map.of("Fn::Join", List.of("", List.of(getAtt(bucket, "Arn"), "/admin/*")))),
+                reads);
+        Map<String, Object> role = TemplateJson.properties(site, "AWS::IAM::Role", "EditorAppDeploymentRole");
+        assertThat(TemplateJson.json(role.get("AssumeRolePolicyDocument"))).contains("\"Service\":\"lambda.amazonaws.com\"");
+        assertThat(TemplateJson.json(site.toJSON())).doesNotContain("cloudfront:CreateInvalidation\",\"Resource\":\"*");
+    }
+
+    @Test
     void functionRolesHaveNoManagedOrExtraPolicies() {
         Template site = dev.site();
         site.resourceCountIs("AWS::IAM::Policy", 0);
         site.resourceCountIs("AWS::IAM::ManagedPolicy", 0);
-        site.resourceCountIs("AWS::IAM::Role", 6);
+        site.resourceCountIs("AWS::IAM::Role", 8);
         assertThat(site.findResources("AWS::IAM::Role").values())
                 .allSatisfy(role -> assertThat(TemplateJson.properties(role)).doesNotContainKey("ManagedPolicyArns"));
     }

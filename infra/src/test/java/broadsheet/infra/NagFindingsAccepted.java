@@ -22,15 +22,16 @@ final class NagFindingsAccepted {
         String stage = site.getStackName().substring("Broadsheet-".length());
 
         for (String function : List.of("ApiFunction", "PublisherFunction", "ScheduleFunction", "RebuildStartFunction",
-                "RebuildWorkerFunction")) {
+                "RebuildWorkerFunction", "ReplayFunction")) {
             suppress(site, "/Functions/" + function + "/Resource", "AwsSolutions-L1",
                     "java21 on purpose: CDK 2.263 offers java25, but SnapStart, its priming and the measured cold"
                             + " starts (BENCHMARKS.md) are of java21 on arm64, and the code is built for release 17;"
                             + " moving runtimes is a change of its own, measured again");
         }
-        suppress(site, "/Functions/PublisherDeadLetters/Resource", "AwsSolutions-SQS3",
-                "it is a dead-letter queue: the on-failure destination of the DynamoDB stream mapping, which"
-                        + " cdk-nag cannot see as one (no RedrivePolicy points at it); its depth is alarmed");
+        suppress(site, "/PublishFailures/Notices/Resource", "AwsSolutions-SQS3",
+                "no consumer to fail: it only counts the objects created in the publish failures bucket (S3 event"
+                        + " notifications), and the PublishFailures alarm watches its arrivals; the batches themselves"
+                        + " stay in the bucket until replayed");
         suppress(site, "/Functions/ScheduleDeadLetters/Resource", "AwsSolutions-SQS3",
                 "it is a dead-letter queue: the DeadLetterConfig of the EventBridge Scheduler targets; its depth is alarmed");
 
@@ -44,9 +45,30 @@ final class NagFindingsAccepted {
                 "^Resource::arn:aws:scheduler:[a-z0-9-]+:\\d{12}:schedule/broadsheet-" + stage + "-publish/\\*$",
                 "scheduler:Create/Update/DeleteSchedule on schedule/broadsheet-" + stage + "-publish/*: one"
                         + " schedule per scheduled article, named after it, in this stage's group only");
+        suppressWildcard(site, "/Functions/PublisherRole/Resource",
+                "^Resource::<PublishFailuresBucket[0-9A-F]+\\.Arn>/\\*$",
+                "s3:PutObject on <publish failures bucket>/*: Lambda delivers each discarded batch of the stream"
+                        + " mapping as an object whose key it chooses (aws/lambda/<mapping>/<shard>/<date>/...)");
+        suppressWildcard(site, "/Functions/ReplayRole/Resource", "^Resource::<PagesBucket[0-9A-F]+\\.Arn>/\\*$",
+                "s3:GetObject/PutObject/DeleteObject on <pages bucket>/*: the replay publishes as the publisher does");
+        suppressWildcard(site, "/Functions/ReplayRole/Resource",
+                "^Resource::<PublishFailuresBucket[0-9A-F]+\\.Arn>/\\*$",
+                "s3:GetObject/DeleteObject on <publish failures bucket>/*: the replay reads every discarded batch"
+                        + " and deletes each once its articles are published again");
+        suppressWildcard(site, "/Functions/ReplayRole/Resource",
+                "^Resource::arn:aws:scheduler:[a-z0-9-]+:\\d{12}:schedule/broadsheet-" + stage + "-publish/\\*$",
+                "scheduler:Create/Update/DeleteSchedule on schedule/broadsheet-" + stage + "-publish/*: the replay"
+                        + " keeps the schedules of scheduled articles as the publisher does");
         suppressWildcard(site, "/Functions/RebuildWorkerRole/Resource", "^Resource::<PagesBucket[0-9A-F]+\\.Arn>/\\*$",
                 "s3:GetObject/PutObject on <pages bucket>/*: a rebuild re-renders every page of the site (no delete)");
 
+        suppressWildcard(site, "/EditorApp/DeploymentRole/Resource", "^Resource::<EditorAppBucket[0-9A-F]+\\.Arn>/admin/\\*$",
+                "s3:PutObject/DeleteObject on <editor app bucket>/admin/*: the BucketDeployment syncs the app's build"
+                        + " output (file names chosen by the build) and prunes what an older build left, in a bucket"
+                        + " that holds nothing else");
+        suppress(site, "/Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C/Resource", "AwsSolutions-L1",
+                "the runtime of CDK's own BucketDeployment handler (aws-cdk-lib 2.263.0 pins python3.13);"
+                        + " it runs only during a deploy, and moves with the next aws-cdk-lib");
         suppress(site, "/Editors/UserPool/Resource", "AwsSolutions-COG2",
                 "MFA is optional (TOTP, offered at sign-in); requiring it for every editor is a newsroom policy"
                         + " decision left open in docs/aws-readiness.md; threat protection is on (Plus plan)");

@@ -15,7 +15,8 @@ class PagesBucketTest {
 
     @Test
     void bucketIsPrivateEncryptedAndVersioned() {
-        dev.resourceCountIs("AWS::S3::Bucket", 2);
+        // pages, logs, publish failures and the editor app's own bucket (EditorAppTest)
+        dev.resourceCountIs("AWS::S3::Bucket", 4);
         assertThat(TemplateJson.properties(dev, "AWS::S3::Bucket", "PagesBucket")).containsAllEntriesOf(Map.of(
                 "PublicAccessBlockConfiguration", Map.of(
                         "BlockPublicAcls", true,
@@ -58,7 +59,8 @@ class PagesBucketTest {
 
     @Test
     void onlyThisDistributionMayReadTheBucketThroughOriginAccessControl() {
-        dev.resourceCountIs("AWS::CloudFront::OriginAccessControl", 1);
+        // one for each bucket origin: pages and the editor app (EditorAppTest)
+        dev.resourceCountIs("AWS::CloudFront::OriginAccessControl", 2);
         dev.hasResourceProperties("AWS::CloudFront::OriginAccessControl", Map.of(
                 "OriginAccessControlConfig", Match.objectLike(Map.of(
                         "OriginAccessControlOriginType", "s3",

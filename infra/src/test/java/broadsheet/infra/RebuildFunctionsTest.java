@@ -24,8 +24,8 @@ class RebuildFunctionsTest {
         assertThat((int) queue.get("VisibilityTimeout")).isGreaterThanOrEqualTo(6 * workerTimeout);
         assertThat(queue).containsEntry("RedrivePolicy", Map.of(
                 "deadLetterTargetArn", Map.of("Fn::GetAtt", List.of(deadLetters, "Arn")),
-                "maxReceiveCount", Functions.REBUILD_MAX_RECEIVES));
-        assertThat(Functions.REBUILD_MAX_RECEIVES).isBetween(2, 10);
+                "maxReceiveCount", RebuildFanOut.MAX_RECEIVES));
+        assertThat(RebuildFanOut.MAX_RECEIVES).isBetween(2, 10);
         dev.hasResourceProperties("AWS::SQS::QueuePolicy", Map.of(
                 "Queues", List.of(Map.of("Ref", TemplateJson.logicalId(dev, "AWS::SQS::Queue", "RebuildQueue"))),
                 "PolicyDocument", Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
@@ -40,9 +40,9 @@ class RebuildFunctionsTest {
 
         assertThat(mapping).containsEntry("EventSourceArn", Map.of("Fn::GetAtt", List.of(queue, "Arn")))
                 .containsEntry("FunctionResponseTypes", List.of("ReportBatchItemFailures"))
-                .containsEntry("BatchSize", Functions.REBUILD_BATCH_SIZE)
-                .containsEntry("ScalingConfig", Map.of("MaximumConcurrency", Functions.REBUILD_MAX_CONCURRENCY));
-        assertThat(Functions.REBUILD_MAX_CONCURRENCY).isBetween(2, 10);
+                .containsEntry("BatchSize", RebuildFanOut.BATCH_SIZE)
+                .containsEntry("ScalingConfig", Map.of("MaximumConcurrency", RebuildFanOut.MAX_CONCURRENCY));
+        assertThat(RebuildFanOut.MAX_CONCURRENCY).isBetween(2, 10);
         assertThat(TemplateJson.json(mapping.get("FunctionName")))
                 .contains(TemplateJson.aliasOf(dev, Functions.REBUILD_WORKER_HANDLER)).contains(":live");
     }

@@ -30,8 +30,9 @@ class SiteDistributionTest {
                 "DefaultRootObject", "index.html",
                 "Origins", Match.arrayWith(List.of(Match.objectLike(Map.of(
                         "DomainName", Map.of("Fn::GetAtt", List.of(TemplateJson.logicalId(dev, "AWS::S3::Bucket", "PagesBucket"), "RegionalDomainName")),
+                        // the pages bucket is the first origin (the editor app's bucket has one of its own: EditorAppTest)
                         "OriginAccessControlId", Map.of("Fn::GetAtt", List.of(
-                                TemplateJson.logicalId(dev, "AWS::CloudFront::OriginAccessControl"), "Id")))))),
+                                TemplateJson.logicalId(dev, "AWS::CloudFront::OriginAccessControl", "Origin1S3"), "Id")))))),
                 "DefaultCacheBehavior", Match.objectLike(Map.of(
                         "ViewerProtocolPolicy", "redirect-to-https",
                         "CachePolicyId", CACHING_OPTIMIZED,
@@ -41,7 +42,6 @@ class SiteDistributionTest {
 
     @Test
     void prettyUrlFunctionRunsOnEveryViewerRequestForPages() {
-        dev.resourceCountIs("AWS::CloudFront::Function", 1);
         dev.hasResourceProperties("AWS::CloudFront::Function", Map.of(
                 "AutoPublish", true,
                 "FunctionConfig", Match.objectLike(Map.of("Runtime", "cloudfront-js-2.0")),
@@ -50,15 +50,16 @@ class SiteDistributionTest {
                 "DefaultCacheBehavior", Match.objectLike(Map.of("FunctionAssociations", List.of(Map.of(
                         "EventType", "viewer-request",
                         "FunctionARN", Map.of("Fn::GetAtt", List.of(
-                                TemplateJson.logicalId(dev, "AWS::CloudFront::Function"), "FunctionARN"))))))))));
+                                TemplateJson.logicalId(dev, "AWS::CloudFront::Function", "PrettyUrls"), "FunctionARN"))))))))));
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void apiBehaviourForwardsEveryMethodAndAuthorizationWithoutCaching() {
         List<Map<String, Object>> behaviours = (List<Map<String, Object>>) config().get("CacheBehaviors");
-        assertThat(behaviours).hasSize(1);
-        Map<String, Object> api = behaviours.get(0);
+        // /api/* and the editor app's /admin/* (EditorAppTest)
+        assertThat(behaviours).extracting(b -> b.get("PathPattern")).containsExactlyInAnyOrder("/api/*", EditorApp.PATH_PATTERN);
+        Map<String, Object> api = behaviours.stream().filter(b -> "/api/*".equals(b.get("PathPattern"))).findFirst().orElseThrow();
         assertThat(api).containsEntry("PathPattern", "/api/*")
                 .containsEntry("CachePolicyId", CACHING_DISABLED)
                 .containsEntry("OriginRequestPolicyId", ALL_VIEWER_EXCEPT_HOST_HEADER)
@@ -88,7 +89,7 @@ class SiteDistributionTest {
     }
 
     @Test
-    void everyBehaviourSendsTheSecurityHeaders() {
+    void pagesAndApiSendTheSiteSecurityHeaders() {
         dev.hasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", Map.of(
                 "ResponseHeadersPolicyConfig", Match.objectLike(Map.of("SecurityHeadersConfig", Map.of(
                         "StrictTransportSecurity", Map.of(
@@ -98,15 +99,16 @@ class SiteDistributionTest {
                         "ContentTypeOptions", Map.of("Override", true),
                         "ReferrerPolicy", Map.of("ReferrerPolicy", "strict-origin-when-cross-origin", "Override", true),
                         "FrameOptions", Map.of("FrameOption", "DENY", "Override", true))))));
-        Map<String, Object> headersRef = Map.of("Ref", TemplateJson.logicalId(dev, "AWS::CloudFront::ResponseHeadersPolicy"));
+        Map<String, Object> headersRef = Map.of("Ref", TemplateJson.logicalId(dev, "AWS::CloudFront::ResponseHeadersPolicy", "SiteSecurityHeaders"));
         assertThat(config().get("DefaultCacheBehavior"))
                 .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsEntry("ResponseHeadersPolicyId", headersRef);
         assertThat(config().get("CacheBehaviors"))
                 .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
-                .allSatisfy(behaviour -> assertThat(behaviour)
-                        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-                        .containsEntry("ResponseHeadersPolicyId", headersRef));
+                .filteredOn(behaviour -> !EditorApp.PATH_PATTERN.equals(((Map<?, ?>) behaviour).get("PathPattern")))
+                .singleElement()
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("ResponseHeadersPolicyId", headersRef);
         assertThat(SiteDistribution.CONTENT_SECURITY_POLICY)
                 .contains("default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-ancestors 'none'");
     }

@@ -62,6 +62,7 @@ record SynthesizedApp(BroadsheetApp.Stacks stacks, Template site, Template ci, A
         Map<String, Object> context = new HashMap<>(cdkJsonContext());
         context.put("stage", stage);
         context.put("functionsJar", placeholderJar().toString());
+        context.put("editorApp", placeholderEditorApp().toString());
         context.putAll(extraContext);
         App app = new App(AppProps.builder().context(context).analyticsReporting(false).build());
         return BroadsheetApp.define(app, env);
@@ -85,8 +86,24 @@ record SynthesizedApp(BroadsheetApp.Stacks stacks, Template site, Template ci, A
         return json.treeToValue(context, Map.class);
     }
 
+    /** The real app is built by the editor module (node); the template only needs its files to hash. */
+    static Path placeholderEditorApp() {
+        try {
+            Path dir = Files.createTempDirectory("broadsheet-editor-app");
+            dir.toFile().deleteOnExit();
+            for (String file : EditorApp.REQUIRED_FILES) {
+                Path path = dir.resolve(file);
+                path.toFile().deleteOnExit();
+                Files.writeString(path, "placeholder for infra tests: " + file, StandardCharsets.UTF_8);
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The real jar is built by the lambda module; the template only needs some file to hash. */
-    private static Path placeholderJar() {
+    static Path placeholderJar() {
         try {
             Path dir = Files.createTempDirectory("broadsheet-infra-test");
             Path jar = dir.resolve("broadsheet-functions.jar");

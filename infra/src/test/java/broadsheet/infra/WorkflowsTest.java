@@ -182,6 +182,39 @@ class WorkflowsTest {
     }
 
     @Test
+    void buildJobHandsTheEditorAppBuildToEachDeploy() throws IOException {
+        JsonNode build = deploy.at("/jobs/build");
+        Path editorApp = Path.of((String) SynthesizedApp.cdkJsonContext().get("editorApp")).normalize();
+        JsonNode upload = named(build.get("steps"), "actions/upload-artifact@", "editor-app");
+        assertThat(ROOT.resolve(upload.at("/with/path").asString().strip()).normalize()).isEqualTo(editorApp);
+        assertThat(upload.at("/with/if-no-files-found").asString()).isEqualTo("error");
+        List<String> buildSteps = new ArrayList<>();
+        build.get("steps").forEach(step -> buildSteps.add(step.path("run").asString(step.path("with").path("name").asString(""))));
+        assertThat(buildSteps.indexOf("bash infra/bin/functions-jar")).as("built before it is uploaded")
+                .isNotNegative().isLessThan(buildSteps.indexOf("editor-app"));
+        // the script that builds it builds the editor module
+        assertThat(Files.readString(ROOT.resolve("infra/bin/functions-jar"))).contains("-pl functions/lambda,editor");
+        for (String job : List.of("deploy-dev", "deploy-prod")) {
+            JsonNode steps = deploy.at("/jobs/" + job + "/steps");
+            JsonNode download = named(steps, "actions/download-artifact@", "editor-app");
+            assertThat(ROOT.resolve(download.at("/with/path").asString()).normalize()).as(job).isEqualTo(editorApp);
+            List<String> order = new ArrayList<>();
+            steps.forEach(step -> order.add(step.path("run").asString(step.path("with").path("name").asString(""))));
+            assertThat(order.indexOf("editor-app")).as(job + ": downloaded before cdk deploy")
+                    .isNotNegative().isLessThan(order.indexOf("bash infra/bin/deploy " + job.substring("deploy-".length())));
+        }
+    }
+
+    private static JsonNode named(JsonNode steps, String usesPrefix, String artifact) {
+        for (JsonNode step : steps) {
+            if (step.path("uses").asString("").startsWith(usesPrefix) && artifact.equals(step.at("/with/name").asString(""))) {
+                return step;
+            }
+        }
+        throw new AssertionError("no step uses " + usesPrefix + " with artifact " + artifact);
+    }
+
+    @Test
     void everyScriptAWorkflowOrInfraScriptRunsExistsInTheRepository() throws IOException {
         List<String> scripts = new ArrayList<>();
         for (JsonNode workflow : List.of(ci, deploy)) {

@@ -3,6 +3,7 @@ package broadsheet.aws;
 import broadsheet.core.article.Article;
 import broadsheet.core.article.LeadImage;
 import broadsheet.core.article.Status;
+import broadsheet.core.editing.ArticleStore.ArticleQuery;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
@@ -19,7 +20,10 @@ import java.util.Set;
  * {@code sk = article}, the {@code by-section} index keys for every article and the
  * {@code scheduled} index keys only while the article is scheduled. Items written while the
  * table had a {@code published} index (never queried, since dropped) may still carry its keys
- * ({@link #FORMER_INDEX_KEYS}): the next update removes them.
+ * ({@link #FORMER_INDEX_KEYS}): the next update removes them. Every write also stores the
+ * headline lower-cased and without accents ({@link #HEADLINE_LOWER}) for the headline search; items written before
+ * that attribute existed lack it until their next update ({@link ArticleQueries} matches them on
+ * {@code headline}).
  *
  * <p>Index sort keys use a fixed-width UTC time ({@code 2026-11-29T10:15:30.000000000Z}) so that
  * string order is time order; the article fields keep {@link Instant#toString()}.
@@ -36,6 +40,8 @@ public final class ArticleItems {
     static final String SECTION = "section";
     static final String SLUG = "slug";
     static final String HEADLINE = "headline";
+    /** The headline in {@link ArticleQuery#searchForm} (lower-cased, without accents), for the headline search. */
+    static final String HEADLINE_LOWER = "headlineLower";
     static final String STANDFIRST = "standfirst";
     static final String BODY = "body";
     static final String IMAGE = "image";
@@ -102,6 +108,7 @@ public final class ArticleItems {
         item.put(SECTION, AttributeValue.fromS(article.section()));
         item.put(SLUG, AttributeValue.fromS(article.slug()));
         item.put(HEADLINE, AttributeValue.fromS(article.headline()));
+        item.put(HEADLINE_LOWER, AttributeValue.fromS(ArticleQuery.searchForm(article.headline())));
         putIfPresent(item, STANDFIRST, article.standfirst());
         item.put(BODY, AttributeValue.fromS(article.body()));
         if (article.image() != null) {

@@ -5,6 +5,7 @@ import broadsheet.core.article.Status;
 import broadsheet.core.editing.ArticleAlreadyExistsException;
 import broadsheet.core.editing.ArticleStore;
 import broadsheet.core.editing.ArticleStore.ArticleQuery;
+import broadsheet.core.editing.ArticleStore.ResultPage;
 import broadsheet.core.editing.InvalidCursorException;
 import broadsheet.core.editing.ArticleStoreContract;
 import broadsheet.local.servers.LocalAwsExtension;
@@ -173,6 +174,66 @@ class DynamoArticleStoreTest extends ArticleStoreContract {
 
         assertThat(store.list(new ArticleQuery(Optional.empty(), Optional.empty(), Optional.empty(), 100))
                 .articles()).extracting(Article::slug).containsExactly("only-one");
+    }
+
+    @Test
+    void everyWriteStoresTheHeadlineInItsSearchForm() {
+        Article created = store.create(withHeadline(article("world", "lower", Status.DRAFT), "ÉTÉ in İzmir"));
+        assertThat(storedItem("article#lower", "article").get("headlineLower").s()).isEqualTo("ete in izmir");
+
+        store.update(withHeadline(created, "Winter In OSLO"), 1);
+        assertThat(storedItem("article#lower", "article").get("headlineLower").s()).isEqualTo("winter in oslo");
+    }
+
+    @Test
+    void theSearchFindsArticlesWrittenBeforeTheLowerCasedHeadlineUntilAnUpdateAddsIt() {
+        store.create(withHeadline(article("world", "new", Status.PUBLISHED), "Budget vote tonight"));
+        Map<String, AttributeValue> older = new LinkedHashMap<>(ArticleItems.toItem(
+                withHeadline(article("world", "older", Status.PUBLISHED), "Budget talks resume").withVersion(1)));
+        older.remove("headlineLower");
+        aws.dynamoDb().putItem(b -> b.tableName(aws.tableName()).item(older));
+
+        // as typed, or lower-cased, against the headline as stored
+        assertThat(allArticles(Optional.of("world"), Optional.empty(), Optional.of("Budget"), 10))
+                .extracting(Article::slug).containsExactlyInAnyOrder("new", "older");
+        assertThat(allArticles(Optional.empty(), Optional.of(Status.PUBLISHED), Optional.of("talks"), 10))
+                .extracting(Article::slug).containsExactly("older");
+        assertThat(allArticles(Optional.empty(), Optional.empty(), Optional.of("budget"), 10))
+                .extracting(Article::slug).containsExactly("new");
+
+        store.update(store.find("older").orElseThrow(), 1);
+        assertThat(allArticles(Optional.empty(), Optional.empty(), Optional.of("budget"), 10))
+                .extracting(Article::slug).containsExactlyInAnyOrder("new", "older");
+    }
+
+    @Test
+    void aSearchReadsABoundedNumberOfTimesPerPageAndTheCursorLeadsOnToEveryMatch() {
+        for (int i = 0; i < 24; i++) {
+            Instant at = WRITTEN.plusSeconds(i);
+            String headline = i == 0 || i == 1 ? "Needle " + i : "Haystack " + i;
+            store.create(withHeadline(article("world", "h" + i, Status.PUBLISHED), headline).withTimes(at, at));
+        }
+        // three items evaluated per read, two reads per page: the two oldest match, the newest 22 do not
+        ArticleQueries queries = new ArticleQueries(aws.dynamoDb(), aws.tableName(), 3, 2);
+        for (Optional<String> section : List.of(Optional.of("world"), Optional.<String>empty())) {
+            List<ResultPage> pages = new ArrayList<>();
+            Optional<String> cursor = Optional.empty();
+            do {
+                ResultPage page = queries.list(new ArticleQuery(section, Optional.empty(), Optional.of("needle"),
+                        cursor, 1));
+                pages.add(page);
+                cursor = page.nextCursor();
+                assertThat(pages.size()).isLessThan(30);
+            } while (cursor.isPresent());
+
+            assertThat(pages).allSatisfy(p -> assertThat(p.articles().size()).isLessThanOrEqualTo(1));
+            assertThat(pages.subList(0, pages.size() - 1)).anySatisfy(p -> {
+                assertThat(p.articles()).isEmpty();
+                assertThat(p.nextCursor()).isPresent();
+            });
+            assertThat(pages.stream().flatMap(p -> p.articles().stream()).map(Article::slug))
+                    .as(section.toString()).containsExactlyInAnyOrder("h0", "h1");
+        }
     }
 
     @Test

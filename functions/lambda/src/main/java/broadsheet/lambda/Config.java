@@ -31,11 +31,13 @@ import java.util.Optional;
  * @param distributionId   {@code DISTRIBUTION_ID}: the CloudFront distribution whose cached pages
  *                         the publisher invalidates when a change makes them stale (none: no
  *                         invalidations, as locally)
+ * @param failuresBucket   {@code FAILURES_BUCKET}: the bucket of the publisher's stream mapping's
+ *                         on-failure destination, which the replay function republishes from
  */
 public record Config(String tableName, String bucketName, String siteBaseUrl, String editorGroupClaim,
                      String editorGroup, String contributorGroup, boolean s3PathStyle, Sdk sdk,
                      Optional<EventBridgePublishSchedule.Target> schedules, Optional<String> rebuildQueueUrl,
-                     Optional<String> distributionId) {
+                     Optional<String> distributionId, Optional<String> failuresBucket) {
 
     /** Where the SDK clients' credentials come from. */
     public enum Credentials {
@@ -90,6 +92,7 @@ public record Config(String tableName, String bucketName, String siteBaseUrl, St
         Objects.requireNonNull(schedules, "schedules");
         Objects.requireNonNull(rebuildQueueUrl, "rebuildQueueUrl");
         Objects.requireNonNull(distributionId, "distributionId");
+        Objects.requireNonNull(failuresBucket, "failuresBucket");
         siteBaseUrl = siteBaseUrl.endsWith("/") ? siteBaseUrl.substring(0, siteBaseUrl.length() - 1) : siteBaseUrl;
     }
 
@@ -125,7 +128,8 @@ public record Config(String tableName, String bucketName, String siteBaseUrl, St
                 optional(env, "CONTRIBUTOR_GROUP", DEFAULT_CONTRIBUTOR_GROUP),
                 Boolean.parseBoolean(optional(env, "S3_FORCE_PATH_STYLE", "false")), Sdk.from(env), schedules,
                 Optional.ofNullable(optional(env, "REBUILD_QUEUE_URL", null)),
-                Optional.ofNullable(optional(env, "DISTRIBUTION_ID", null)));
+                Optional.ofNullable(optional(env, "DISTRIBUTION_ID", null)),
+                Optional.ofNullable(optional(env, "FAILURES_BUCKET", null)));
     }
 
     /** The rebuild queue's URL, required by the rebuild functions. */

@@ -70,6 +70,7 @@ final class Production {
             }
         }));
         parts.rebuildQueueUrl = config.rebuildQueueUrl();
+        parts.failuresBucket = config.failuresBucket();
         return parts;
     }
 

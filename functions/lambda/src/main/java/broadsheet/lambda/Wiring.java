@@ -20,6 +20,8 @@ import broadsheet.core.site.SiteConfig;
 import broadsheet.lambda.http.ArticleApi;
 import broadsheet.lambda.http.EditorPolicy;
 import broadsheet.lambda.stream.ChangeFeed;
+import broadsheet.lambda.stream.CurrentImages;
+import broadsheet.lambda.stream.replay.FailedPublishes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -50,6 +52,8 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>HTTP API: {@link #articleApi()};</li>
  *   <li>change-feed publisher: {@link #changeFeed()} (over {@link #publisher()});</li>
+ *   <li>replay of the batches it gave up on: {@link #failedPublishes()} (over {@link #currentImages()}
+ *       and {@link #changeFeed()});</li>
  *   <li>schedule: {@link #schedulePublisher()};</li>
  *   <li>rebuild start and worker: {@link #rebuildFanOut()} (over {@link #siteRebuild}).</li>
  * </ul>
@@ -77,6 +81,7 @@ public final class Wiring {
     private final Supplier<EdgeCache> edge;
     private final Optional<Supplier<SqsClient>> sqs;
     private final Optional<String> rebuildQueueUrl;
+    private final Optional<String> failuresBucket;
     private final Supplier<SiteConfig> site;
     private final Clock clock;
     private final ArticleWriteListener writeListener;
@@ -115,6 +120,7 @@ public final class Wiring {
         this.edge = b.edge;
         this.sqs = b.sqs;
         this.rebuildQueueUrl = b.rebuildQueueUrl;
+        this.failuresBucket = b.failuresBucket;
         this.site = new Lazy<>(b.site);
         this.clock = b.clock;
         this.writeListener = b.writeListener;
@@ -157,6 +163,26 @@ public final class Wiring {
         SiteConfig config = site();
         return new Publisher(listingStore(), pagesTo, pages(), clock, config.sectionSlugs(), config.frontSize(),
                 edge.get());
+    }
+
+    /**
+     * Failed stream records brought up to date from the table: what every replay publishes
+     * ({@code local/run --replay-dead-letters} and {@link #failedPublishes()}).
+     */
+    public CurrentImages currentImages() {
+        return new CurrentImages(dynamoDb.get(), tableName);
+    }
+
+    /**
+     * The replay of the batches in the stream mapping's on-failure bucket, through a new
+     * {@link #changeFeed()}.
+     *
+     * @throws IllegalStateException without that bucket ({@code FAILURES_BUCKET} in production)
+     */
+    public FailedPublishes failedPublishes() {
+        String bucket = failuresBucket.orElseThrow(
+                () -> new IllegalStateException("missing environment variables: FAILURES_BUCKET"));
+        return new FailedPublishes(s3.get(), bucket, currentImages(), changeFeed());
     }
 
     public SchedulePublisher schedulePublisher() {
@@ -240,6 +266,7 @@ public final class Wiring {
         Supplier<EdgeCache> edge = () -> EdgeCache.NONE;
         Optional<Supplier<SqsClient>> sqs = Optional.empty();
         Optional<String> rebuildQueueUrl = Optional.empty();
+        Optional<String> failuresBucket = Optional.empty();
         Supplier<SiteConfig> site = SiteConfig::load;
         private Optional<Supplier<MustachePages>> pages = Optional.empty();
         private Clock clock = Clock.systemUTC();
@@ -313,6 +340,12 @@ public final class Wiring {
         public Builder rebuildQueue(SqsClient sqs, String queueUrl) {
             this.sqs = Optional.of(constant(sqs, "sqs"));
             this.rebuildQueueUrl = Optional.of(Objects.requireNonNull(queueUrl, "queueUrl"));
+            return this;
+        }
+
+        /** The stream mapping's on-failure bucket, for {@link Wiring#failedPublishes()}. */
+        public Builder failuresBucket(String bucket) {
+            this.failuresBucket = Optional.of(Objects.requireNonNull(bucket, "bucket"));
             return this;
         }
 

@@ -17,7 +17,17 @@ class ConfigTest {
                 "SITE_BASE_URL", "https://news.example/"));
         assertThat(config).isEqualTo(new Config("broadsheet", "site-bucket", "https://news.example",
                 "cognito:groups", "editors", "contributors", false, Config.Sdk.DEFAULT_CHAINS, java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.empty()));
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()));
+    }
+
+    @Test
+    void readsTheBucketOfFailedPublishesTheReplayFunctionRepublishesFrom() {
+        Config config = Config.from(java.util.Map.of("TABLE_NAME", "broadsheet", "BUCKET_NAME", "site-bucket",
+                "SITE_BASE_URL", "https://news.example", "FAILURES_BUCKET", " broadsheet-dev-publish-failures "));
+
+        assertThat(config.failuresBucket()).contains("broadsheet-dev-publish-failures");
+        assertThat(Config.from(java.util.Map.of("TABLE_NAME", "t", "BUCKET_NAME", "b", "SITE_BASE_URL", "https://x.example"))
+                .failuresBucket()).isEmpty();
     }
 
     @Test

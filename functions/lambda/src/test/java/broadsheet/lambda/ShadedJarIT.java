@@ -47,18 +47,29 @@ class ShadedJarIT {
         env.put("SCHEDULE_FUNCTION_ARN", "arn:aws:lambda:us-east-1:123456789012:function:schedule:live");
         env.put("SCHEDULER_ROLE_ARN", "arn:aws:iam::123456789012:role/scheduler");
         env.put("SCHEDULE_DLQ_ARN", "arn:aws:sqs:us-east-1:123456789012:schedule-dlq");
+        // the replay function runs from this jar too: one discarded batch waits in its bucket
+        String failures = AWS.createBucket();
+        env.put("FAILURES_BUCKET", failures);
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        tools.jackson.databind.node.ObjectNode failure = (tools.jackson.databind.node.ObjectNode) json.readTree(
+                ApiGatewayEvents.resource("/events/stream/s3-on-failure-documented.json"));
+        failure.set("payload", json.readTree(ApiGatewayEvents.resource("/events/stream/article-batch.json")));
+        AWS.s3().putObject(b -> b.bucket(failures).key("aws/lambda/esm/shard/2026/11/29/2026-11-29T12.00.00-a"),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(json.writeValueAsBytes(failure)));
         JarProcess smoke = JarProcess.run(JAR, ShadedJarSmoke.class, endpoints, env);
         String log = smoke.log();
         assertThat(smoke.finished()).as(log).isTrue();
         assertThat(smoke.exitCode()).as(log).isZero();
-        List<String> lines = log.lines().filter(l -> l.matches("(post|get|publish|media|sweep|aws-endpoints) .*")).toList();
+        List<String> lines = log.lines().filter(l -> l.matches("(post|get|publish|media|sweep|replay|aws-endpoints) .*")).toList();
         assertThat(lines).as(log).containsExactly("post 201 \"1\"", "get 200 \"1\"", "publish failures 0",
                 "media 201 " + endpoints.s3() + "/" + AWS.bucketName() + "/media/",
                 "sweep {\"published\":[]}",
+                "replay {\"objects\":1,\"republished\":1,\"remaining\":[]}",
                 "aws-endpoints dynamodb.eu-west-1.amazonaws.com broadsheet-site.s3.eu-west-1.amazonaws.com "
                         + "scheduler.eu-west-1.amazonaws.com broadsheet-site.s3.eu-west-1.amazonaws.com");
         assertThat(log).as("SDK logging is bound, so no SLF4J fallback notice").doesNotContain("SLF4J:");
 
+        assertThat(AWS.s3().listObjectsV2(b -> b.bucket(failures)).contents()).isEmpty();
         assertThat(AWS.dynamoDb().getItem(b -> b.tableName(AWS.tableName()).consistentRead(true)
                 .key(Map.of("pk", AttributeValue.fromS("article#" + ApiGatewayEvents.WORLD_SLUG),
                         "sk", AttributeValue.fromS("article")))).item()).isNotEmpty();

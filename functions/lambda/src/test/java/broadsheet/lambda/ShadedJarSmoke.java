@@ -6,6 +6,7 @@ import broadsheet.lambda.schedule.ScheduleHandler;
 import broadsheet.lambda.stream.PublisherHandler;
 import broadsheet.lambda.stream.StreamBatchResponse;
 import broadsheet.lambda.stream.StreamEventJson;
+import broadsheet.lambda.stream.replay.ReplayHandler;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -35,8 +36,8 @@ import java.util.Map;
  * Runs in a child JVM whose class path is the shaded function jar and the test classes, with the
  * environment a deployed function gets: the handlers built by their no-argument constructors and
  * invoked as the Lambda runtime invokes a stream handler (event JSON bytes in, answer bytes out),
- * with events from the fixtures: one article created, read and published, a media upload signed
- * and a schedule sweep; last, every client built as in AWS, without an endpoint override, to show
+ * with events from the fixtures: one article created, read and published, a media upload signed,
+ * a schedule sweep and a replay of the on-failure bucket; last, every client built as in AWS, without an endpoint override, to show
  * that AWS endpoints resolve with what the jar holds. Prints one line per step for {@link ShadedJarIT}.
  */
 public final class ShadedJarSmoke {
@@ -62,6 +63,7 @@ public final class ShadedJarSmoke {
                 .body("{\"filename\":\"a.png\",\"contentType\":\"image/png\",\"size\":10}"));
         System.out.println("media " + media.status() + " " + upload(media.bodyText()));
         System.out.println("sweep " + Invocations.answer(new ScheduleHandler(), "{\"sweep\": true}"));
+        System.out.println("replay " + Invocations.answer(new ReplayHandler(), "{}"));
         System.out.println("aws-endpoints " + String.join(" ", awsEndpoints()));
     }
 

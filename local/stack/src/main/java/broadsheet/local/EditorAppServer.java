@@ -10,7 +10,9 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,8 +28,8 @@ public final class EditorAppServer implements Request.Handler {
 
     public static final String PREFIX = "/admin/";
     static final String RESOURCES = "broadsheet/editor/";
-    public static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
-            + "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    /** The policy of an app that connects to its own origin only. */
+    public static final String POLICY = policy(List.of());
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -35,12 +37,32 @@ public final class EditorAppServer implements Request.Handler {
     }
 
     private final Map<String, File> files = new LinkedHashMap<>();
+    private final String policy;
+
+    /**
+     * The app's Content-Security-Policy: script, style, images and connections from this origin,
+     * and connections to {@code uploadOrigins} too (where presigned media uploads go, the bucket's
+     * origin). No inline script or style, no framing of the app; the preview frame is a
+     * {@code srcdoc} document, which inherits this policy.
+     */
+    public static String policy(List<URI> uploadOrigins) {
+        String connect = String.join(" ", java.util.stream.Stream.concat(java.util.stream.Stream.of("'self'"),
+                uploadOrigins.stream().map(u -> u.getScheme() + "://" + u.getAuthority())).toList());
+        return "default-src 'none'; script-src 'self'; style-src 'self'; connect-src " + connect + "; "
+                + "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    }
 
     /**
      * @param config what {@code config.json} holds: {@code issuer}, {@code clientId},
-     *               {@code redirectUri}, {@code api}, {@code sections}
+     *               {@code redirectUri}, {@code api}, {@code sections}, {@code timeZone}
      */
     public EditorAppServer(Map<String, Object> config) {
+        this(config, List.of());
+    }
+
+    /** @param uploadOrigins where the app PUTs media to presigned URLs, beside its own origin */
+    public EditorAppServer(Map<String, Object> config, List<URI> uploadOrigins) {
+        this.policy = policy(uploadOrigins);
         load("index.html", "text/html; charset=utf-8");
         load("app.js", "text/javascript; charset=utf-8");
         load("app.css", "text/css; charset=utf-8");
@@ -66,7 +88,7 @@ public final class EditorAppServer implements Request.Handler {
     public boolean handle(Request request, Response response, Callback callback) {
         HttpFields.Mutable out = response.getHeaders();
         out.put("X-Content-Type-Options", "nosniff");
-        out.put("Content-Security-Policy", POLICY);
+        out.put("Content-Security-Policy", policy);
         out.put("X-Frame-Options", "DENY");
         out.put("Referrer-Policy", "no-referrer");
         out.put(HttpHeader.CACHE_CONTROL, "no-cache");

@@ -14,6 +14,7 @@ import broadsheet.lambda.http.ApiHandler;
 import broadsheet.lambda.http.EditorPolicy;
 import broadsheet.lambda.stream.PublisherHandler;
 import broadsheet.lambda.stream.StreamEvent;
+import broadsheet.lambda.stream.CurrentImages;
 import broadsheet.lambda.stream.StreamRecords;
 import broadsheet.local.servers.AwsEndpoints;
 import broadsheet.local.servers.Dynalite;
@@ -21,7 +22,6 @@ import broadsheet.local.servers.LocalCredentials;
 import broadsheet.local.servers.S3ProxyServer;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -52,6 +52,8 @@ import java.util.logging.Logger;
 public final class LocalStack implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LocalStack.class.getName());
+    /** The newsroom's time zone, in which the editor app shows and picks times (beside UTC). */
+    static final String NEWSROOM_TIME_ZONE = "Europe/London";
 
     private final LocalSettings settings;
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -59,6 +61,7 @@ public final class LocalStack implements AutoCloseable {
     private LocalHttpServer http;
     private URI dynamoDbEndpoint;
     private DynamoDbClient dynamoDb;
+    private CurrentImages currentImages;
     private URI s3Endpoint;
     private SiteBucket bucket;
     private LocalChangeFeed feed;
@@ -97,7 +100,9 @@ public final class LocalStack implements AutoCloseable {
                 () -> Dynalite.start(Optional.of(settings.dataDir().resolve("dynamodb"))),
                 r -> new Thread(r, "dynalite-start").start());
         resources.add(() -> dynaliteStart.thenAccept(Dynalite::close).exceptionally(e -> null).join());
-        S3ProxyServer s3proxy = S3ProxyServer.startFilesystem(settings.dataDir().resolve("s3"));
+        // the editor app PUTs media straight to the bucket (presigned), as in AWS: a CORS rule lets it
+        S3ProxyServer s3proxy = S3ProxyServer.startFilesystem(settings.dataDir().resolve("s3"),
+                List.of(http.baseUrl().toString().replaceAll("/$", "")));
         resources.add(s3proxy);
         // this machine's base URL, so links in rendered pages work locally
         SiteConfig site = SiteConfig.load().withBaseUrl(siteUrl().toString());
@@ -133,6 +138,7 @@ public final class LocalStack implements AutoCloseable {
                 .presigner(presigner)
                 .build();
         bucket = wiring.siteBucket();
+        currentImages = wiring.currentImages();
         RequestStreamHandler publisherHandler = settings.publisherWrapper()
                 .apply(new PublisherHandler(wiring.changeFeed()));
 
@@ -171,7 +177,7 @@ public final class LocalStack implements AutoCloseable {
         http.serve(Map.of(
                 LocalHttpServer.API_PREFIX, new ApiBridge(apiHandler, authorizer, apiEvents, settings.maxBodyBytes(), clock),
                 OidcEndpoints.PREFIX, new OidcEndpoints(issuer),
-                "/admin", new EditorAppServer(editorAppConfig(site))), new SiteServer(bucket));
+                "/admin", new EditorAppServer(editorAppConfig(site), List.of(s3proxy.endpoint()))), new SiteServer(bucket));
     }
 
     /**
@@ -256,6 +262,8 @@ public final class LocalStack implements AutoCloseable {
         config.put("clientId", issuer.clientId());
         config.put("redirectUri", http.baseUrl() + EditorAppServer.PREFIX);
         config.put("api", http.baseUrl() + "/api");
+        config.put("editorGroup", settings.editorGroup());
+        config.put("timeZone", NEWSROOM_TIME_ZONE);
         config.put("sections", site.sections().stream()
                 .map(s -> Map.of("slug", s.slug(), "title", s.title())).toList());
         return config;
@@ -309,17 +317,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * A dead letter with its new image replaced by the article as the table holds it now (a REMOVE
-     * when it is gone); empty when there is nothing left to publish (no old image and no article).
-     * Later changes of the article have been published since the record failed, and listing
-     * entries carry no version: replaying the stale new image would list the article again where
-     * it was, after it had been moved, unpublished or deleted. The old image is kept, so whatever
-     * the failed change should have removed is still removed.
+     * A dead letter brought up to date ({@link CurrentImages}: the article as the table holds it
+     * now, a REMOVE when it is gone); empty when there is nothing left to publish.
      */
     Optional<StreamEvent.Record> current(StreamEvent.Record record) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(settings.tableName())
-                .key(record.keys()).consistentRead(true)).item();
-        return StreamRecords.withNewImage(record, item);
+        return currentImages.current(record);
     }
 
     /** Loads the sample articles through the API (as the local editor), with their images. */

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An editor's path through the newsroom app in headless Chromium: open /admin/, sign in at the
  * local OpenID Connect issuer (code + PKCE), see the article an editor posted through the API in
- * the list, filter, and open it read-only. The app runs under its strict Content-Security-Policy.
+ * the list, filter, and open it in the editor. The app runs under its strict Content-Security-Policy.
  */
 class EditorAppBrowserTest {
 
@@ -92,11 +92,11 @@ class EditorAppBrowserTest {
         browser.findElement(By.id("filter-apply")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#articles a.headline"))).click();
 
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("article-headline")));
-        assertThat(browser.findElement(By.id("article-headline")).getText()).isEqualTo(HEADLINE);
-        assertThat(browser.findElement(By.id("article-body")).getText()).contains("<script>alert(1)</script>");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("editor-heading"), HEADLINE));
+        assertThat(browser.findElement(By.id("headline")).getAttribute("value")).isEqualTo(HEADLINE);
+        assertThat(browser.findElement(By.id("body")).getAttribute("value")).contains("<script>alert(1)</script>");
         assertThat(((JavascriptExecutor) browser).executeScript(
-                "return document.querySelectorAll('script:not([src]), #article script').length")).isEqualTo(0L);
+                "return document.querySelectorAll('script:not([src]), main script, main b').length")).isEqualTo(0L);
         screenshot("editor-article-view");
     }
 
@@ -122,12 +122,21 @@ class EditorAppBrowserTest {
         browser.findElement(By.id("next-page")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("first-page")));
         wait.until(d -> headlines().size() == 2);
-        assertThat(headlines()).doesNotContainAnyElementsOf(first);
+        List<String> second = headlines();
+        assertThat(second).doesNotContainAnyElementsOf(first);
         assertThat(browser.findElements(By.id("next-page"))).isEmpty();
         assertThat(browser.getCurrentUrl()).contains("c=");
         screenshot("editor-article-list-page-2");
         browser.findElement(By.id("first-page")).click();
         wait.until(d -> headlines().size() == 20);
+
+        // the API searches every page: a headline of the second page is found from the first
+        String wanted = second.get(0);
+        browser.findElement(By.id("filter-headline")).sendKeys(wanted.toUpperCase(java.util.Locale.ROOT));
+        browser.findElement(By.id("filter-apply")).click();
+        wait.until(d -> headlines().contains(wanted));
+        assertThat(headlines()).allSatisfy(h -> assertThat(h).startsWith(wanted));
+        assertThat(browser.getCurrentUrl()).contains("q=MATCH");
 
         browser.findElement(By.id("sign-out")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));

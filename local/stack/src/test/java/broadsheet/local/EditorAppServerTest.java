@@ -73,6 +73,15 @@ class EditorAppServerTest {
     }
 
     @Test
+    void letsTheAppConnectToTheUploadOriginOnly() {
+        String policy = EditorAppServer.policy(List.of(java.net.URI.create("http://127.0.0.1:9000/bucket/key?X-Amz-Signature=x")));
+
+        assertThat(policy).contains("connect-src 'self' http://127.0.0.1:9000;")
+                .contains("script-src 'self';").doesNotContain("unsafe").doesNotContain("bucket");
+        assertThat(EditorAppServer.POLICY).contains("connect-src 'self';");
+    }
+
+    @Test
     void isReadOnly() throws Exception {
         HttpResponse<String> post = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.baseUrl().resolve("/admin/"))
                 .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());

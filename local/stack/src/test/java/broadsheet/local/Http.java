@@ -40,6 +40,13 @@ final class Http {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> putJson(String path, byte[] json, String token, String ifMatch)
+            throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").header("If-Match", ifMatch)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> delete(String path, String token, String ifMatch) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
                 .header("If-Match", ifMatch).DELETE().build(), HttpResponse.BodyHandlers.ofString());

@@ -3,9 +3,12 @@ package broadsheet.core.editing;
 import broadsheet.core.article.Article;
 import broadsheet.core.article.Status;
 
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Where articles live. Every write is a single-item conditional write on the article's version:
@@ -71,13 +74,44 @@ public interface ArticleStore {
     List<Article> due(Instant now, int limit);
 
     /**
-     * Lists articles, newest first, filtered by section and/or status; the cursor is opaque.
+     * Lists articles, newest first, filtered by section and/or status and/or a headline search;
+     * the cursor is opaque. A page may hold fewer than {@code limit} articles (even none) while
+     * it still has a next cursor: a store may stop after a bounded amount of reading. Following
+     * the cursors to the end returns every matching article exactly once.
      *
      * @throws InvalidCursorException when the cursor is not one this store returned for such a query
      */
     ResultPage list(ArticleQuery query);
 
-    record ArticleQuery(Optional<String> section, Optional<Status> status, Optional<String> cursor, int limit) {
+    /**
+     * What {@link #list} returns: the articles of {@code section} and {@code status} (when given)
+     * whose headline contains {@code headline} (when given, as the editor typed it), both compared
+     * in {@link #searchForm}.
+     */
+    record ArticleQuery(Optional<String> section, Optional<Status> status, Optional<String> headline,
+                        Optional<String> cursor, int limit) {
+
+        private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+
+        /** A query without a headline search. */
+        public ArticleQuery(Optional<String> section, Optional<Status> status, Optional<String> cursor, int limit) {
+            this(section, status, Optional.empty(), cursor, limit);
+        }
+
+        /**
+         * The form in which headlines are searched: compatibility-decomposed (NFKD), without
+         * combining marks (accents), lower-cased by Unicode rules in {@link Locale#ROOT}. So
+         * {@code cafe} finds {@code Café}, and {@code İZMIR} finds {@code İzmir}.
+         */
+        public static String searchForm(String text) {
+            return COMBINING_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("")
+                    .toLowerCase(Locale.ROOT);
+        }
+
+        /** Whether {@code article}'s headline matches this query's search (true without one). */
+        public boolean headlineMatches(Article article) {
+            return headline.map(h -> searchForm(article.headline()).contains(searchForm(h))).orElse(true);
+        }
     }
 
     /** One kept version of an article. */

@@ -266,6 +266,64 @@ public abstract class ArticleStoreContract {
     }
 
     @Test
+    void searchesHeadlinesCaseInsensitivelyWithTheFiltersAndPagesOverEveryMatchOnce() {
+        List<String> matching = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Instant at = WRITTEN.plusSeconds(i);
+            String slug = "w" + i;
+            String headline = switch (i % 3) {
+                case 0 -> "BUDGET talks resume " + i;
+                case 1 -> "Harbour reopens " + i;
+                default -> "The budget, line by line " + i;
+            };
+            store.create(withHeadline(article("world", slug, i == 11 ? Status.DRAFT : Status.PUBLISHED), headline)
+                    .withTimes(at, at));
+            if (i % 3 != 1) {
+                matching.add(slug);
+            }
+        }
+        store.create(withHeadline(article("business", "b-budget", Status.PUBLISHED), "Budget day"));
+        store.create(withHeadline(article("business", "b-other", Status.PUBLISHED), "Markets calm"));
+
+        List<ResultPage> pages = allPages(Optional.of("world"), Optional.empty(), Optional.of("Budget"), 2);
+        List<Article> listed = pages.stream().flatMap(p -> p.articles().stream()).toList();
+        assertThat(pages).allSatisfy(p -> assertThat(p.articles().size()).isLessThanOrEqualTo(2));
+        assertThat(listed).extracting(Article::slug).containsExactlyInAnyOrderElementsOf(matching);
+        assertThat(listed).isSortedAccordingTo(Comparator.comparing(Article::updatedAt).reversed());
+
+        assertThat(allArticles(Optional.of("world"), Optional.of(Status.DRAFT), Optional.of("budget"), 3))
+                .extracting(Article::slug).containsExactly("w11");
+        List<String> everywhere = new ArrayList<>(matching);
+        everywhere.add("b-budget");
+        assertThat(allArticles(Optional.empty(), Optional.empty(), Optional.of("bUdGeT"), 3))
+                .extracting(Article::slug).containsExactlyInAnyOrderElementsOf(everywhere);
+        assertThat(allArticles(Optional.empty(), Optional.of(Status.PUBLISHED), Optional.of("nothing like it"), 2))
+                .isEmpty();
+    }
+
+    @Test
+    void searchIgnoresCaseAndAccentsByUnicodeRules() {
+        store.create(withHeadline(article("world", "ete", Status.PUBLISHED), "ÉTÉ INDIEN À ISTANBUL"));
+        store.create(withHeadline(article("world", "dotted", Status.PUBLISHED), "İzmir votes"));
+        store.create(withHeadline(article("world", "plain", Status.PUBLISHED), "Summer in Paris"));
+
+        assertThat(allArticles(Optional.empty(), Optional.empty(), Optional.of("été indien"), 10))
+                .extracting(Article::slug).containsExactly("ete");
+        assertThat(allArticles(Optional.of("world"), Optional.empty(), Optional.of("À istanbul"), 10))
+                .extracting(Article::slug).containsExactly("ete");
+        assertThat(allArticles(Optional.empty(), Optional.empty(), Optional.of("ete"), 10))
+                .extracting(Article::slug).containsExactly("ete");
+        // not Turkish rules: a dotted capital I and a plain I both find i
+        assertThat(allArticles(Optional.of("world"), Optional.empty(), Optional.of("İZMIR"), 10))
+                .extracting(Article::slug).containsExactly("dotted");
+        assertThat(allArticles(Optional.of("world"), Optional.empty(), Optional.of("IZMIR"), 10))
+                .extracting(Article::slug).containsExactly("dotted");
+        // a search of only an accent has an empty search form: it matches every headline
+        assertThat(allArticles(Optional.of("world"), Optional.empty(), Optional.of("\u0301"), 10))
+                .extracting(Article::slug).containsExactlyInAnyOrder("ete", "dotted", "plain");
+    }
+
+    @Test
     void keepsTheCreatorAndFindsArticlesInReviewByStatus() {
         Article created = store.create(article("world", "pitch", Status.REVIEW).withCreatedBy("ann"));
         store.create(article("world", "other", Status.DRAFT));
@@ -328,14 +386,24 @@ public abstract class ArticleStoreContract {
     }
 
     private List<Article> allArticles(Optional<String> section, Optional<Status> status, int limit) {
-        return allPages(section, status, limit).stream().flatMap(p -> p.articles().stream()).toList();
+        return allArticles(section, status, Optional.empty(), limit);
+    }
+
+    protected List<Article> allArticles(Optional<String> section, Optional<Status> status, Optional<String> headline,
+                                        int limit) {
+        return allPages(section, status, headline, limit).stream().flatMap(p -> p.articles().stream()).toList();
     }
 
     private List<ResultPage> allPages(Optional<String> section, Optional<Status> status, int limit) {
+        return allPages(section, status, Optional.empty(), limit);
+    }
+
+    protected List<ResultPage> allPages(Optional<String> section, Optional<Status> status, Optional<String> headline,
+                                        int limit) {
         List<ResultPage> pages = new ArrayList<>();
         Optional<String> cursor = Optional.empty();
         do {
-            ResultPage page = store.list(new ArticleQuery(section, status, cursor, limit));
+            ResultPage page = store.list(new ArticleQuery(section, status, headline, cursor, limit));
             pages.add(page);
             cursor = page.nextCursor();
             assertThat(pages.size()).as("pages before the cursor runs out").isLessThan(100);

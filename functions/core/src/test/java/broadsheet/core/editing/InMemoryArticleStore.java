@@ -133,6 +133,7 @@ public final class InMemoryArticleStore implements ArticleStore {
         List<Article> matching = articles.values().stream()
                 .filter(a -> query.section().map(a.section()::equals).orElse(true))
                 .filter(a -> query.status().map(s -> s == a.status()).orElse(true))
+                .filter(query::headlineMatches)
                 .filter(a -> after.map(c -> newestFirst.compare(position(a, byPublishTime), c) > 0).orElse(true))
                 .sorted(Comparator.comparing(a -> position(a, byPublishTime), newestFirst))
                 .limit(query.limit() + 1L)

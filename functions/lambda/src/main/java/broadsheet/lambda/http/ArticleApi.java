@@ -75,7 +75,7 @@ public final class ArticleApi {
         List<Router.Route> routes = new ArrayList<>();
         routes.addAll(new ArticleCollectionRoutes(editing, site, validator, json, clock).routes());
         routes.addAll(new ArticleRoutes(editing, validator, json, clock).routes());
-        routes.addAll(new PreviewRoute(editing, previews, clock).routes());
+        routes.addAll(new PreviewRoute(editing, validator, previews, clock).routes());
         routes.addAll(new RevisionRoutes(editing, json, clock).routes());
         routes.addAll(new MediaRoute(site, uploadSigner, clock).routes());
         this.router = new Router(routes);

@@ -31,12 +31,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code GET /api/articles} (a page of articles, filtered by section and status) and
+ * {@code GET /api/articles} (a page of articles, filtered by section, status and a headline
+ * search {@code q}: a substring of the headline, ignoring case and accents) and
  * {@code POST /api/articles} (create, idempotent with an {@code Idempotency-Key}). The caller
  * becomes the new article's owner ({@code createdBy}), whatever the body says. A contributor's
  * list holds only their own articles and live ones ({@link Permissions#listScope}): each page the
  * store returns is filtered, so a page may hold fewer than {@code limit} articles (even none)
- * while its {@code nextCursor} still leads on to the rest.
+ * while its {@code nextCursor} still leads on to the rest. So may a page of a search: the store
+ * reads a bounded amount per request.
  */
 final class ArticleCollectionRoutes {
 
@@ -46,6 +48,8 @@ final class ArticleCollectionRoutes {
     private static final System.Logger LOG = System.getLogger(ArticleCollectionRoutes.class.getName());
     private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
     private static final int MAX_CURSOR_LENGTH = 4096;
+    /** The longest headline search, in characters (Unicode code points), after trimming. */
+    static final int MAX_SEARCH_LENGTH = 100;
 
     private final Editing editing;
     private final SiteConfig site;
@@ -116,6 +120,12 @@ final class ArticleCollectionRoutes {
         if (statusText.isPresent() && status.isEmpty()) {
             violations.add(new Violation("status", "must be one of draft, scheduled, published"));
         }
+        Optional<String> search = request.queryParameter("q").map(String::strip).filter(q -> !q.isEmpty());
+        if (search.isPresent() && (search.get().codePointCount(0, search.get().length()) > MAX_SEARCH_LENGTH
+                || search.get().codePoints().anyMatch(Character::isISOControl))) {
+            violations.add(new Violation("q", "must be at most " + MAX_SEARCH_LENGTH
+                    + " characters, without control characters"));
+        }
         Optional<String> cursor = request.queryParameter("cursor");
         if (cursor.isPresent() && !cursor.get().matches("[\\x21-\\x7e]{1," + MAX_CURSOR_LENGTH + "}")) {
             violations.add(badCursor());
@@ -135,7 +145,7 @@ final class ArticleCollectionRoutes {
         }
         ResultPage page;
         try {
-            page = editing.list(new ArticleQuery(section, status, cursor, limit));
+            page = editing.list(new ArticleQuery(section, status, search, cursor, limit));
         } catch (InvalidCursorException e) {
             LOG.log(Level.INFO, "refused cursor: " + e);
             return Problem.invalid("The query is not valid; see violations.", List.of(badCursor())).response();

@@ -181,6 +181,61 @@ class ApiHandlerTest {
     }
 
     @Test
+    void searchesHeadlinesWithTheFiltersAndPagesOverEveryMatch() {
+        for (int i = 1; i <= 5; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            send(fixture("post-article.json").body(article(Map.of("slug", "world-story-" + i,
+                    "headline", i % 2 == 1 ? "Budget row deepens, part " + i : "Harbour reopens, part " + i))));
+        }
+        send(fixture("post-article.json").body(article(Map.of("slug", "business-budget", "section", "business",
+                "headline", "The budget in numbers"))));
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Map<String, String> query = new LinkedHashMap<>(Map.of("section", "world", "status", "published",
+                    "limit", "1", "q", "  bUDGET row "));
+            if (cursor != null) {
+                query.put("cursor", cursor);
+            }
+            HttpResponse response = send(fixture("list-articles.json").query(query));
+            assertThat(response.status()).isEqualTo(200);
+            JsonNode body = body(response);
+            body.get("articles").forEach(a -> seen.add(a.get("slug").asString()));
+            cursor = body.get("nextCursor").isNull() ? null : body.get("nextCursor").asString();
+            pages++;
+        } while (cursor != null && pages < 10);
+
+        assertThat(seen).containsExactly("world-story-5", "world-story-3", "world-story-1");
+        List<String> everywhere = new ArrayList<>();
+        body(send(fixture("list-articles.json").query(Map.of("q", "Budget", "limit", "20"))))
+                .get("articles").forEach(a -> everywhere.add(a.get("slug").asString()));
+        assertThat(everywhere).containsExactlyInAnyOrder("world-story-5", "world-story-3", "world-story-1",
+                "business-budget");
+        List<String> blank = new ArrayList<>();
+        body(send(fixture("list-articles.json").query(Map.of("q", "   ", "limit", "20"))))
+                .get("articles").forEach(a -> blank.add(a.get("slug").asString()));
+        assertThat(blank).hasSize(6);
+    }
+
+    @Test
+    void rejectsATooLongSearchWithTheOtherViolations() {
+        HttpResponse response = send(fixture("list-articles.json")
+                .query(Map.of("q", "é".repeat(101), "limit", "0")));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.headers()).containsEntry("Content-Type", "application/problem+json");
+        List<String> paths = new ArrayList<>();
+        body(response).get("violations").forEach(v -> paths.add(v.get("path").asString()));
+        assertThat(paths).containsExactlyInAnyOrder("q", "limit");
+
+        assertThat(send(fixture("list-articles.json").query(Map.of("q", " " + "é".repeat(100) + " "))).status())
+                .isEqualTo(200);
+        assertThat(send(fixture("list-articles.json").query(Map.of("q", "bell\u0007"))).status()).isEqualTo(400);
+    }
+
+    @Test
     void rejectsBadListParametersWithEveryViolation() {
         HttpResponse response = send(fixture("list-articles.json")
                 .query(Map.of("section", "nowhere", "status", "live", "limit", "0")));

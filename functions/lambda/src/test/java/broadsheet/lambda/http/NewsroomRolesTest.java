@@ -163,6 +163,32 @@ class NewsroomRolesTest {
     }
 
     @Test
+    void aPreviewOfUnsavedWorkRendersTheBodyForThoseWhoMayReadTheArticleAndWritesNothing() {
+        send(ann(post(article("ports-draft"))));
+        ApiGatewayEvents unsaved = fixture("post-article.json").path("/api/articles/ports-draft/preview")
+                .body(article("ports-draft", "headline", "Ports <em>reopen</em> at dawn"));
+
+        HttpResponse preview = send(ann(unsaved));
+        assertThat(preview.status()).as(preview.bodyText()).isEqualTo(200);
+        assertThat(preview.headers()).containsEntry("Cache-Control", "private, no-store");
+        assertThat(preview.bodyText()).contains("Ports &lt;em&gt;reopen&lt;/em&gt; at dawn", "Preview", "noindex");
+        assertThat(store.find("ports-draft").orElseThrow().version()).as("nothing is written").isEqualTo(1);
+        assertThat(store.find("ports-draft").orElseThrow().headline()).doesNotContain("dawn");
+
+        assertRefused(send(bob(unsaved)), "only read their own articles");
+        HttpResponse invalid = send(ann(fixture("post-article.json").path("/api/articles/ports-draft/preview")
+                .body("{\"section\":\"nowhere\",\"headline\":\"\",\"body\":\"x\"}")));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.bodyText()).contains("/section", "/headline");
+        HttpResponse otherSlug = send(ann(fixture("post-article.json").path("/api/articles/ports-draft/preview")
+                .body(article("other-slug"))));
+        assertThat(otherSlug.status()).isEqualTo(400);
+        assertThat(otherSlug.bodyText()).contains("/slug");
+        assertThat(send(ann(fixture("post-article.json").path("/api/articles/no-such/preview")
+                .body(article("no-such")))).status()).isEqualTo(404);
+    }
+
+    @Test
     void aContributorCannotEditNorReadAnotherContributorsDraft() {
         send(ann(post(article("ports-draft"))));
 
@@ -200,6 +226,20 @@ class NewsroomRolesTest {
 
         assertRefused(send(ann(fixture("post-article.json").path("/api/articles/ports-draft/revisions/2/restore")
                 .header("if-match", "\"3\"").body(""))), "only editors may publish or schedule");
+    }
+
+    @Test
+    void aContributorsSearchShowsTheirOwnAndLiveArticlesOnly() {
+        send(ann(post(article("ann-draft", "headline", "Ferry strike: ann's notes"))));
+        send(bob(post(article("bob-draft", "headline", "Ferry strike: bob's notes"))));
+        send(eve(post(article("eve-live", "status", "published", "headline", "Ferry strike ends"))));
+        send(eve(post(article("eve-other", "status", "published", "headline", "Harbour reopens"))));
+
+        Map<String, String> search = Map.of("q", "FERRY STRIKE");
+        assertThat(slugs(send(ann(fixture("list-articles.json").query(search)))))
+                .containsExactlyInAnyOrder("ann-draft", "eve-live");
+        assertThat(slugs(send(eve(fixture("list-articles.json").query(search)))))
+                .containsExactlyInAnyOrder("ann-draft", "bob-draft", "eve-live");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package broadsheet.local.servers;
 
 import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 
@@ -37,11 +39,20 @@ public final class S3ProxyServer implements AutoCloseable {
 
     /** Buckets and objects live in memory and vanish on close. */
     public static S3ProxyServer startTransient() {
-        return start("transient-nio2", new Properties());
+        return start("transient-nio2", new Properties(), List.of());
     }
 
     /** Buckets are folders under {@code baseDir}; objects survive restarts. */
     public static S3ProxyServer startFilesystem(Path baseDir) {
+        return startFilesystem(baseDir, List.of());
+    }
+
+    /**
+     * Buckets are folders under {@code baseDir}, and pages of {@code corsOrigins} may send
+     * requests from a browser (CORS: GET, HEAD and PUT, any request header), as a bucket's CORS
+     * configuration lets a web app PUT to a presigned URL.
+     */
+    public static S3ProxyServer startFilesystem(Path baseDir, List<String> corsOrigins) {
         Properties properties = new Properties();
         try {
             Files.createDirectories(baseDir);
@@ -49,10 +60,10 @@ public final class S3ProxyServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use " + baseDir + " for s3proxy", e);
         }
-        return start("filesystem-nio2", properties);
+        return start("filesystem-nio2", properties, corsOrigins);
     }
 
-    private static S3ProxyServer start(String provider, Properties properties) {
+    private static S3ProxyServer start(String provider, Properties properties, List<String> corsOrigins) {
         properties.setProperty("jclouds.identity", LocalCredentials.ACCESS_KEY);
         properties.setProperty("jclouds.credential", LocalCredentials.SECRET_KEY);
         BlobStore blobStore = BlobStores.create(provider, properties);
@@ -62,6 +73,9 @@ public final class S3ProxyServer implements AutoCloseable {
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, LocalCredentials.ACCESS_KEY,
                         LocalCredentials.SECRET_KEY)
                 .stopTimeout(0)
+                .corsRules(corsOrigins.isEmpty() ? CrossOriginResourceSharing.disabled()
+                        : new CrossOriginResourceSharing(corsOrigins, List.of("GET", "HEAD", "PUT"), List.of("*"),
+                                List.of("ETag"), "false"))
                 .build();
         try {
             proxy.start();

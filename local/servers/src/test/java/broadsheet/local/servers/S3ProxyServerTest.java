@@ -118,6 +118,34 @@ class S3ProxyServerTest {
         }
     }
 
+    @Test
+    void answersTheBrowsersPreflightForAnAllowedOriginOnly(@TempDir Path baseDir) throws Exception {
+        try (S3ProxyServer server = S3ProxyServer.startFilesystem(baseDir, List.of("http://localhost:8080"));
+             S3Client s3 = client(server)) {
+            s3.createBucket(b -> b.bucket("site"));
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.util.function.Function<String, java.net.http.HttpResponse<String>> preflight = origin -> {
+                try {
+                    return http.send(java.net.http.HttpRequest.newBuilder(server.endpoint().resolve("/site/media/a.png"))
+                            .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                            .header("Origin", origin)
+                            .header("Access-Control-Request-Method", "PUT")
+                            .header("Access-Control-Request-Headers", "content-type")
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+
+            java.net.http.HttpResponse<String> allowed = preflight.apply("http://localhost:8080");
+            assertThat(allowed.statusCode()).isEqualTo(200);
+            assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:8080");
+            assertThat(allowed.headers().firstValue("Access-Control-Allow-Methods").orElseThrow()).contains("PUT");
+            assertThat(preflight.apply("http://elsewhere.example").headers().firstValue("Access-Control-Allow-Origin"))
+                    .isEmpty();
+        }
+    }
+
     private static S3Client client(S3ProxyServer server) {
         return LocalCredentials.endpoints(server.endpoint(), server.endpoint()).s3Client().build();
     }
