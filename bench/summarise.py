@@ -87,6 +87,30 @@ if kind == "incremental":
                       f"write units {med(b, 'dynamo_units') / med(a, 'dynamo_units'):.2f} ({med(a, 'dynamo_units'):.0f} → {med(b, 'dynamo_units'):.0f}).")
     print(f"Measured {when}, load {load}.")
 
+if kind == "sustained":
+    rounds = list(csv.DictReader(open(path.replace("runs.tsv", "rounds.tsv")), delimiter="\t"))
+    when = datetime.datetime.utcnow().strftime("%Y-%m-%d %H:%M UTC")
+    def pct(values, p):
+        v = sorted(values)
+        return v[max(0, min(len(v) - 1, -(-p * len(v) // 100) - 1))]
+    print("| round | publishers | publishes | publishes/s | latency p50, ms | latency p99, ms | API p50, ms | listing retries per publish | other refused writes | redeliveries | DynamoDB bytes per publish | write units per publish |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    rates, p50s, p99s, retries = [], [], [], []
+    for r in rounds:
+        lat = [float(x["total_ms"]) for x in rows if x["round"] == r["round"]]
+        api = [float(x["api_ms"]) for x in rows if x["round"] == r["round"]]
+        k = int(r["publishes"])
+        rate = k * 1000 / float(r["wall_ms"])
+        retry = int(r["listing_condition_failures"]) / k
+        rates.append(rate); p50s.append(pct(lat, 50)); p99s.append(pct(lat, 99)); retries.append(retry)
+        print(f"| {r['round']} | {r['publishers']} | {k} | {rate:.1f} | {pct(lat, 50):.0f} | {pct(lat, 99):.0f} | {pct(api, 50):.0f} | "
+              f"{retry:.2f} | {int(r['condition_failures']) - int(r['listing_condition_failures'])} | {r['redeliveries']} | "
+              f"{int(r['dynamo_bytes']) / k:,.0f} | {float(r['dynamo_units']) / k:.0f} |")
+    lat = [float(x["total_ms"]) for x in rows]
+    print(f"\nMedians of the {len(rounds)} rounds: {statistics.median(rates):.1f} publishes/s, p50 {statistics.median(p50s):.0f} ms, "
+          f"p99 {statistics.median(p99s):.0f} ms, {statistics.median(retries):.2f} listing retries per publish "
+          f"(all {len(lat)} publishes pooled: p50 {pct(lat, 50):.0f} ms, p99 {pct(lat, 99):.0f} ms). Measured {when}, load {load}.")
+
 if kind == "coldstart":
     jar_bytes = n
     configs = []
