@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Turns a benchmark's runs (TSV) into a Markdown table row: median [min-max] of each tool and the
 ratio ours/baseline of the medians, plus the median of the per-run ratios."""
-import csv, statistics, sys, datetime
+import csv, statistics, sys, datetime, os
 
 kind, n, path, load = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
-rows = list(csv.DictReader(open(path), delimiter="\t"))
+rows = list(csv.DictReader(open(path), delimiter="\t")) if os.path.exists(path) else []
 
 def series(tool, col):
     return [float(r[col]) for r in rows if r["tool"] == tool]
@@ -26,22 +26,90 @@ if kind == "rebuild":
           f"{statistics.median(series('hugo', 'user_s')) + statistics.median(series('hugo', 'sys_s')):.1f} | {when}, load {load} |")
 
 if kind == "incremental":
-    sizes = sorted({int(r["n"]) for r in rows})
-    def col(n, c):
-        return [float(r[c]) for r in rows if int(r["n"]) == n]
     when = datetime.datetime.utcnow().strftime("%Y-%m-%d %H:%M UTC")
-    print("| N | runs | API call to last page written, ms | of which API | of which publish | S3 PUTs | other S3 requests | DynamoDB requests | time in S3 requests, ms | time in DynamoDB requests, ms |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
-    for s in sizes:
+    seed_path = path.replace("runs.tsv", "seed.tsv")
+    if os.path.exists(seed_path):
+        seeds = list(csv.DictReader(open(seed_path), delimiter="\t"))
+        print("Seeding (article and listing items, one table per site; not measured per publish):\n")
+        print("| N | target month entries | section month | seeding, s | items written | MB written | outcome |")
+        print("|---|---|---|---|---|---|---|")
+        for r in seeds:
+            print(f"| {int(r['n']):,} | {int(r['entries']):,} | {r['section']} {r['month']} | {float(r['seconds']):.1f} | "
+                  f"{int(r['items']):,} | {int(r['bytes']) / 1e6:.1f} | {r['outcome']} |")
+        print()
+    if not os.path.exists(path) or not rows:
+        print(f"No publish was measured (see the seeding outcome above). {when}, load {load}.")
+        sys.exit(0)
+    has_entries = "entries" in rows[0]
+    sites = sorted({(int(r["n"]), int(r["entries"]) if has_entries else 0) for r in rows})
+    def col(site, c):
+        return [float(r[c]) for r in rows if (int(r["n"]), int(r["entries"]) if has_entries else 0) == site]
+    def med(site, c):
+        return statistics.median(col(site, c))
+    print("| N | target month entries | runs | API call to last page written, ms | of which API | of which publish | S3 PUTs | other S3 requests | DynamoDB requests | time in S3 requests, ms | time in DynamoDB requests, ms |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for s in sites:
         other = [t - p for t, p in zip(col(s, "s3_requests"), col(s, "s3_put"))]
-        print(f"| {s:,} | {len(col(s, 'total_ms'))} | {fmt(col(s, 'total_ms'), '', 1, 0)} | {fmt(col(s, 'api_ms'), '', 1, 0)} | "
+        print(f"| {s[0]:,} | {s[1]:,} | {len(col(s, 'total_ms'))} | {fmt(col(s, 'total_ms'), '', 1, 0)} | {fmt(col(s, 'api_ms'), '', 1, 0)} | "
               f"{fmt(col(s, 'publish_ms'), '', 1, 0)} | {fmt(col(s, 's3_put'), '', 1, 0)} | {fmt(other, '', 1, 0)} | "
               f"{fmt(col(s, 'dynamo_requests'), '', 1, 0)} | {fmt(col(s, 's3_ms'), '', 1, 0)} | {fmt(col(s, 'dynamo_ms'), '', 1, 0)} |")
-    if len(sizes) >= 2:
-        small, large = sizes[0], sizes[-1]
-        t = statistics.median(col(large, "total_ms")) / statistics.median(col(small, "total_ms"))
-        p = statistics.median(col(large, "s3_put")) / statistics.median(col(small, "s3_put"))
-        print(f"\nRatio N={large:,} / N={small:,}: time {t:.2f}, S3 PUTs {p:.2f}. Measured {when}, load {load}.")
+    if has_entries and "dynamo_units" in rows[0]:
+        print("\nDynamoDB writes per publish (medians [min–max]; units as dynalite reports them with ReturnConsumedCapacity=TOTAL,"
+              " base table only; bytes = sizes of the items and update values sent, by AWS's rules; by kind = items/bytes of the median run):\n")
+        print("| N | target month entries | write requests | items written | bytes written | write units | refused by condition | by item kind |")
+        print("|---|---|---|---|---|---|---|---|")
+        for s in sites:
+            runs = [r for r in rows if (int(r["n"]), int(r["entries"])) == s]
+            typical = sorted(runs, key=lambda r: float(r["dynamo_bytes"]))[len(runs) // 2]
+            print(f"| {s[0]:,} | {s[1]:,} | {fmt(col(s, 'dynamo_write_requests'), '', 1, 0)} | {fmt(col(s, 'dynamo_items'), '', 1, 0)} | "
+                  f"{fmt(col(s, 'dynamo_bytes'), '', 1, 0)} | {fmt(col(s, 'dynamo_units'), '', 1, 0)} | "
+                  f"{fmt(col(s, 'condition_failures'), '', 1, 0)} | {typical['writes_by_kind']} |")
+    print()
+    ns = sorted({s[0] for s in sites})
+    if len(ns) >= 2:
+        # the size ratio: the largest against the smallest N, at the largest month both have
+        months = sorted({s[1] for s in sites if s[0] == ns[0]} & {s[1] for s in sites if s[0] == ns[-1]})
+        if months:
+            small, large = (ns[0], months[-1]), (ns[-1], months[-1])
+            t = med(large, "total_ms") / med(small, "total_ms")
+            p = med(large, "s3_put") / med(small, "s3_put")
+            per_run = [l / s_ for l, s_ in zip(col(large, "total_ms"), col(small, "total_ms"))]
+            print(f"Ratio N={large[0]:,} / N={small[0]:,} (target month {months[-1]:,} entries): time {t:.2f} "
+                  f"(per run {statistics.median(per_run):.2f}), S3 PUTs {p:.2f}; median at N={large[0]:,}: {med(large, 'total_ms'):.0f} ms.")
+    if has_entries:
+        for n_ in ns:
+            ms = sorted({s[1] for s in sites if s[0] == n_})
+            if len(ms) >= 2 and "dynamo_units" in rows[0]:
+                a, b = (n_, ms[0]), (n_, ms[-1])
+                print(f"Month of {ms[-1]:,} vs {ms[0]:,} entries at N={n_:,}: time {med(b, 'total_ms') / med(a, 'total_ms'):.2f}, "
+                      f"DynamoDB bytes written {med(b, 'dynamo_bytes') / med(a, 'dynamo_bytes'):.2f} "
+                      f"({med(a, 'dynamo_bytes'):,.0f} → {med(b, 'dynamo_bytes'):,.0f}), "
+                      f"write units {med(b, 'dynamo_units') / med(a, 'dynamo_units'):.2f} ({med(a, 'dynamo_units'):.0f} → {med(b, 'dynamo_units'):.0f}).")
+    print(f"Measured {when}, load {load}.")
+
+if kind == "sustained":
+    rounds = list(csv.DictReader(open(path.replace("runs.tsv", "rounds.tsv")), delimiter="\t"))
+    when = datetime.datetime.utcnow().strftime("%Y-%m-%d %H:%M UTC")
+    def pct(values, p):
+        v = sorted(values)
+        return v[max(0, min(len(v) - 1, -(-p * len(v) // 100) - 1))]
+    print("| round | publishers | publishes | publishes/s | latency p50, ms | latency p99, ms | API p50, ms | listing retries per publish | other refused writes | redeliveries | DynamoDB bytes per publish | write units per publish |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    rates, p50s, p99s, retries = [], [], [], []
+    for r in rounds:
+        lat = [float(x["total_ms"]) for x in rows if x["round"] == r["round"]]
+        api = [float(x["api_ms"]) for x in rows if x["round"] == r["round"]]
+        k = int(r["publishes"])
+        rate = k * 1000 / float(r["wall_ms"])
+        retry = int(r["listing_condition_failures"]) / k
+        rates.append(rate); p50s.append(pct(lat, 50)); p99s.append(pct(lat, 99)); retries.append(retry)
+        print(f"| {r['round']} | {r['publishers']} | {k} | {rate:.1f} | {pct(lat, 50):.0f} | {pct(lat, 99):.0f} | {pct(api, 50):.0f} | "
+              f"{retry:.2f} | {int(r['condition_failures']) - int(r['listing_condition_failures'])} | {r['redeliveries']} | "
+              f"{int(r['dynamo_bytes']) / k:,.0f} | {float(r['dynamo_units']) / k:.0f} |")
+    lat = [float(x["total_ms"]) for x in rows]
+    print(f"\nMedians of the {len(rounds)} rounds: {statistics.median(rates):.1f} publishes/s, p50 {statistics.median(p50s):.0f} ms, "
+          f"p99 {statistics.median(p99s):.0f} ms, {statistics.median(retries):.2f} listing retries per publish "
+          f"(all {len(lat)} publishes pooled: p50 {pct(lat, 50):.0f} ms, p99 {pct(lat, 99):.0f} ms). Measured {when}, load {load}.")
 
 if kind == "coldstart":
     jar_bytes = n

@@ -78,6 +78,8 @@ final class LocalAws implements AutoCloseable {
     final S3ProxyServer s3proxy;
     final RequestCounter dynamoRequests = new RequestCounter();
     final RequestCounter s3Requests = new RequestCounter();
+    /** Items, bytes and write units the DynamoDB client writes, and its writes refused by their condition. */
+    final WriteMeter dynamoWrites = new WriteMeter();
     final DynamoDbClient dynamo;
     final S3Client s3;
 
@@ -85,7 +87,8 @@ final class LocalAws implements AutoCloseable {
         this.dynalite = dynalite;
         this.s3proxy = s3proxy;
         AwsEndpoints endpoints = LocalCredentials.endpoints(dynalite.endpoint(), s3proxy.endpoint());
-        this.dynamo = dynamoDb(endpoints).overrideConfiguration(c -> c.addExecutionInterceptor(dynamoRequests)).build();
+        this.dynamo = dynamoDb(endpoints).overrideConfiguration(c -> c.addExecutionInterceptor(dynamoRequests)
+                .addExecutionInterceptor(dynamoWrites)).build();
         this.s3 = s3(endpoints).overrideConfiguration(c -> c.addExecutionInterceptor(s3Requests)).build();
     }
 
