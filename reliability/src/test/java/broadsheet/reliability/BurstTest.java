@@ -131,8 +131,8 @@ class BurstTest {
         assertThat(pending).as("changes still pending after %s", SETTLE_LIMIT).isZero();
 
         SiteLayout layout = new SiteLayout(stack.site);
-        Map<String, Integer> listed = archiveListing(layout.archivePath(SECTION, MONTH),
-                layout.sectionFrontPath(SECTION) + MONTH.getYear() + "/");
+        String monthPath = layout.archivePath(SECTION, MONTH);
+        Map<String, Integer> listed = archiveListing(monthPath, URI.create(monthPath).resolve("../").getPath());
         Set<String> missing = new java.util.TreeSet<>(publishAt.keySet());
         missing.removeAll(listed.keySet());
         Map<String, Integer> twice = new TreeMap<>();
@@ -177,7 +177,7 @@ class BurstTest {
 
     /**
      * The articles a reader finds in a section's archive month: the month page and every archive
-     * page of the section's year ({@code /world/2026/...}) that it, or one of those pages, links
+     * page of the section's year ({@code /world/archive/2026/...}) that it, or one of those pages, links
      * to, such as pages of days or of older entries. Counted once per page an article is linked
      * from, so an article on two archive pages counts twice (an article appears on exactly one
      * archive page of its section: docs/design-publishing.md).
