@@ -49,4 +49,40 @@ class ListingCodecTest {
         assertThat(codec.decode(stored).monthCounts()).isEqualTo(Map.of("2026-11", 3, "2026-10", 1));
         assertThat(codec.encode(new Listing(List.of(), Map.of("2026-11", 3)))).contains("\"buckets\":{\"2026-11\":3}");
     }
+    @Test
+    void storesAHeadsHourCountsADayToAFieldKeepingHoursNamedAtZero() {
+        var codec = new ListingCodec();
+        var head = new Listing(List.of(), Map.of("2026-11-05T02", 3, "2026-11-05T03", 0, "2026-11-05T23", 12,
+                "2026-11-30T00", 1, "v:section/world/front", 7));
+
+        String stored = codec.encode(head);
+
+        assertThat(stored).contains("\"hours\":{\"2026-11-05\":\",,3,0,,,,,,,,,,,,,,,,,,,,12\",\"2026-11-30\":\"1\"}")
+                .contains("\"buckets\":{\"v:section/world/front\":7}");
+        assertThat(codec.decode(stored)).isEqualTo(head);
+    }
+
+    @Test
+    void readsAHeadStoredWithItsHoursAmongTheBuckets() {
+        var codec = new ListingCodec();
+        String stored = "{\"entries\":[],\"buckets\":{\"2026-11-05T02\":3,\"2026-11-05T03\":0}}";
+
+        assertThat(codec.decode(stored).monthCounts()).isEqualTo(Map.of("2026-11-05T02", 3, "2026-11-05T03", 0));
+        assertThat(codec.encode(new Listing(List.of(), Map.of("2026-11", 3)))).doesNotContain("hours");
+    }
+
+    @Test
+    void aFullMonthOfHoursStaysSmall() {
+        var codec = new ListingCodec();
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        for (int day = 1; day <= 31; day++) {
+            for (int hour = 0; hour < 24; hour++) {
+                counts.put(String.format("2026-12-%02dT%02d", day, hour), 9);
+            }
+        }
+        String stored = codec.encode(new Listing(List.of(), counts));
+
+        assertThat(stored.length()).isLessThan(2_000);
+        assertThat(codec.decode(stored).monthCounts()).isEqualTo(counts);
+    }
 }
