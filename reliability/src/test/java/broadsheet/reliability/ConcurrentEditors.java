@@ -100,7 +100,7 @@ final class ConcurrentEditors {
 
     private void operate(String id, Random random) {
         int dice = random.nextInt(100);
-        String slug = pool.isEmpty() || dice < 25 ? null : pool.get(random.nextInt(pool.size()));
+        String slug = dice < 25 ? null : anyOf(random);
         if (slug == null) {
             create(id, random);
         } else if (dice < 55) {
@@ -114,6 +114,13 @@ final class ConcurrentEditors {
             update(slug, id, a -> a.put("section", section));
         } else {
             delete(slug);
+        }
+    }
+
+    /** One slug of the pool, or null when it is empty; under the pool's lock, as other editors remove slugs. */
+    private String anyOf(Random random) {
+        synchronized (pool) {
+            return pool.isEmpty() ? null : pool.get(random.nextInt(pool.size()));
         }
     }
 
