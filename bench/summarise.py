@@ -85,6 +85,9 @@ if kind == "incremental":
                       f"DynamoDB bytes written {med(b, 'dynamo_bytes') / med(a, 'dynamo_bytes'):.2f} "
                       f"({med(a, 'dynamo_bytes'):,.0f} → {med(b, 'dynamo_bytes'):,.0f}), "
                       f"write units {med(b, 'dynamo_units') / med(a, 'dynamo_units'):.2f} ({med(a, 'dynamo_units'):.0f} → {med(b, 'dynamo_units'):.0f}).")
+    delay = os.environ.get("REQUEST_DELAY_MS", "0")
+    if delay != "0":
+        print(f"Every DynamoDB and S3 request of the publishes paused {delay} ms before it was sent (REQUEST_DELAY_MS).")
     print(f"Measured {when}, load {load}.")
 
 if kind == "sustained":

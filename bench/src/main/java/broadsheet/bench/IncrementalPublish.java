@@ -36,7 +36,14 @@ import java.util.Optional;
  *
  * <p>Command: {@code java -cp CLASSPATH broadsheet.bench.IncrementalPublish --sites 1000:10,1000:5000,200000:5000
  * [--section world] [--runs 9] [--warmup 5] [--threads 8] [--listing-pages] [--dynalite-dir DIR]
- * [--tsv FILE] [--seed-tsv FILE]}; {@code --sizes 1000,20000} is {@code --sites 1000:0,20000:0}.
+ * [--tsv FILE] [--seed-tsv FILE] [--request-delay-ms 0] [--trace]}; {@code --sizes 1000,20000} is
+ * {@code --sites 1000:0,20000:0}.
+ *
+ * <p>{@code --request-delay-ms D} pauses D ms before every DynamoDB and S3 request of the warm-up
+ * and measured publishes is sent (not while seeding): loopback has no network, and without one a
+ * publish that makes requests at once gains little over one that makes them one after the other,
+ * since both wait on the same two busy local servers. {@code --trace} prints every request of each
+ * measured publish with its start and end, operation, outcome, thread and target.
  */
 public final class IncrementalPublish {
 
@@ -69,6 +76,8 @@ public final class IncrementalPublish {
         int warmup = a.has("warmup") ? a.integer("warmup") : 5;
         int threads = a.has("threads") ? a.integer("threads") : 8;
         boolean listingPages = a.has("listing-pages");
+        long requestDelayMillis = a.has("request-delay-ms") ? a.integer("request-delay-ms") : 0;
+        boolean trace = a.has("trace");
         Path tsv = Path.of(a.has("tsv") ? a.value("tsv") : "bench/target/results/incremental.runs.tsv");
         Path seedTsv = Path.of(a.has("seed-tsv") ? a.value("seed-tsv") : "bench/target/results/incremental.seed.tsv");
         Optional<Path> dynaliteDir = a.has("dynalite-dir") ? Optional.of(Path.of(a.value("dynalite-dir"))) : Optional.empty();
@@ -111,6 +120,16 @@ public final class IncrementalPublish {
             writeLines(seedTsv, seeding);
             if (sites.size() < specs.size()) {
                 return false;
+            }
+            // seeded without them: the pause stands in for the network of the measured publishes only
+            aws.dynamoRequests.delayEachRequest(requestDelayMillis);
+            aws.s3Requests.delayEachRequest(requestDelayMillis);
+            if (requestDelayMillis > 0) {
+                System.out.printf("every DynamoDB and S3 request pauses %d ms before it is sent%n", requestDelayMillis);
+            }
+            if (trace) {
+                aws.dynamoRequests.trace();
+                aws.s3Requests.trace();
             }
             // every site gets the same new article in a round, so the pages it touches (its section,
             // authors and tags) are the same and only the size of the site differs
@@ -162,6 +181,8 @@ public final class IncrementalPublish {
     }
 
     static Sample measure(LocalAws aws, PipelineSite site, int[] spec, int run, Article article) {
+        aws.dynamoRequests.drainTrace();
+        aws.s3Requests.drainTrace();
         WriteMeter.Snapshot writesBefore = aws.dynamoWrites.snapshot();
         Map<String, Long> s3Before = aws.s3Requests.snapshot();
         Map<String, Long> dynamoBefore = aws.dynamoRequests.snapshot();
@@ -182,8 +203,35 @@ public final class IncrementalPublish {
             throw new IllegalStateException("the article page " + key + " was not written");
         }
         WriteMeter.Snapshot writes = aws.dynamoWrites.snapshot().since(writesBefore);
+        if (run > 0) {
+            printTrace(spec, run, t0, t1, t2, aws.dynamoRequests, aws.s3Requests);
+        }
         return new Sample(spec[0], spec[1], run, (t1 - t0) / 1e6, (t2 - t1) / 1e6, s3, dynamo, s3Millis, dynamoMillis,
                 writes);
+    }
+
+    /**
+     * The requests of one measured publish (when traced), in the order they started: start and
+     * end in ms from the API call, the service, operation, outcome (HTTP status, or the exception),
+     * thread and target. Requests running at once overlap in their start and end.
+     */
+    private static void printTrace(int[] spec, int run, long t0, long t1, long t2, LocalAws.RequestCounter... counters) {
+        record Line(long start, String text) {
+        }
+        List<Line> lines = new ArrayList<>();
+        for (LocalAws.RequestCounter counter : counters) {
+            for (LocalAws.RequestCounter.Traced t : counter.drainTrace()) {
+                lines.add(new Line(t.startNanos(), String.format(java.util.Locale.ROOT,
+                        "%8.1f %8.1f  %-8s %-15s %-5s %-22s %s", (t.startNanos() - t0) / 1e6, (t.endNanos() - t0) / 1e6,
+                        counter.service(), t.operation(), t.outcome(), t.thread(), t.target())));
+            }
+        }
+        lines.sort(java.util.Comparator.comparingLong(Line::start));
+        System.out.printf("trace of run %d N=%d M=%d (ms from the API call, which ends at %.1f; the publish ends at %.1f):%n",
+                run, spec[0], spec[1], (t1 - t0) / 1e6, (t2 - t0) / 1e6);
+        System.out.printf("%8s %8s  %-8s %-15s %-5s %-22s %s%n", "start", "end", "service", "operation", "out",
+                "thread", "target");
+        lines.forEach(line -> System.out.println(line.text()));
     }
 
     private static long sum(Map<String, Long> values) {
