@@ -40,4 +40,15 @@ class PackageStructureTest {
                         "broadsheet.core.publish..", "broadsheet.core.schedule..", "broadsheet.core.rebuild..")
                 .check(CORE);
     }
+
+    @Test
+    void theConcurrencyHelperDependsOnNoOtherCorePackage() {
+        noClasses().that().resideInAPackage("broadsheet.core.concurrent..")
+                .should().dependOnClassesThat().resideInAnyPackage("broadsheet.core.article..",
+                        "broadsheet.core.editing..", "broadsheet.core.listing..", "broadsheet.core.markdown..",
+                        "broadsheet.core.media..", "broadsheet.core.publish..", "broadsheet.core.rebuild..",
+                        "broadsheet.core.render..", "broadsheet.core.schedule..", "broadsheet.core.site..",
+                        "broadsheet.core.text..")
+                .check(CORE);
+    }
 }
