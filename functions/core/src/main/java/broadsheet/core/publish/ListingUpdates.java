@@ -1,5 +1,6 @@
 package broadsheet.core.publish;
 
+import broadsheet.core.concurrent.Concurrently;
 import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingContentionException;
 import broadsheet.core.listing.ListingId;
@@ -19,7 +20,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +28,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -52,8 +51,13 @@ final class ListingUpdates {
      */
     static final int HEAD_ATTEMPTS = 100;
 
-    ListingUpdates(ListingStore listings, List<String> sections, int frontSize, int pageSize) {
+    /** Runs the reads of one recompute at once: a front's months, home's fronts. */
+    private final Concurrently concurrently;
+
+    ListingUpdates(ListingStore listings, List<String> sections, int frontSize, int pageSize,
+                   Concurrently concurrently) {
         this.listings = listings;
+        this.concurrently = concurrently;
         this.sections = List.copyOf(sections);
         this.frontSize = frontSize;
         this.pageSize = pageSize;
@@ -190,8 +194,9 @@ final class ListingUpdates {
      * a recompute that read older months concurrently cannot then commit over it.
      *
      * <p>The heads of the months just edited give their counts (other months' counts are
-     * carried over); the entries are the newest of the collection, read newest first from its
-     * newest months, at most {@code frontSize} entries a read, until {@code frontSize} are found.
+     * carried over); the entries are the newest of the collection, read from its newest months,
+     * at most {@code frontSize} entries a read: the months these counts say hold the newest
+     * {@code frontSize} are read at once ({@link NewestEntries}), more if the counts fall short.
      * The front stores its counts only; the returned listing carries the entries its pages show.
      *
      * <p>The front records the version of each month head it read. A retry that finds a front
@@ -219,16 +224,16 @@ final class ListingUpdates {
                 countsRead.put(month, monthHead == null ? 0 : Listings.total(monthHead.value()));
                 seen.put(month.toString(), monthHead == null ? 0 : monthHead.version());
             });
-            TreeSet<YearMonth> months = new TreeSet<>(Comparator.reverseOrder());
-            Listings.counts(head.value()).keySet().forEach(month -> months.add(YearMonth.parse(month)));
+            SortedMap<YearMonth, Integer> counts = new TreeMap<>();
+            Listings.counts(head.value()).forEach((month, count) -> counts.put(YearMonth.parse(month), count));
             countsRead.forEach((month, count) -> {
                 if (count == 0) {
-                    months.remove(month);
+                    counts.remove(month);
                 } else {
-                    months.add(month);
+                    counts.put(month, count);
                 }
             });
-            List<ListingEntry> newest = NewestEntries.of(listings, collection, months, frontSize);
+            List<ListingEntry> newest = NewestEntries.of(listings, collection, counts, frontSize, concurrently);
             Listing next = Listings.withSeen(Listings.front(head.value(), countsRead, newest, frontSize), seen);
             if (listings.put(id, NewestEntries.stored(next), head.version())) {
                 return Optional.of(new Versioned<>(next, head.version() + 1));
@@ -240,7 +245,7 @@ final class ListingUpdates {
 
     /**
      * Home, by the same protocol as a front: its version first, then every section front (its
-     * counts) and the newest entries of each. The fronts as read (with those entries) of the
+     * counts) and the newest entries of each (the fronts' month reads all at once). The fronts as read (with those entries) of the
      * successful attempt are left in {@code frontsRead} (for the news sitemap). Home stores its
      * counts only; the returned listing carries the entries its pages show. Like a front, home
      * records the section front versions it read, and a retry that finds a home that read the
@@ -256,15 +261,18 @@ final class ListingUpdates {
             Map<ListingId, String> ids = new LinkedHashMap<>();
             sections.forEach(section -> ids.put(ListingId.sectionFront(section), section));
             Map<ListingId, Versioned<Listing>> found = listings.getAll(ids.keySet());
-            Map<String, Listing> bySection = new LinkedHashMap<>();
+            Map<ListingId, Listing> stored = new LinkedHashMap<>();
             Map<String, Long> seen = new TreeMap<>();
             ids.forEach((frontId, section) -> {
                 Versioned<Listing> front = found.get(frontId);
                 seen.put(section, front == null ? 0 : front.version());
                 if (front != null) {
-                    bySection.put(section, NewestEntries.front(listings, frontId, front.value(), frontSize));
+                    stored.put(frontId, front.value());
                 }
             });
+            Map<String, Listing> bySection = new LinkedHashMap<>();
+            NewestEntries.fronts(listings, stored, frontSize, concurrently)
+                    .forEach((frontId, front) -> bySection.put(ids.get(frontId), front));
             Listing next = Listings.withSeen(Listings.home(bySection, frontSize), seen);
             if (listings.put(id, NewestEntries.stored(next), head.version())) {
                 frontsRead.putAll(bySection);

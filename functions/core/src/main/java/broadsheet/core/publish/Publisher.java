@@ -1,7 +1,6 @@
 package broadsheet.core.publish;
 
-import broadsheet.core.publish.ArticleChange;
-import broadsheet.core.publish.ChangePlan;
+import broadsheet.core.concurrent.Concurrently;
 import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingContentionException;
 import broadsheet.core.listing.ListingId;
@@ -9,8 +8,6 @@ import broadsheet.core.listing.ListingStore;
 import broadsheet.core.listing.Listings;
 import broadsheet.core.render.PageRevision;
 import broadsheet.core.render.Pages;
-import broadsheet.core.publish.SiteBucket;
-
 import broadsheet.core.publish.ChangePlan.MonthEdit;
 import broadsheet.core.listing.ListingStore.Versioned;
 import broadsheet.core.render.RenderedPage;
@@ -29,19 +26,14 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes one article change: renders the article page, edits the month listings the change
  * touches (one per collection of the article before and after: section, authors, tags),
  * recomputes the fronts of those months and home, and uploads the
  * pages of every listing it wrote. The collections of one change share no listing, so they are
- * published in parallel (with the article page); home follows once their fronts are written. Several publishers may run at once: every listing write is
+ * published at once (with the article page), each listing's pages uploaded as soon as it is
+ * written; home follows once the section fronts are written. Several publishers may run at once: every listing write is
  * conditional on the version read, and fronts and home are recomputed from listings read after
  * their own version (see {@code docs/design-publishing.md} for why they converge).
  *
@@ -54,9 +46,6 @@ public final class Publisher {
     /** Conditional write attempts on one listing before giving up with {@link ListingContentionException}. */
     public static final int MAX_ATTEMPTS = 20;
 
-    /** Threads that publish the collections of one change in parallel (the work is I/O-bound). */
-    static final int WORKERS = 8;
-
     private final ListingStore listings;
     private final SiteBucket bucket;
     private final Pages pages;
@@ -65,8 +54,8 @@ public final class Publisher {
     private final int frontSize;
     private final EdgeCache edge;
     private final ListingUpdates updates;
-    private final ExecutorService workers = new ThreadPoolExecutor(0, WORKERS, 30, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), Publisher::workerThread, new ThreadPoolExecutor.CallerRunsPolicy());
+    /** Runs the listing work, reads and uploads of one change at once (the work is I/O-bound). */
+    private final Concurrently concurrently;
 
     /**
      * @param sections  the site's sections, whose fronts make up home
@@ -80,8 +69,20 @@ public final class Publisher {
     /** A publisher that invalidates the pages its changes overwrite or delete at the {@code edge}. */
     public Publisher(ListingStore listings, SiteBucket bucket, Pages pages, Clock clock, List<String> sections,
                      int frontSize, EdgeCache edge) {
+        this(listings, bucket, pages, clock, sections, frontSize, edge,
+                Concurrently.pool("broadsheet-publisher", Concurrently.DEFAULT_THREADS));
+    }
+
+    /**
+     * A publisher whose work runs on {@code concurrently} ({@link Concurrently#SEQUENTIAL}: one
+     * request after the other, on the calling thread). The listing store and the bucket must be
+     * safe for concurrent use unless it is sequential.
+     */
+    public Publisher(ListingStore listings, SiteBucket bucket, Pages pages, Clock clock, List<String> sections,
+                     int frontSize, EdgeCache edge, Concurrently concurrently) {
         this.edge = Objects.requireNonNull(edge, "edge");
-        this.updates = new ListingUpdates(listings, sections, frontSize, pages.dayPageSize());
+        this.concurrently = Objects.requireNonNull(concurrently, "concurrently");
+        this.updates = new ListingUpdates(listings, sections, frontSize, pages.dayPageSize(), concurrently);
         this.listings = Objects.requireNonNull(listings, "listings");
         this.bucket = Objects.requireNonNull(bucket, "bucket");
         this.pages = Objects.requireNonNull(pages, "pages");
@@ -111,37 +112,47 @@ public final class Publisher {
         return new PublishBatch(this::publish, clock, pages, sections, edge);
     }
 
-    /** Publishes the change at {@code now}: every bucket write of its plan. */
+    /**
+     * Publishes the change at {@code now}: every bucket write of its plan. The article page, each
+     * collection's listing work and every page upload run at once on the pool; home starts when
+     * the section fronts of the change are written (it reads no other front). Everything is waited
+     * for, and the first failure thrown, before the taken-down page (if any) is deleted.
+     */
     private void publish(ArticleChange change, Instant now) {
         ChangePlan plan = ChangePlan.of(change, now);
-
-        List<Runnable> work = new ArrayList<>();
+        Concurrently.Group group = concurrently.group();
         plan.pageToRender().ifPresent(article ->
-                work.add(() -> bucket.put(pages.articlePage(article), revision(article.version()))));
-        plan.redirect().ifPresent(r -> work.add(() ->
-                bucket.put(pages.redirectPage(r.from().section(), r.from().slug(), r.to()),
-                        revision(r.to().version()))));
-        Map<String, Long> sectionFronts = new java.util.concurrent.ConcurrentHashMap<>();
-        work.addAll(collectionWork(plan, sectionFronts));
-        runAll(work);
-
+                group.start(() -> bucket.put(pages.articlePage(article), revision(article.version()))));
+        plan.redirect().ifPresent(r -> group.start(() ->
+                bucket.put(pages.redirectPage(r.from().section(), r.from().slug(), r.to()), revision(r.to().version()))));
+        Map<String, Concurrently.Pending<Long>> sectionFronts = collectionWork(plan, group);
         if (plan.recomputeHome()) {
-            Map<String, Listing> fronts = new LinkedHashMap<>();
-            updates.recomputeHome(sectionFronts, fronts).ifPresent(home -> {
-                publishListing(ListingId.home(), home);
-                bucket.put(pages.newsSitemap(Listings.recent(fronts.values(), now)), revision(home.version()));
+            group.start(() -> {
+                Map<String, Long> written = new TreeMap<>();
+                sectionFronts.forEach((section, front) -> written.put(section, front.join()));
+                Map<String, Listing> fronts = new LinkedHashMap<>();
+                updates.recomputeHome(written, fronts).ifPresent(home -> {
+                    publishListing(ListingId.home(), home, group);
+                    group.start(() -> bucket.put(pages.newsSitemap(Listings.recent(fronts.values(), now)),
+                            revision(home.version())));
+                });
             });
         }
+        group.join();
         // Last, so that listings stop linking to the page before it disappears.
         plan.pageToDelete().ifPresent(ref -> formerAddresses(ref).forEach(bucket::delete));
     }
 
     /**
-     * The listing work of each collection (section, author, tag) the plan touches: its month edits
-     * in plan order, then its front. Collections share no listing, so their work runs in parallel;
-     * home, which reads the section fronts, runs after all of them.
+     * Starts the listing work of each collection (section, author, tag) the plan touches: its month
+     * edits in plan order, then its front. Collections share no listing, so their work runs at
+     * once; the pages of each listing version are uploaded as soon as it is written, alongside the
+     * listing writes that follow.
+     *
+     * @return for each section whose front the plan recomputes, the version of that front this
+     *         change wrote or found (what home must have read)
      */
-    private List<Runnable> collectionWork(ChangePlan plan, Map<String, Long> sectionFronts) {
+    private Map<String, Concurrently.Pending<Long>> collectionWork(ChangePlan plan, Concurrently.Group group) {
         Map<ListingId.Collection, List<MonthEdit>> edits = new TreeMap<>();
         for (MonthEdit edit : plan.monthEdits()) {
             edits.computeIfAbsent(edit.listing().collection().orElseThrow(), c -> new ArrayList<>()).add(edit);
@@ -151,83 +162,54 @@ public final class Publisher {
 
         Set<ListingId.Collection> collections = new TreeSet<>(edits.keySet());
         collections.addAll(fronts.keySet());
-        List<Runnable> work = new ArrayList<>();
+        Map<String, Concurrently.Pending<Long>> sectionFronts = new LinkedHashMap<>();
         for (ListingId.Collection collection : collections) {
             Map<ListingId, List<MonthEdit>> byMonth = new LinkedHashMap<>();
             edits.getOrDefault(collection, List.of())
                     .forEach(edit -> byMonth.computeIfAbsent(edit.listing(), m -> new ArrayList<>()).add(edit));
-            SortedSet<YearMonth> touched = fronts.get(collection);
-            work.add(() -> {
+            boolean recomputeFront = fronts.containsKey(collection);
+            Concurrently.Pending<Long> work = group.start(() -> {
                 SortedMap<YearMonth, Long> written = new TreeMap<>();
                 byMonth.forEach((month, monthEdits) -> {
                     ListingUpdates.MonthWrite write = updates.editMonth(month, monthEdits);
-                    publishMonth(month, write);
+                    publishMonth(month, write, group);
                     written.put(month.month().orElseThrow(), write.head().version());
                 });
-                if (touched != null) {
-                    Optional<Versioned<Listing>> front = updates.recomputeFront(collection.front(), written);
-                    front.ifPresent(f -> publishListing(collection.front(), f));
-                    if (collection.type() == ListingId.Collection.Type.SECTION) {
-                        sectionFronts.put(collection.slug(), front.map(Versioned::version)
-                                .orElseGet(() -> listings.get(collection.front()).orElseThrow().version()));
-                    }
+                if (!recomputeFront) {
+                    return null;
                 }
+                Optional<Versioned<Listing>> front = updates.recomputeFront(collection.front(), written);
+                front.ifPresent(f -> publishListing(collection.front(), f, group));
+                return front.map(Versioned::version)
+                        .orElseGet(() -> listings.get(collection.front()).orElseThrow().version());
             });
-        }
-        return work;
-    }
-
-    /** Runs the tasks on the worker pool (the last on the calling thread) and rethrows the first failure. */
-    private void runAll(List<Runnable> tasks) {
-        if (tasks.isEmpty()) {
-            return;
-        }
-        List<Future<?>> started = new ArrayList<>();
-        for (Runnable task : tasks.subList(0, tasks.size() - 1)) {
-            started.add(workers.submit(task));
-        }
-        RuntimeException failure = null;
-        try {
-            tasks.get(tasks.size() - 1).run();
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        for (Future<?> future : started) {
-            try {
-                future.get();
-            } catch (ExecutionException e) {
-                RuntimeException cause = e.getCause() instanceof RuntimeException r
-                        ? r : new IllegalStateException("publishing task failed", e.getCause());
-                failure = failure == null ? cause : failure;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ListingContentionException("interrupted while publishing", e);
+            if (recomputeFront && collection.type() == ListingId.Collection.Type.SECTION) {
+                sectionFronts.put(collection.slug(), work);
             }
         }
-        if (failure != null) {
-            throw failure;
-        }
+        return sectionFronts;
     }
 
-    /** Uploads the pages of a month head write: the month's own pages, and the day pages it must put. */
-    private void publishMonth(ListingId month, ListingUpdates.MonthWrite write) {
-        publishListing(month, write.head());
+    /** Starts the uploads of a month head write: the month's own pages, and the day pages it must put. */
+    private void publishMonth(ListingId month, ListingUpdates.MonthWrite write, Concurrently.Group group) {
+        publishListing(month, write.head(), group);
         long revision = revision(write.head().version());
         write.days().forEach((day, read) -> {
             for (RenderedPage page : pages.dayPages(month, day, read.entries(), read.firstPosition(), read.total(),
                     read.fromPage(), read.toPage())) {
-                bucket.put(page, revision);
+                group.start(() -> bucket.put(page, revision));
             }
         });
     }
 
-    /** Uploads the pages of a listing version; a listing that was never written has no pages. */
-    private void publishListing(ListingId id, Versioned<Listing> listing) {
+    /** Starts the uploads of the pages of a listing version; a listing that was never written has no pages. */
+    private void publishListing(ListingId id, Versioned<Listing> listing, Concurrently.Group group) {
         if (listing.version() == 0) {
             return;
         }
+        long revision = revision(listing.version());
         for (RenderedPage page : pages.listingPages(id, listing.value())) {
-            bucket.put(page, revision(listing.version()));
+            group.start(() -> bucket.put(page, revision));
         }
     }
 
@@ -241,9 +223,4 @@ public final class Publisher {
         return EdgePaths.formerAddresses(ref, pages, sections);
     }
 
-    private static Thread workerThread(Runnable task) {
-        Thread thread = new Thread(task, "broadsheet-publisher");
-        thread.setDaemon(true);
-        return thread;
-    }
 }

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A listing store that, right after the first read of a given kind of listing, runs another
@@ -19,23 +20,29 @@ import java.util.Optional;
  */
 final class InterleavingListingStore implements ListingStore {
 
-    private final class Trigger {
+    /** Fires once, on whichever thread makes the first matching read (the publisher reads on several at once). */
+    private static final class Trigger {
         final ListingId.Kind kind;
         final boolean batch;
-        Runnable action;
+        final AtomicReference<Runnable> action;
 
         Trigger(ListingId.Kind kind, boolean batch, Runnable action) {
             this.kind = kind;
             this.batch = batch;
-            this.action = action;
+            this.action = new AtomicReference<>(action);
         }
 
         void fireIf(boolean batchRead, boolean matches) {
-            if (action != null && batch == batchRead && matches) {
-                Runnable run = action;
-                action = null;
-                run.run();
+            if (batch == batchRead && matches) {
+                Runnable run = action.getAndSet(null);
+                if (run != null) {
+                    run.run();
+                }
             }
+        }
+
+        boolean ran() {
+            return action.get() == null;
         }
     }
 
@@ -66,10 +73,7 @@ final class InterleavingListingStore implements ListingStore {
     }
 
     boolean allRan() {
-        if (entryTriggers.stream().anyMatch(t -> t.action != null)) {
-            return false;
-        }
-        return triggers.stream().allMatch(t -> t.action == null);
+        return entryTriggers.stream().allMatch(Trigger::ran) && triggers.stream().allMatch(Trigger::ran);
     }
 
     @Override
@@ -115,7 +119,6 @@ final class InterleavingListingStore implements ListingStore {
 
     @Override
     public List<ListingEntry> newest(ListingId month, int limit) {
-        
         return delegate.newest(month, limit);
     }
 }
