@@ -32,8 +32,13 @@ import java.util.function.Supplier;
  */
 public final class Concurrently {
 
-    /** Threads of a publisher's pool: the work of one change is at most about this many requests at once. */
-    public static final int DEFAULT_THREADS = 16;
+    /**
+     * Threads of a publisher's pool. A change of one author and one tag makes up to about 20
+     * requests at once (home's reads of the section fronts' months; a listing's page uploads while
+     * the other collections go on): with fewer threads, uploads run on the threads of the listing
+     * work that starts them, which then waits for them before its next listing write.
+     */
+    public static final int DEFAULT_THREADS = 32;
 
     /** Runs every task on the calling thread, in order. */
     public static final Concurrently SEQUENTIAL = new Concurrently(null);
