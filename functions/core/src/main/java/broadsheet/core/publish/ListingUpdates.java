@@ -245,11 +245,12 @@ final class ListingUpdates {
 
     /**
      * Home, by the same protocol as a front: its version first, then every section front (its
-     * counts) and the newest entries of each (the fronts' month reads all at once). The fronts as read (with those entries) of the
-     * successful attempt are left in {@code frontsRead} (for the news sitemap). Home stores its
-     * counts only; the returned listing carries the entries its pages show. Like a front, home
-     * records the section front versions it read, and a retry that finds a home that read the
-     * fronts this change wrote ({@code written}, by section) at least as new stops (empty).
+     * counts) and the newest entries of each (the months of all fronts read at once). The fronts
+     * as read (with those entries) of the successful attempt are left in {@code frontsRead} (for
+     * the news sitemap). Home stores its counts only; the returned listing carries the entries its
+     * pages show. Like a front, home records the section front versions it read, and a retry that
+     * finds a home that read the fronts this change wrote ({@code written}, by section) at least
+     * as new stops (empty).
      */
     Optional<Versioned<Listing>> recomputeHome(Map<String, Long> written, Map<String, Listing> frontsRead) {
         ListingId id = ListingId.home();

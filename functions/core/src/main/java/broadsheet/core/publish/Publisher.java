@@ -190,27 +190,36 @@ public final class Publisher {
         return sectionFronts;
     }
 
-    /** Starts the uploads of a month head write: the month's own pages, and the day pages it must put. */
+    /**
+     * Starts the uploads of a month head write: the month's own pages, and the day pages it must
+     * put. They are rendered on a task of their own, which starts their uploads, so the listing
+     * work goes straight on to its next listing.
+     */
     private void publishMonth(ListingId month, ListingUpdates.MonthWrite write, Concurrently.Group group) {
         publishListing(month, write.head(), group);
         long revision = revision(write.head().version());
-        write.days().forEach((day, read) -> {
+        write.days().forEach((day, read) -> group.start(() -> {
             for (RenderedPage page : pages.dayPages(month, day, read.entries(), read.firstPosition(), read.total(),
                     read.fromPage(), read.toPage())) {
                 group.start(() -> bucket.put(page, revision));
             }
-        });
+        }));
     }
 
-    /** Starts the uploads of the pages of a listing version; a listing that was never written has no pages. */
+    /**
+     * Starts the uploads of the pages of a listing version, rendered on a task of their own; a
+     * listing that was never written has no pages.
+     */
     private void publishListing(ListingId id, Versioned<Listing> listing, Concurrently.Group group) {
         if (listing.version() == 0) {
             return;
         }
         long revision = revision(listing.version());
-        for (RenderedPage page : pages.listingPages(id, listing.value())) {
-            group.start(() -> bucket.put(page, revision));
-        }
+        group.start(() -> {
+            for (RenderedPage page : pages.listingPages(id, listing.value())) {
+                group.start(() -> bucket.put(page, revision));
+            }
+        });
     }
 
     /** The revision a page rendered from {@code version} is put with. */
