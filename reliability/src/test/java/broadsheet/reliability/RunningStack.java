@@ -1,7 +1,7 @@
 package broadsheet.reliability;
 
+import broadsheet.core.editing.EditorPolicy;
 import broadsheet.core.site.SiteConfig;
-import broadsheet.lambda.http.EditorPolicy;
 import broadsheet.lambda.Wiring;
 import broadsheet.local.LocalSettings;
 import broadsheet.local.LocalStack;

@@ -1,5 +1,6 @@
 package broadsheet.lambda.http;
 
+import broadsheet.core.editing.EditorPolicy;
 import broadsheet.lambda.ApiGatewayEvents;
 
 import org.junit.jupiter.api.Test;
