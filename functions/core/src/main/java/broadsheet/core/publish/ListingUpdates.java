@@ -230,7 +230,7 @@ final class ListingUpdates {
             });
             List<ListingEntry> newest = NewestEntries.of(listings, collection, months, frontSize);
             Listing next = Listings.withSeen(Listings.front(head.value(), countsRead, newest, frontSize), seen);
-            if (listings.put(id, NewestEntries.stored(next), head.version())) {
+            if (listings.put(id, NewestEntries.stored(id, next), head.version())) {
                 return Optional.of(new Versioned<>(next, head.version() + 1));
             }
             pause(attempt);
@@ -266,7 +266,7 @@ final class ListingUpdates {
                 }
             });
             Listing next = Listings.withSeen(Listings.home(bySection, frontSize), seen);
-            if (listings.put(id, NewestEntries.stored(next), head.version())) {
+            if (listings.put(id, NewestEntries.stored(id, next), head.version())) {
                 frontsRead.putAll(bySection);
                 return Optional.of(new Versioned<>(next, head.version() + 1));
             }
