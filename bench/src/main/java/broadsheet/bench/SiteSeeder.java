@@ -76,7 +76,7 @@ final class SiteSeeder {
                     listing.entries().forEach(entry -> listings.putEntry(id, entry));
                 }
                 Listing item = id.kind().isMonth() ? new Listing(List.of(), listing.monthCounts())
-                        : NewestEntries.stored(listing);
+                        : NewestEntries.stored(id, listing);
                 if (!listings.put(id, item, 0)) {
                     throw new IllegalStateException("listing " + id + " already exists in " + table);
                 }

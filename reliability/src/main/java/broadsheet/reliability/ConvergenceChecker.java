@@ -145,11 +145,18 @@ public final class ConvergenceChecker {
                         + "converted, or a front or home storing entries)");
             }
             // How the table's items read as the listing in full: a month's entry items with its head's
-            // days that hold entries; a front's or home's counts (their entries are read from entry items).
+            // days that hold entries; a front's counts (its entries are read from entry items); home's
+            // counts are its section fronts' (it stores only the versions it read of them).
             Listing have = item == null ? null : id.kind().isMonth()
                     ? new Listing(Listings.monthView(entryItems.getOrDefault(id, List.of())).entries(),
                             Listings.nonEmptyHours(item))
+                    : id.kind() == ListingId.Kind.HOME
+                    ? new Listing(want.entries(), Listings.home(SiteListings.sectionFronts(stored, sections),
+                            frontSize).monthCounts())
                     : new Listing(want.entries(), Listings.counts(item));
+            if (item != null && id.kind() == ListingId.Kind.HOME && !Listings.counts(item).isEmpty()) {
+                divergences.add("home stores counts of its own (it should store only the section front versions it read)");
+            }
             if (have == null) {
                 if (!want.entries().isEmpty() || !want.monthCounts().isEmpty()) {
                     divergences.add("listing " + id + " is missing from the table");

@@ -5,15 +5,12 @@ import broadsheet.local.DeadLetters;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -57,25 +54,12 @@ class BurstTest {
     static final YearMonth MONTH = YearMonth.of(2026, 10);
     static final Duration SETTLE_LIMIT = Duration.ofMinutes(10);
 
-    @TempDir
-    static Path data;
-
-    static RunningStack stack;
-
-    @BeforeAll
-    static void start() {
-        stack = RunningStack.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningStack.PerClass STACK = RunningStack.perClass();
 
     @Test
     void eightEditorsPostingOneThousandArticlesIntoOneSectionMonthAreAllListedWithNoDeadLetter() throws Exception {
+        RunningStack stack = STACK.get();
         Instant monthStart = MONTH.atDay(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
         Duration step = Duration.ofSeconds(MONTH.lengthOfMonth() * 86_400L / ARTICLES);
         Map<String, Instant> publishAt = new ConcurrentHashMap<>();
@@ -217,6 +201,7 @@ class BurstTest {
     }
 
     private static Document page(String path) {
+        RunningStack stack = STACK.get();
         Api.Answer answer = stack.api.page(path);
         assertThat(answer.status()).as("GET %s", path).isEqualTo(200);
         return Jsoup.parse(answer.body(), stack.siteUrl().resolve(path).toString());

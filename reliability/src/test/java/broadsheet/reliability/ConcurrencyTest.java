@@ -1,11 +1,7 @@
 package broadsheet.reliability;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,26 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConcurrencyTest {
 
-    @TempDir
-    static Path data;
-
-    static RunningStack stack;
-
-    @BeforeAll
-    static void start() {
-        stack = RunningStack.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningStack.PerClass STACK = RunningStack.perClass();
 
     @Test
     void fourEditorsTimesFortyOperationsLoseNothingAndTheSiteConverges() throws Exception {
-        assertConcurrentEditorsConverge(stack, 4, 40, 7);
+        assertConcurrentEditorsConverge(STACK.get(), 4, 40, 7);
     }
 
     static void assertConcurrentEditorsConverge(RunningStack stack, int clients, int operations, long seed) throws Exception {

@@ -2,13 +2,13 @@ package broadsheet.reliability;
 
 import broadsheet.aws.S3SiteBucket;
 import broadsheet.aws.TableDefinition;
+import broadsheet.core.editing.EditorPolicy;
 import broadsheet.core.publish.Publisher;
 import broadsheet.core.render.MustachePages;
 import broadsheet.core.render.RenderedPage;
 import broadsheet.core.site.SiteConfig;
 import broadsheet.lambda.http.ApiHandler;
 import broadsheet.lambda.http.ArticleApi;
-import broadsheet.lambda.http.EditorPolicy;
 import broadsheet.lambda.stream.ChangeFeed;
 import broadsheet.lambda.stream.PublisherHandler;
 import broadsheet.lambda.stream.StreamRecords;

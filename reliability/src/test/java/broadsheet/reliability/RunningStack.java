@@ -1,25 +1,34 @@
 package broadsheet.reliability;
 
+import broadsheet.core.editing.EditorPolicy;
 import broadsheet.core.site.SiteConfig;
-import broadsheet.lambda.http.EditorPolicy;
 import broadsheet.lambda.Wiring;
 import broadsheet.local.LocalSettings;
 import broadsheet.local.LocalStack;
 import broadsheet.local.servers.AwsEndpoints;
 import broadsheet.local.servers.LocalCredentials;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * A local stack ({@code local/run} in this JVM, on a free port) with what the checks need beside
  * it: signed clients for its table and bucket, the functions wired over them as the stack wires
  * its own (with no change feed), and a {@link ConvergenceChecker} that renders with the stack's
- * own site config (base URL {@code http://localhost:<port>}).
+ * own site config (base URL {@code http://localhost:<port>}). A test class that shares one stack
+ * between its tests registers {@link #perClass()}.
  */
 final class RunningStack implements AutoCloseable {
 
@@ -54,6 +63,67 @@ final class RunningStack implements AutoCloseable {
     /** On a given port: pages carry the port in their URLs, so a data folder keeps its port. */
     static RunningStack start(Path dataDir, int port) {
         return new RunningStack(LocalStack.start(LocalSettings.of(dataDir, port, TOKEN)));
+    }
+
+    /**
+     * One stack for all tests of a class, in a temporary folder of its own (register on a static
+     * field with {@code @RegisterExtension}).
+     */
+    static PerClass perClass() {
+        return new PerClass();
+    }
+
+    /**
+     * Starts the stack before the class's {@code @BeforeAll} methods run, and after its
+     * {@code @AfterAll} methods closes it and deletes its folder.
+     */
+    static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+
+        private Path data;
+        private RunningStack stack;
+
+        private PerClass() {
+        }
+
+        /** The running stack; only between the class's first and last callbacks. */
+        RunningStack get() {
+            if (stack == null) {
+                throw new IllegalStateException("the stack runs only while the test class does");
+            }
+            return stack;
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) throws IOException {
+            data = Files.createTempDirectory("broadsheet-reliability-");
+            stack = start(data);
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) throws IOException {
+            try {
+                if (stack != null) {
+                    stack.close();
+                }
+            } finally {
+                stack = null;
+                if (data != null) {
+                    delete(data);
+                }
+            }
+        }
+
+        private static void delete(Path folder) throws IOException {
+            try (Stream<Path> paths = Files.walk(folder)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                    try {
+                        Files.delete(path);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+        }
     }
 
     URI siteUrl() {

@@ -1,10 +1,10 @@
 package broadsheet.reliability;
 
 import broadsheet.aws.DynamoArticleStore;
+import broadsheet.core.editing.EditorPolicy;
 import broadsheet.core.render.XssVectors;
 import broadsheet.lambda.http.ApiHandler;
 import broadsheet.lambda.http.ArticleApi;
-import broadsheet.lambda.http.EditorPolicy;
 import broadsheet.local.ApiBridge;
 import broadsheet.local.ApiEvents;
 import broadsheet.local.EditorAuthorizer;

@@ -1,21 +1,12 @@
 package broadsheet.aws;
 
 import software.amazon.awssdk.core.ResponseBytes;
-import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.CopyObjectResult;
-import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
-import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
@@ -38,9 +29,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * answers a conditional upload as S3 does (atomically; 404 NoSuchKey for {@code If-Match} on a
  * missing key; pinned by {@code S3ProxyServerTest}). Every other request goes to s3proxy too.
  */
-final class AwsSemanticsS3Client implements S3Client {
+final class AwsSemanticsS3Client extends ForwardingS3Client {
 
-    private final S3Client delegate;
     private final AtomicReference<Runnable> beforeCopy;
     private final AtomicReference<Runnable> betweenCopyReadAndWrite;
 
@@ -49,7 +39,7 @@ final class AwsSemanticsS3Client implements S3Client {
     }
 
     AwsSemanticsS3Client(S3Client delegate, Runnable beforeCopy, Runnable betweenCopyReadAndWrite) {
-        this.delegate = delegate;
+        super(delegate);
         this.beforeCopy = new AtomicReference<>(beforeCopy);
         this.betweenCopyReadAndWrite = new AtomicReference<>(betweenCopyReadAndWrite);
     }
@@ -81,45 +71,5 @@ final class AwsSemanticsS3Client implements S3Client {
     private static void runOnce(AtomicReference<Runnable> action) {
         Runnable once = action.getAndSet(() -> { });
         once.run();
-    }
-
-    @Override
-    public PutObjectResponse putObject(PutObjectRequest request, RequestBody body) {
-        return delegate.putObject(request, body);
-    }
-
-    @Override
-    public HeadObjectResponse headObject(HeadObjectRequest request) {
-        return delegate.headObject(request);
-    }
-
-    @Override
-    public <T> T getObject(GetObjectRequest request, ResponseTransformer<GetObjectResponse, T> transformer) {
-        return delegate.getObject(request, transformer);
-    }
-
-    @Override
-    public ResponseInputStream<GetObjectResponse> getObject(GetObjectRequest request) {
-        return delegate.getObject(request);
-    }
-
-    @Override
-    public DeleteObjectResponse deleteObject(DeleteObjectRequest request) {
-        return delegate.deleteObject(request);
-    }
-
-    @Override
-    public ListObjectsV2Response listObjectsV2(ListObjectsV2Request request) {
-        return delegate.listObjectsV2(request);
-    }
-
-    @Override
-    public String serviceName() {
-        return delegate.serviceName();
-    }
-
-    @Override
-    public void close() {
-        // the shared client is closed by the extension
     }
 }

@@ -179,7 +179,7 @@ class ListingScaleIntegrationTest {
                 }
             }
             Listing item = id.kind().isMonth() ? new Listing(List.of(), listing.monthCounts())
-                    : NewestEntries.stored(listing);
+                    : NewestEntries.stored(id, listing);
             assertThat(listings.put(id, item, 0)).isTrue();
             for (RenderedPage page : pages.allPages(id, listing)) {
                 bucket.put(page, PageRevision.of(pages.generation(), 1));

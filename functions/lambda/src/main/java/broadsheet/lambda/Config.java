@@ -1,7 +1,7 @@
 package broadsheet.lambda;
 
 import broadsheet.aws.EventBridgePublishSchedule;
-import broadsheet.lambda.http.EditorPolicy;
+import broadsheet.core.editing.EditorPolicy;
 
 import java.util.List;
 import java.util.Map;

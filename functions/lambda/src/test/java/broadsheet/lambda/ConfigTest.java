@@ -1,6 +1,6 @@
 package broadsheet.lambda;
 
-import broadsheet.lambda.http.EditorPolicy;
+import broadsheet.core.editing.EditorPolicy;
 
 import org.junit.jupiter.api.Test;
 

@@ -3,10 +3,10 @@ package broadsheet.lambda;
 import broadsheet.aws.DynamoArticleStore;
 import broadsheet.aws.TableDefinition;
 import broadsheet.core.MovableClock;
+import broadsheet.core.editing.EditorPolicy;
 import broadsheet.core.site.SiteConfig;
 import broadsheet.lambda.http.ApiHandler;
 import broadsheet.lambda.http.ArticleApi;
-import broadsheet.lambda.http.EditorPolicy;
 import broadsheet.local.servers.LocalAwsExtension;
 
 import org.junit.jupiter.api.Test;

@@ -34,6 +34,9 @@ class RebuildJarIT {
     void rebuildJarQueuesAndRunsARebuildWithTheProductionWiring() throws Exception {
         assertThat(JAR).exists();
         assertThat(Files.size(JAR)).isLessThanOrEqualTo(15_000_000L);
+        assertThat(JarPackages.of(JAR)).as("the rebuild functions only")
+                .containsExactlyElementsOf(JarPackages.expected(JarPackages.SHARED, JarPackages.REBUILD))
+                .doesNotContain(JarPackages.HTTP, JarPackages.STREAM, JarPackages.REPLAY, JarPackages.SCHEDULE);
         AwsEndpoints endpoints = AWS.endpoints();
         ElasticMqServer sqsServer = ElasticMqServer.shared();
         String queue = ElasticMqServer.sharedClient().createQueue(b -> b.queueName("rebuild-jar")).queueUrl();

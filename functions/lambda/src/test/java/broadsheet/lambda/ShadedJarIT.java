@@ -34,6 +34,10 @@ class ShadedJarIT {
     void shadedJarServesTheApiAndPublishesWithTheProductionWiring() throws Exception {
         assertThat(JAR).exists();
         assertThat(Files.size(JAR)).isLessThanOrEqualTo(15_000_000L);
+        assertThat(JarPackages.of(JAR)).as("the API, publisher, schedule and replay functions; not the rebuild's")
+                .containsExactlyElementsOf(JarPackages.expected(JarPackages.SHARED, JarPackages.HTTP,
+                        JarPackages.STREAM, JarPackages.REPLAY, JarPackages.SCHEDULE))
+                .doesNotContain(JarPackages.REBUILD);
         AwsEndpoints endpoints = AWS.endpoints();
         Map<String, String> env = new java.util.HashMap<>();
         env.put("TABLE_NAME", AWS.tableName());

@@ -1,6 +1,7 @@
 package broadsheet.local;
 
 import broadsheet.aws.TableDefinition;
+import broadsheet.core.editing.EditorPolicy;
 import broadsheet.core.publish.SiteBucket;
 import broadsheet.core.schedule.SchedulePublisher;
 import broadsheet.core.listing.Listing;
@@ -11,7 +12,6 @@ import broadsheet.core.render.RenderedPage;
 import broadsheet.core.site.SiteConfig;
 import broadsheet.lambda.Wiring;
 import broadsheet.lambda.http.ApiHandler;
-import broadsheet.lambda.http.EditorPolicy;
 import broadsheet.lambda.stream.PublisherHandler;
 import broadsheet.lambda.stream.StreamEvent;
 import broadsheet.lambda.stream.CurrentImages;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,14 +22,24 @@ import java.util.regex.Pattern;
  * absent hours at the end left out. A head is written on every publish into its month, and this
  * keeps it at about 2 bytes an hour instead of about 20 (docs/design-publishing.md, "Costs and
  * limits"). Heads stored with their hours among the buckets read the same.
+ *
+ * <p>The month counts of a front ({@code 2026-11}) and of home ({@code world/2026-11}) are stored
+ * a year to a field in the same way, {@code "months": {"2026": "4,,7"}, "world/2026": ...}}: the
+ * counts of January, February, ... in order, an empty place for a month not counted. Fronts and
+ * home are written on every publish and count every month of their history: this keeps a month at
+ * about 3 bytes instead of about 15 (20 on home). Counts stored among the buckets read the same.
  */
 public final class ListingCodec {
 
     private static final Pattern HOUR = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})T(\\d{2})");
 
-    /** The stored shape: {@code {"entries": [...], "buckets": {"2026-11": 3, ...}, "hours": {...}}}. */
+    /** A month count's key: a front's {@code yyyy-MM}, or home's {@code <section>/yyyy-MM}. */
+    private static final Pattern MONTH = Pattern.compile("((?:[^/:]+/)?\\d{4})-(0[1-9]|1[0-2])");
+
+    /** The stored shape: {@code {"entries": [...], "buckets": {"v:2026-11": 3, ...}, "hours": {...}, "months": {...}}}. */
     private record Stored(List<ListingEntry> entries, Map<String, Integer> buckets,
-                          @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> hours) {
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> hours,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> months) {
     }
 
     private final JsonMapper mapper = JsonMapper.builder().build();
@@ -36,22 +47,34 @@ public final class ListingCodec {
     public String encode(Listing listing) {
         Map<String, Integer> buckets = new TreeMap<>();
         Map<String, List<String>> days = new TreeMap<>();
+        Map<String, List<String>> years = new TreeMap<>();
         listing.monthCounts().forEach((key, count) -> {
             Matcher hour = HOUR.matcher(key);
-            if (!hour.matches()) {
+            Matcher month = MONTH.matcher(key);
+            if (hour.matches()) {
+                place(days, hour.group(1), Integer.parseInt(hour.group(2)), count);
+            } else if (month.matches()) {
+                place(years, month.group(1), Integer.parseInt(month.group(2)) - 1, count);
+            } else {
                 buckets.put(key, count);
-                return;
             }
-            List<String> places = days.computeIfAbsent(hour.group(1), day -> new ArrayList<>());
-            int at = Integer.parseInt(hour.group(2));
-            while (places.size() <= at) {
-                places.add("");
-            }
-            places.set(at, Integer.toString(count));
         });
-        Map<String, String> hours = new TreeMap<>();
-        days.forEach((day, places) -> hours.put(day, String.join(",", places)));
-        return mapper.writeValueAsString(new Stored(listing.entries(), buckets, hours));
+        return mapper.writeValueAsString(new Stored(listing.entries(), buckets, joined(days), joined(years)));
+    }
+
+    /** Sets place {@code at} of the field {@code field}, the places before it left empty. */
+    private static void place(Map<String, List<String>> fields, String field, int at, int count) {
+        List<String> places = fields.computeIfAbsent(field, f -> new ArrayList<>());
+        while (places.size() <= at) {
+            places.add("");
+        }
+        places.set(at, Integer.toString(count));
+    }
+
+    private static Map<String, String> joined(Map<String, List<String>> fields) {
+        Map<String, String> joined = new TreeMap<>();
+        fields.forEach((field, places) -> joined.put(field, String.join(",", places)));
+        return joined;
     }
 
     /** One entry item's text form (the same JSON as an entry inside a listing). */
@@ -66,16 +89,24 @@ public final class ListingCodec {
     public Listing decode(String text) {
         Stored stored = mapper.readValue(text, Stored.class);
         Map<String, Integer> counts = new TreeMap<>(stored.buckets() == null ? Map.of() : stored.buckets());
-        if (stored.hours() != null) {
-            stored.hours().forEach((day, places) -> {
-                String[] split = places.split(",", -1);
-                for (int at = 0; at < split.length; at++) {
-                    if (!split[at].isEmpty()) {
-                        counts.put(String.format("%sT%02d", day, at), Integer.parseInt(split[at]));
-                    }
-                }
-            });
-        }
+        unplace(stored.hours(), (day, at) -> String.format("%sT%02d", day, at), counts);
+        unplace(stored.months(), (year, at) -> String.format("%s-%02d", year, at + 1), counts);
         return new Listing(stored.entries() == null ? List.of() : stored.entries(), counts);
+    }
+
+    /** Puts the count of every non-empty place of every field into {@code counts}, under {@code key}(field, place). */
+    private static void unplace(Map<String, String> fields, BiFunction<String, Integer, String> key,
+                                Map<String, Integer> counts) {
+        if (fields == null) {
+            return;
+        }
+        fields.forEach((field, places) -> {
+            String[] split = places.split(",", -1);
+            for (int at = 0; at < split.length; at++) {
+                if (!split[at].isEmpty()) {
+                    counts.put(key.apply(field, at), Integer.parseInt(split[at]));
+                }
+            }
+        });
     }
 }

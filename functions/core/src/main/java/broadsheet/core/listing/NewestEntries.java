@@ -145,8 +145,19 @@ public final class NewestEntries {
         };
     }
 
-    /** What a front or home item stores: its counts, no entries. */
-    public static Listing stored(Listing view) {
+    /**
+     * What a front or home item stores: a front its counts, no entries; home only the versions of
+     * the section fronts it read ({@link Listings#seen}), because its counts are theirs and every
+     * reader of home reads the section fronts with it ({@link #view}, {@code ListingUpdates}). Home
+     * is written on every publish, and a count of every section month of the site's history would
+     * make it the largest item written (about 13 KB at 27 years and eight sections).
+     */
+    public static Listing stored(ListingId id, Listing view) {
+        if (id.kind() == ListingId.Kind.HOME) {
+            Map<String, Integer> versions = new java.util.TreeMap<>(view.monthCounts());
+            versions.keySet().removeIf(key -> !key.startsWith(Listings.SEEN));
+            return new Listing(List.of(), versions);
+        }
         return view.entries().isEmpty() ? view : new Listing(List.of(), view.monthCounts());
     }
 }

@@ -235,7 +235,7 @@ final class ListingUpdates {
             });
             List<ListingEntry> newest = NewestEntries.of(listings, collection, counts, frontSize, concurrently);
             Listing next = Listings.withSeen(Listings.front(head.value(), countsRead, newest, frontSize), seen);
-            if (listings.put(id, NewestEntries.stored(next), head.version())) {
+            if (listings.put(id, NewestEntries.stored(id, next), head.version())) {
                 return Optional.of(new Versioned<>(next, head.version() + 1));
             }
             pause(attempt);
@@ -275,7 +275,7 @@ final class ListingUpdates {
             NewestEntries.fronts(listings, stored, frontSize, concurrently)
                     .forEach((frontId, front) -> bySection.put(ids.get(frontId), front));
             Listing next = Listings.withSeen(Listings.home(bySection, frontSize), seen);
-            if (listings.put(id, NewestEntries.stored(next), head.version())) {
+            if (listings.put(id, NewestEntries.stored(id, next), head.version())) {
                 frontsRead.putAll(bySection);
                 return Optional.of(new Versioned<>(next, head.version() + 1));
             }

@@ -47,7 +47,42 @@ class ListingCodecTest {
         String stored = "{\"entries\":[],\"buckets\":{\"2026-11\":3,\"2026-10\":1}}";
 
         assertThat(codec.decode(stored).monthCounts()).isEqualTo(Map.of("2026-11", 3, "2026-10", 1));
-        assertThat(codec.encode(new Listing(List.of(), Map.of("2026-11", 3)))).contains("\"buckets\":{\"2026-11\":3}");
+    }
+
+    @Test
+    void storesAFrontsAndHomesMonthCountsAYearToAFieldAndItsVersionsAsBuckets() {
+        var codec = new ListingCodec();
+        var front = new Listing(List.of(), Map.of("2026-01", 4, "2026-03", 7, "2025-12", 120, "v:2026-03", 9));
+        var home = new Listing(List.of(), Map.of("world/2026-02", 5, "uk-news/2019-11", 1, "v:world", 12));
+
+        String storedFront = codec.encode(front);
+        String storedHome = codec.encode(home);
+
+        assertThat(storedFront).contains("\"months\":{\"2025\":\",,,,,,,,,,,120\",\"2026\":\"4,,7\"}")
+                .contains("\"buckets\":{\"v:2026-03\":9}");
+        assertThat(storedHome).contains("\"months\":{\"uk-news/2019\":\",,,,,,,,,,1\",\"world/2026\":\",5\"}")
+                .contains("\"buckets\":{\"v:world\":12}");
+        assertThat(codec.decode(storedFront)).isEqualTo(front);
+        assertThat(codec.decode(storedHome)).isEqualTo(home);
+    }
+
+    @Test
+    void thirtyYearsOfSectionMonthsOnHomeStaySmall() {
+        var codec = new ListingCodec();
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        for (String section : List.of("world", "uk-news", "business", "science", "culture", "sport", "opinion", "tech")) {
+            for (int year = 1997; year <= 2026; year++) {
+                for (int month = 1; month <= 12; month++) {
+                    counts.put(String.format("%s/%d-%02d", section, year, month), 120 + month);
+                }
+            }
+        }
+        String stored = codec.encode(new Listing(List.of(), counts));
+
+        assertThat(counts).hasSize(2_880);
+        assertThat(stored.length()).as("about 5 bytes a month, where a key per month took about 21")
+                .isLessThan(2_880 * 6);
+        assertThat(codec.decode(stored).monthCounts()).isEqualTo(counts);
     }
     @Test
     void storesAHeadsHourCountsADayToAFieldKeepingHoursNamedAtZero() {
@@ -69,6 +104,7 @@ class ListingCodecTest {
 
         assertThat(codec.decode(stored).monthCounts()).isEqualTo(Map.of("2026-11-05T02", 3, "2026-11-05T03", 0));
         assertThat(codec.encode(new Listing(List.of(), Map.of("2026-11", 3)))).doesNotContain("hours");
+        assertThat(codec.encode(new Listing(List.of(), Map.of("2026-11-05T02", 3)))).doesNotContain("months");
     }
 
     @Test

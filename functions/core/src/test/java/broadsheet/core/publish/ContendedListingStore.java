@@ -18,15 +18,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * the listing (its version moved on), and reads yield to other threads to shuffle interleavings.
  * Contents are never changed by the injected writes, only versions.
  */
-final class ContendedListingStore implements ListingStore {
+final class ContendedListingStore extends ForwardingListingStore {
 
-    private final ListingStore delegate;
     private final Random random;
     private final double conflictRate;
     final AtomicLong injectedConflicts = new AtomicLong();
 
     ContendedListingStore(ListingStore delegate, long seed, double conflictRate) {
-        this.delegate = delegate;
+        super(delegate);
         this.random = new Random(seed);
         this.conflictRate = conflictRate;
     }
@@ -60,21 +59,6 @@ final class ContendedListingStore implements ListingStore {
         if (random.nextInt(3) == 0) {
             Thread.yield();
         }
-    }
-
-    @Override
-    public void putEntry(ListingId month, ListingEntry entry) {
-        delegate.putEntry(month, entry);
-    }
-
-    @Override
-    public void removeEntry(ListingId month, Instant publishAt, String slug) {
-        delegate.removeEntry(month, publishAt, slug);
-    }
-
-    @Override
-    public Optional<ListingEntry> entry(ListingId month, Instant publishAt, String slug) {
-        return delegate.entry(month, publishAt, slug);
     }
 
     @Override

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * action (typically another publisher's whole change) before returning: a deterministic
  * interleaving of publishers at the most dangerous points.
  */
-final class InterleavingListingStore implements ListingStore {
+final class InterleavingListingStore extends ForwardingListingStore {
 
     /** Fires once, on whichever thread makes the first matching read (the publisher reads on several at once). */
     private static final class Trigger {
@@ -46,12 +46,11 @@ final class InterleavingListingStore implements ListingStore {
         }
     }
 
-    private final ListingStore delegate;
     private final List<Trigger> triggers = new ArrayList<>();
     private final List<Trigger> entryTriggers = new ArrayList<>();
 
     InterleavingListingStore(ListingStore delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /** Runs {@code action} once, right after the first single {@code get} of a listing of this kind. */
@@ -91,34 +90,9 @@ final class InterleavingListingStore implements ListingStore {
     }
 
     @Override
-    public boolean put(ListingId id, Listing listing, long expectedVersion) {
-        return delegate.put(id, listing, expectedVersion);
-    }
-
-    @Override
-    public void putEntry(ListingId month, ListingEntry entry) {
-        delegate.putEntry(month, entry);
-    }
-
-    @Override
-    public void removeEntry(ListingId month, Instant publishAt, String slug) {
-        delegate.removeEntry(month, publishAt, slug);
-    }
-
-    @Override
-    public Optional<ListingEntry> entry(ListingId month, Instant publishAt, String slug) {
-        return delegate.entry(month, publishAt, slug);
-    }
-
-    @Override
     public List<ListingEntry> entries(ListingId month, Instant from, Instant until) {
         List<ListingEntry> result = delegate.entries(month, from, until);
         entryTriggers.forEach(t -> t.fireIf(false, month.kind() == t.kind));
         return result;
-    }
-
-    @Override
-    public List<ListingEntry> newest(ListingId month, int limit) {
-        return delegate.newest(month, limit);
     }
 }

@@ -4,7 +4,6 @@ import broadsheet.core.article.Article;
 import broadsheet.core.concurrent.Concurrently;
 import broadsheet.core.listing.InMemoryListingStore;
 import broadsheet.core.listing.Listing;
-import broadsheet.core.listing.ListingEntry;
 import broadsheet.core.listing.ListingId;
 import broadsheet.core.listing.ListingStore;
 import broadsheet.core.render.RenderedPage;
@@ -14,10 +13,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -153,13 +150,12 @@ class PublisherConcurrencyTest {
     }
 
     /** Runs a hook before each get of a listing and after each successful put, and logs both in {@link #events}. */
-    private final class WatchedStore implements ListingStore {
-        private final ListingStore delegate;
+    private final class WatchedStore extends ForwardingListingStore {
         private final Consumer<ListingId> beforeGet;
         private final Consumer<ListingId> afterPut;
 
         WatchedStore(ListingStore delegate, Consumer<ListingId> beforeGet, Consumer<ListingId> afterPut) {
-            this.delegate = delegate;
+            super(delegate);
             this.beforeGet = beforeGet;
             this.afterPut = afterPut;
         }
@@ -172,11 +168,6 @@ class PublisherConcurrencyTest {
         }
 
         @Override
-        public Map<ListingId, Versioned<Listing>> getAll(Collection<ListingId> ids) {
-            return delegate.getAll(ids);
-        }
-
-        @Override
         public boolean put(ListingId id, Listing listing, long expectedVersion) {
             boolean written = delegate.put(id, listing, expectedVersion);
             if (written) {
@@ -184,31 +175,6 @@ class PublisherConcurrencyTest {
                 afterPut.accept(id);
             }
             return written;
-        }
-
-        @Override
-        public void putEntry(ListingId month, ListingEntry entry) {
-            delegate.putEntry(month, entry);
-        }
-
-        @Override
-        public void removeEntry(ListingId month, Instant publishAt, String slug) {
-            delegate.removeEntry(month, publishAt, slug);
-        }
-
-        @Override
-        public Optional<ListingEntry> entry(ListingId month, Instant publishAt, String slug) {
-            return delegate.entry(month, publishAt, slug);
-        }
-
-        @Override
-        public List<ListingEntry> entries(ListingId month, Instant from, Instant until) {
-            return delegate.entries(month, from, until);
-        }
-
-        @Override
-        public List<ListingEntry> newest(ListingId month, int limit) {
-            return delegate.newest(month, limit);
         }
     }
 

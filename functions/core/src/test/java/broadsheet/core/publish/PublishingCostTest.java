@@ -73,9 +73,9 @@ class PublishingCostTest {
                 + "(about 20 bytes each), whatever the number of its entries; 3 heads")
                 .isBetween(publishOnSmall.bytesWritten(), publishOnSmall.bytesWritten() + 3 * 744 * 20);
         assertThat(publishOnLarge.bytesWritten()).as("bytes written grow with the months the site has counted "
-                + "(home's count of each section month, at most ~30 bytes each) and the hours of a month a head "
-                + "counts (at most 744), not with its articles")
-                .isLessThan(publishOnSmall.bytesWritten() + SECTIONS.size() * 61 * 30 + 3 * 744 * 20);
+                + "(a front's count of each of its months, at most ~6 bytes each, a year to a field; home "
+                + "stores none) and the hours of a month a head counts (at most 744), not with its articles")
+                .isLessThan(publishOnSmall.bytesWritten() + 3 * 61 * 6 + 3 * 744 * 20);
         assertThat(publishOnSmall).as("for each of section, author and tag: the entry item read and written, the "
                 + "month head read and its day read, the head written; the front read, the month heads read, the "
                 + "newest entries read, the front written; home read, the section fronts read and the newest "

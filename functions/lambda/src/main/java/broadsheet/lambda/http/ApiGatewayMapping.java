@@ -33,19 +33,16 @@ final class ApiGatewayMapping {
         JsonNode http = context.path("http");
         String method = http.path("method").stringValue("");
         String path = event.path("rawPath").stringValue(http.path("path").stringValue("/"));
-        String domain = context.path("domainName").stringValue("");
-        String apiBase = domain.isBlank() ? "" : "https://" + domain;
         // On a named stage (not $default) the raw path starts with the stage name.
         String stage = context.path("stage").stringValue("$default");
         String stagePrefix = stage.equals("$default") ? "" : "/" + stage;
         if (!stagePrefix.isEmpty() && path.startsWith(stagePrefix + "/")) {
             path = path.substring(stagePrefix.length());
-            apiBase = apiBase + stagePrefix;
         }
         return new HttpRequest(method, path, strings(event.path("headers")),
                 strings(event.path("queryStringParameters")), event.path("body").stringValue(null),
                 event.path("isBase64Encoded").asBoolean(false),
-                strings(context.path("authorizer").path("jwt").path("claims")), apiBase);
+                strings(context.path("authorizer").path("jwt").path("claims")));
     }
 
     static void write(HttpResponse response, OutputStream out) {

@@ -7,6 +7,7 @@ import broadsheet.core.editing.ArticleJson;
 import broadsheet.core.editing.ArticleNotFoundException;
 import broadsheet.core.editing.ArticleStore;
 import broadsheet.core.editing.Editing;
+import broadsheet.core.editing.EditorPolicy;
 import broadsheet.core.editing.IdempotencyConflictException;
 import broadsheet.core.editing.Permissions.Caller;
 import broadsheet.core.editing.RevisionNotFoundException;

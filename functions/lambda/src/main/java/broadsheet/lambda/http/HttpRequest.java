@@ -14,11 +14,9 @@ import java.util.TreeMap;
  * @param query       query parameters (API Gateway joins repeated ones with commas)
  * @param body        the body text as delivered, base64 when {@code base64Encoded}; empty when absent
  * @param claims      the verified JWT claims, empty when the request carried none
- * @param apiBase      where the API is mounted as the client called it, e.g. {@code https://api.example.com}
- *                    or {@code https://api.example.com/prod} on a named stage; empty if unknown
  */
 public record HttpRequest(String method, String path, Map<String, String> headers, Map<String, String> query,
-                          String body, boolean base64Encoded, Map<String, String> claims, String apiBase) {
+                          String body, boolean base64Encoded, Map<String, String> claims) {
 
     public HttpRequest {
         method = method.toUpperCase(Locale.ROOT);
@@ -28,7 +26,6 @@ public record HttpRequest(String method, String path, Map<String, String> header
         query = Map.copyOf(query);
         body = body == null ? "" : body;
         claims = Map.copyOf(claims);
-        apiBase = apiBase == null ? "" : apiBase;
     }
 
     public Optional<String> header(String name) {

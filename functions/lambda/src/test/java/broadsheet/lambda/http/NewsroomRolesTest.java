@@ -1,6 +1,7 @@
 package broadsheet.lambda.http;
 
 import broadsheet.core.MovableClock;
+import broadsheet.core.editing.EditorPolicy;
 import broadsheet.core.editing.InMemoryArticleStore;
 import broadsheet.core.site.SiteConfig;
 import broadsheet.lambda.ApiGatewayEvents;

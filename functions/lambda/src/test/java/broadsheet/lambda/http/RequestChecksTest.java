@@ -62,6 +62,6 @@ class RequestChecksTest {
     }
 
     private static HttpRequest request(String body, boolean base64) {
-        return new HttpRequest("POST", "/api/articles", Map.of(), Map.of(), body, base64, Map.of(), "");
+        return new HttpRequest("POST", "/api/articles", Map.of(), Map.of(), body, base64, Map.of());
     }
 }

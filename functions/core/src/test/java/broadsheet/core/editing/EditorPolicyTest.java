@@ -1,10 +1,8 @@
-package broadsheet.lambda.http;
+package broadsheet.core.editing;
 
-import broadsheet.core.editing.Permissions;
-
+import broadsheet.core.editing.EditorPolicy.Access;
 import broadsheet.core.editing.Permissions.Caller;
 import broadsheet.core.editing.Permissions.Role;
-import broadsheet.lambda.http.EditorPolicy.Access;
 
 import org.junit.jupiter.api.Test;
 

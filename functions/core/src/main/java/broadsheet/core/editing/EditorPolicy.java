@@ -1,6 +1,5 @@
-package broadsheet.lambda.http;
+package broadsheet.core.editing;
 
-import broadsheet.core.editing.Permissions;
 import broadsheet.core.editing.Permissions.Caller;
 
 import java.util.Map;
