@@ -40,6 +40,8 @@ final class PageContext {
     private final DateTimeFormatter monthFormat;
     /** {@link #day} by epoch day. */
     private final Map<Long, String> days = new ConcurrentHashMap<>();
+    /** {@link #month} by month. */
+    private final Map<YearMonth, String> months = new ConcurrentHashMap<>();
     /** {@link #site} by current section slug, "" for none. */
     private final Map<String, Views.Site> sites = new HashMap<>();
 
@@ -112,9 +114,9 @@ final class PageContext {
         return timeFormat.format(instant);
     }
 
-    /** "November 2026". */
+    /** "November 2026": formatted once per month, as every archive page names its month. */
     String month(YearMonth month) {
-        return monthFormat.format(month);
+        return months.computeIfAbsent(month, monthFormat::format);
     }
 
     /**
