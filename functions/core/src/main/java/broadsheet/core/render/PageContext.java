@@ -6,7 +6,6 @@ import broadsheet.core.site.SiteLayout;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -169,9 +168,10 @@ final class PageContext {
         return RenderedPage.rendered(key, contentType, cacheControl, body, Optional.empty());
     }
 
+    /** The template's page for {@code view} in UTF-8 (most listing pages are 3 to 4 KB, article pages about 15 KB). */
     static byte[] render(Mustache template, Object view) {
-        TextWriter out = new TextWriter(16 * 1024);
+        Utf8Writer out = new Utf8Writer(4 * 1024);
         template.execute(out, view);
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return out.toBytes();
     }
 }
