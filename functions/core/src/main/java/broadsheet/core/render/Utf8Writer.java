@@ -53,6 +53,18 @@ final class Utf8Writer extends Writer {
         return this;
     }
 
+    /**
+     * Writes {@code text} given its UTF-8 bytes, encoded once beforehand (the templates' own
+     * text); false, writing nothing, when a surrogate left by the last write must be joined to it.
+     */
+    boolean writeEncoded(String text, byte[] utf8) {
+        if (pendingHigh != 0) {
+            return false;
+        }
+        put(utf8);
+        return true;
+    }
+
     private void append(String s) {
         if (pendingHigh != 0) {
             s = pendingHigh + s;
