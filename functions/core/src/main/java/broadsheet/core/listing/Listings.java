@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.Month;
 import java.time.Year;
 import java.time.format.DateTimeFormatter;
@@ -152,7 +153,14 @@ public final class Listings {
 
     /** The key of an hour in a month head: {@code yyyy-MM-ddTHH} (UTC). */
     public static String hourKey(Instant hour) {
-        return HOUR_KEY.format(hour);
+        LocalDateTime time = LocalDateTime.ofEpochSecond(hour.getEpochSecond(), 0, ZoneOffset.UTC);
+        int year = time.getYear();
+        if (year < 1000 || year > 9999) {
+            return HOUR_KEY.format(hour);
+        }
+        // as HOUR_KEY formats it, without the formatter's cost (a whole-site rendering keys every entry)
+        return year + "-" + SiteLayout.twoDigits(time.getMonthValue()) + "-" + SiteLayout.twoDigits(time.getDayOfMonth())
+                + "T" + SiteLayout.twoDigits(time.getHour());
     }
 
     /**

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ListingsTest {
+
+    private static final DateTimeFormatter HOUR_KEY =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private static ListingEntry entry(String slug, String section, String publishAt) {
         Instant at = Instant.parse(publishAt);
@@ -95,8 +101,13 @@ class ListingsTest {
         for (Instant hour = Instant.parse("2024-01-01T00:00:00Z"); hour.isBefore(Instant.parse("2025-01-02T00:00:00Z"));
              hour = hour.plusSeconds(3600)) {
             String key = Listings.hourKey(hour);
+            assertThat(key).isEqualTo(HOUR_KEY.format(hour));
+            assertThat(Listings.hourKey(hour.plusSeconds(3599).plusNanos(999_999_999))).isEqualTo(key);
             assertThat(Listings.isHourKey(key)).as(key).isTrue();
             assertThat(Listings.parseHour(key)).as(key).isEqualTo(hour).isEqualTo(Instant.parse(key + ":00:00Z"));
+        }
+        for (String far : List.of("0999-12-31T23:59:59Z", "+10000-01-01T00:00:00Z", "-0001-06-01T05:00:00Z", "9999-12-31T23:00:00Z")) {
+            assertThat(Listings.hourKey(Instant.parse(far))).isEqualTo(HOUR_KEY.format(Instant.parse(far)));
         }
         assertThat(Listings.parseHour("0999-12-31T23")).isEqualTo(Instant.parse("0999-12-31T23:00:00Z"));
         assertThat(Listings.parseHour("2026-11-30T24")).isEqualTo(Instant.parse("2026-11-30T24:00:00Z"))
