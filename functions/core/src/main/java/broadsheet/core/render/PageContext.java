@@ -168,9 +168,14 @@ final class PageContext {
         return RenderedPage.rendered(key, contentType, cacheControl, body, Optional.empty());
     }
 
-    /** The template's page for {@code view} in UTF-8 (most listing pages are 3 to 4 KB, article pages about 15 KB). */
+    /** The template's page for {@code view} in UTF-8 (most listing pages are 3 to 4 KB). */
     static byte[] render(Mustache template, Object view) {
-        Utf8Writer out = new Utf8Writer(4 * 1024);
+        return render(template, view, 4 * 1024);
+    }
+
+    /** The same, into a buffer of {@code capacity} bytes to start with: a page's expected size saves growing it. */
+    static byte[] render(Mustache template, Object view, int capacity) {
+        Utf8Writer out = new Utf8Writer(capacity);
         template.execute(out, view);
         return out.toBytes();
     }
