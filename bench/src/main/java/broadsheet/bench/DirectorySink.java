@@ -2,12 +2,6 @@ package broadsheet.bench;
 
 import broadsheet.core.render.RenderedPage;
 
-import java.io.FileNotFoundException;
-import java.io.FileOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,13 +18,13 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class DirectorySink implements PageSink, AutoCloseable {
 
-    private final Path root;
+    private final PageFiles files;
     private final ExecutorService writers;
     private final Semaphore inFlight;
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
 
     public DirectorySink(Path root, int ioThreads, int inFlight) {
-        this.root = root;
+        this.files = new PageFiles(root);
         this.writers = Executors.newFixedThreadPool(ioThreads, r -> {
             Thread t = new Thread(r, "page-writer");
             t.setDaemon(true);
@@ -45,34 +39,13 @@ public final class DirectorySink implements PageSink, AutoCloseable {
         inFlight.acquireUninterruptibly();
         writers.execute(() -> {
             try {
-                writeNow(root, page);
+                files.write(page);
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, e);
             } finally {
                 inFlight.release();
             }
         });
-    }
-
-    /** Writes the page's bytes as they are (no copy), creating the parent directories when missing. */
-    static void writeNow(Path root, RenderedPage page) {
-        Path file = root.resolve(page.key());
-        try {
-            try {
-                write(file, page);
-            } catch (FileNotFoundException missingParent) {
-                Files.createDirectories(file.getParent());
-                write(file, page);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
-
-    private static void write(Path file, RenderedPage page) throws IOException {
-        try (OutputStream out = new FileOutputStream(file.toFile())) {
-            page.writeTo(out);
-        }
     }
 
     @Override

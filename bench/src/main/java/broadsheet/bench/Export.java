@@ -158,9 +158,10 @@ public final class Export {
     private static List<Path> articleFiles(Path corpus) throws IOException {
         Path root = Files.isDirectory(corpus.resolve(Corpus.BROADSHEET_DIR)) ? corpus.resolve(Corpus.BROADSHEET_DIR)
                 : corpus;
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
-                    .sorted().toList();
+        // the walk's own attributes, not a stat per file
+        try (Stream<Path> found = Files.find(root, Integer.MAX_VALUE,
+                (p, attributes) -> attributes.isRegularFile() && p.getFileName().toString().endsWith(".json"))) {
+            return found.sorted().toList();
         }
     }
 

@@ -12,6 +12,6 @@ public interface PageSink {
 
     /** Writes each page to {@code root/<key>}, as a static file server (or Hugo's public/) would hold it. */
     static PageSink directory(Path root) {
-        return page -> DirectorySink.writeNow(root, page);
+        return new PageFiles(root)::write;
     }
 }

@@ -94,4 +94,35 @@ class ExportTest {
             assertThat(files.filter(Files::isRegularFile)).hasSize(1);
         }
     }
+
+    @Test
+    void directorySinkMakesEachDirectoryOnceFromManyThreadsBesideOnesThatExist(@TempDir Path out) throws Exception {
+        Files.createDirectories(out.resolve("world/already"));
+        List<String> keys = new java.util.ArrayList<>(List.of("index.html", "world/already/index.html", "world/feed.xml"));
+        for (int i = 0; i < 200; i++) {
+            keys.add("author/a" + (i % 7) + "/archive/2026/" + (i % 12) + "/" + i + "/index.html");
+        }
+        try (DirectorySink sink = new DirectorySink(out, 8, 16)) {
+            for (String key : keys) {
+                sink.write(new RenderedPage(key, MustachePages.HTML, MustachePages.LISTING_CACHE,
+                        key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            }
+        }
+        for (String key : keys) {
+            assertThat(Files.readString(out.resolve(key))).isEqualTo(key);
+        }
+        try (Stream<Path> files = Files.walk(out)) {
+            assertThat(files.filter(Files::isRegularFile)).hasSize(keys.size());
+        }
+    }
+
+    @Test
+    void directorySinkReportsAPageWhoseDirectoryIsAFile(@TempDir Path out) throws Exception {
+        Files.writeString(out.resolve("world"), "a file where a directory should be");
+        DirectorySink sink = new DirectorySink(out, 2, 4);
+        sink.write(new RenderedPage("world/a-b/index.html", MustachePages.HTML, MustachePages.ARTICLE_CACHE,
+                "<p>x</p>".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(sink::close)
+                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("world/a-b/index.html");
+    }
 }

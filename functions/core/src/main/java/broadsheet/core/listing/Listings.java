@@ -17,6 +17,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.Month;
+import java.time.Year;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -24,7 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.regex.Pattern;
 import java.util.TreeSet;
 import java.util.TreeMap;
 
@@ -52,7 +54,6 @@ public final class Listings {
     private static final DateTimeFormatter KEY_TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private static final Pattern HOUR = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}");
     private static final DateTimeFormatter HOUR_KEY =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -152,7 +153,14 @@ public final class Listings {
 
     /** The key of an hour in a month head: {@code yyyy-MM-ddTHH} (UTC). */
     public static String hourKey(Instant hour) {
-        return HOUR_KEY.format(hour);
+        LocalDateTime time = LocalDateTime.ofEpochSecond(hour.getEpochSecond(), 0, ZoneOffset.UTC);
+        int year = time.getYear();
+        if (year < 1000 || year > 9999) {
+            return HOUR_KEY.format(hour);
+        }
+        // as HOUR_KEY formats it, without the formatter's cost (a whole-site rendering keys every entry)
+        return year + "-" + SiteLayout.twoDigits(time.getMonthValue()) + "-" + SiteLayout.twoDigits(time.getDayOfMonth())
+                + "T" + SiteLayout.twoDigits(time.getHour());
     }
 
     /**
@@ -163,11 +171,49 @@ public final class Listings {
     public static SortedMap<Instant, Integer> hourCounts(Listing head) {
         SortedMap<Instant, Integer> hours = new TreeMap<>();
         head.monthCounts().forEach((key, count) -> {
-            if (HOUR.matcher(key).matches() && count != null) {
-                hours.put(Instant.parse(key + ":00:00Z"), count);
+            if (count != null && isHourKey(key)) {
+                hours.put(parseHour(key), count);
             }
         });
         return hours;
+    }
+
+    /**
+     * The start of the hour {@code yyyy-MM-ddTHH} names (UTC), as {@code Instant.parse(key + ":00:00Z")}
+     * reads it, without the formatter's cost (every month page of a whole-site rendering reads
+     * its hours): a key outside the fields' ranges is left to {@link Instant#parse}.
+     */
+    static Instant parseHour(String key) {
+        int year = digits(key, 0, 4);
+        int month = digits(key, 5, 7);
+        int day = digits(key, 8, 10);
+        int hour = digits(key, 11, 13);
+        if (month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year)) || hour > 23) {
+            return Instant.parse(key + ":00:00Z");
+        }
+        return LocalDate.of(year, month, day).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(hour * 3600L);
+    }
+
+    /** True for an hour key: {@code dddd-dd-ddTdd}, ASCII digits (what the pattern {@code \d{4}-\d{2}-\d{2}T\d{2}} matches). */
+    static boolean isHourKey(String key) {
+        if (key.length() != 13 || key.charAt(4) != '-' || key.charAt(7) != '-' || key.charAt(10) != 'T') {
+            return false;
+        }
+        for (int i = 0; i < 13; i++) {
+            char c = key.charAt(i);
+            if (i != 4 && i != 7 && i != 10 && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + (s.charAt(i) - '0');
+        }
+        return n;
     }
 
     /** The day counts of a month head: the sums of its hours, days whose hours are all 0 kept at 0. */

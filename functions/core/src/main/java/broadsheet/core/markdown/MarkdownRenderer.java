@@ -49,7 +49,10 @@ public final class MarkdownRenderer {
     public String toHtml(String markdown) {
         Node document = parser.parse(markdown == null ? "" : markdown);
         document.accept(new HeadingsBelowHeadline());
-        return renderer.render(document);
+        // the HTML is about as long as the Markdown and a bit more: sized so, the builder does not grow a dozen times
+        StringBuilder html = new StringBuilder(markdown == null ? 16 : markdown.length() + markdown.length() / 4 + 64);
+        renderer.render(document, html);
+        return html.toString();
     }
 
     /** The allow-list for URLs; anything it cannot classify with certainty is refused. */

@@ -30,6 +30,9 @@ final class ArticlePages {
 
     static final List<String> TEMPLATES = List.of("pages/article.mustache", "pages/redirect.mustache");
 
+    /** About what an article page holds besides its body (head, header, footer, byline, tags). */
+    private static final int PAGE_AROUND_BODY = 6 * 1024;
+
     private final PageContext context;
     private final SiteConfig config;
     private final SiteLayout layout;
@@ -81,17 +84,18 @@ final class ArticlePages {
         Views.Figure figure = a.image() == null ? null : new Views.Figure(layout.mediaUrl(a.image().src()),
                 a.image().alt(), a.image().caption() == null && a.image().credit() == null ? null
                 : new Views.Figcaption(a.image().caption(), a.image().credit()));
+        String bodyHtml = markdown.toHtml(a.body());
         Views.ArticleBody body = new Views.ArticleBody(a.headline(), a.standfirst(), section.title(),
                 layout.sectionFrontPath(a.section()), figure, authorLinks(a.authors()), htmlDateTime(published),
                 published == null ? null : context.day(published),
                 showUpdated ? htmlDateTime(modified) : null, showUpdated ? context.time(modified) : null,
-                markdown.toHtml(a.body()), a.source(), a.tags().isEmpty() ? null
+                bodyHtml, a.source(), a.tags().isEmpty() ? null
                 : new Views.Tags(a.tags().stream()
                         .map(t -> new Views.TagLink(t, layout.tagFrontPath(Slugs.forName(t)))).toList()));
         Views.ArticlePage page = new Views.ArticlePage(context.site(a.section()), head, breadcrumb, body,
                 preview ? previewBanner(a) : null);
         return rendered(layout.articleKey(a.section(), a.slug()), HTML, preview ? PREVIEW_CACHE : ARTICLE_CACHE,
-                render(articleTemplate, page));
+                render(articleTemplate, page, PAGE_AROUND_BODY + bodyHtml.length() + bodyHtml.length() / 8));
     }
 
     RenderedPage redirect(String fromSection, String fromSlug, Article to) {

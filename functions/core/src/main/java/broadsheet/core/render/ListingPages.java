@@ -14,7 +14,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -144,7 +143,7 @@ final class ListingPages {
 
     /** The path of page {@code pageNumber} of a day under its month's archive path. */
     static String dayPath(String monthPath, LocalDate day, int pageNumber) {
-        String dayPath = monthPath + String.format(Locale.ROOT, "%02d/", day.getDayOfMonth());
+        String dayPath = monthPath + SiteLayout.twoDigits(day.getDayOfMonth()) + "/";
         return pageNumber > 1 ? dayPath + pageNumber + "/" : dayPath;
     }
 

@@ -6,7 +6,6 @@ import broadsheet.core.site.SiteLayout;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -40,6 +39,8 @@ final class PageContext {
     private final DateTimeFormatter monthFormat;
     /** {@link #day} by epoch day. */
     private final Map<Long, String> days = new ConcurrentHashMap<>();
+    /** {@link #month} by month. */
+    private final Map<YearMonth, String> months = new ConcurrentHashMap<>();
     /** {@link #site} by current section slug, "" for none. */
     private final Map<String, Views.Site> sites = new HashMap<>();
 
@@ -112,9 +113,9 @@ final class PageContext {
         return timeFormat.format(instant);
     }
 
-    /** "November 2026". */
+    /** "November 2026": formatted once per month, as every archive page names its month. */
     String month(YearMonth month) {
-        return monthFormat.format(month);
+        return months.computeIfAbsent(month, monthFormat::format);
     }
 
     /**
@@ -167,9 +168,15 @@ final class PageContext {
         return RenderedPage.rendered(key, contentType, cacheControl, body, Optional.empty());
     }
 
+    /** The template's page for {@code view} in UTF-8 (most listing pages are 3 to 4 KB). */
     static byte[] render(Mustache template, Object view) {
-        TextWriter out = new TextWriter(16 * 1024);
+        return render(template, view, 4 * 1024);
+    }
+
+    /** The same, into a buffer of {@code capacity} bytes to start with: a page's expected size saves growing it. */
+    static byte[] render(Mustache template, Object view, int capacity) {
+        Utf8Writer out = new Utf8Writer(capacity);
         template.execute(out, view);
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return out.toBytes();
     }
 }

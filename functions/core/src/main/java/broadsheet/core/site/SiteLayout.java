@@ -160,7 +160,16 @@ public final class SiteLayout {
     }
 
     private static String monthPath(YearMonth month) {
-        return "archive/" + String.format(Locale.ROOT, "%04d/%02d/", month.getYear(), month.getMonthValue());
+        int year = month.getYear();
+        if (year < 1000 || year > 9999) {
+            return "archive/" + String.format(Locale.ROOT, "%04d/%02d/", year, month.getMonthValue());
+        }
+        return "archive/" + year + "/" + twoDigits(month.getMonthValue()) + "/";
+    }
+
+    /** {@code n} (0 to 99) with two digits, as {@code %02d} spells it: formatting is slow where every listing page needs it. */
+    public static String twoDigits(int n) {
+        return n < 10 ? "0" + n : Integer.toString(n);
     }
 
     // ---- site-wide pages
