@@ -100,14 +100,13 @@ class NewestEntriesTest {
     }
 
     /** Records how many entries each newest-first read asked for; optionally holds reads until enough run at once. */
-    private static final class ReadRecorder implements ListingStore {
-        private final ListingStore delegate;
+    private static final class ReadRecorder extends ForwardingListingStore {
         private final CyclicBarrier atOnce;
         final Map<String, Integer> asked = new java.util.concurrent.ConcurrentHashMap<>();
         final AtomicInteger reads = new AtomicInteger();
 
         ReadRecorder(ListingStore delegate, CyclicBarrier atOnce) {
-            this.delegate = delegate;
+            super(delegate);
             this.atOnce = atOnce;
         }
 
@@ -123,41 +122,6 @@ class NewestEntriesTest {
                 }
             }
             return delegate.newest(month, limit);
-        }
-
-        @Override
-        public Optional<Versioned<Listing>> get(ListingId id) {
-            return delegate.get(id);
-        }
-
-        @Override
-        public Map<ListingId, Versioned<Listing>> getAll(Collection<ListingId> ids) {
-            return delegate.getAll(ids);
-        }
-
-        @Override
-        public boolean put(ListingId id, Listing listing, long expectedVersion) {
-            return delegate.put(id, listing, expectedVersion);
-        }
-
-        @Override
-        public void putEntry(ListingId month, ListingEntry entry) {
-            delegate.putEntry(month, entry);
-        }
-
-        @Override
-        public void removeEntry(ListingId month, Instant publishAt, String slug) {
-            delegate.removeEntry(month, publishAt, slug);
-        }
-
-        @Override
-        public Optional<ListingEntry> entry(ListingId month, Instant publishAt, String slug) {
-            return delegate.entry(month, publishAt, slug);
-        }
-
-        @Override
-        public List<ListingEntry> entries(ListingId month, Instant from, Instant until) {
-            return delegate.entries(month, from, until);
         }
     }
 }

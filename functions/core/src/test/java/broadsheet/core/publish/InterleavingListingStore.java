@@ -1,5 +1,7 @@
 package broadsheet.core.publish;
 
+import broadsheet.core.listing.ForwardingListingStore;
+
 import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingEntry;
 import broadsheet.core.listing.ListingId;

@@ -1,5 +1,7 @@
 package broadsheet.core.publish;
 
+import broadsheet.core.listing.ForwardingListingStore;
+
 import broadsheet.core.article.Article;
 import broadsheet.core.concurrent.Concurrently;
 import broadsheet.core.listing.InMemoryListingStore;

@@ -1,9 +1,4 @@
-package broadsheet.core.publish;
-
-import broadsheet.core.listing.Listing;
-import broadsheet.core.listing.ListingEntry;
-import broadsheet.core.listing.ListingId;
-import broadsheet.core.listing.ListingStore;
+package broadsheet.core.listing;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -16,11 +11,11 @@ import java.util.Optional;
  * at some calls (to interleave another writer, to contend) and forward the rest unchanged.
  * {@link ListingStore#day} is left to the interface, so it reaches {@link #entries} of the subclass.
  */
-abstract class ForwardingListingStore implements ListingStore {
+public abstract class ForwardingListingStore implements ListingStore {
 
     protected final ListingStore delegate;
 
-    ForwardingListingStore(ListingStore delegate) {
+    protected ForwardingListingStore(ListingStore delegate) {
         this.delegate = delegate;
     }
 
