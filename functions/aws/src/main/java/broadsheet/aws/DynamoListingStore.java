@@ -171,6 +171,30 @@ public final class DynamoListingStore implements ListingStore, ListingScan {
         return entries;
     }
 
+    /** A strongly consistent Query of the month's entry items after {@code after}, backwards, {@code Limit} = {@code limit}. */
+    @Override
+    public List<ListingEntry> newest(ListingId month, int limit, Instant after) {
+        List<ListingEntry> entries = new ArrayList<>();
+        Map<String, AttributeValue> values = Map.of(
+                ":pk", AttributeValue.fromS(PK_PREFIX + month.value()),
+                ":from", AttributeValue.fromS(ENTRY_PREFIX + Listings.entryKey(after.plusNanos(1), "")),
+                ":end", AttributeValue.fromS(ENTRY_PREFIX + "~"));
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> resume = start;
+            int remaining = limit - entries.size();
+            QueryResponse response = dynamoDb.query(b -> b.tableName(table).consistentRead(true)
+                    .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :end")
+                    .expressionAttributeNames(Map.of("#pk", TableDefinition.PK, "#sk", TableDefinition.SK))
+                    .expressionAttributeValues(values)
+                    .scanIndexForward(false).limit(remaining).exclusiveStartKey(resume));
+            response.items().forEach(item -> entries.add(codec.decodeEntry(item.get(DOC).s())));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null && entries.size() < limit);
+        return entries;
+    }
+
     private static void requireMonth(ListingId month) {
         if (!month.kind().isMonth()) {
             throw new IllegalArgumentException("entries belong to month listings: " + month);

@@ -56,6 +56,12 @@ public interface ListingStore {
     /** The newest {@code limit} entries of a month listing, newest first: one strongly consistent read. */
     List<ListingEntry> newest(ListingId month, int limit);
 
+    /**
+     * The newest {@code limit} entries of a month listing published after {@code after}, newest
+     * first: one strongly consistent read of those entries alone.
+     */
+    List<ListingEntry> newest(ListingId month, int limit, Instant after);
+
     /** Every entry of one UTC day of a month listing, oldest first. */
     default List<ListingEntry> day(ListingId month, LocalDate day) {
         return entries(month, day.atStartOfDay(ZoneOffset.UTC).toInstant(),

@@ -3,7 +3,9 @@ package broadsheet.core.listing;
 import broadsheet.core.concurrent.Concurrently;
 import broadsheet.core.listing.ListingStore.Versioned;
 
+import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -84,6 +86,24 @@ public final class NewestEntries {
             }
         }
         return entries;
+    }
+
+    /**
+     * A front with only its newest entries published after {@code after} (at most {@code frontSize}):
+     * the months it counts from {@code after}'s on, read at once, each for those entries alone.
+     * What home needs of a front whose older entries cannot be among home's newest.
+     */
+    public static Listing frontAfter(ListingStore store, ListingId front, Listing stored, int frontSize, Instant after,
+                                     Concurrently concurrently) {
+        ListingId.Collection collection = front.collection().orElseThrow();
+        YearMonth first = YearMonth.from(after.atZone(ZoneOffset.UTC));
+        List<Supplier<List<ListingEntry>>> reads = new ArrayList<>();
+        Listings.counts(stored).keySet().stream().map(YearMonth::parse).filter(month -> !month.isBefore(first))
+                .forEach(month -> reads.add(() -> store.newest(collection.month(month), frontSize, after)));
+        List<ListingEntry> entries = new ArrayList<>();
+        concurrently.getAll(reads).forEach(entries::addAll);
+        entries.sort(Listings.NEWEST_FIRST);
+        return new Listing(entries.subList(0, Math.min(frontSize, entries.size())), stored.monthCounts());
     }
 
     /** A front as its pages show it: its counts, and the newest {@code frontSize} entries of the months it counts. */

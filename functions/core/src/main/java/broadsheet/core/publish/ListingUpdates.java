@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -84,13 +85,25 @@ final class ListingUpdates {
      * written again), then recomputes the month's head over the days edited.
      */
     MonthWrite editMonth(ListingId month, List<MonthEdit> edits) {
+        return editMonth(month, edits, () -> {
+        });
+    }
+
+    /**
+     * {@link #editMonth(ListingId, List)}, the head's version read at once with the entry edits
+     * (the protocol needs it read before the day, not before the edits), and {@code beforeWrite}
+     * run before every head write: the caller waits there for the reads that must precede the
+     * head write (the front's version, when the front is then computed from this head as written).
+     */
+    MonthWrite editMonth(ListingId month, List<MonthEdit> edits, Runnable beforeWrite) {
         SortedMap<LocalDate, Edited> first = new TreeMap<>();
         for (MonthEdit edit : edits) {
             Edited edited = new Edited(edit.publishAt(), Listings.entryKey(edit.publishAt(), edit.slug()));
             first.merge(edit.day(), edited, (a, b) -> a.key().compareTo(b.key()) <= 0 ? a : b);
         }
+        Concurrently.Pending<Versioned<Listing>> head = concurrently.start(() -> read(month));
         applyEdits(month, edits);
-        return recomputeHead(month, first, () -> applyEdits(month, edits));
+        return recomputeHead(month, first, head.join(), () -> applyEdits(month, edits), beforeWrite);
     }
 
     private void applyEdits(ListingId month, List<MonthEdit> edits) {
@@ -118,10 +131,11 @@ final class ListingUpdates {
      * A head still in the single-item form of an earlier release is converted first
      * ({@link LegacyMonths}) and the edits applied again.
      */
-    private MonthWrite recomputeHead(ListingId month, SortedMap<LocalDate, Edited> edited, Runnable reapplyEdits) {
+    private MonthWrite recomputeHead(ListingId month, SortedMap<LocalDate, Edited> edited, Versioned<Listing> firstRead,
+                                     Runnable reapplyEdits, Runnable beforeWrite) {
         SortedMap<LocalDate, Edited> first = new TreeMap<>(edited);
         for (int attempt = 1; attempt <= HEAD_ATTEMPTS; attempt++) {
-            Versioned<Listing> head = read(month);
+            Versioned<Listing> head = attempt == 1 ? firstRead : read(month);
             if (LegacyMonths.isLegacy(head.value())) {
                 // An item of an earlier release: convert it, then apply this change's edits again
                 // over the converted entries (they are idempotent), render every day it held (its
@@ -139,6 +153,7 @@ final class ListingUpdates {
             SortedMap<LocalDate, DayRead> days = new TreeMap<>();
             first.forEach((day, edit) -> days.put(day, readDay(month, day, edit, hours, hoursRead)));
             Listing next = Listings.head(head.value(), hoursRead);
+            beforeWrite.run();
             if (listings.put(month, next, head.version())) {
                 return new MonthWrite(new Versioned<>(next, head.version() + 1), days);
             }
@@ -204,19 +219,32 @@ final class ListingUpdates {
      * written stops there (empty): that front's write read the heads after ours, so it serves as
      * this change's front write in the convergence argument, and its writer rendered the pages.
      * Under a burst of publishers on one collection this turns most lost races into one read.
+     *
+     * <p>{@code firstRead} is the front as read before this change wrote any of the heads in
+     * {@code written} (the caller waits for that read before each head write), so the first
+     * attempt takes those heads as written instead of reading them again: a head written after
+     * ours has a front recompute of its own, which either fails our write (it wrote the front
+     * first) or reads our front and finds the head it wrote newer than the one we recorded.
+     * {@code beforeWrite} runs before every front write (see {@link #readHome}).
      */
-    Optional<Versioned<Listing>> recomputeFront(ListingId id, SortedMap<YearMonth, Long> written) {
+    Optional<Versioned<Listing>> recomputeFront(ListingId id, SortedMap<YearMonth, Versioned<Listing>> written,
+                                                Versioned<Listing> firstRead, Runnable beforeWrite) {
         ListingId.Collection collection = id.collection().orElseThrow();
         Map<String, Long> ours = new TreeMap<>();
-        written.forEach((month, version) -> ours.put(month.toString(), version));
+        written.forEach((month, head) -> ours.put(month.toString(), head.version()));
         for (int attempt = 1; attempt <= Publisher.MAX_ATTEMPTS; attempt++) {
-            Versioned<Listing> head = read(id);
+            Versioned<Listing> head = attempt == 1 ? firstRead : read(id);
             if (attempt > 1 && Listings.covers(head.value(), ours)) {
                 return Optional.empty(); // a front written since read our heads: its writer rendered the pages
             }
             Map<ListingId, YearMonth> ids = new LinkedHashMap<>();
             written.keySet().forEach(month -> ids.put(collection.month(month), month));
-            Map<ListingId, Versioned<Listing>> heads = listings.getAll(ids.keySet());
+            Map<ListingId, Versioned<Listing>> heads = new LinkedHashMap<>();
+            if (attempt == 1) {
+                written.forEach((month, monthHead) -> heads.put(collection.month(month), monthHead));
+            } else {
+                heads.putAll(listings.getAll(ids.keySet()));
+            }
             Map<YearMonth, Integer> countsRead = new TreeMap<>();
             Map<String, Long> seen = new TreeMap<>();
             ids.forEach((monthId, month) -> {
@@ -235,6 +263,7 @@ final class ListingUpdates {
             });
             List<ListingEntry> newest = NewestEntries.of(listings, collection, counts, frontSize, concurrently);
             Listing next = Listings.withSeen(Listings.front(head.value(), countsRead, newest, frontSize), seen);
+            beforeWrite.run();
             if (listings.put(id, NewestEntries.stored(id, next), head.version())) {
                 return Optional.of(new Versioned<>(next, head.version() + 1));
             }
@@ -251,10 +280,44 @@ final class ListingUpdates {
      * pages show. Like a front, home records the section front versions it read, and a retry that
      * finds a home that read the fronts this change wrote ({@code written}, by section) at least
      * as new stops (empty).
+     *
+     * <p>{@code first}, when given, is what the first attempt reads: home and the other section
+     * fronts, read ({@link #readHome}, {@link #sectionFronts}) before this change wrote its section
+     * fronts, and the fronts it wrote as their pages show them ({@code wrote}, one for every
+     * section of {@code written}), taken as written instead of read again, by the argument of
+     * {@link #recomputeFront}.
      */
-    Optional<Versioned<Listing>> recomputeHome(Map<String, Long> written, Map<String, Listing> frontsRead) {
+    Optional<Versioned<Listing>> recomputeHome(Map<String, Long> written, Optional<HomeRead> first,
+                                               Map<String, Listing> frontsRead) {
         ListingId id = ListingId.home();
-        for (int attempt = 1; attempt <= Publisher.MAX_ATTEMPTS; attempt++) {
+        if (first.isPresent()) {
+            HomeRead read = first.get();
+            Map<String, Versioned<Listing>> others = read.fronts();
+            if (read.after().isPresent() && newerThan(read.wrote().values(), read.after().get()) < frontSize) {
+                // The fronts written do not fill home after that time: older entries of the others may show.
+                others = sectionFronts(read.wrote().keySet(), Optional.empty());
+            }
+            Map<String, Listing> bySection = new LinkedHashMap<>();
+            Map<String, Long> seen = new TreeMap<>();
+            for (String section : sections) {
+                if (read.wrote().containsKey(section)) {
+                    bySection.put(section, read.wrote().get(section));
+                    seen.put(section, written.get(section));
+                } else if (others.containsKey(section)) {
+                    bySection.put(section, others.get(section).value());
+                    seen.put(section, others.get(section).version());
+                } else {
+                    seen.put(section, 0L);
+                }
+            }
+            Listing next = Listings.withSeen(Listings.home(bySection, frontSize), seen);
+            if (listings.put(id, NewestEntries.stored(id, next), read.home().version())) {
+                frontsRead.putAll(bySection);
+                return Optional.of(new Versioned<>(next, read.home().version() + 1));
+            }
+            pause(1);
+        }
+        for (int attempt = first.isPresent() ? 2 : 1; attempt <= Publisher.MAX_ATTEMPTS; attempt++) {
             Versioned<Listing> head = read(id);
             if (attempt > 1 && Listings.covers(head.value(), written)) {
                 return Optional.empty(); // a home written since read our fronts: its writer rendered the pages
@@ -284,7 +347,62 @@ final class ListingUpdates {
         throw contended(id);
     }
 
-    private Versioned<Listing> read(ListingId id) {
+    /**
+     * What home's first attempt reads before this change writes its section fronts: home (its
+     * version first), the other section fronts with their versions, as their pages show them or,
+     * with {@code after}, with only their entries published after it (what home and the news
+     * sitemap need of them when the fronts written hold home's newest after that time), and the
+     * fronts this change wrote, by section.
+     */
+    record HomeRead(Versioned<Listing> home, Map<String, Versioned<Listing>> fronts, Map<String, Listing> wrote,
+                    Optional<Instant> after) {
+    }
+
+    private static long newerThan(java.util.Collection<Listing> fronts, Instant after) {
+        return fronts.stream().flatMap(front -> front.entries().stream())
+                .filter(e -> e.publishAt() != null && e.publishAt().isAfter(after)).count();
+    }
+
+    /** Home as stored: read before the section fronts home's first attempt reads or takes as written. */
+    Versioned<Listing> readHome() {
+        return read(ListingId.home());
+    }
+
+    /**
+     * The stored section fronts of the site's sections other than {@code skip}, with their versions,
+     * as their pages show them or, with {@code after}, with their entries published after it alone
+     * ({@link NewestEntries#frontAfter}).
+     */
+    Map<String, Versioned<Listing>> sectionFronts(Set<String> skip, Optional<Instant> after) {
+        Map<ListingId, String> ids = new LinkedHashMap<>();
+        sections.stream().filter(section -> !skip.contains(section))
+                .forEach(section -> ids.put(ListingId.sectionFront(section), section));
+        Map<ListingId, Versioned<Listing>> found = ids.isEmpty() ? Map.of() : listings.getAll(ids.keySet());
+        Map<ListingId, Listing> stored = new LinkedHashMap<>();
+        ids.keySet().forEach(frontId -> {
+            if (found.containsKey(frontId)) {
+                stored.put(frontId, found.get(frontId).value());
+            }
+        });
+        Map<String, Versioned<Listing>> fronts = new LinkedHashMap<>();
+        if (after.isPresent()) {
+            List<ListingId> frontIds = new ArrayList<>(stored.keySet());
+            List<java.util.function.Supplier<Listing>> reads = new ArrayList<>();
+            frontIds.forEach(frontId -> reads.add(() ->
+                    NewestEntries.frontAfter(listings, frontId, stored.get(frontId), frontSize, after.get(), concurrently)));
+            List<Listing> read = concurrently.getAll(reads);
+            for (int i = 0; i < frontIds.size(); i++) {
+                ListingId frontId = frontIds.get(i);
+                fronts.put(ids.get(frontId), new Versioned<>(read.get(i), found.get(frontId).version()));
+            }
+            return fronts;
+        }
+        NewestEntries.fronts(listings, stored, frontSize, concurrently).forEach((frontId, view) ->
+                fronts.put(ids.get(frontId), new Versioned<>(view, found.get(frontId).version())));
+        return fronts;
+    }
+
+    Versioned<Listing> read(ListingId id) {
         return listings.get(id).orElse(new Versioned<>(Listing.EMPTY, 0));
     }
 

@@ -121,23 +121,42 @@ public final class Publisher {
     private void publish(ArticleChange change, Instant now) {
         ChangePlan plan = ChangePlan.of(change, now);
         Concurrently.Group group = concurrently.group();
+        // Home's version is read before any section front of this change is written (they wait for it).
+        Optional<Concurrently.Pending<Versioned<Listing>>> home = plan.recomputeHome()
+                ? Optional.of(group.start(updates::readHome)) : Optional.empty();
         plan.pageToRender().ifPresent(article ->
                 group.start(() -> bucket.put(pages.articlePage(article), revision(article.version()))));
         plan.redirect().ifPresent(r -> group.start(() ->
                 bucket.put(pages.redirectPage(r.from().section(), r.from().slug(), r.to()), revision(r.to().version()))));
-        Map<String, Concurrently.Pending<Long>> sectionFronts = collectionWork(plan, group);
-        if (plan.recomputeHome()) {
+        Map<String, Concurrently.Pending<FrontWrite>> sectionFronts = collectionWork(plan, group, home);
+        home.ifPresent(homeRead -> {
+            Set<String> ours = Set.copyOf(sectionFronts.keySet());
+            // Of the other fronts, the entries of the news sitemap's window; older ones only if
+            // the fronts this change wrote leave room for them on home (ListingUpdates.recomputeHome).
+            Instant newsSince = now.minus(Listings.NEWS_WINDOW);
+            Concurrently.Pending<Map<String, Versioned<Listing>>> others = group.start(() -> {
+                homeRead.join();
+                return updates.sectionFronts(ours, Optional.of(newsSince));
+            });
             group.start(() -> {
                 Map<String, Long> written = new TreeMap<>();
-                sectionFronts.forEach((section, front) -> written.put(section, front.join()));
+                Map<String, Listing> wrote = new TreeMap<>();
+                sectionFronts.forEach((section, front) -> {
+                    FrontWrite write = front.join();
+                    written.put(section, write.version());
+                    write.view().ifPresent(view -> wrote.put(section, view));
+                });
+                Optional<ListingUpdates.HomeRead> first = wrote.size() == written.size()
+                        ? Optional.of(new ListingUpdates.HomeRead(homeRead.join(), others.join(), wrote, Optional.of(newsSince)))
+                        : Optional.empty();
                 Map<String, Listing> fronts = new LinkedHashMap<>();
-                updates.recomputeHome(written, fronts).ifPresent(home -> {
-                    publishListing(ListingId.home(), home, group);
+                updates.recomputeHome(written, first, fronts).ifPresent(homeWrite -> {
+                    publishListing(ListingId.home(), homeWrite, group);
                     group.start(() -> bucket.put(pages.newsSitemap(Listings.recent(fronts.values(), now)),
-                            revision(home.version())));
+                            revision(homeWrite.version())));
                 });
             });
-        }
+        });
         group.join();
         // Last, so that listings stop linking to the page before it disappears.
         plan.pageToDelete().ifPresent(ref -> formerAddresses(ref).forEach(bucket::delete));
@@ -149,10 +168,16 @@ public final class Publisher {
      * once; the pages of each listing version are uploaded as soon as it is written, alongside the
      * listing writes that follow.
      *
-     * @return for each section whose front the plan recomputes, the version of that front this
-     *         change wrote or found (what home must have read)
+     * <p>A collection's front is read at once with its month edits, and each head write waits for
+     * that read; a section front write waits for home's version ({@code home}). The first attempt
+     * of the front and of home then takes what this change wrote as written instead of reading it
+     * again ({@link ListingUpdates#recomputeFront}).
+     *
+     * @return for each section whose front the plan recomputes, the front this change wrote or
+     *         found (what home must have read)
      */
-    private Map<String, Concurrently.Pending<Long>> collectionWork(ChangePlan plan, Concurrently.Group group) {
+    private Map<String, Concurrently.Pending<FrontWrite>> collectionWork(
+            ChangePlan plan, Concurrently.Group group, Optional<Concurrently.Pending<Versioned<Listing>>> home) {
         Map<ListingId.Collection, List<MonthEdit>> edits = new TreeMap<>();
         for (MonthEdit edit : plan.monthEdits()) {
             edits.computeIfAbsent(edit.listing().collection().orElseThrow(), c -> new ArrayList<>()).add(edit);
@@ -162,26 +187,34 @@ public final class Publisher {
 
         Set<ListingId.Collection> collections = new TreeSet<>(edits.keySet());
         collections.addAll(fronts.keySet());
-        Map<String, Concurrently.Pending<Long>> sectionFronts = new LinkedHashMap<>();
+        Map<String, Concurrently.Pending<FrontWrite>> sectionFronts = new LinkedHashMap<>();
         for (ListingId.Collection collection : collections) {
             Map<ListingId, List<MonthEdit>> byMonth = new LinkedHashMap<>();
             edits.getOrDefault(collection, List.of())
                     .forEach(edit -> byMonth.computeIfAbsent(edit.listing(), m -> new ArrayList<>()).add(edit));
             boolean recomputeFront = fronts.containsKey(collection);
-            Concurrently.Pending<Long> work = group.start(() -> {
-                SortedMap<YearMonth, Long> written = new TreeMap<>();
+            Runnable beforeFrontWrite = collection.type() == ListingId.Collection.Type.SECTION && home.isPresent()
+                    ? home.get()::join : () -> {
+                    };
+            Concurrently.Pending<FrontWrite> work = group.start(() -> {
+                Optional<Concurrently.Pending<Versioned<Listing>>> frontRead = recomputeFront
+                        ? Optional.of(concurrently.start(() -> updates.read(collection.front()))) : Optional.empty();
+                Runnable beforeHeadWrite = () -> frontRead.ifPresent(Concurrently.Pending::join);
+                SortedMap<YearMonth, Versioned<Listing>> written = new TreeMap<>();
                 byMonth.forEach((month, monthEdits) -> {
-                    ListingUpdates.MonthWrite write = updates.editMonth(month, monthEdits);
+                    ListingUpdates.MonthWrite write = updates.editMonth(month, monthEdits, beforeHeadWrite);
                     publishMonth(month, write, group);
-                    written.put(month.month().orElseThrow(), write.head().version());
+                    written.put(month.month().orElseThrow(), write.head());
                 });
-                if (!recomputeFront) {
+                if (frontRead.isEmpty()) {
                     return null;
                 }
-                Optional<Versioned<Listing>> front = updates.recomputeFront(collection.front(), written);
+                Optional<Versioned<Listing>> front = updates.recomputeFront(collection.front(), written,
+                        frontRead.get().join(), beforeFrontWrite);
                 front.ifPresent(f -> publishListing(collection.front(), f, group));
-                return front.map(Versioned::version)
-                        .orElseGet(() -> listings.get(collection.front()).orElseThrow().version());
+                return front.map(f -> new FrontWrite(f.version(), Optional.of(f.value())))
+                        .orElseGet(() -> new FrontWrite(listings.get(collection.front()).orElseThrow().version(),
+                                Optional.empty()));
             });
             if (recomputeFront && collection.type() == ListingId.Collection.Type.SECTION) {
                 sectionFronts.put(collection.slug(), work);
@@ -220,6 +253,13 @@ public final class Publisher {
                 group.start(() -> bucket.put(page, revision));
             }
         });
+    }
+
+    /**
+     * A section front after this change's front recompute: its version, and the front as its pages
+     * show it when this change wrote it (empty when a later write already covered this change's heads).
+     */
+    private record FrontWrite(long version, Optional<Listing> view) {
     }
 
     /** The revision a page rendered from {@code version} is put with. */

@@ -58,4 +58,9 @@ public abstract class ForwardingListingStore implements ListingStore {
     public List<ListingEntry> newest(ListingId month, int limit) {
         return delegate.newest(month, limit);
     }
+
+    @Override
+    public List<ListingEntry> newest(ListingId month, int limit, Instant after) {
+        return delegate.newest(month, limit, after);
+    }
 }

@@ -74,6 +74,16 @@ public final class InMemoryListingStore implements ListingStore, ListingScan {
         return entries.descendingMap().values().stream().limit(limit).map(codec::decodeEntry).toList();
     }
 
+    @Override
+    public List<ListingEntry> newest(ListingId month, int limit, Instant after) {
+        var entries = entryItems.get(month);
+        if (entries == null) {
+            return List.of();
+        }
+        return entries.tailMap(Listings.entryKey(after.plusNanos(1), "")).descendingMap().values().stream()
+                .limit(limit).map(codec::decodeEntry).toList();
+    }
+
     /** Every entry item of every month listing, by month (for checks). */
     public Map<ListingId, List<ListingEntry>> allEntries() {
         Map<ListingId, List<ListingEntry>> all = new TreeMap<>();

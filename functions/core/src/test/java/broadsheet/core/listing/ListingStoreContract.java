@@ -181,6 +181,12 @@ public abstract class ListingStoreContract {
                 .containsExactly("early", "a", "b", "late");
         assertThat(store.newest(NOVEMBER, 3)).extracting(ListingEntry::slug).containsExactly("after", "late", "b");
         assertThat(store.newest(NOVEMBER, 50)).hasSize(6).isSortedAccordingTo(Listings.NEWEST_FIRST);
+        assertThat(store.newest(NOVEMBER, 50, Instant.parse("2026-11-05T10:00:00Z"))).as("published after")
+                .extracting(ListingEntry::slug).containsExactly("after", "late");
+        assertThat(store.newest(NOVEMBER, 1, Instant.parse("2026-11-04T00:00:00Z"))).extracting(ListingEntry::slug)
+                .containsExactly("after");
+        assertThat(store.newest(NOVEMBER, 50, Instant.parse("2026-11-06T00:00:00Z"))).isEmpty();
+        assertThat(store.newest(ListingId.sectionMonth("sport", YearMonth.of(2026, 11)), 5, Instant.EPOCH)).isEmpty();
         assertThat(store.entry(NOVEMBER, Instant.parse("2026-11-05T10:00:00Z"), "a")).contains(entry("a", "2026-11-05T10:00:00Z", 10));
         assertThat(store.entry(NOVEMBER, Instant.parse("2026-11-05T10:00:01Z"), "a")).isEmpty();
     }

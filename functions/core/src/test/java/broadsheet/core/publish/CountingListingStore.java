@@ -95,4 +95,12 @@ final class CountingListingStore implements ListingStore {
         entriesRead.addAndGet(entries.size());
         return entries;
     }
+
+    @Override
+    public List<ListingEntry> newest(ListingId month, int limit, Instant after) {
+        readRequests.incrementAndGet();
+        List<ListingEntry> entries = delegate.newest(month, limit, after);
+        entriesRead.addAndGet(entries.size());
+        return entries;
+    }
 }

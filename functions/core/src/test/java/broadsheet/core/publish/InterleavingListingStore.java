@@ -50,6 +50,7 @@ final class InterleavingListingStore extends ForwardingListingStore {
 
     private final List<Trigger> triggers = new ArrayList<>();
     private final List<Trigger> entryTriggers = new ArrayList<>();
+    private final List<Trigger> newestTriggers = new ArrayList<>();
 
     InterleavingListingStore(ListingStore delegate) {
         super(delegate);
@@ -73,8 +74,15 @@ final class InterleavingListingStore extends ForwardingListingStore {
         return this;
     }
 
+    /** Runs {@code action} once, right after the first read of the newest entry items of a listing of this kind. */
+    InterleavingListingStore afterNewest(ListingId.Kind kind, Runnable action) {
+        newestTriggers.add(new Trigger(kind, false, action));
+        return this;
+    }
+
     boolean allRan() {
-        return entryTriggers.stream().allMatch(Trigger::ran) && triggers.stream().allMatch(Trigger::ran);
+        return entryTriggers.stream().allMatch(Trigger::ran) && triggers.stream().allMatch(Trigger::ran)
+                && newestTriggers.stream().allMatch(Trigger::ran);
     }
 
     @Override
@@ -95,6 +103,13 @@ final class InterleavingListingStore extends ForwardingListingStore {
     public List<ListingEntry> entries(ListingId month, Instant from, Instant until) {
         List<ListingEntry> result = delegate.entries(month, from, until);
         entryTriggers.forEach(t -> t.fireIf(false, month.kind() == t.kind));
+        return result;
+    }
+
+    @Override
+    public List<ListingEntry> newest(ListingId month, int limit) {
+        List<ListingEntry> result = delegate.newest(month, limit);
+        newestTriggers.forEach(t -> t.fireIf(false, month.kind() == t.kind));
         return result;
     }
 }

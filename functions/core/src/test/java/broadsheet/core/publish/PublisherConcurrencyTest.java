@@ -8,6 +8,7 @@ import broadsheet.core.listing.InMemoryListingStore;
 import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingId;
 import broadsheet.core.listing.ListingStore;
+import broadsheet.core.listing.Listings;
 import broadsheet.core.render.RenderedPage;
 import org.junit.jupiter.api.Test;
 
@@ -69,10 +70,17 @@ class PublisherConcurrencyTest {
         publisher(listings, bucket).apply(ArticleChange.created(talks));
 
         assertThat(authorFrontSawHome).as("home written while the author front's recompute was waiting").isTrue();
-        assertThat(events.indexOf("put " + ListingId.sectionFront("world")))
-                .as("home read its version after the section front was written")
+        assertThat(events.indexOf("get " + ListingId.home()))
+                .as("home read its version before the section front was written (home takes that front as written)")
                 .isNotNegative()
-                .isLessThan(events.indexOf("get " + ListingId.home()));
+                .isLessThan(events.indexOf("put " + ListingId.sectionFront("world")));
+        assertThat(events.indexOf("get " + ListingId.sectionFront("world")))
+                .as("the front's version read before its month head was written (the front takes that head as written)")
+                .isNotNegative()
+                .isLessThan(events.indexOf("put " + Listings.monthListingOf(talks)));
+        assertThat(events.indexOf("put " + ListingId.sectionFront("world")))
+                .as("home written after the section front")
+                .isLessThan(events.indexOf("put " + ListingId.home()));
         SiteCheck.assertConverged(store, bucket, pages, List.of(talks), SECTIONS, FRONT_SIZE);
     }
 

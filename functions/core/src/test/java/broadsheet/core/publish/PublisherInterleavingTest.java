@@ -83,10 +83,15 @@ class PublisherInterleavingTest {
                 + "which the other publisher's append started").isPresent();
     }
 
+    /**
+     * The front's version is read at once with the month edits and its month heads are taken as
+     * written: another publisher's whole change between that read and the front write (here once
+     * the front's newest entries are read) makes the front write fail and the publisher read again.
+     */
     @Test
     void aFrontWrittenWhileAnotherPublisherReadsMonthsMakesThatPublisherReadAgain() {
         var interleaving = new InterleavingListingStore(store)
-                .afterGetAll(ListingId.Kind.SECTION_MONTH, () -> other.apply(ArticleChange.created(second)));
+                .afterNewest(ListingId.Kind.SECTION_MONTH, () -> other.apply(ArticleChange.created(second)));
 
         publisher(interleaving).apply(ArticleChange.created(first));
 
@@ -127,17 +132,18 @@ class PublisherInterleavingTest {
         Article arriving = published("world", "arriving", Instant.parse("2026-11-03T08:00:00Z"));
         Article lateOctober = published("world", "late-october", Instant.parse("2026-10-20T08:00:00Z"));
 
-        // The publisher of "arriving" writes November, then fails before its front recompute.
-        Publisher failing = publisher(new InterleavingListingStore(store).afterGet(ListingId.Kind.SECTION_FRONT, () -> {
+        // The publisher of "arriving" writes November, then fails before its front write (once it
+        // has read the front's newest entries).
+        Publisher failing = publisher(new InterleavingListingStore(store).afterNewest(ListingId.Kind.SECTION_MONTH, () -> {
             throw new IllegalStateException("publisher stopped");
         }));
         // Publishing "late-october": after it reads the front, "arriving" enters November; after it
-        // reads the months, "leaving" is unpublished and the change of "arriving" is retried. Both
-        // of those recomputes find the front as it was: November's count went up and down again.
+        // reads the newest entries, "leaving" is unpublished and the change of "arriving" is retried.
+        // Both of those recomputes find the front as it was: November's count went up and down again.
         var interleaving = new InterleavingListingStore(store)
                 .afterGet(ListingId.Kind.SECTION_FRONT, () -> assertThatThrownBy(
                         () -> failing.apply(ArticleChange.created(arriving))).hasMessage("publisher stopped"))
-                .afterGetAll(ListingId.Kind.SECTION_MONTH, () -> {
+                .afterNewest(ListingId.Kind.SECTION_MONTH, () -> {
                     other.apply(ArticleChange.updated(leaving, next(leaving, "world", leaving.publishAt(), Status.DRAFT)));
                     other.apply(ArticleChange.created(arriving));
                 });

@@ -388,4 +388,46 @@ class PublisherTest {
         assertThat(bucket.keys("world/live/")).as("back to review takes the page down").isEmpty();
         SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, FRONT_SIZE);
     }
+
+    /**
+     * A section whose own front fills home with entries of the news window: home's first attempt
+     * reads of the other fronts only their entries of that window, and home, its pages and the
+     * news sitemap are still what the live articles say.
+     */
+    @Test
+    void homeReadsTheOtherFrontsNewsWindowAloneWhenTheSectionFillsHome() {
+        List<Article> live = new ArrayList<>();
+        live.add(published("sport", "old-match", NOW.minus(java.time.Duration.ofDays(5))));
+        live.add(published("culture", "recent-show", NOW.minus(java.time.Duration.ofHours(40))));
+        for (int i = 0; i < FRONT_SIZE + 3; i++) {
+            live.add(published("world", "story-" + i, NOW.minus(java.time.Duration.ofHours(30)).plusSeconds(600L * i)));
+        }
+        live.forEach(article -> publisher.apply(ArticleChange.created(article)));
+        Article last = published("world", "latest", NOW.minusSeconds(60));
+        live.add(last);
+        List<String> newestRead = java.util.Collections.synchronizedList(new ArrayList<>());
+        var recording = new broadsheet.core.listing.ForwardingListingStore(store) {
+            @Override
+            public List<ListingEntry> newest(ListingId month, int limit) {
+                return recorded(super.newest(month, limit));
+            }
+
+            @Override
+            public List<ListingEntry> newest(ListingId month, int limit, Instant after) {
+                return recorded(super.newest(month, limit, after));
+            }
+
+            private List<ListingEntry> recorded(List<ListingEntry> entries) {
+                entries.forEach(e -> newestRead.add(e.slug()));
+                return entries;
+            }
+        };
+
+        new Publisher(recording, bucket, pages, Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS, FRONT_SIZE)
+                .apply(ArticleChange.created(last));
+
+        assertThat(newestRead).as("newest entries read").contains("recent-show").doesNotContain("old-match");
+        SiteCheck.assertConverged(store, bucket, pages, live, SECTIONS, FRONT_SIZE);
+        assertThat(page(TextPages.NEWS)).contains("recent-show").doesNotContain("old-match");
+    }
 }
