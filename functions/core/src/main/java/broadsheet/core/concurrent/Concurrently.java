@@ -154,6 +154,34 @@ public final class Concurrently {
         }
     }
 
+    /** A task that starts at most once: at the first {@link Deferred#start} or {@link Deferred#join}. */
+    public <T> Deferred<T> deferred(Supplier<? extends T> task) {
+        return new Deferred<>(task);
+    }
+
+    /** A task started by {@link #deferred} when first asked for. */
+    public final class Deferred<T> {
+        private final Supplier<? extends T> task;
+        private Pending<T> pending;
+
+        private Deferred(Supplier<? extends T> task) {
+            this.task = task;
+        }
+
+        /** Starts the task unless it has started (on a pool thread, or on this one when all are busy). */
+        public synchronized Pending<T> start() {
+            if (pending == null) {
+                pending = Concurrently.this.start(task);
+            }
+            return pending;
+        }
+
+        /** Starts the task unless it has started, waits for it and returns its result (see {@link Pending#join}). */
+        public T join() {
+            return start().join();
+        }
+    }
+
     /** A task started by {@link #start}. */
     public static final class Pending<T> {
         private final Future<T> future;

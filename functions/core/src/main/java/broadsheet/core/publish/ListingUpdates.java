@@ -85,17 +85,20 @@ final class ListingUpdates {
      * written again), then recomputes the month's head over the days edited.
      */
     MonthWrite editMonth(ListingId month, List<MonthEdit> edits) {
-        return editMonth(month, edits, () -> {
-        });
+        Runnable nothing = () -> {
+        };
+        return editMonth(month, edits, nothing, nothing);
     }
 
     /**
      * {@link #editMonth(ListingId, List)}, the head's version read at once with the entry edits
-     * (the protocol needs it read before the day, not before the edits), and {@code beforeWrite}
-     * run before every head write: the caller waits there for the reads that must precede the
-     * head write (the front's version, when the front is then computed from this head as written).
+     * (the protocol needs it read before the day, not before the edits); {@code afterEdits} runs
+     * once the entry items are written (the caller starts the front's read there, alongside the
+     * day's), and {@code beforeWrite} before every head write: the caller waits there for the
+     * reads that must precede the head write (the front's version, when the front is then
+     * computed from this head as written).
      */
-    MonthWrite editMonth(ListingId month, List<MonthEdit> edits, Runnable beforeWrite) {
+    MonthWrite editMonth(ListingId month, List<MonthEdit> edits, Runnable afterEdits, Runnable beforeWrite) {
         SortedMap<LocalDate, Edited> first = new TreeMap<>();
         for (MonthEdit edit : edits) {
             Edited edited = new Edited(edit.publishAt(), Listings.entryKey(edit.publishAt(), edit.slug()));
@@ -103,6 +106,7 @@ final class ListingUpdates {
         }
         Concurrently.Pending<Versioned<Listing>> head = concurrently.start(() -> read(month));
         applyEdits(month, edits);
+        afterEdits.run();
         return recomputeHead(month, first, head.join(), () -> applyEdits(month, edits), beforeWrite);
     }
 
@@ -293,6 +297,10 @@ final class ListingUpdates {
         if (first.isPresent()) {
             HomeRead read = first.get();
             Map<String, Versioned<Listing>> others = read.fronts();
+            if (!coversFronts(others, read.home().value(), read.wrote().keySet())) {
+                // The other fronts were read before home: home records a newer one, so read them again.
+                others = sectionFronts(read.wrote().keySet(), read.after());
+            }
             if (read.after().isPresent() && newerThan(read.wrote().values(), read.after().get()) < frontSize) {
                 // The fronts written do not fill home after that time: older entries of the others may show.
                 others = sectionFronts(read.wrote().keySet(), Optional.empty());
@@ -348,14 +356,28 @@ final class ListingUpdates {
     }
 
     /**
-     * What home's first attempt reads before this change writes its section fronts: home (its
-     * version first), the other section fronts with their versions, as their pages show them or,
+     * What home's first attempt reads: home, its version read before this change writes its section
+     * fronts; the other section fronts with their versions (read from the start of the change, so
+     * possibly before home: {@link #recomputeHome} reads them again when home records a newer one),
+     * as their pages show them or,
      * with {@code after}, with only their entries published after it (what home and the news
      * sitemap need of them when the fronts written hold home's newest after that time), and the
      * fronts this change wrote, by section.
      */
     record HomeRead(Versioned<Listing> home, Map<String, Versioned<Listing>> fronts, Map<String, Listing> wrote,
                     Optional<Instant> after) {
+    }
+
+    /**
+     * True when {@code home} records, for no section but {@code ours}, a front version newer than
+     * the one in {@code fronts} (absent: 0). Fronts read before home's version are good for home's
+     * write only then: a front written after that read has a home recompute of its own, which either
+     * fails our write or finds our home recording the older front (as for {@link #recomputeFront}).
+     */
+    private boolean coversFronts(Map<String, Versioned<Listing>> fronts, Listing home, Set<String> ours) {
+        Map<String, Long> recorded = Listings.seen(home);
+        return sections.stream().filter(section -> !ours.contains(section)).allMatch(section ->
+                recorded.getOrDefault(section, 0L) <= (fronts.containsKey(section) ? fronts.get(section).version() : 0L));
     }
 
     private static long newerThan(java.util.Collection<Listing> fronts, Instant after) {

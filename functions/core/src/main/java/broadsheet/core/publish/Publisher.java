@@ -121,9 +121,10 @@ public final class Publisher {
     private void publish(ArticleChange change, Instant now) {
         ChangePlan plan = ChangePlan.of(change, now);
         Concurrently.Group group = concurrently.group();
-        // Home's version is read before any section front of this change is written (they wait for it).
-        Optional<Concurrently.Pending<Versioned<Listing>>> home = plan.recomputeHome()
-                ? Optional.of(group.start(updates::readHome)) : Optional.empty();
+        // Home's version is read once a section front of this change is being recomputed, and before
+        // any is written (they wait for it); or by home's own task when the change wrote none.
+        Optional<Concurrently.Deferred<Versioned<Listing>>> home = plan.recomputeHome()
+                ? Optional.of(concurrently.deferred(updates::readHome)) : Optional.empty();
         plan.pageToRender().ifPresent(article ->
                 group.start(() -> bucket.put(pages.articlePage(article), revision(article.version()))));
         plan.redirect().ifPresent(r -> group.start(() ->
@@ -134,10 +135,8 @@ public final class Publisher {
             // Of the other fronts, the entries of the news sitemap's window; older ones only if
             // the fronts this change wrote leave room for them on home (ListingUpdates.recomputeHome).
             Instant newsSince = now.minus(Listings.NEWS_WINDOW);
-            Concurrently.Pending<Map<String, Versioned<Listing>>> others = group.start(() -> {
-                homeRead.join();
-                return updates.sectionFronts(ours, Optional.of(newsSince));
-            });
+            Concurrently.Pending<Map<String, Versioned<Listing>>> others =
+                    group.start(() -> updates.sectionFronts(ours, Optional.of(newsSince)));
             group.start(() -> {
                 Map<String, Long> written = new TreeMap<>();
                 Map<String, Listing> wrote = new TreeMap<>();
@@ -168,8 +167,9 @@ public final class Publisher {
      * once; the pages of each listing version are uploaded as soon as it is written, alongside the
      * listing writes that follow.
      *
-     * <p>A collection's front is read at once with its month edits, and each head write waits for
-     * that read; a section front write waits for home's version ({@code home}). The first attempt
+     * <p>A collection's front is read once its entry items are written, alongside the month
+     * head's reads, and each head write waits for that read; home's version ({@code home}) is read
+     * while a section front is recomputed, and the section front write waits for it. The first attempt
      * of the front and of home then takes what this change wrote as written instead of reading it
      * again ({@link ListingUpdates#recomputeFront}).
      *
@@ -177,7 +177,7 @@ public final class Publisher {
      *         found (what home must have read)
      */
     private Map<String, Concurrently.Pending<FrontWrite>> collectionWork(
-            ChangePlan plan, Concurrently.Group group, Optional<Concurrently.Pending<Versioned<Listing>>> home) {
+            ChangePlan plan, Concurrently.Group group, Optional<Concurrently.Deferred<Versioned<Listing>>> home) {
         Map<ListingId.Collection, List<MonthEdit>> edits = new TreeMap<>();
         for (MonthEdit edit : plan.monthEdits()) {
             edits.computeIfAbsent(edit.listing().collection().orElseThrow(), c -> new ArrayList<>()).add(edit);
@@ -193,22 +193,24 @@ public final class Publisher {
             edits.getOrDefault(collection, List.of())
                     .forEach(edit -> byMonth.computeIfAbsent(edit.listing(), m -> new ArrayList<>()).add(edit));
             boolean recomputeFront = fronts.containsKey(collection);
-            Runnable beforeFrontWrite = collection.type() == ListingId.Collection.Type.SECTION && home.isPresent()
-                    ? home.get()::join : () -> {
-                    };
+            Optional<Concurrently.Deferred<Versioned<Listing>>> homeRead =
+                    collection.type() == ListingId.Collection.Type.SECTION ? home : Optional.empty();
+            Runnable beforeFrontWrite = () -> homeRead.ifPresent(Concurrently.Deferred::join);
             Concurrently.Pending<FrontWrite> work = group.start(() -> {
-                Optional<Concurrently.Pending<Versioned<Listing>>> frontRead = recomputeFront
-                        ? Optional.of(concurrently.start(() -> updates.read(collection.front()))) : Optional.empty();
-                Runnable beforeHeadWrite = () -> frontRead.ifPresent(Concurrently.Pending::join);
+                Optional<Concurrently.Deferred<Versioned<Listing>>> frontRead = recomputeFront
+                        ? Optional.of(concurrently.deferred(() -> updates.read(collection.front()))) : Optional.empty();
+                Runnable afterEdits = () -> frontRead.ifPresent(Concurrently.Deferred::start);
+                Runnable beforeHeadWrite = () -> frontRead.ifPresent(Concurrently.Deferred::join);
                 SortedMap<YearMonth, Versioned<Listing>> written = new TreeMap<>();
                 byMonth.forEach((month, monthEdits) -> {
-                    ListingUpdates.MonthWrite write = updates.editMonth(month, monthEdits, beforeHeadWrite);
+                    ListingUpdates.MonthWrite write = updates.editMonth(month, monthEdits, afterEdits, beforeHeadWrite);
                     publishMonth(month, write, group);
                     written.put(month.month().orElseThrow(), write.head());
                 });
                 if (frontRead.isEmpty()) {
                     return null;
                 }
+                homeRead.ifPresent(Concurrently.Deferred::start);
                 Optional<Versioned<Listing>> front = updates.recomputeFront(collection.front(), written,
                         frontRead.get().join(), beforeFrontWrite);
                 front.ifPresent(f -> publishListing(collection.front(), f, group));
