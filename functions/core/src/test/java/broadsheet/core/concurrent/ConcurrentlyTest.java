@@ -177,4 +177,28 @@ class ConcurrentlyTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void aDeferredTaskRunsOnceWhenFirstStartedOrJoinedAndItsFailureReachesEveryJoin() {
+        Concurrently concurrently = Concurrently.pool("deferred-test", 2);
+        AtomicInteger runs = new AtomicInteger();
+        Concurrently.Deferred<Integer> deferred = concurrently.deferred(runs::incrementAndGet);
+
+        assertThat(runs).as("not started when made").hasValue(0);
+        deferred.start();
+        deferred.start();
+        assertThat(deferred.join()).isEqualTo(1);
+        assertThat(deferred.join()).isEqualTo(1);
+        assertThat(runs).hasValue(1);
+
+        Concurrently.Deferred<Integer> joinedFirst = concurrently.deferred(runs::incrementAndGet);
+        assertThat(joinedFirst.join()).as("started by its first join").isEqualTo(2);
+
+        Concurrently.Deferred<Integer> failing = concurrently.deferred(() -> {
+            throw new TaskFailed("read failed");
+        });
+        failing.start();
+        assertThatThrownBy(failing::join).isInstanceOf(TaskFailed.class).hasMessage("read failed");
+        assertThatThrownBy(failing::join).isInstanceOf(TaskFailed.class);
+    }
 }
