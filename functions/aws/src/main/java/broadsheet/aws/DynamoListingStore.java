@@ -153,31 +153,24 @@ public final class DynamoListingStore implements ListingStore, ListingScan {
     /** A strongly consistent Query of the month's entry items backwards, {@code Limit} = {@code limit}. */
     @Override
     public List<ListingEntry> newest(ListingId month, int limit) {
-        List<ListingEntry> entries = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> after = start;
-            int remaining = limit - entries.size();
-            QueryResponse response = dynamoDb.query(b -> b.tableName(table).consistentRead(true)
-                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :entry)")
-                    .expressionAttributeNames(Map.of("#pk", TableDefinition.PK, "#sk", TableDefinition.SK))
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(PK_PREFIX + month.value()),
-                            ":entry", AttributeValue.fromS(ENTRY_PREFIX)))
-                    .scanIndexForward(false).limit(remaining).exclusiveStartKey(after));
-            response.items().forEach(item -> entries.add(codec.decodeEntry(item.get(DOC).s())));
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-        } while (start != null && entries.size() < limit);
-        return entries;
+        return newestFrom(month, limit, ENTRY_PREFIX);
     }
 
     /** A strongly consistent Query of the month's entry items after {@code after}, backwards, {@code Limit} = {@code limit}. */
     @Override
     public List<ListingEntry> newest(ListingId month, int limit, Instant after) {
+        return newestFrom(month, limit, ENTRY_PREFIX + Listings.entryKey(after.plusNanos(1), ""));
+    }
+
+    /**
+     * The newest {@code limit} entry items whose sort key is {@code from} or after, paged: entry
+     * keys (a time and a slug) sort below {@code entry#~}, and the head's {@code listing} above it.
+     */
+    private List<ListingEntry> newestFrom(ListingId month, int limit, String from) {
         List<ListingEntry> entries = new ArrayList<>();
         Map<String, AttributeValue> values = Map.of(
                 ":pk", AttributeValue.fromS(PK_PREFIX + month.value()),
-                ":from", AttributeValue.fromS(ENTRY_PREFIX + Listings.entryKey(after.plusNanos(1), "")),
+                ":from", AttributeValue.fromS(from),
                 ":end", AttributeValue.fromS(ENTRY_PREFIX + "~"));
         Map<String, AttributeValue> start = null;
         do {
