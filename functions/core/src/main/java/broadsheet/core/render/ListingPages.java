@@ -125,7 +125,9 @@ final class ListingPages {
         Title title = title(collection, entries);
         String monthLabel = context.month(month);
         String dayLabel = context.day(day.atStartOfDay(ZoneOffset.UTC).toInstant());
-        String pageLabel = pages > 1 ? dayLabel + ", page " + pageNumber + " of " + pages : dayLabel;
+        // No "of <pages>": a publish renders a day's last pages only, so an earlier page's count of
+        // pages would stay as it was when that page was last rendered.
+        String pageLabel = pages > 1 ? dayLabel + ", page " + pageNumber : dayLabel;
         String monthPath = collectionMonthPath(collection, month);
         String path = dayPath(monthPath, day, pageNumber);
         Views.Head head = head(context.titled(title.name() + ", " + pageLabel),
