@@ -8,6 +8,7 @@ import broadsheet.core.listing.ListingCodec;
 import broadsheet.core.listing.ListingEntry;
 import broadsheet.core.listing.ListingId;
 import broadsheet.core.listing.Listings;
+import broadsheet.core.listing.NewestKeys;
 import broadsheet.core.listing.SiteListings;
 import broadsheet.core.render.Pages;
 import broadsheet.core.publish.SiteBucket;
@@ -31,7 +32,8 @@ import java.util.TreeSet;
  * live articles alone (with the core's own {@link Listings} functions and {@link Pages}), and
  * reports every way the stored listings and pages differ from it:
  * <ul>
- *   <li>each month listing (its entry items and its head's day counts) and front (its counts) of
+ *   <li>each month listing (its entry items and its head's day counts) and front (its counts, and the
+ *       keys of the entries its pages show) of
  *       every collection (section, author, tag) and home in the table equals the one computed from
  *       the live articles (listings that no live article needs any more must be empty); no month
  *       is left in the single-item form of an earlier release;</li>
@@ -154,6 +156,10 @@ public final class ConvergenceChecker {
                     ? new Listing(want.entries(), Listings.home(SiteListings.sectionFronts(stored, sections),
                             frontSize).monthCounts())
                     : new Listing(want.entries(), Listings.counts(item));
+            if (item != null && id.kind().isFront() && !item.newest().equals(NewestKeys.stored(want.entries()))) {
+                divergences.add("front " + id + " names other entries than its pages show: " + item.newest()
+                        + ", live articles say " + NewestKeys.stored(want.entries()));
+            }
             if (item != null && id.kind() == ListingId.Kind.HOME && !Listings.counts(item).isEmpty()) {
                 divergences.add("home stores counts of its own (it should store only the section front versions it read)");
             }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * {@link ListingStore} on the single table: item {@code pk = listing#<id>}, {@code sk = listing},
@@ -72,30 +73,47 @@ public final class DynamoListingStore implements ListingStore, ListingScan {
 
     @Override
     public Map<ListingId, Versioned<Listing>> getAll(Collection<ListingId> ids) {
-        List<ListingId> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
         Map<ListingId, Versioned<Listing>> found = new HashMap<>();
-        for (int from = 0; from < distinct.size(); from += BATCH_SIZE) {
-            List<Map<String, AttributeValue>> keys = distinct.subList(from, Math.min(from + BATCH_SIZE, distinct.size()))
-                    .stream().map(DynamoListingStore::key).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table,
-                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        batchGet(new LinkedHashSet<>(ids).stream().map(DynamoListingStore::key).toList(), item -> {
+            String pk = item.get(TableDefinition.PK).s();
+            found.put(new ListingId(pk.substring(PK_PREFIX.length())), versioned(item));
+        });
+        return found;
+    }
+
+    /** BatchGetItem of the entry items at these keys, each in the month partition of its publish time. */
+    @Override
+    public Map<String, ListingEntry> entriesAt(ListingId.Collection collection, Collection<String> keys) {
+        Map<String, ListingEntry> found = new HashMap<>();
+        batchGet(new LinkedHashSet<>(keys).stream().map(key -> Map.of(
+                TableDefinition.PK, AttributeValue.fromS(PK_PREFIX + collection.month(Listings.monthOfKey(key)).value()),
+                TableDefinition.SK, AttributeValue.fromS(ENTRY_PREFIX + key))).toList(), item ->
+                found.put(item.get(TableDefinition.SK).s().substring(ENTRY_PREFIX.length()),
+                        codec.decodeEntry(item.get(DOC).s())));
+        return found;
+    }
+
+    /**
+     * Strongly consistent BatchGetItem of distinct keys, {@value #BATCH_SIZE} a request, each
+     * request's unprocessed keys asked again after a backoff; every item read goes to {@code found}.
+     */
+    private void batchGet(List<Map<String, AttributeValue>> keys, Consumer<Map<String, AttributeValue>> found) {
+        for (int from = 0; from < keys.size(); from += BATCH_SIZE) {
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
+                    .keys(keys.subList(from, Math.min(from + BATCH_SIZE, keys.size()))).consistentRead(true).build());
             for (int round = 0; !request.isEmpty(); round++) {
                 if (round == MAX_UNPROCESSED_ROUNDS) {
-                    throw new IllegalStateException("listings still unprocessed after " + round + " rounds");
+                    throw new IllegalStateException("items still unprocessed after " + round + " rounds");
                 }
                 if (round > 0) {
                     backOff(round);
                 }
                 Map<String, KeysAndAttributes> pending = request;
                 BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(pending));
-                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-                    String pk = item.get(TableDefinition.PK).s();
-                    found.put(new ListingId(pk.substring(PK_PREFIX.length())), versioned(item));
-                }
+                response.responses().getOrDefault(table, List.of()).forEach(found);
                 request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
             }
         }
-        return found;
     }
 
     /** The key of an entry item: the month's partition, {@code sk = entry#<publishAt>#<slug>}. */

@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
  * counts of January, February, ... in order, an empty place for a month not counted. Fronts and
  * home are written on every publish and count every month of their history: this keeps a month at
  * about 3 bytes instead of about 15 (20 on home). Counts stored among the buckets read the same.
+ *
+ * <p>A front's {@code newest} entry keys are stored as a list; a listing stored without them reads
+ * with none (a front of an earlier release: its readers read its months).
  */
 public final class ListingCodec {
 
@@ -36,10 +39,14 @@ public final class ListingCodec {
     /** A month count's key: a front's {@code yyyy-MM}, or home's {@code <section>/yyyy-MM}. */
     private static final Pattern MONTH = Pattern.compile("((?:[^/:]+/)?\\d{4})-(0[1-9]|1[0-2])");
 
-    /** The stored shape: {@code {"entries": [...], "buckets": {"v:2026-11": 3, ...}, "hours": {...}, "months": {...}}}. */
+    /**
+     * The stored shape: {@code {"entries": [...], "buckets": {"v:2026-11": 3, ...}, "hours": {...},
+     * "months": {...}, "newest": ["2026-11-05T14:00:00.000000000Z#slug", ...]}}.
+     */
     private record Stored(List<ListingEntry> entries, Map<String, Integer> buckets,
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> hours,
-                          @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> months) {
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> months,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> newest) {
     }
 
     private final JsonMapper mapper = JsonMapper.builder().build();
@@ -59,7 +66,8 @@ public final class ListingCodec {
                 buckets.put(key, count);
             }
         });
-        return mapper.writeValueAsString(new Stored(listing.entries(), buckets, joined(days), joined(years)));
+        return mapper.writeValueAsString(new Stored(listing.entries(), buckets, joined(days), joined(years),
+                listing.newest()));
     }
 
     /** Sets place {@code at} of the field {@code field}, the places before it left empty. */
@@ -91,7 +99,8 @@ public final class ListingCodec {
         Map<String, Integer> counts = new TreeMap<>(stored.buckets() == null ? Map.of() : stored.buckets());
         unplace(stored.hours(), (day, at) -> String.format("%sT%02d", day, at), counts);
         unplace(stored.months(), (year, at) -> String.format("%s-%02d", year, at + 1), counts);
-        return new Listing(stored.entries() == null ? List.of() : stored.entries(), counts);
+        return new Listing(stored.entries() == null ? List.of() : stored.entries(), counts,
+                stored.newest() == null ? List.of() : stored.newest());
     }
 
     /** Puts the count of every non-empty place of every field into {@code counts}, under {@code key}(field, place). */

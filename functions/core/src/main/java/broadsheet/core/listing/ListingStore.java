@@ -62,6 +62,13 @@ public interface ListingStore {
      */
     List<ListingEntry> newest(ListingId month, int limit, Instant after);
 
+    /**
+     * The entry items of a collection at these entry keys ({@link Listings#entryKey}, each in the
+     * month listing of its publish time), by key: strongly consistent reads of those items alone,
+     * batched by the store; a key with no item is absent from the map.
+     */
+    Map<String, ListingEntry> entriesAt(ListingId.Collection collection, Collection<String> keys);
+
     /** Every entry of one UTC day of a month listing, oldest first. */
     default List<ListingEntry> day(ListingId month, LocalDate day) {
         return entries(month, day.atStartOfDay(ZoneOffset.UTC).toInstant(),

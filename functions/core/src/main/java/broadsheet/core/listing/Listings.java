@@ -108,6 +108,15 @@ public final class Listings {
         return KEY_TIME.format(publishAt) + "#" + slug;
     }
 
+    /** The month listing an entry key ({@link #entryKey}) belongs to: the month of its publish time. */
+    public static YearMonth monthOfKey(String key) {
+        int end = key.indexOf('#');
+        if (end < 0) {
+            throw new IllegalArgumentException("not an entry key: " + key);
+        }
+        return monthOf(Instant.from(KEY_TIME.parse(key.substring(0, end))));
+    }
+
     /**
      * Prefix of the keys in a front's or home's counts that record the version of each listing
      * it was computed from ({@code v:2026-11}: the month head's version a front read;

@@ -12,7 +12,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -90,12 +93,18 @@ public final class NewestEntries {
 
     /**
      * A front with only its newest entries published after {@code after} (at most {@code frontSize}):
-     * the months it counts from {@code after}'s on, read at once, each for those entries alone.
-     * What home needs of a front whose older entries cannot be among home's newest.
+     * what home needs of a front whose older entries cannot be among home's newest. From the keys
+     * the front stores when they add up ({@link #byKeys}); otherwise the months it counts from
+     * {@code after}'s on, read at once, each for those entries alone.
      */
     public static Listing frontAfter(ListingStore store, ListingId front, Listing stored, int frontSize, Instant after,
                                      Concurrently concurrently) {
         ListingId.Collection collection = front.collection().orElseThrow();
+        Optional<List<ListingEntry>> byKeys = byKeys(store, collection, stored, Set.of(), Optional.of(after),
+                frontSize, concurrently);
+        if (byKeys.isPresent()) {
+            return new Listing(byKeys.get(), stored.monthCounts());
+        }
         YearMonth first = YearMonth.from(after.atZone(ZoneOffset.UTC));
         List<Supplier<List<ListingEntry>>> reads = new ArrayList<>();
         Listings.counts(stored).keySet().stream().map(YearMonth::parse).filter(month -> !month.isBefore(first))
@@ -106,18 +115,94 @@ public final class NewestEntries {
         return new Listing(entries.subList(0, Math.min(frontSize, entries.size())), stored.monthCounts());
     }
 
+    /**
+     * The newest {@code frontSize} entries of a collection, for a front recompute that read the
+     * front ({@code stored}) before the months in {@code written}: from the keys the front stores
+     * (those months read again) when they add up ({@link #byKeys}), otherwise from the months
+     * {@code counts} names ({@link #of(ListingStore, ListingId.Collection, SortedMap, int, Concurrently)}).
+     */
+    public static List<ListingEntry> afterWrites(ListingStore store, ListingId.Collection collection, Listing stored,
+                                                 Set<YearMonth> written, SortedMap<YearMonth, Integer> counts,
+                                                 int frontSize, Concurrently concurrently) {
+        return byKeys(store, collection, stored, written, Optional.empty(), frontSize, concurrently)
+                .orElseGet(() -> of(store, collection, counts, frontSize, concurrently));
+    }
+
+    /**
+     * The newest {@code frontSize} entries of a collection from the keys its front stores
+     * ({@link NewestKeys}), with the months in {@code fresh} read again: at once, one Query of
+     * each of those months and of the keys' month, and one batch read of the keys in other months;
+     * with {@code after}, only the entries published after it (the Queries and the batch read ask
+     * for those alone). The entries of the other months are taken as the front names them, as its
+     * counts are (the argument of docs/design-publishing.md, "Fronts store their newest keys"); a
+     * key whose item is gone (a removal whose own front write is still to come) names nothing.
+     * Empty when the keys do not add up, and the caller reads the months:
+     * <ul>
+     *   <li>the front stores no keys (none stored yet, or by an earlier release);</li>
+     *   <li>the front showed {@code frontSize} entries and fewer of those read are at least as new as
+     *       its oldest (entries were removed, so older ones the keys do not name may show now),
+     *       unless its oldest is not after {@code after};</li>
+     *   <li>the front showed fewer than {@code frontSize} entries but counts more (its front size
+     *       changed, or its counts ran ahead of the entries read).</li>
+     * </ul>
+     */
+    static Optional<List<ListingEntry>> byKeys(ListingStore store, ListingId.Collection collection, Listing stored,
+                                               Set<YearMonth> fresh, Optional<Instant> after, int frontSize,
+                                               Concurrently concurrently) {
+        Optional<NewestKeys> named = NewestKeys.of(stored);
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        NewestKeys keys = named.get();
+        boolean full = keys.size() >= frontSize;
+        int counted = Listings.counts(stored).values().stream().mapToInt(Integer::intValue).sum();
+        if (!full && counted > keys.size()) {
+            return Optional.empty();
+        }
+        // Entry keys sort as their entries' publish times: those after `after` are from this key on.
+        String from = after.map(time -> Listings.entryKey(time.plusNanos(1), "")).orElse("");
+        SortedSet<YearMonth> months = new TreeSet<>(fresh);
+        months.add(keys.month());
+        List<String> carried = keys.older().stream()
+                .filter(key -> key.compareTo(from) >= 0 && !months.contains(Listings.monthOfKey(key))).toList();
+        List<Supplier<List<ListingEntry>>> reads = new ArrayList<>();
+        months.forEach(month -> reads.add(() -> after.isPresent()
+                ? store.newest(collection.month(month), frontSize, after.get())
+                : store.newest(collection.month(month), frontSize)));
+        reads.add(() -> carried.isEmpty() ? List.of() : List.copyOf(store.entriesAt(collection, carried).values()));
+        List<ListingEntry> entries = new ArrayList<>();
+        concurrently.getAll(reads).forEach(entries::addAll);
+        entries.sort(Listings.NEWEST_FIRST);
+        if (full) {
+            // Entries the keys do not name are older than the front's oldest: older than its last
+            // key, or (all of it in the keys' month) than that month's start.
+            String oldest = keys.older().isEmpty()
+                    ? Listings.entryKey(keys.month().atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(), "")
+                    : keys.older().get(keys.older().size() - 1);
+            long asNew = entries.stream().filter(e -> Listings.entryKey(e.publishAt(), e.slug()).compareTo(oldest) >= 0)
+                    .count();
+            if (asNew < frontSize && oldest.compareTo(from) >= 0) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(List.copyOf(entries.subList(0, Math.min(frontSize, entries.size()))));
+    }
+
     /** A front as its pages show it: its counts, and the newest {@code frontSize} entries of the months it counts. */
     public static Listing front(ListingStore store, ListingId front, Listing stored, int frontSize) {
         return front(store, front, stored, frontSize, Concurrently.SEQUENTIAL);
     }
 
-    /** A front as its pages show it, its months read at once (see {@link #of(ListingStore, ListingId.Collection, SortedMap, int, Concurrently)}). */
+    /**
+     * A front as its pages show it: from the keys it stores when they add up ({@link #byKeys}),
+     * otherwise its months read at once (see {@link #of(ListingStore, ListingId.Collection, SortedMap, int, Concurrently)}).
+     */
     public static Listing front(ListingStore store, ListingId front, Listing stored, int frontSize,
                                 Concurrently concurrently) {
         SortedMap<YearMonth, Integer> counts = new TreeMap<>();
         Listings.counts(stored).forEach((month, count) -> counts.put(YearMonth.parse(month), count));
-        return new Listing(of(store, front.collection().orElseThrow(), counts, frontSize, concurrently),
-                stored.monthCounts());
+        return new Listing(afterWrites(store, front.collection().orElseThrow(), stored, Set.of(), counts, frontSize,
+                concurrently), stored.monthCounts());
     }
 
     /** The section fronts of the given sections that are stored, as their pages show them, in that order. */
@@ -166,7 +251,8 @@ public final class NewestEntries {
     }
 
     /**
-     * What a front or home item stores: a front its counts, no entries; home only the versions of
+     * What a front or home item stores: a front its counts and the keys of its entries
+     * ({@link NewestKeys}), no entries; home only the versions of
      * the section fronts it read ({@link Listings#seen}), because its counts are theirs and every
      * reader of home reads the section fronts with it ({@link #view}, {@code ListingUpdates}). Home
      * is written on every publish, and a count of every section month of the site's history would
@@ -178,6 +264,6 @@ public final class NewestEntries {
             versions.keySet().removeIf(key -> !key.startsWith(Listings.SEEN));
             return new Listing(List.of(), versions);
         }
-        return view.entries().isEmpty() ? view : new Listing(List.of(), view.monthCounts());
+        return new Listing(List.of(), view.monthCounts(), NewestKeys.stored(view.entries()));
     }
 }

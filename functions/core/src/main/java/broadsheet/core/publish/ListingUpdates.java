@@ -213,10 +213,13 @@ final class ListingUpdates {
      * a recompute that read older months concurrently cannot then commit over it.
      *
      * <p>The heads of the months just edited give their counts (other months' counts are
-     * carried over); the entries are the newest of the collection, read from its newest months,
-     * at most {@code frontSize} entries a read: the months these counts say hold the newest
-     * {@code frontSize} are read at once ({@link NewestEntries}), more if the counts fall short.
-     * The front stores its counts only; the returned listing carries the entries its pages show.
+     * carried over). The entries are the newest of the collection: the months just edited are
+     * read again, and the entries of other months are those the front names by their keys, as
+     * their counts are carried over ({@link NewestEntries#afterWrites}); when the keys do not add
+     * up, they are read from its newest months, at most {@code frontSize} entries a read, the
+     * months these counts say hold the newest {@code frontSize} at once ({@link NewestEntries}).
+     * The front stores its counts and its entries' keys; the returned listing carries the entries
+     * its pages show.
      *
      * <p>The front records the version of each month head it read. A retry that finds a front
      * recording, for every month this change wrote, a head version at least as new as the one
@@ -265,7 +268,8 @@ final class ListingUpdates {
                     counts.put(month, count);
                 }
             });
-            List<ListingEntry> newest = NewestEntries.of(listings, collection, counts, frontSize, concurrently);
+            List<ListingEntry> newest = NewestEntries.afterWrites(listings, collection, head.value(), written.keySet(),
+                    counts, frontSize, concurrently);
             Listing next = Listings.withSeen(Listings.front(head.value(), countsRead, newest, frontSize), seen);
             beforeWrite.run();
             if (listings.put(id, NewestEntries.stored(id, next), head.version())) {

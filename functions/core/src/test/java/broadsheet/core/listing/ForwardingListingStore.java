@@ -63,4 +63,9 @@ public abstract class ForwardingListingStore implements ListingStore {
     public List<ListingEntry> newest(ListingId month, int limit, Instant after) {
         return delegate.newest(month, limit, after);
     }
+
+    @Override
+    public Map<String, ListingEntry> entriesAt(ListingId.Collection collection, Collection<String> keys) {
+        return delegate.entriesAt(collection, keys);
+    }
 }

@@ -84,6 +84,19 @@ public final class InMemoryListingStore implements ListingStore, ListingScan {
                 .limit(limit).map(codec::decodeEntry).toList();
     }
 
+    @Override
+    public Map<String, ListingEntry> entriesAt(ListingId.Collection collection, Collection<String> keys) {
+        Map<String, ListingEntry> found = new TreeMap<>();
+        for (String key : keys) {
+            var entries = entryItems.get(collection.month(Listings.monthOfKey(key)));
+            String doc = entries == null ? null : entries.get(key);
+            if (doc != null) {
+                found.put(key, codec.decodeEntry(doc));
+            }
+        }
+        return found;
+    }
+
     /** Every entry item of every month listing, by month (for checks). */
     public Map<ListingId, List<ListingEntry>> allEntries() {
         Map<ListingId, List<ListingEntry>> all = new TreeMap<>();

@@ -42,6 +42,30 @@ class ListingCodecTest {
     }
 
     @Test
+    void storesAFrontsNewestKeysAndReadsAFrontStoredWithoutThemAsNamingNone() {
+        var codec = new ListingCodec();
+        var newest = List.of(new ListingEntry("c", "world", "C", null, Instant.parse("2026-11-29T10:00:00Z"), null,
+                        null, null, List.of()),
+                new ListingEntry("b", "world", "B", null, Instant.parse("2026-11-02T10:00:00Z"), null, null, null,
+                        List.of()),
+                new ListingEntry("a", "world", "A", null, Instant.parse("2026-08-01T00:00:00Z"), null, null, null,
+                        List.of()));
+        var front = NewestEntries.stored(ListingId.authorFront("ann-smith"),
+                new Listing(newest, Map.of("2026-11", 2, "2026-08", 1, "v:2026-11", 4)));
+
+        String stored = codec.encode(front);
+
+        assertThat(stored).contains("\"newest\":[\"2026-11\",\"\",\"\",\"2026-08-01T00:00:00.000000000Z#a\"]")
+                .doesNotContain("\"C\"");
+        assertThat(codec.decode(stored)).isEqualTo(front);
+        assertThat(NewestKeys.of(codec.decode(stored))).contains(new NewestKeys(java.time.YearMonth.of(2026, 11), 2,
+                List.of("2026-08-01T00:00:00.000000000Z#a"), 3));
+        assertThat(codec.decode("{\"entries\":[],\"buckets\":{},\"months\":{\"2026\":\",,,,,,,1\"}}").newest())
+                .isEmpty();
+        assertThat(codec.encode(new Listing(List.of(), Map.of("2026-11", 1)))).doesNotContain("newest");
+    }
+
+    @Test
     void storesMonthCountsUnderTheirFirstNameSoStoredListingsStillRead() {
         var codec = new ListingCodec();
         String stored = "{\"entries\":[],\"buckets\":{\"2026-11\":3,\"2026-10\":1}}";

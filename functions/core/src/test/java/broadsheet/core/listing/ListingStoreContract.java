@@ -218,4 +218,33 @@ public abstract class ListingStoreContract {
         assertThat(page.listings()).containsOnlyKeys(NOVEMBER);
         assertThat(page.listings().get(NOVEMBER).value().entries()).isEmpty();
     }
+
+    @Test
+    void entryItemsAreReadByKeyAcrossMonthsInBatchesAndMissingOnesAreLeftOut() {
+        ListingId.Collection tag = ListingId.Collection.tag("nato");
+        List<String> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            YearMonth month = YearMonth.of(2026, 11).minusMonths(i % 14);
+            String at = month.atDay(3).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plusSeconds(i).toString();
+            store.putEntry(tag.month(month), entry("t" + i, at, 10));
+            keys.add(Listings.entryKey(Instant.parse(at), "t" + i));
+        }
+        store.putEntry(NOVEMBER, entry("t0", "2026-11-03T00:00:00Z", 10));
+        String gone = Listings.entryKey(Instant.parse("2026-10-03T00:00:00Z"), "never-there");
+        List<String> asked = new java.util.ArrayList<>(keys);
+        asked.add(gone);
+        asked.add(keys.get(5));
+
+        Map<String, ListingEntry> found = store.entriesAt(tag, asked);
+
+        assertThat(found).as("130 items in 14 months, more than one batch; a key twice read once")
+                .containsOnlyKeys(keys);
+        assertThat(found.get(keys.get(17))).isEqualTo(entry("t17",
+                YearMonth.of(2026, 11).minusMonths(3).atDay(3).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                        .plusSeconds(17).toString(), 10));
+        assertThat(store.entriesAt(ListingId.Collection.section("world"), List.of(keys.get(0), gone)))
+                .as("the section's own item of the same key").containsOnlyKeys(keys.get(0))
+                .extractingByKey(keys.get(0)).extracting(ListingEntry::slug).isEqualTo("t0");
+        assertThat(store.entriesAt(tag, List.of())).isEmpty();
+    }
 }

@@ -99,11 +99,118 @@ class NewestEntriesTest {
         }
     }
 
+    private static ListingEntry entry(String slug, Instant at) {
+        return new ListingEntry(slug, "world", "Headline", null, at, at, null, null, List.of());
+    }
+
+    /** The counts of every month of WORLD the store holds entries in, and a front of them as stored. */
+    private static Listing storedFront(InMemoryListingStore months, int frontSize) {
+        SortedMap<YearMonth, Integer> counts = trueCounts(months);
+        Map<String, Integer> monthCounts = new TreeMap<>();
+        counts.forEach((month, count) -> monthCounts.put(month.toString(), count));
+        return NewestEntries.stored(WORLD.front(),
+                new Listing(NewestEntries.of(months, WORLD, counts.keySet(), frontSize), monthCounts));
+    }
+
+    private static SortedMap<YearMonth, Integer> trueCounts(InMemoryListingStore months) {
+        SortedMap<YearMonth, Integer> counts = new TreeMap<>();
+        months.allEntries().forEach((month, entries) -> counts.put(month.month().orElseThrow(), entries.size()));
+        return counts;
+    }
+
+    @Test
+    void aFrontWhoseEntriesSpanEighteenMonthsIsReadWithOneQueryAndOneBatchRead() {
+        fill(YearMonth.of(2026, 12), 3);
+        for (int m = 1; m <= 17; m++) {
+            fill(YearMonth.of(2026, 12).minusMonths(m), 1);
+        }
+        Listing stored = storedFront(store, 20);
+        ReadRecorder reads = new ReadRecorder(store, null);
+
+        Listing front = NewestEntries.front(reads, WORLD.front(), stored, 20, Concurrently.pool("test", 4));
+
+        assertThat(front.entries()).isEqualTo(NewestEntries.of(store, WORLD, trueCounts(store).keySet(), 20)).hasSize(20);
+        assertThat(reads.asked).as("one Query: the newest month").containsOnlyKeys("2026-12");
+        assertThat(reads.batches).as("one batch read of the 17 entries of older months").containsExactly(17);
+        assertThat(stored.newest()).as("the month, 3 of it, and the keys of the 17 others").hasSize(21)
+                .startsWith("2026-12", "", "", "");
+    }
+
+    /**
+     * A front recompute from the keys its front stores gives what reading every month gives, after
+     * any entries added to the months the change wrote and any removed anywhere (a removal in a
+     * month the change did not write, and whose own front write is still to come, shows as a key
+     * whose item is gone; the months are read then), whatever the front size; and so does a read
+     * of the front's entries after a time (home's news window).
+     */
+    @Test
+    void theKeysAFrontStoresGiveWhatReadingItsMonthsGivesAfterAnyWriteOfTheChange() {
+        Random random = new Random(17);
+        Concurrently pool = Concurrently.pool("test", 3);
+        YearMonth newest = YearMonth.of(2026, 12);
+        int fellBack = 0;
+        for (int round = 0; round < 400; round++) {
+            InMemoryListingStore months = new InMemoryListingStore();
+            int serial = 0;
+            int monthsHeld = 1 + random.nextInt(8);
+            for (int m = 0; m < monthsHeld; m++) {
+                YearMonth month = newest.minusMonths(random.nextInt(24));
+                for (int i = random.nextInt(6); i > 0; i--) {
+                    months.putEntry(WORLD.month(month), entry("s" + serial++, randomTime(random, month)));
+                }
+            }
+            int frontSize = 1 + random.nextInt(10);
+            Listing stored = storedFront(months, frontSize);
+            java.util.Set<YearMonth> written = new java.util.TreeSet<>();
+            for (int edit = random.nextInt(4); edit > 0; edit--) {
+                YearMonth month = newest.minusMonths(random.nextInt(random.nextBoolean() ? 2 : 24));
+                if (random.nextBoolean()) {
+                    written.add(month);
+                    months.putEntry(WORLD.month(month), entry("s" + serial++, randomTime(random, month)));
+                } else {
+                    List<ListingEntry> held = months.allEntries().getOrDefault(WORLD.month(month), List.of());
+                    if (!held.isEmpty()) {
+                        ListingEntry gone = held.get(random.nextInt(held.size()));
+                        months.removeEntry(WORLD.month(month), gone.publishAt(), gone.slug());
+                        if (random.nextBoolean()) {
+                            written.add(month);
+                        }
+                    }
+                }
+            }
+            // now and then the site's front size grew since the front was stored
+            int storedSize = frontSize;
+            frontSize = random.nextInt(5) == 0 ? storedSize + 1 + random.nextInt(3) : storedSize;
+            SortedMap<YearMonth, Integer> counts = trueCounts(months);
+            List<ListingEntry> expected = NewestEntries.of(months, WORLD, counts.keySet(), frontSize);
+            String state = "round " + round + ", front size " + storedSize + " then " + frontSize + ", stored "
+                    + stored.newest() + ", written " + written;
+
+            assertThat(NewestEntries.afterWrites(months, WORLD, stored, written, counts, frontSize, pool))
+                    .as(state).isEqualTo(expected);
+            if (NewestEntries.byKeys(months, WORLD, stored, written, Optional.empty(), frontSize, pool).isEmpty()) {
+                fellBack++;
+            }
+            Instant after = randomTime(random, newest.minusMonths(random.nextInt(3)));
+            assertThat(NewestEntries.frontAfter(months, WORLD.front(), storedFront(months, storedSize), frontSize,
+                    after, pool).entries())
+                    .as(state + ", after " + after)
+                    .isEqualTo(expected.stream().filter(e -> e.publishAt().isAfter(after)).toList());
+        }
+        assertThat(fellBack).as("rounds whose keys did not add up (read from the months)").isBetween(1, 200);
+    }
+
+    private static Instant randomTime(Random random, YearMonth month) {
+        return month.atDay(1 + random.nextInt(month.lengthOfMonth())).atStartOfDay(ZoneOffset.UTC).toInstant()
+                .plusSeconds(random.nextInt(86_400));
+    }
+
     /** Records how many entries each newest-first read asked for; optionally holds reads until enough run at once. */
     private static final class ReadRecorder extends ForwardingListingStore {
         private final CyclicBarrier atOnce;
         final Map<String, Integer> asked = new java.util.concurrent.ConcurrentHashMap<>();
         final AtomicInteger reads = new AtomicInteger();
+        final List<Integer> batches = java.util.Collections.synchronizedList(new ArrayList<>());
 
         ReadRecorder(ListingStore delegate, CyclicBarrier atOnce) {
             super(delegate);
@@ -122,6 +229,12 @@ class NewestEntriesTest {
                 }
             }
             return delegate.newest(month, limit);
+        }
+
+        @Override
+        public Map<String, ListingEntry> entriesAt(ListingId.Collection collection, Collection<String> keys) {
+            batches.add(keys.size());
+            return delegate.entriesAt(collection, keys);
         }
     }
 }

@@ -82,24 +82,30 @@ final class CountingListingStore implements ListingStore {
 
     @Override
     public List<ListingEntry> entries(ListingId month, Instant from, Instant until) {
-        readRequests.incrementAndGet();
-        List<ListingEntry> entries = delegate.entries(month, from, until);
-        entriesRead.addAndGet(entries.size());
-        return entries;
+        return counted(delegate.entries(month, from, until));
     }
 
     @Override
     public List<ListingEntry> newest(ListingId month, int limit) {
-        readRequests.incrementAndGet();
-        List<ListingEntry> entries = delegate.newest(month, limit);
-        entriesRead.addAndGet(entries.size());
-        return entries;
+        return counted(delegate.newest(month, limit));
     }
 
     @Override
     public List<ListingEntry> newest(ListingId month, int limit, Instant after) {
+        return counted(delegate.newest(month, limit, after));
+    }
+
+    @Override
+    public Map<String, ListingEntry> entriesAt(ListingId.Collection collection, Collection<String> keys) {
         readRequests.incrementAndGet();
-        List<ListingEntry> entries = delegate.newest(month, limit, after);
+        Map<String, ListingEntry> found = delegate.entriesAt(collection, keys);
+        entriesRead.addAndGet(found.size());
+        return found;
+    }
+
+    /** One read request that returned {@code entries}. */
+    private List<ListingEntry> counted(List<ListingEntry> entries) {
+        readRequests.incrementAndGet();
         entriesRead.addAndGet(entries.size());
         return entries;
     }

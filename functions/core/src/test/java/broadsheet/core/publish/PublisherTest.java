@@ -153,6 +153,37 @@ class PublisherTest {
     }
 
     @Test
+    void aFrontStoredWithoutKeysByTheLastReleaseIsReadFromItsMonthsUntilItsNextWriteStoresThem() {
+        List<Article> live = new ArrayList<>();
+        for (int i = 0; i < FRONT_SIZE + 2; i++) {
+            live.add(published(i % 2 == 0 ? "world" : "sport", "story-" + i, day(11, 1).plusSeconds(3_600L * i)));
+        }
+        live.forEach(article -> publisher.apply(ArticleChange.created(article)));
+        for (ListingId id : store.ids()) {
+            if (id.kind().isFront()) {
+                var front = store.get(id).orElseThrow();
+                assertThat(front.value().newest()).as("%s names its entries", id).isNotEmpty();
+                assertThat(store.put(id, new Listing(List.of(), front.value().monthCounts()), front.version())).isTrue();
+            }
+        }
+        Article talks = published("world", "talks", day(11, 28));
+        live.add(talks);
+
+        publisher.apply(ArticleChange.created(talks));
+
+        assertThat(store.get(ListingId.sectionFront("sport")).orElseThrow().value().newest())
+                .as("a front this change did not write stays as it was").isEmpty();
+        assertThat(store.get(ListingId.sectionFront("world")).orElseThrow().value().newest())
+                .as("the front written names its entries again").startsWith("2026-11", "").isNotEmpty();
+        assertThat(page("index.html")).as("home read the sport front from its months")
+                .contains("talks|").contains("story-" + (FRONT_SIZE + 1) + "|");
+        Article match = published("sport", "match", day(11, 29));
+        live.add(match);
+        publisher.apply(ArticleChange.created(match));
+        SiteCheck.assertConverged(store, bucket, pages, live, SECTIONS, FRONT_SIZE);
+    }
+
+    @Test
     void deliveringTheSameChangeTwiceUploadsNothingTheSecondTime() {
         Article talks = published("world", "talks", day(11, 20));
         Article match = published("sport", "match", day(11, 21));

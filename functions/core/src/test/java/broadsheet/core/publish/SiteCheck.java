@@ -7,6 +7,7 @@ import broadsheet.core.listing.ListingEntry;
 import broadsheet.core.listing.ListingId;
 import broadsheet.core.listing.Listings;
 import broadsheet.core.listing.NewestEntries;
+import broadsheet.core.listing.NewestKeys;
 import broadsheet.core.render.Pages;
 
 import broadsheet.core.article.Article;
@@ -84,6 +85,8 @@ final class SiteCheck {
             assertThat(stored.entries()).as("a front stores no entries: %s", id).isEmpty();
             Listing listing = NewestEntries.front(store, id, stored, feedSize);
             assertThat(listing.entries()).as("front %s", id).isEqualTo(entries(members, feedSize));
+            assertThat(stored.newest()).as("the keys front %s names", id)
+                    .isEqualTo(NewestKeys.stored(entries(members, feedSize)));
             Map<String, Integer> counts = new TreeMap<>();
             members.forEach(a -> counts.merge(monthOf(a).toString(), 1, Integer::sum));
             assertThat(Listings.counts(listing)).as("month counts of %s", id).isEqualTo(counts);
