@@ -165,6 +165,9 @@ public final class NewestEntries {
         months.add(keys.month());
         List<String> carried = keys.older().stream()
                 .filter(key -> key.compareTo(from) >= 0 && !months.contains(Listings.monthOfKey(key))).toList();
+        // With `after`, a month that ends before it has no entries to give and is not read.
+        months.removeIf(month -> after.isPresent()
+                && !month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(after.get()));
         List<Supplier<List<ListingEntry>>> reads = new ArrayList<>();
         months.forEach(month -> reads.add(() -> after.isPresent()
                 ? store.newest(collection.month(month), frontSize, after.get())

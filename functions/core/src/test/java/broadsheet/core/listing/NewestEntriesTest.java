@@ -136,6 +136,27 @@ class NewestEntriesTest {
                 .startsWith("2026-12", "", "", "");
     }
 
+    @Test
+    void aFrontWhoseEntriesAreAllBeforeTheNewsWindowIsNotReadForIt() {
+        fill(YearMonth.of(2026, 10), 30);
+        fill(YearMonth.of(2026, 9), 30);
+        Listing stored = storedFront(store, 50);
+        ReadRecorder reads = new ReadRecorder(store, null);
+
+        Listing window = NewestEntries.frontAfter(reads, WORLD.front(), stored, 50, Instant.parse("2026-12-03T00:00:00Z"),
+                Concurrently.pool("test", 4));
+
+        assertThat(window.entries()).isEmpty();
+        assertThat(reads.reads).as("no Query").hasValue(0);
+        assertThat(reads.batches).as("no batch read").isEmpty();
+        assertThat(NewestEntries.frontAfter(reads, WORLD.front(), stored, 50, Instant.parse("2026-10-28T00:00:00Z"),
+                Concurrently.pool("test", 4)).entries()).as("a window reaching into October")
+                .isEqualTo(NewestEntries.of(store, WORLD, trueCounts(store).keySet(), 50).stream()
+                        .filter(e -> e.publishAt().isAfter(Instant.parse("2026-10-28T00:00:00Z"))).toList())
+                .isNotEmpty();
+        assertThat(reads.asked).as("October alone").containsOnlyKeys("2026-10");
+    }
+
     /**
      * A front recompute from the keys its front stores gives what reading every month gives, after
      * any entries added to the months the change wrote and any removed anywhere (a removal in a
@@ -229,6 +250,13 @@ class NewestEntriesTest {
                 }
             }
             return delegate.newest(month, limit);
+        }
+
+        @Override
+        public List<ListingEntry> newest(ListingId month, int limit, Instant after) {
+            reads.incrementAndGet();
+            asked.put(month.month().orElseThrow().toString(), limit);
+            return delegate.newest(month, limit, after);
         }
 
         @Override
