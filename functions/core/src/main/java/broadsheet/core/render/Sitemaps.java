@@ -15,13 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import static broadsheet.core.render.MustachePages.LISTING_CACHE;
 import static broadsheet.core.render.MustachePages.TEXT;
 import static broadsheet.core.render.MustachePages.XML;
 import static broadsheet.core.render.PageContext.firstNonNull;
 import static broadsheet.core.render.PageContext.iso;
-import static broadsheet.core.render.PageContext.parseMonth;
 import static broadsheet.core.render.PageContext.render;
 import static broadsheet.core.render.PageContext.rendered;
 
@@ -43,6 +44,9 @@ final class Sitemaps {
     private final Mustache sitemapTemplate;
     private final Mustache indexTemplate;
     private final Mustache newsTemplate;
+    /** The last {@code sitemap.xml} and robots.txt rendered ({@link LastRendered}). */
+    private final LastRendered lastIndex = new LastRendered();
+    private final LastRendered lastRobots = new LastRendered();
 
     Sitemaps(PageContext context) {
         this.config = context.config();
@@ -97,31 +101,68 @@ final class Sitemaps {
      * {@link #robots} lists (sitemap indexes may not list other indexes).
      */
     RenderedPage index(List<ListingEntry> entries, Map<String, Integer> buckets) {
-        List<Views.SitemapUrl> urls = new ArrayList<>();
-        urls.add(new Views.SitemapUrl(layout.homeUrl(), null));
-        config.sections().forEach(section -> urls.add(new Views.SitemapUrl(layout.sectionFrontUrl(section.slug()), null)));
-        sectionMonths(entries, buckets).forEach(key -> urls.add(new Views.SitemapUrl(
-                layout.archiveUrl(sectionOf(key), monthOf(key)), null)));
-        return rendered(layout.sitemapIndexKey(), XML, LISTING_CACHE, render(sitemapTemplate, new Views.UrlSet(urls)));
+        return lastIndex.render(sectionMonths(entries, buckets), months -> {
+            List<Views.SitemapUrl> urls = new ArrayList<>();
+            urls.add(new Views.SitemapUrl(layout.homeUrl(), null));
+            config.sections().forEach(section -> urls.add(new Views.SitemapUrl(layout.sectionFrontUrl(section.slug()), null)));
+            months.forEach(key -> urls.add(new Views.SitemapUrl(layout.archiveUrl(sectionOf(key), monthOf(key)), null)));
+            return rendered(layout.sitemapIndexKey(), XML, LISTING_CACHE, render(sitemapTemplate, new Views.UrlSet(urls)));
+        });
     }
 
     /** robots.txt: the site's sitemap, the news sitemap and the sitemap index of every section month. */
     RenderedPage robots(List<ListingEntry> entries, Map<String, Integer> buckets) {
-        StringBuilder robots = new StringBuilder("User-agent: *\nDisallow: /api/\n\nSitemap: ")
-                .append(layout.sitemapIndexUrl()).append("\nSitemap: ").append(layout.newsSitemapUrl()).append('\n');
-        sectionMonths(entries, buckets).forEach(key -> robots.append("Sitemap: ")
-                .append(layout.sitemapUrl(sectionOf(key), monthOf(key))).append('\n'));
-        return rendered(layout.robotsKey(), TEXT, LISTING_CACHE, robots.toString().getBytes(StandardCharsets.UTF_8));
+        return lastRobots.render(sectionMonths(entries, buckets), months -> {
+            StringBuilder robots = new StringBuilder("User-agent: *\nDisallow: /api/\n\nSitemap: ")
+                    .append(layout.sitemapIndexUrl()).append("\nSitemap: ").append(layout.newsSitemapUrl()).append('\n');
+            months.forEach(key -> robots.append("Sitemap: ").append(layout.sitemapUrl(sectionOf(key), monthOf(key)))
+                    .append('\n'));
+            return rendered(layout.robotsKey(), TEXT, LISTING_CACHE, robots.toString().getBytes(StandardCharsets.UTF_8));
+        });
+    }
+
+    /**
+     * The last page rendered from a set of section months, rendered again only for another set.
+     * {@code sitemap.xml} and robots.txt list every archive month of the site's history (about
+     * 2,600 at 27 years and eight sections, some 190 KB each) and are rendered with home on every
+     * publish, while their months change about once a month per section: rendering them took
+     * about 19 ms a publish at that size with C1 alone (BENCHMARKS.md, section 4). A page is a
+     * function of its months, so the one kept is the one that would be rendered.
+     */
+    private static final class LastRendered {
+        private record Kept(TreeSet<String> months, RenderedPage page) {
+        }
+
+        private final AtomicReference<Kept> kept = new AtomicReference<>();
+
+        RenderedPage render(TreeSet<String> months, Function<TreeSet<String>, RenderedPage> renderer) {
+            Kept last = kept.get();
+            if (last != null && last.months().equals(months)) {
+                return last.page();
+            }
+            RenderedPage page = renderer.apply(months);
+            kept.set(new Kept(months, page));
+            return page;
+        }
     }
 
     /** The {@code <section>/<yyyy-MM>} keys of home's counts (positive) and of its entries, of the site's sections. */
     private TreeSet<String> sectionMonths(List<ListingEntry> entries, Map<String, Integer> buckets) {
         TreeSet<String> sectionMonths = new TreeSet<>();
+        // About 2,600 keys at 27 years and eight sections, on every publish: checked by hand, each
+        // section once for the run of keys it starts (home's counts are sorted).
+        String[] checked = {null, null};
         buckets.forEach((key, count) -> {
             int slash = key.indexOf('/');
-            if (slash > 0 && count != null && count > 0 && config.hasSection(key.substring(0, slash))
-                    && parseMonth(key.substring(slash + 1)) != null) {
-                sectionMonths.add(key);
+            if (slash > 0 && count != null && count > 0 && isMonth(key, slash + 1)) {
+                String section = key.substring(0, slash);
+                if (!section.equals(checked[0])) {
+                    checked[0] = section;
+                    checked[1] = config.hasSection(section) ? section : null;
+                }
+                if (checked[1] != null) {
+                    sectionMonths.add(key);
+                }
             }
         });
         for (ListingEntry e : entries) {
@@ -130,6 +171,20 @@ final class Sitemaps {
             }
         }
         return sectionMonths;
+    }
+
+    /** True when {@code key} from {@code at} to its end is a month, {@code yyyy-MM} (as {@link PageContext#parseMonth} reads it). */
+    private static boolean isMonth(String key, int at) {
+        if (key.length() != at + 7 || key.charAt(at + 4) != '-') {
+            return false;
+        }
+        for (int i = at; i < at + 7; i++) {
+            if (i != at + 4 && (key.charAt(i) < '0' || key.charAt(i) > '9')) {
+                return false;
+            }
+        }
+        int month = (key.charAt(at + 5) - '0') * 10 + key.charAt(at + 6) - '0';
+        return month >= 1 && month <= 12;
     }
 
     private static String sectionOf(String key) {

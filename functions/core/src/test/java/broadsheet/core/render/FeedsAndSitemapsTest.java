@@ -288,6 +288,29 @@ class FeedsAndSitemapsTest {
         return found;
     }
 
+    /**
+     * One renderer keeps the last sitemap.xml and robots.txt it rendered and gives them again for
+     * a home listing the same months; a home listing other months gets pages of its own, the same
+     * bytes a fresh renderer gives.
+     */
+    @Test
+    void theSiteSitemapAndRobotsFollowTheMonthsOfEveryHomeRenderedOneAfterTheOther() {
+        Listing october = new Listing(List.of(), Map.of("world/2026-10", 4, "sport/2026-10", 1));
+        Listing november = new Listing(List.of(), Map.of("world/2026-10", 9, "sport/2026-10", 2, "world/2026-11", 3));
+        Listing gone = new Listing(List.of(), Map.of("world/2026-11", 3));
+        for (Listing home : List.of(october, november, november, gone, october)) {
+            List<RenderedPage> rendered = pages.listingPages(ListingId.home(), home);
+            List<RenderedPage> fresh = new MustachePages(Fixtures.site()).listingPages(ListingId.home(), home);
+            for (int i = 3; i < 5; i++) {
+                assertThat(rendered.get(i).key()).isIn("sitemap.xml", "robots.txt");
+                assertThat(rendered.get(i).text()).as("%s of %s", rendered.get(i).key(), home.monthCounts())
+                        .isEqualTo(fresh.get(i).text());
+            }
+            assertThat(rendered.get(4).text().contains("sitemaps/sport/2026-10.xml"))
+                    .isEqualTo(home.monthCounts().containsKey("sport/2026-10"));
+        }
+    }
+
     @Test
     void robotsOfAnEmptySitePointsAtTheSiteSitemapAndTheNewsSitemap() {
         String robots = pages.listingPages(ListingId.home(), Listing.EMPTY).get(4).text();
