@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * home are written on every publish and count every month of their history: this keeps a month at
  * about 3 bytes instead of about 15 (20 on home). Counts stored among the buckets read the same.
  *
- * <p>A front's {@code newest} entry keys are stored as a list; a listing stored without them reads
+ * <p>A front's {@code newest} keys ({@link NewestKeys}) are stored as a list; a listing stored without them reads
  * with none (a front of an earlier release: its readers read its months).
  */
 public final class ListingCodec {
@@ -41,7 +41,7 @@ public final class ListingCodec {
 
     /**
      * The stored shape: {@code {"entries": [...], "buckets": {"v:2026-11": 3, ...}, "hours": {...},
-     * "months": {...}, "newest": ["2026-11-05T14:00:00.000000000Z#slug", ...]}}.
+     * "months": {...}, "newest": ["2026-11", "", "tplbx6#slug", ...]}}.
      */
     private record Stored(List<ListingEntry> entries, Map<String, Integer> buckets,
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> hours,

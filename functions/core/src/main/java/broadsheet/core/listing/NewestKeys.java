@@ -23,16 +23,19 @@ import java.util.Optional;
  * earlier release, stores none ({@link #of} is empty): its readers read its months.
  *
  * @param older the entry keys of the entries in older months, newest first
- * @param size  the number of entries the front shows
  */
-public record NewestKeys(YearMonth month, int inMonth, List<String> older, int size) {
+public record NewestKeys(YearMonth month, int inMonth, List<String> older) {
 
     public NewestKeys {
         older = List.copyOf(older);
-        if (inMonth < 1 || size != inMonth + older.size()) {
-            throw new IllegalArgumentException("a front's newest entries start in their newest month: "
-                    + inMonth + " of " + size);
+        if (inMonth < 1) {
+            throw new IllegalArgumentException("a front's newest entries start in their newest month: " + inMonth);
         }
+    }
+
+    /** The number of entries the front shows. */
+    public int size() {
+        return inMonth + older.size();
     }
 
     /** The keys of a front's entries (newest first, as its pages show them); empty for none. */
@@ -66,7 +69,7 @@ public record NewestKeys(YearMonth month, int inMonth, List<String> older, int s
                 older.add(entryKey(key));
             }
         }
-        return Optional.of(new NewestKeys(month, inMonth, older, stored.size() - 1));
+        return Optional.of(new NewestKeys(month, inMonth, older));
     }
 
     /** An entry's publish time and slug as a front stores them: {@code <epoch seconds, base 36>[.<fraction>]#<slug>}. */

@@ -59,7 +59,7 @@ class ListingCodecTest {
                 .doesNotContain("\"C\"");
         assertThat(codec.decode(stored)).isEqualTo(front);
         assertThat(NewestKeys.of(codec.decode(stored))).contains(new NewestKeys(java.time.YearMonth.of(2026, 11), 2,
-                List.of("2026-08-01T00:00:00.000000000Z#a"), 3));
+                List.of("2026-08-01T00:00:00.000000000Z#a")));
         assertThat(codec.decode("{\"entries\":[],\"buckets\":{},\"months\":{\"2026\":\",,,,,,,1\"}}").newest())
                 .isEmpty();
         assertThat(codec.encode(new Listing(List.of(), Map.of("2026-11", 1)))).doesNotContain("newest");
