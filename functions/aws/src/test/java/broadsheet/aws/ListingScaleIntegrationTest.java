@@ -31,7 +31,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -51,8 +50,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Months far past what one DynamoDB item could hold, on dynalite: 5,000 articles in one section
- * month whose listed fields are at the validator's maximum lengths (about 7 KB an entry, 35 MB of
- * entries in the month, where one item stops at 400 KB), and 5,000 articles in one tag month.
+ * month whose listed fields are at the validator's maximum lengths (7 KB an entry with one author
+ * and tag, 14 KB with ten and twenty; about 36 MB of entries in the month, where one item stops at
+ * 400 KB), and 5,000 articles in one tag month.
  * The first {@value #SEEDED} of each are stored as the publisher leaves them (entry items, heads,
  * fronts, home and their pages, like {@code SiteSeeder}: publishing them one by one would take
  * dynalite too long for the build); the last {@value #PUBLISHED} are then published into those
@@ -70,6 +70,9 @@ class ListingScaleIntegrationTest {
     private static final int PUBLISHED = 200;
     private static final int SEEDED = ARTICLES - PUBLISHED;
     private static final int PUBLISHERS = 8;
+    /** The authors and tags besides author 0 and tag 0 that the published articles name, nine and nineteen each. */
+    private static final int AUTHOR_POOL = 12;
+    private static final int TAG_POOL = 24;
     private static final Instant FIRST = Instant.parse("2026-11-01T00:00:00Z");
     /** 5,000 articles over the 30 days of November: one every 8 minutes 38 seconds. */
     private static final Duration EVERY = Duration.ofSeconds(30L * 24 * 3600 / ARTICLES);
@@ -84,15 +87,33 @@ class ListingScaleIntegrationTest {
         for (int i = 0; i < ARTICLES; i++) {
             articles.add(atMaxima(validator, i));
         }
-        ListingEntry entry = Listings.entryOf(articles.get(0));
-        assertThat(JSON.writeValueAsString(entry).getBytes(StandardCharsets.UTF_8).length)
-                .as("an entry at the maxima").isGreaterThan(6_000);
+        assertThat(entryBytes(articles.get(0))).as("an entry at the maxima, one author and tag").isGreaterThan(6_000);
+        Article last = articles.get(ARTICLES - 1);
+        assertThat(last.authors()).hasSize(ArticleValidator.MAX_AUTHORS);
+        assertThat(last.tags()).hasSize(ArticleValidator.MAX_TAGS);
+        assertThat(entryBytes(last)).as("an entry at the maxima, ten authors and twenty tags").isGreaterThan(13_000);
 
         Published site = publish(articles);
 
         assertEveryArticleOnItsDayPage(site, ListingId.Collection.section("world"), articles);
         assertEveryArticleOnItsDayPage(site, ListingId.Collection.tag(tagSlug(0)), articles);
         assertEveryArticleOnItsDayPage(site, ListingId.Collection.author(authorSlug(0)), articles);
+        // The collections only the published articles name: every one of them listed too.
+        List<Article> published = articles.subList(SEEDED, ARTICLES);
+        for (int a = 1; a <= AUTHOR_POOL; a++) {
+            String name = authorName(a);
+            assertEveryArticleOnItsDayPage(site, ListingId.Collection.author(authorSlug(a)),
+                    published.stream().filter(article -> article.authors().contains(name)).toList());
+        }
+        for (int t = 1; t <= TAG_POOL; t++) {
+            String name = tagName(t);
+            assertEveryArticleOnItsDayPage(site, ListingId.Collection.tag(tagSlug(t)),
+                    published.stream().filter(article -> article.tags().contains(name)).toList());
+        }
+    }
+
+    private static int entryBytes(Article article) {
+        return JSON.writeValueAsString(Listings.entryOf(article)).getBytes(StandardCharsets.UTF_8).length;
     }
 
     @Test
@@ -210,7 +231,9 @@ class ListingScaleIntegrationTest {
         while (link.find()) {
             days.put(link.group(1), Integer.parseInt(link.group(2)));
         }
-        assertThat(days).hasSize(30);
+        assertThat(days.keySet()).isEqualTo(articles.stream()
+                .map(a -> String.format("%02d", a.publishAt().atZone(ZoneOffset.UTC).getDayOfMonth()))
+                .collect(java.util.stream.Collectors.toSet()));
         assertThat(days.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(articles.size());
 
         Set<String> listed = new TreeSet<>();
@@ -234,8 +257,8 @@ class ListingScaleIntegrationTest {
             assertThat(site.bucket().get(past)).as("no page past the end of day %s", day.getKey()).isEmpty();
         }
         assertThat(listed).isEqualTo(new TreeSet<>(articles.stream().map(Article::slug).toList()));
-        LocalDate some = LocalDate.of(2026, 11, 17);
-        assertThat(site.listings().day(month, some)).hasSize(days.get("17"));
+        String someDay = new TreeSet<>(days.keySet()).first();
+        assertThat(site.listings().day(month, november.atDay(Integer.parseInt(someDay)))).hasSize(days.get(someDay));
     }
 
     private static String page(InMemorySiteBucket bucket, String key) {
@@ -246,10 +269,12 @@ class ListingScaleIntegrationTest {
     /**
      * Article {@code i} with every field a listing keeps at the validator's maximum length in code
      * points, most of them four-byte characters: headline, standfirst, image source and alt text,
-     * an author and a tag (the same for every article: the author and tag months hold all 5,000).
-     * Ten authors and twenty tags would make each publish 31 collections' work and the seeding
-     * 31 × 5,000 entry items; the bound on collections is {@code ChangePlanTest}'s. Parsed by the
-     * validator, so the maxima are the validator's own.
+     * authors and tags. Every article names author 0 and tag 0, so their months hold all 5,000. The
+     * {@value #PUBLISHED} published ones name as many authors and tags as the validator allows, the
+     * others from pools of {@value #AUTHOR_POOL} and {@value #TAG_POOL} (a running story with many
+     * desks on it), so each of those publishes is 31 collections' work, raced by eight publishers
+     * on the same collections; the seeded ones name one each (31 × 4,800 entry items of 14 KB would
+     * take dynalite too long to seed). Parsed by the validator, so the maxima are the validator's own.
      */
     private static Article atMaxima(ArticleValidator validator, int i) {
         String slug = ("story-" + i + "-").concat("x".repeat(80)).substring(0, 80);
@@ -263,8 +288,16 @@ class ListingScaleIntegrationTest {
         image.put("src", ("media/2026/11/" + i + "-").concat("a".repeat(ArticleValidator.MAX_SRC))
                 .substring(0, ArticleValidator.MAX_SRC));
         image.put("alt", text("Alt " + i + " ", ArticleValidator.MAX_ALT));
-        json.putArray("authors").add(text("Author 0 ", ArticleValidator.MAX_AUTHOR));
-        json.putArray("tags").add(tagName(0));
+        var authors = json.putArray("authors").add(authorName(0));
+        var tags = json.putArray("tags").add(tagName(0));
+        if (i >= SEEDED) {
+            for (int k = 0; k < ArticleValidator.MAX_AUTHORS - 1; k++) {
+                authors.add(authorName(1 + (i + k) % AUTHOR_POOL));
+            }
+            for (int k = 0; k < ArticleValidator.MAX_TAGS - 1; k++) {
+                tags.add(tagName(1 + (i + k) % TAG_POOL));
+            }
+        }
         json.put("status", "published");
         json.put("publishAt", FIRST.plus(EVERY.multipliedBy(i)).toString());
         Validated validated = validator.parse(JSON.writeValueAsBytes(json));
@@ -278,8 +311,12 @@ class ListingScaleIntegrationTest {
         return text("Tag " + t + " ", ArticleValidator.MAX_TAG);
     }
 
+    private static String authorName(int a) {
+        return text("Author " + a + " ", ArticleValidator.MAX_AUTHOR);
+    }
+
     private static String authorSlug(int a) {
-        return broadsheet.core.text.Slugs.forName(text("Author " + a + " ", ArticleValidator.MAX_AUTHOR));
+        return broadsheet.core.text.Slugs.forName(authorName(a));
     }
 
     private static String tagSlug(int t) {
