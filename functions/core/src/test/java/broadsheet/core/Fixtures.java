@@ -50,6 +50,57 @@ public final class Fixtures {
                 .withVersion(3);
     }
 
+    /**
+     * A World article with every field but the body at the validator's maximum: headline,
+     * standfirst, caption, credit, alt text, source, ten authors and twenty tags at their maximum
+     * lengths in code points, most of them four-byte characters, with characters HTML must escape
+     * among them, and an image source of the maximum length; the body has a heading, a link, raw
+     * HTML and a list of the same text. Parsed by the validator, so the maxima are its own.
+     */
+    public static Article atMaxima() {
+        tools.jackson.databind.json.JsonMapper mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+        tools.jackson.databind.node.ObjectNode json = mapper.createObjectNode();
+        json.put("section", "world");
+        json.put("slug", "maxima-" + "x".repeat(73));
+        json.put("headline", text("Headline <b>&\\\"'", ArticleValidator.MAX_HEADLINE));
+        json.put("standfirst", text("Standfirst <i>&", ArticleValidator.MAX_STANDFIRST));
+        json.put("body", "## " + text("Heading & <", 80) + "\n\n"
+                + text("A [link](https://example.org/?a=1&b=2) <script>x</script> ", 400) + "\n\n- "
+                + text("item", 40) + "\n- " + text("item", 40) + "\n");
+        tools.jackson.databind.node.ObjectNode image = json.putObject("image");
+        image.put("src", ("media/2026/11/maxima-" + "a".repeat(ArticleValidator.MAX_SRC)).substring(0, ArticleValidator.MAX_SRC));
+        image.put("alt", text("Alt \"quoted\" &", ArticleValidator.MAX_ALT));
+        image.put("caption", text("Caption <u>", ArticleValidator.MAX_CAPTION));
+        image.put("credit", text("Credit &amp;", ArticleValidator.MAX_CREDIT));
+        json.put("source", text("Source '", ArticleValidator.MAX_SOURCE));
+        tools.jackson.databind.node.ArrayNode authors = json.putArray("authors");
+        for (int a = 0; a < ArticleValidator.MAX_AUTHORS; a++) {
+            authors.add(text("Author " + a + " & <", ArticleValidator.MAX_AUTHOR));
+        }
+        tools.jackson.databind.node.ArrayNode tags = json.putArray("tags");
+        for (int t = 0; t < ArticleValidator.MAX_TAGS; t++) {
+            tags.add(text("Tag " + t + " \"<", ArticleValidator.MAX_TAG));
+        }
+        json.put("status", "published");
+        json.put("publishAt", "2026-11-28T18:00:00Z");
+        Validated result = new ArticleValidator(site()).parse(mapper.writeValueAsBytes(json));
+        if (!(result instanceof Validated.Valid valid)) {
+            throw new IllegalStateException("the article at the maxima is invalid: " + result);
+        }
+        return valid.article()
+                .withTimes(Instant.parse("2026-11-28T18:00:00Z"), Instant.parse("2026-11-28T19:00:00Z"))
+                .withVersion(1);
+    }
+
+    /** {@code prefix} then four-byte characters up to exactly {@code codePoints} code points. */
+    private static String text(String prefix, int codePoints) {
+        StringBuilder text = new StringBuilder(prefix);
+        while (text.codePointCount(0, text.length()) < codePoints) {
+            text.appendCodePoint(0x1F5DE); // a rolled-up newspaper
+        }
+        return text.toString();
+    }
+
     /** Three World articles of November 2026 and one of October, given oldest first on purpose. */
     public static List<ListingEntry> worldEntries() {
         return List.of(

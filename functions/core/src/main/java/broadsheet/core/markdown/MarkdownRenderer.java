@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
  *   <li>links to other sites get {@code rel="noopener noreferrer"}; links inside the site get no
  *       {@code rel} (the article text is editorial, so no {@code nofollow}).</li>
  * </ul>
- * Headings move one level down ({@code #} becomes {@code <h2>}): the page's only {@code <h1>} is
- * the headline.
+ * Headings go below the headline, the page's only {@code <h1>}: the body's highest heading becomes
+ * {@code <h2>} and none skips a level below the one before it ({@link HeadingsBelowHeadline}).
  * Text is escaped by the renderer, so editors' {@code <}, {@code &} and quotes show as written.
  */
 public final class MarkdownRenderer {
@@ -48,7 +48,7 @@ public final class MarkdownRenderer {
 
     public String toHtml(String markdown) {
         Node document = parser.parse(markdown == null ? "" : markdown);
-        document.accept(new HeadingsBelowHeadline());
+        new HeadingsBelowHeadline().relevel(document);
         // the HTML is about as long as the Markdown and a bit more: sized so, the builder does not grow a dozen times
         StringBuilder html = new StringBuilder(markdown == null ? 16 : markdown.length() + markdown.length() / 4 + 64);
         renderer.render(document, html);
@@ -204,11 +204,33 @@ public final class MarkdownRenderer {
         }
     }
 
-    /** Walks the blocks only: a paragraph holds inline content, never a heading, so its children are skipped. */
+    /**
+     * Re-levels the body's headings under the page's {@code <h1>}: the body's highest level becomes
+     * {@code <h2>}, and no heading goes more than one level below the heading before it, so the
+     * page's outline has no gaps (a gap is an error to the W3C checker); a heading may rise any
+     * number of levels, and none goes below {@code <h6>}. {@code ## A}, {@code #### B} become
+     * {@code <h2>}, {@code <h3>}. Walks the blocks only: a paragraph holds inline content, never a
+     * heading, so its children are skipped.
+     */
     static final class HeadingsBelowHeadline extends AbstractVisitor {
+
+        private final java.util.List<Heading> headings = new java.util.ArrayList<>();
+
+        /** Collects the document's headings, in document order, then re-levels them. */
+        void relevel(Node document) {
+            document.accept(this);
+            int top = headings.stream().mapToInt(Heading::getLevel).min().orElse(1);
+            int previous = 1;
+            for (Heading heading : headings) {
+                int level = Math.min(Math.min(6, previous + 1), heading.getLevel() - top + 2);
+                heading.setLevel(level);
+                previous = level;
+            }
+        }
+
         @Override
         public void visit(Heading heading) {
-            heading.setLevel(Math.min(6, heading.getLevel() + 1));
+            headings.add(heading);
         }
 
         @Override

@@ -24,8 +24,21 @@ class MarkdownRendererTest {
 
     @Test
     void movesHeadingsBelowTheHeadline() {
-        assertThat(markdown.toHtml("# One\n\n## Two\n\n###### Six\n"))
-                .isEqualTo("<h2>One</h2>\n<h3>Two</h3>\n<h6>Six</h6>\n");
+        assertThat(markdown.toHtml("# One\n\n## Two\n\n### Three\n\n# Four\n"))
+                .isEqualTo("<h2>One</h2>\n<h3>Two</h3>\n<h4>Three</h4>\n<h2>Four</h2>\n");
+    }
+
+    @Test
+    void theBodysHighestHeadingIsAnH2AndNoHeadingSkipsALevelBelowTheOneBeforeIt() {
+        // editors often start at ##: the page has an <h1> only, so an <h3> first would leave a gap
+        assertThat(markdown.toHtml("## Sub\n\n#### Deeper\n\n## Next\n"))
+                .isEqualTo("<h2>Sub</h2>\n<h3>Deeper</h3>\n<h2>Next</h2>\n");
+        assertThat(markdown.toHtml("# One\n\n###### Six\n\n## Two\n\n### Three\n"))
+                .isEqualTo("<h2>One</h2>\n<h3>Six</h3>\n<h3>Two</h3>\n<h4>Three</h4>\n");
+        assertThat(markdown.toHtml("# 1\n## 2\n### 3\n#### 4\n##### 5\n###### 6\n"))
+                .endsWith("<h6>5</h6>\n<h6>6</h6>\n");
+        assertThat(markdown.toHtml("> ### Quoted\n\n- ##### Listed\n"))
+                .isEqualTo("<blockquote>\n<h2>Quoted</h2>\n</blockquote>\n<ul>\n<li>\n<h3>Listed</h3>\n</li>\n</ul>\n");
     }
 
     @Test

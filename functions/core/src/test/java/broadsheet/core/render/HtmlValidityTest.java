@@ -83,6 +83,15 @@ class HtmlValidityTest {
         html.put("empty section front", pages.listingPages(ListingId.sectionFront("sport"),
                 new Listing(List.of(), Map.of())).get(0));
         html.put("404", pages.fixedPages().get(0));
+        broadsheet.core.article.Article maxima = Fixtures.atMaxima();
+        broadsheet.core.listing.ListingEntry maximaEntry = broadsheet.core.listing.Listings.entryOf(maxima);
+        html.put("article at the validator's maxima", pages.articlePage(maxima));
+        html.put("tag front of it", pages.listingPages(ListingId.tagFront(
+                        broadsheet.core.text.Slugs.forName(maxima.tags().get(19))),
+                new Listing(List.of(maximaEntry), Map.of("2026-11", 1))).get(0));
+        html.put("author archive day of it", pages.allPages(ListingId.authorMonth(
+                        broadsheet.core.text.Slugs.forName(maxima.authors().get(9)), YearMonth.of(2026, 11)),
+                broadsheet.core.listing.Listings.monthView(List.of(maximaEntry))).get(1));
 
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, RenderedPage> page : html.entrySet()) {
