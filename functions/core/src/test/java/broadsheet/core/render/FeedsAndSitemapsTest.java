@@ -164,6 +164,25 @@ class FeedsAndSitemapsTest {
     }
 
     @Test
+    void anArticleAtTheValidatorsMaximaReadsBackWholeFromEveryFeedAndTheNewsSitemap() throws Exception {
+        broadsheet.core.article.Article article = broadsheet.core.Fixtures.atMaxima();
+        ListingEntry entry = broadsheet.core.listing.Listings.entryOf(article);
+        List<RenderedPage> feeds = new ArrayList<>(pages.listingPages(ListingId.home(),
+                new Listing(List.of(entry), Map.of("world/2026-11", 1))).subList(1, 3));
+        feeds.addAll(pages.listingPages(ListingId.sectionFront("world"),
+                new Listing(List.of(entry), Map.of("2026-11", 1))).subList(1, 3));
+        for (RenderedPage feed : feeds) {
+            Document xml = parse(feed);
+            assertThat(xml.getElementsByTagNameNS("*", "title").item(1).getTextContent()).as(feed.key())
+                    .isEqualTo(article.headline());
+        }
+        String description = parse(feeds.get(1)).getElementsByTagNameNS("*", "description").item(1).getTextContent();
+        assertThat(org.jsoup.Jsoup.parseBodyFragment(description).body().text()).isEqualTo(article.standfirst());
+        Document news = parse(pages.newsSitemap(List.of(entry)));
+        assertThat(news.getElementsByTagNameNS(NEWS, "title").item(0).getTextContent()).isEqualTo(article.headline());
+    }
+
+    @Test
     void daySitemapsMonthIndexesTheSiteSitemapAndRobotsFollowTheSitemapProtocol() throws Exception {
         Element site = parse(page(ListingId.home(), "sitemap.xml")).getDocumentElement();
         assertThat(site.getNamespaceURI()).isEqualTo(SITEMAP);
