@@ -10,6 +10,7 @@ import org.commonmark.node.Paragraph;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
+import org.commonmark.renderer.html.CoreHtmlNodeRenderer;
 import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -27,7 +28,7 @@ import java.util.regex.Pattern;
  *   <li>raw HTML in the Markdown is escaped and shown as text, never passed through;</li>
  *   <li>link targets are http, https, mailto or relative; image sources are http(s) or media
  *       keys ({@code media/...}, served from the site root); anything else becomes {@code #}
- *       (links) or an empty source (images);</li>
+ *       (links), or the image's alt text in place of the image ({@link RefusedImages});</li>
  *   <li>links to other sites get {@code rel="noopener noreferrer"}; links inside the site get no
  *       {@code rel} (the article text is editorial, so no {@code nofollow}).</li>
  * </ul>
@@ -44,6 +45,7 @@ public final class MarkdownRenderer {
             .urlSanitizer(new AllowListSanitizer())
             .attributeProviderFactory(context -> new ExternalLinks())
             .nodeRendererFactory(TextRenderer::new)
+            .nodeRendererFactory(RefusedImages::new)
             .build();
 
     public String toHtml(String markdown) {
@@ -235,6 +237,34 @@ public final class MarkdownRenderer {
 
         @Override
         public void visit(Paragraph paragraph) {
+        }
+    }
+
+    /**
+     * An image whose source the allow-list refuses is rendered as its alt text, not as an
+     * {@code <img>} with an empty {@code src} (an error to the W3C checker, and a request for the
+     * page itself in some browsers); other images as commonmark renders them.
+     */
+    static final class RefusedImages extends CoreHtmlNodeRenderer {
+
+        private static final UrlSanitizer ALLOW_LIST = new AllowListSanitizer();
+
+        RefusedImages(HtmlNodeRendererContext context) {
+            super(context);
+        }
+
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(Image.class);
+        }
+
+        @Override
+        public void visit(Image image) {
+            if (ALLOW_LIST.sanitizeImageUrl(image.getDestination()).isEmpty()) {
+                visitChildren(image);
+            } else {
+                super.visit(image);
+            }
         }
     }
 

@@ -42,6 +42,13 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void anImageWhoseSourceIsRefusedShowsItsAltTextInsteadOfAnEmptyImage() {
+        assertThat(markdown.toHtml("![a *map* <b>](javascript:alert(1)) ![ok](media/2026/11/map.png)"))
+                .isEqualTo("<p>a <em>map</em> &lt;b&gt; <img src=\"/media/2026/11/map.png\" alt=\"ok\" loading=\"lazy\" /></p>\n");
+        assertThat(markdown.toHtml("![](data:image/png;base64,AAAA)")).isEqualTo("<p></p>\n");
+    }
+
+    @Test
     void escapesRawHtmlInsteadOfPassingItThrough() {
         assertThat(markdown.toHtml("<script>alert(1)</script>"))
                 .isEqualTo("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n");
@@ -76,7 +83,7 @@ class MarkdownRendererTest {
         for (String src : new String[] {"javascript:alert(1)", "data:image/svg+xml;base64,PHN2Zz4=", "../secret.jpg",
                 "media/../x.jpg", "//evil.example/a.jpg"}) {
             assertThat(markdown.toHtml("![alt](" + src + ")")).as(src)
-                    .isEqualTo("<p><img src=\"\" alt=\"alt\" loading=\"lazy\" /></p>\n");
+                    .isEqualTo("<p>alt</p>\n");
         }
     }
 

@@ -35,6 +35,45 @@ class HtmlValidityTest {
     private static final Messages messages = new Messages();
     private static SimpleDocumentValidator checker;
 
+    /** A body with every construct CommonMark has, and the URLs the renderer refuses. */
+    private static final String EVERY_CONSTRUCT = String.join("\n",
+            "Intro with *em*, **strong**, `code`, a [link](https://example.org \"title\"), an <https://example.org/auto>",
+            "autolink, a <mail@example.org> mail, an &amp; entity, &#x1F5DE; and a hard  ",
+            "break, and a backslash\\",
+            "break.",
+            "",
+            "### Deep heading first",
+            "",
+            "Setext heading",
+            "--------------",
+            "",
+            "> A quote with a [reference link][ref]",
+            "> > nested",
+            "",
+            "1. one",
+            "2. two",
+            "   - nested *item*",
+            "",
+            "   - loose",
+            "",
+            "***",
+            "",
+            "    indented code <b>",
+            "",
+            "```java title",
+            "fenced <code> & \"quotes\"",
+            "```",
+            "",
+            "<div onclick=\"x()\">raw block</div>",
+            "",
+            "Inline <span>raw</span> and <!-- comment -->.",
+            "",
+            "![an image](media/2026/11/photo.jpg \"t\") ![refused image](javascript:alert(1)) ![](https://example.org/i.png)",
+            "[refused link](javascript:alert(1)) [empty]() [relative](/world/) [mail](mailto:a@example.org)",
+            "",
+            "[ref]: https://example.org/ref",
+            "");
+
     @BeforeAll
     static void setUpChecker() throws Exception {
         BasicConfigurator.configure(new NullAppender()); // the checker's internal log stays quiet
@@ -86,6 +125,8 @@ class HtmlValidityTest {
         broadsheet.core.article.Article maxima = Fixtures.atMaxima();
         broadsheet.core.listing.ListingEntry maximaEntry = broadsheet.core.listing.Listings.entryOf(maxima);
         html.put("article at the validator's maxima", pages.articlePage(maxima));
+        html.put("article whose body uses every Markdown construct", pages.articlePage(withBody(Fixtures.worldArticle(),
+                EVERY_CONSTRUCT)));
         html.put("tag front of it", pages.listingPages(ListingId.tagFront(
                         broadsheet.core.text.Slugs.forName(maxima.tags().get(19))),
                 new Listing(List.of(maximaEntry), Map.of("2026-11", 1))).get(0));
@@ -113,6 +154,12 @@ class HtmlValidityTest {
                 + "<title>t</title><p><time datetime=\"2026-12-04T13:35:42.272175810Z\">now</time></p></html>")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         assertThat(messages.errors).singleElement().asString().contains("datetime");
+    }
+
+    private static broadsheet.core.article.Article withBody(broadsheet.core.article.Article a, String body) {
+        return new broadsheet.core.article.Article(a.section(), a.slug(), a.headline(), a.standfirst(), body, a.image(),
+                a.authors(), a.tags(), a.source(), a.status(), a.publishAt(), a.createdAt(), a.updatedAt(), a.version(),
+                a.createdBy());
     }
 
     /** What the checker reports, as "line:column message". */
