@@ -1,5 +1,6 @@
 package broadsheet.aws;
 
+import broadsheet.core.Fixtures;
 import broadsheet.core.article.Article;
 import broadsheet.core.article.ArticleValidator;
 import broadsheet.core.article.Validated;
@@ -281,13 +282,13 @@ class ListingScaleIntegrationTest {
         ObjectNode json = JSON.createObjectNode();
         json.put("section", "world");
         json.put("slug", slug);
-        json.put("headline", text("Headline " + i + " ", ArticleValidator.MAX_HEADLINE));
-        json.put("standfirst", text("Standfirst " + i + " ", ArticleValidator.MAX_STANDFIRST));
+        json.put("headline", Fixtures.text("Headline " + i + " ", ArticleValidator.MAX_HEADLINE));
+        json.put("standfirst", Fixtures.text("Standfirst " + i + " ", ArticleValidator.MAX_STANDFIRST));
         json.put("body", "Body of story " + i + ".");
         ObjectNode image = json.putObject("image");
         image.put("src", ("media/2026/11/" + i + "-").concat("a".repeat(ArticleValidator.MAX_SRC))
                 .substring(0, ArticleValidator.MAX_SRC));
-        image.put("alt", text("Alt " + i + " ", ArticleValidator.MAX_ALT));
+        image.put("alt", Fixtures.text("Alt " + i + " ", ArticleValidator.MAX_ALT));
         var authors = json.putArray("authors").add(authorName(0));
         var tags = json.putArray("tags").add(tagName(0));
         if (i >= SEEDED) {
@@ -308,11 +309,11 @@ class ListingScaleIntegrationTest {
     }
 
     private static String tagName(int t) {
-        return text("Tag " + t + " ", ArticleValidator.MAX_TAG);
+        return Fixtures.text("Tag " + t + " ", ArticleValidator.MAX_TAG);
     }
 
     private static String authorName(int a) {
-        return text("Author " + a + " ", ArticleValidator.MAX_AUTHOR);
+        return Fixtures.text("Author " + a + " ", ArticleValidator.MAX_AUTHOR);
     }
 
     private static String authorSlug(int a) {
@@ -321,14 +322,5 @@ class ListingScaleIntegrationTest {
 
     private static String tagSlug(int t) {
         return broadsheet.core.text.Slugs.forName(tagName(t));
-    }
-
-    /** {@code prefix} then four-byte characters up to exactly {@code codePoints} code points. */
-    private static String text(String prefix, int codePoints) {
-        StringBuilder text = new StringBuilder(prefix);
-        while (text.codePointCount(0, text.length()) < codePoints) {
-            text.appendCodePoint(0x1F4F0); // 📰
-        }
-        return text.toString();
     }
 }

@@ -1,19 +1,18 @@
 package broadsheet.core;
 
-import broadsheet.core.listing.Listing;
-import broadsheet.core.listing.ListingEntry;
-
 import broadsheet.core.article.Article;
 import broadsheet.core.article.ArticleValidator;
 import broadsheet.core.article.Validated;
+import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingEntry;
 import broadsheet.core.site.SiteConfig;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import broadsheet.core.listing.Listing;
-import broadsheet.core.listing.ListingEntry;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +57,8 @@ public final class Fixtures {
      * HTML and a list of the same text. Parsed by the validator, so the maxima are its own.
      */
     public static Article atMaxima() {
-        tools.jackson.databind.json.JsonMapper mapper = tools.jackson.databind.json.JsonMapper.builder().build();
-        tools.jackson.databind.node.ObjectNode json = mapper.createObjectNode();
+        JsonMapper mapper = JsonMapper.builder().build();
+        ObjectNode json = mapper.createObjectNode();
         json.put("section", "world");
         json.put("slug", "maxima-" + "x".repeat(73));
         json.put("headline", text("Headline <b>&\\\"'", ArticleValidator.MAX_HEADLINE));
@@ -67,17 +66,17 @@ public final class Fixtures {
         json.put("body", "## " + text("Heading & <", 80) + "\n\n"
                 + text("A [link](https://example.org/?a=1&b=2) <script>x</script> ", 400) + "\n\n- "
                 + text("item", 40) + "\n- " + text("item", 40) + "\n");
-        tools.jackson.databind.node.ObjectNode image = json.putObject("image");
+        ObjectNode image = json.putObject("image");
         image.put("src", ("media/2026/11/maxima-" + "a".repeat(ArticleValidator.MAX_SRC)).substring(0, ArticleValidator.MAX_SRC));
         image.put("alt", text("Alt \"quoted\" &", ArticleValidator.MAX_ALT));
         image.put("caption", text("Caption <u>", ArticleValidator.MAX_CAPTION));
         image.put("credit", text("Credit &amp;", ArticleValidator.MAX_CREDIT));
         json.put("source", text("Source '", ArticleValidator.MAX_SOURCE));
-        tools.jackson.databind.node.ArrayNode authors = json.putArray("authors");
+        ArrayNode authors = json.putArray("authors");
         for (int a = 0; a < ArticleValidator.MAX_AUTHORS; a++) {
             authors.add(text("Author " + a + " & <", ArticleValidator.MAX_AUTHOR));
         }
-        tools.jackson.databind.node.ArrayNode tags = json.putArray("tags");
+        ArrayNode tags = json.putArray("tags");
         for (int t = 0; t < ArticleValidator.MAX_TAGS; t++) {
             tags.add(text("Tag " + t + " \"<", ArticleValidator.MAX_TAG));
         }
@@ -93,7 +92,7 @@ public final class Fixtures {
     }
 
     /** {@code prefix} then four-byte characters up to exactly {@code codePoints} code points. */
-    private static String text(String prefix, int codePoints) {
+    public static String text(String prefix, int codePoints) {
         StringBuilder text = new StringBuilder(prefix);
         while (text.codePointCount(0, text.length()) < codePoints) {
             text.appendCodePoint(0x1F5DE); // a rolled-up newspaper

@@ -1,13 +1,7 @@
 package broadsheet.core.render;
 
 import broadsheet.core.Fixtures;
-
-import broadsheet.core.listing.Listing;
-import broadsheet.core.listing.ListingEntry;
-import broadsheet.core.listing.ListingId;
-import broadsheet.core.listing.Listings;
-
-import broadsheet.core.Fixtures;
+import broadsheet.core.article.Article;
 import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingEntry;
 import broadsheet.core.listing.ListingId;
@@ -165,8 +159,8 @@ class FeedsAndSitemapsTest {
 
     @Test
     void anArticleAtTheValidatorsMaximaReadsBackWholeFromEveryFeedAndTheNewsSitemap() throws Exception {
-        broadsheet.core.article.Article article = broadsheet.core.Fixtures.atMaxima();
-        ListingEntry entry = broadsheet.core.listing.Listings.entryOf(article);
+        Article article = Fixtures.atMaxima();
+        ListingEntry entry = Listings.entryOf(article);
         List<RenderedPage> feeds = new ArrayList<>(pages.listingPages(ListingId.home(),
                 new Listing(List.of(entry), Map.of("world/2026-11", 1))).subList(1, 3));
         feeds.addAll(pages.listingPages(ListingId.sectionFront("world"),

@@ -1,8 +1,12 @@
 package broadsheet.core.render;
 
 import broadsheet.core.Fixtures;
+import broadsheet.core.article.Article;
 import broadsheet.core.listing.Listing;
+import broadsheet.core.listing.ListingEntry;
 import broadsheet.core.listing.ListingId;
+import broadsheet.core.listing.Listings;
+import broadsheet.core.text.Slugs;
 import nu.validator.validation.SimpleDocumentValidator;
 import org.apache.log4j.BasicConfigurator;
 import org.apache.log4j.varia.NullAppender;
@@ -122,17 +126,16 @@ class HtmlValidityTest {
         html.put("empty section front", pages.listingPages(ListingId.sectionFront("sport"),
                 new Listing(List.of(), Map.of())).get(0));
         html.put("404", pages.fixedPages().get(0));
-        broadsheet.core.article.Article maxima = Fixtures.atMaxima();
-        broadsheet.core.listing.ListingEntry maximaEntry = broadsheet.core.listing.Listings.entryOf(maxima);
+        Article maxima = Fixtures.atMaxima();
+        ListingEntry maximaEntry = Listings.entryOf(maxima);
         html.put("article at the validator's maxima", pages.articlePage(maxima));
         html.put("article whose body uses every Markdown construct", pages.articlePage(withBody(Fixtures.worldArticle(),
                 EVERY_CONSTRUCT)));
-        html.put("tag front of it", pages.listingPages(ListingId.tagFront(
-                        broadsheet.core.text.Slugs.forName(maxima.tags().get(19))),
+        html.put("tag front of it", pages.listingPages(ListingId.tagFront(Slugs.forName(maxima.tags().get(19))),
                 new Listing(List.of(maximaEntry), Map.of("2026-11", 1))).get(0));
         html.put("author archive day of it", pages.allPages(ListingId.authorMonth(
-                        broadsheet.core.text.Slugs.forName(maxima.authors().get(9)), YearMonth.of(2026, 11)),
-                broadsheet.core.listing.Listings.monthView(List.of(maximaEntry))).get(1));
+                        Slugs.forName(maxima.authors().get(9)), YearMonth.of(2026, 11)),
+                Listings.monthView(List.of(maximaEntry))).get(1));
 
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, RenderedPage> page : html.entrySet()) {
@@ -156,8 +159,8 @@ class HtmlValidityTest {
         assertThat(messages.errors).singleElement().asString().contains("datetime");
     }
 
-    private static broadsheet.core.article.Article withBody(broadsheet.core.article.Article a, String body) {
-        return new broadsheet.core.article.Article(a.section(), a.slug(), a.headline(), a.standfirst(), body, a.image(),
+    private static Article withBody(Article a, String body) {
+        return new Article(a.section(), a.slug(), a.headline(), a.standfirst(), body, a.image(),
                 a.authors(), a.tags(), a.source(), a.status(), a.publishAt(), a.createdAt(), a.updatedAt(), a.version(),
                 a.createdBy());
     }
