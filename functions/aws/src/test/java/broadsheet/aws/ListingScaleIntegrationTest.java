@@ -46,6 +46,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -234,7 +235,7 @@ class ListingScaleIntegrationTest {
         }
         assertThat(days.keySet()).isEqualTo(articles.stream()
                 .map(a -> String.format("%02d", a.publishAt().atZone(ZoneOffset.UTC).getDayOfMonth()))
-                .collect(java.util.stream.Collectors.toSet()));
+                .collect(Collectors.toSet()));
         assertThat(days.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(articles.size());
 
         Set<String> listed = new TreeSet<>();

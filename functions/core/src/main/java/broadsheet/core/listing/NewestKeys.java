@@ -75,13 +75,16 @@ public record NewestKeys(YearMonth month, int inMonth, List<String> older) {
     /** An entry's publish time and slug as a front stores them: {@code <epoch seconds, base 36>[.<fraction>]#<slug>}. */
     static String shortKey(Instant publishAt, String slug) {
         StringBuilder key = new StringBuilder(Long.toString(publishAt.getEpochSecond(), Character.MAX_RADIX));
-        if (publishAt.getNano() != 0) {
-            String fraction = String.format(java.util.Locale.ROOT, "%09d", publishAt.getNano());
-            int end = fraction.length();
-            while (fraction.charAt(end - 1) == '0') {
-                end--;
+        int nanos = publishAt.getNano();
+        if (nanos != 0) {
+            // the nine digits of the fraction without their trailing zeros
+            int digits = 9;
+            while (nanos % 10 == 0) {
+                nanos /= 10;
+                digits--;
             }
-            key.append('.').append(fraction, 0, end);
+            String fraction = Integer.toString(nanos);
+            key.append('.').append("000000000", 0, digits - fraction.length()).append(fraction);
         }
         return key.append('#').append(slug).toString();
     }

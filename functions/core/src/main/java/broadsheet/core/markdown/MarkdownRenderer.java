@@ -17,6 +17,8 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.HtmlWriter;
 import org.commonmark.renderer.html.UrlSanitizer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -216,7 +218,7 @@ public final class MarkdownRenderer {
      */
     static final class HeadingsBelowHeadline extends AbstractVisitor {
 
-        private final java.util.List<Heading> headings = new java.util.ArrayList<>();
+        private final List<Heading> headings = new ArrayList<>();
 
         /** Collects the document's headings, in document order, then re-levels them. */
         void relevel(Node document) {
@@ -241,13 +243,11 @@ public final class MarkdownRenderer {
     }
 
     /**
-     * An image whose source the allow-list refuses is rendered as its alt text, not as an
+     * An image whose source the renderer's allow-list refuses is rendered as its alt text, not as an
      * {@code <img>} with an empty {@code src} (an error to the W3C checker, and a request for the
      * page itself in some browsers); other images as commonmark renders them.
      */
     static final class RefusedImages extends CoreHtmlNodeRenderer {
-
-        private static final UrlSanitizer ALLOW_LIST = new AllowListSanitizer();
 
         RefusedImages(HtmlNodeRendererContext context) {
             super(context);
@@ -260,7 +260,7 @@ public final class MarkdownRenderer {
 
         @Override
         public void visit(Image image) {
-            if (ALLOW_LIST.sanitizeImageUrl(image.getDestination()).isEmpty()) {
+            if (context.urlSanitizer().sanitizeImageUrl(image.getDestination()).isEmpty()) {
                 visitChildren(image);
             } else {
                 super.visit(image);

@@ -151,20 +151,24 @@ final class Sitemaps {
         TreeSet<String> sectionMonths = new TreeSet<>();
         // About 2,600 keys at 27 years and eight sections, on every publish: checked by hand, each
         // section once for the run of keys it starts (home's counts are sorted).
-        String[] checked = {null, null};
-        buckets.forEach((key, count) -> {
+        String lastSection = null;
+        boolean known = false;
+        for (Map.Entry<String, Integer> bucket : buckets.entrySet()) {
+            String key = bucket.getKey();
+            Integer count = bucket.getValue();
             int slash = key.indexOf('/');
-            if (slash > 0 && count != null && count > 0 && isMonth(key, slash + 1)) {
-                String section = key.substring(0, slash);
-                if (!section.equals(checked[0])) {
-                    checked[0] = section;
-                    checked[1] = config.hasSection(section) ? section : null;
-                }
-                if (checked[1] != null) {
-                    sectionMonths.add(key);
-                }
+            if (slash <= 0 || count == null || count <= 0 || !isMonth(key, slash + 1)) {
+                continue;
             }
-        });
+            String section = key.substring(0, slash);
+            if (!section.equals(lastSection)) {
+                lastSection = section;
+                known = config.hasSection(section);
+            }
+            if (known) {
+                sectionMonths.add(key);
+            }
+        }
         for (ListingEntry e : entries) {
             if (e.publishAt() != null && config.hasSection(e.section())) {
                 sectionMonths.add(e.section() + "/" + SiteLayout.archiveMonth(e.publishAt()));
