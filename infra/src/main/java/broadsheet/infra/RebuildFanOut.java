@@ -27,7 +27,7 @@ final class RebuildFanOut {
 
     /** What a rebuild worker reads: its section's articles (index), the listing scan, fronts and home. */
     static final List<String> TABLE_ACTIONS = List.of("dynamodb:Scan", "dynamodb:GetItem", "dynamodb:BatchGetItem");
-    /** A rebuild only puts pages (a metadata-only copy onto itself included) and never deletes. */
+    /** A rebuild reads pages' heads and puts pages, and never deletes. */
     static final List<String> OBJECT_ACTIONS = List.of("s3:GetObject", "s3:PutObject");
     /** What the SQS event source mapping does with the worker's role. */
     static final List<String> QUEUE_CONSUME_ACTIONS = List.of(

@@ -2,19 +2,21 @@ package broadsheet.aws;
 
 import broadsheet.core.publish.SiteBucket;
 import broadsheet.core.render.RenderedPage;
+import broadsheet.core.render.RevisionMark;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +37,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * a versioned bucket) with 404 NoSuchKey: all three mean "decide again" (see
  * docs/aws-semantics.md).
  *
- * <p>A page whose bytes equal the stored ones is not uploaded again; if its revision is newer,
- * the stored revision is raised in place (see {@link #raiseRevision}) so that the revision check
- * keeps fencing off older writers. That copy is conditional on its source and on its destination
- * (both {@code <etag>}): S3 reads the source, then writes the destination, and a page stored in
- * between would otherwise be replaced by the older bytes with the higher revision.
+ * <p><b>The stored bytes carry the revision.</b> S3's {@code If-Match} compares ETags, and an ETag
+ * is a hash of the object's bytes alone, not of its metadata: a page that went back to bytes it had
+ * held (A, then B, then A again at a newer revision), or whose revision moved with its bytes
+ * unchanged, would still match an ETag read from the older state, and a writer that read it would
+ * replace the newer revision. So every object ends with a comment naming its revision
+ * ({@link RevisionMark}): two revisions never have the same bytes, and an ETag names one revision.
+ * {@link #get} returns the page without it. A page whose content equals the stored one at a newer
+ * revision is stored again all the same (a "raise", not counted as an upload: {@code put} answers
+ * false), so that the revision check keeps fencing off older writers.
  *
- * <p><b>Unknown outcomes.</b> A conditional PutObject or CopyObject that fails with an I/O error
+ * <p><b>Unknown outcomes.</b> A conditional PutObject that fails with an I/O error
  * ({@link SdkClientException} caused by an {@link IOException}) may or may not have been applied,
  * and the SDK's own retries of it may then fail their precondition on the object the first attempt
  * stored. Such a write is decided again like a 412: the object is read again, and a stored
@@ -73,7 +79,7 @@ public final class S3SiteBucket implements SiteBucket {
     private final S3Client s3;
     private final String bucket;
     private final AtomicLong puts = new AtomicLong();
-    private final AtomicLong copies = new AtomicLong();
+    private final AtomicLong raises = new AtomicLong();
 
     public S3SiteBucket(S3Client s3, String bucket) {
         this.s3 = Objects.requireNonNull(s3, "s3");
@@ -96,16 +102,9 @@ public final class S3SiteBucket implements SiteBucket {
                 }
                 return ours;
             }
-            if (stored.isPresent() && hash.equals(stored.get().metadata().get(SHA256))) {
-                try {
-                    if (raiseRevision(page, revision, hash, stored.get().eTag())) {
-                        return false;
-                    }
-                } catch (SdkClientException e) {
-                    unknownOutcomes = countUnknownOutcome(page.key(), e, unknownOutcomes); // raised or not: decide again
-                }
-                continue;
-            }
+            // same content, newer revision: stored again all the same (its mark changes), so that the
+            // revision check keeps fencing off older writers; it counts as a raise, not an upload
+            boolean raise = stored.isPresent() && hash.equals(stored.get().metadata().get(SHA256));
             PutObjectRequest.Builder request = PutObjectRequest.builder()
                     .bucket(bucket)
                     .key(page.key())
@@ -117,12 +116,14 @@ public final class S3SiteBucket implements SiteBucket {
             } else {
                 request.ifNoneMatch("*");
             }
+            byte[] mark = RevisionMark.of(page.contentType(), revision);
             try {
                 // the SDK reads the page's bytes through a stream (again on a retry): no copy of the body
-                s3.putObject(request.build(),
-                        RequestBody.fromContentProvider(page::openBody, page.length(), page.contentType()));
-                puts.incrementAndGet();
-                return true;
+                s3.putObject(request.build(), RequestBody.fromContentProvider(
+                        () -> new SequenceInputStream(page.openBody(), new ByteArrayInputStream(mark)),
+                        page.length() + mark.length, page.contentType()));
+                (raise ? raises : puts).incrementAndGet();
+                return !raise;
             } catch (S3Exception e) {
                 if (!isConflict(e) && !isGone(e)) {
                     throw e;
@@ -130,39 +131,10 @@ public final class S3SiteBucket implements SiteBucket {
                 // another writer changed or deleted the object since the head: decide again
             } catch (SdkClientException e) {
                 unknownOutcomes = countUnknownOutcome(page.key(), e, unknownOutcomes);
-                uploadUnknown = true; // stored or not: decide again from what is there
+                uploadUnknown |= !raise; // stored or not: decide again from what is there
             }
         }
         throw new IllegalStateException("page " + page.key() + " kept changing under " + MAX_ATTEMPTS + " attempts");
-    }
-
-    /**
-     * Same bytes, newer revision: the bytes stay, only the stored revision (and the headers) move
-     * up, by copying the object onto itself if it is still the one read. Without this, a page
-     * skipped at revision 3 because its bytes equal revision 1 would still read as revision 1,
-     * and a late writer of revision 2 with other bytes would replace what revision 3 wants.
-     *
-     * @return false when the object changed or was deleted meanwhile (decide again)
-     * @throws SdkClientException also when the copy's outcome is unknown (see {@link #countUnknownOutcome})
-     */
-    private boolean raiseRevision(RenderedPage page, long revision, String hash, String eTag) {
-        try {
-            s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(page.key())
-                    .destinationBucket(bucket).destinationKey(page.key())
-                    .copySourceIfMatch(eTag)
-                    .ifMatch(eTag)
-                    .metadataDirective(MetadataDirective.REPLACE)
-                    .contentType(page.contentType())
-                    .cacheControl(page.cacheControl())
-                    .metadata(metadata(page, revision, hash)));
-            copies.incrementAndGet();
-            return true;
-        } catch (S3Exception e) {
-            if (!isConflict(e) && !isGone(e)) {
-                throw e;
-            }
-            return false;
-        }
     }
 
     @Override
@@ -179,8 +151,10 @@ public final class S3SiteBucket implements SiteBucket {
             return Optional.empty();
         }
         GetObjectResponse response = object.response();
-        return Optional.of(new StoredPage(response.contentType(), response.cacheControl(), object.asByteArray(),
-                revisionOf(response.metadata()), response.metadata().get(SHA256),
+        long revision = revisionOf(response.metadata());
+        return Optional.of(new StoredPage(response.contentType(), response.cacheControl(),
+                RevisionMark.strip(object.asByteArray(), response.contentType(), revision),
+                revision, response.metadata().get(SHA256),
                 Optional.ofNullable(response.metadata().get(REDIRECT_LOCATION))));
     }
 
@@ -197,9 +171,9 @@ public final class S3SiteBucket implements SiteBucket {
         return puts.get();
     }
 
-    /** Unchanged pages whose revision was raised in place (CopyObject onto itself, bytes untouched). */
+    /** Unchanged pages stored again with a newer revision (their content untouched, their mark new). */
     public long revisionRaiseCount() {
-        return copies.get();
+        return raises.get();
     }
 
     private Optional<HeadObjectResponse> head(String key) {
@@ -261,8 +235,8 @@ public final class S3SiteBucket implements SiteBucket {
     }
 
     /**
-     * 404 NoSuchKey: S3's answer to {@code If-Match} on a key without a current object, and to a
-     * copy whose source is gone. A missing bucket (NoSuchBucket, also 404) is no such answer.
+     * 404 NoSuchKey: S3's answer to {@code If-Match} on a key without a current object. A missing
+     * bucket (NoSuchBucket, also 404) is no such answer.
      */
     private static boolean isGone(S3Exception e) {
         if (e instanceof NoSuchKeyException) {

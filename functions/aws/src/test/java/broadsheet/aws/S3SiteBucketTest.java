@@ -68,7 +68,7 @@ class S3SiteBucketTest extends SiteBucketContract {
     }
 
     @Test
-    void raisesTheRevisionOfAnUnchangedPageInPlaceWithItsHeaders() {
+    void raisesTheRevisionOfAnUnchangedPageUnderANewETagWithItsHeaders() {
         S3SiteBucket raising = new S3SiteBucket(aws.s3(), aws.bucketName());
         raising.put(page("world/a/index.html", "<p>same</p>"), 1);
         String eTag = aws.s3().headObject(b -> b.bucket(aws.bucketName()).key("world/a/index.html")).eTag();
@@ -77,11 +77,24 @@ class S3SiteBucketTest extends SiteBucketContract {
                 "<p>same</p>".getBytes(StandardCharsets.UTF_8)), 4)).isFalse();
 
         HeadObjectResponse head = aws.s3().headObject(b -> b.bucket(aws.bucketName()).key("world/a/index.html"));
-        assertThat(head.eTag()).isEqualTo(eTag);
+        assertThat(head.eTag()).as("the stored bytes name the revision").isNotEqualTo(eTag);
         assertThat(head.metadata()).containsEntry("revision", "4");
         assertThat(head.cacheControl()).isEqualTo(LISTING_CACHE);
         assertThat(normalizedContentType(head.contentType())).isEqualTo("text/html;charset=utf-8");
+        assertThat(new String(raising.get("world/a/index.html").orElseThrow().body(), StandardCharsets.UTF_8))
+                .isEqualTo("<p>same</p>");
         assertThat(raising.putCount()).isEqualTo(1);
+        assertThat(raising.revisionRaiseCount()).isEqualTo(1);
+    }
+
+    @Test
+    void storesEveryPageWithACommentNamingItsRevisionAndReadsItBackWithout() {
+        bucket.put(page("world/a/index.html", "<p>A</p>"), 7);
+
+        byte[] raw = aws.s3().getObjectAsBytes(b -> b.bucket(aws.bucketName()).key("world/a/index.html")).asByteArray();
+        assertThat(new String(raw, StandardCharsets.UTF_8)).isEqualTo("<p>A</p>\n<!-- revision 7 -->\n");
+        assertThat(new String(bucket.get("world/a/index.html").orElseThrow().body(), StandardCharsets.UTF_8))
+                .isEqualTo("<p>A</p>");
     }
 
     @Test
@@ -123,5 +136,100 @@ class S3SiteBucketTest extends SiteBucketContract {
         SiteBucket.StoredPage stored = bucket.get("index.html").orElseThrow();
         assertThat(stored.revision()).isEqualTo(5);
         assertThat(racing.putCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aRevisionRaisedBetweenHeadAndPutIsNeverOverwritten() {
+        SiteBucket other = new S3SiteBucket(aws.s3(), aws.bucketName());
+        other.put(page("index.html", "<p>A</p>"), 1);
+        // revision 9 has the bytes of revision 1: it only raises the stored revision, after this
+        // bucket read revision 1 and before it writes revision 5
+        S3SiteBucket racing = new S3SiteBucket(new InterleavingS3Client(aws.s3(),
+                () -> other.put(page("index.html", "<p>A</p>"), 9)), aws.bucketName());
+
+        assertThat(racing.put(page("index.html", "<p>B</p>"), 5)).isFalse();
+
+        SiteBucket.StoredPage stored = bucket.get("index.html").orElseThrow();
+        assertThat(stored.revision()).isEqualTo(9);
+        assertThat(new String(stored.body(), StandardCharsets.UTF_8)).isEqualTo("<p>A</p>");
+    }
+
+    @Test
+    void aPageBackToTheBytesReadBetweenHeadAndPutIsNeverOverwritten() {
+        SiteBucket other = new S3SiteBucket(aws.s3(), aws.bucketName());
+        other.put(page("index.html", "<p>A</p>"), 1);
+        // between this bucket's read of revision 1 and its write of revision 5, the page changes
+        // and changes back: revision 9 holds the bytes of revision 1 again
+        S3SiteBucket racing = new S3SiteBucket(new InterleavingS3Client(aws.s3(), () -> {
+            other.put(page("index.html", "<p>B</p>"), 3);
+            other.put(page("index.html", "<p>A</p>"), 9);
+        }), aws.bucketName());
+
+        assertThat(racing.put(page("index.html", "<p>C</p>"), 5)).isFalse();
+
+        SiteBucket.StoredPage stored = bucket.get("index.html").orElseThrow();
+        assertThat(stored.revision()).isEqualTo(9);
+        assertThat(new String(stored.body(), StandardCharsets.UTF_8)).isEqualTo("<p>A</p>");
+    }
+
+    @Test
+    void aPageStoredBetweenARevisionRaisesHeadAndPutIsNeverReplaced() {
+        SiteBucket other = new S3SiteBucket(aws.s3(), aws.bucketName());
+        other.put(page("world/index.html", "<p>A</p>"), 1);
+        // revision 4 has the bytes of revision 1; revision 9 is stored before its raise is written
+        S3SiteBucket raising = new S3SiteBucket(new InterleavingS3Client(aws.s3(),
+                () -> other.put(page("world/index.html", "<p>B</p>"), 9)), aws.bucketName());
+
+        assertThat(raising.put(page("world/index.html", "<p>A</p>"), 4)).isFalse();
+
+        assertStored("world/index.html", 9, "<p>B</p>");
+        assertThat(raising.revisionRaiseCount()).isZero();
+    }
+
+    @Test
+    void anOlderPageStoredBetweenARevisionRaisesHeadAndPutIsReplacedAfterReadingAgain() {
+        SiteBucket other = new S3SiteBucket(aws.s3(), aws.bucketName());
+        other.put(page("world/index.html", "<p>A</p>"), 1);
+        S3SiteBucket raising = new S3SiteBucket(new InterleavingS3Client(aws.s3(),
+                () -> other.put(page("world/index.html", "<p>B</p>"), 2)), aws.bucketName());
+
+        assertThat(raising.put(page("world/index.html", "<p>A</p>"), 4)).isTrue();
+
+        assertStored("world/index.html", 4, "<p>A</p>");
+    }
+
+    @Test
+    void aPageDeletedBetweenHeadAndPutIsWrittenAgainAsANewObject() {
+        new S3SiteBucket(aws.s3(), aws.bucketName()).put(page("world/a/index.html", "<p>revision 1</p>"), 1);
+        // S3 answers If-Match on a key without an object with 404 NoSuchKey, not 412 (s3proxy too)
+        S3SiteBucket racing = new S3SiteBucket(new InterleavingS3Client(aws.s3(),
+                () -> delete("world/a/index.html")), aws.bucketName());
+
+        assertThat(racing.put(page("world/a/index.html", "<p>revision 5</p>"), 5)).isTrue();
+
+        assertStored("world/a/index.html", 5, "<p>revision 5</p>");
+        assertThat(racing.putCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aPageDeletedBetweenARevisionRaisesHeadAndPutIsWrittenAgainAsANewObject() {
+        new S3SiteBucket(aws.s3(), aws.bucketName()).put(page("world/a/index.html", "<p>same</p>"), 1);
+        S3SiteBucket raising = new S3SiteBucket(new InterleavingS3Client(aws.s3(),
+                () -> delete("world/a/index.html")), aws.bucketName());
+
+        assertThat(raising.put(page("world/a/index.html", "<p>same</p>"), 4)).isTrue();
+
+        assertStored("world/a/index.html", 4, "<p>same</p>");
+        assertThat(raising.revisionRaiseCount()).isZero();
+    }
+
+    private static void delete(String key) {
+        aws.s3().deleteObject(b -> b.bucket(aws.bucketName()).key(key));
+    }
+
+    private void assertStored(String key, long revision, String text) {
+        SiteBucket.StoredPage stored = bucket.get(key).orElseThrow();
+        assertThat(stored.revision()).isEqualTo(revision);
+        assertThat(new String(stored.body(), StandardCharsets.UTF_8)).isEqualTo(text);
     }
 }

@@ -20,8 +20,8 @@ import java.util.concurrent.CompletableFuture;
  * against {@link LocalCredentials}. It enforces {@code If-Match} / {@code If-None-Match} on
  * PutObject, atomically as S3 does ({@link KeyLockingBlobStore}: s3proxy alone checks
  * {@code If-Match} and stores without a lock between). It does not enforce {@code If-Match} /
- * {@code If-None-Match} on the destination of a CopyObject (S3 does): tests that depend on it put
- * an S3-behaving client in front. Transient (in memory) for tests, or files under a base
+ * {@code If-None-Match} on the destination of a CopyObject (S3 does); Broadsheet makes no copies.
+ * Transient (in memory) for tests, or files under a base
  * directory for the local run.
  */
 public final class S3ProxyServer implements AutoCloseable {
