@@ -107,9 +107,7 @@ class S3SiteBucketTest extends SiteBucketContract {
 
         assertThat(racing.put(page("index.html", "<p>revision 5</p>"), 5)).isFalse();
 
-        SiteBucket.StoredPage stored = bucket.get("index.html").orElseThrow();
-        assertThat(stored.revision()).isEqualTo(9);
-        assertThat(new String(stored.body(), StandardCharsets.UTF_8)).isEqualTo("<p>revision 9</p>");
+        assertStored("index.html", 9, "<p>revision 9</p>");
         assertThat(racing.putCount()).isZero();
     }
 
@@ -133,8 +131,7 @@ class S3SiteBucketTest extends SiteBucketContract {
 
         assertThat(racing.put(page("index.html", "<p>revision 5</p>"), 5)).isTrue();
 
-        SiteBucket.StoredPage stored = bucket.get("index.html").orElseThrow();
-        assertThat(stored.revision()).isEqualTo(5);
+        assertStored("index.html", 5, "<p>revision 5</p>");
         assertThat(racing.putCount()).isEqualTo(1);
     }
 
@@ -149,9 +146,7 @@ class S3SiteBucketTest extends SiteBucketContract {
 
         assertThat(racing.put(page("index.html", "<p>B</p>"), 5)).isFalse();
 
-        SiteBucket.StoredPage stored = bucket.get("index.html").orElseThrow();
-        assertThat(stored.revision()).isEqualTo(9);
-        assertThat(new String(stored.body(), StandardCharsets.UTF_8)).isEqualTo("<p>A</p>");
+        assertStored("index.html", 9, "<p>A</p>");
     }
 
     @Test
@@ -167,9 +162,7 @@ class S3SiteBucketTest extends SiteBucketContract {
 
         assertThat(racing.put(page("index.html", "<p>C</p>"), 5)).isFalse();
 
-        SiteBucket.StoredPage stored = bucket.get("index.html").orElseThrow();
-        assertThat(stored.revision()).isEqualTo(9);
-        assertThat(new String(stored.body(), StandardCharsets.UTF_8)).isEqualTo("<p>A</p>");
+        assertStored("index.html", 9, "<p>A</p>");
     }
 
     @Test
