@@ -27,8 +27,11 @@ final class RebuildFanOut {
 
     /** What a rebuild worker reads: its section's articles (index), the listing scan, fronts and home. */
     static final List<String> TABLE_ACTIONS = List.of("dynamodb:Scan", "dynamodb:GetItem", "dynamodb:BatchGetItem");
-    /** A rebuild reads pages' heads and puts pages, and never deletes. */
-    static final List<String> OBJECT_ACTIONS = List.of("s3:GetObject", "s3:PutObject");
+    /**
+     * A rebuild reads pages' heads and puts pages; it deletes only the page of an article that was
+     * unpublished while the rebuild uploaded it (see {@code SiteRebuild}).
+     */
+    static final List<String> OBJECT_ACTIONS = List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject");
     /** What the SQS event source mapping does with the worker's role. */
     static final List<String> QUEUE_CONSUME_ACTIONS = List.of(
             "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes");

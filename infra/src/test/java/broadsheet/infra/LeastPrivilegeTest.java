@@ -149,7 +149,7 @@ class LeastPrivilegeTest {
     }
 
     @Test
-    void rebuildWorkerRoleMayOnlyReadTheStoresPutPagesAndConsumeAndContinueTheRebuildQueue() {
+    void rebuildWorkerRoleMayOnlyReadTheStoresWritePagesAndConsumeAndContinueTheRebuildQueue() {
         Template site = dev.site();
         String table = TemplateJson.logicalId(site, "AWS::DynamoDB::Table");
         String bucket = TemplateJson.logicalId(site, "AWS::S3::Bucket", "PagesBucket");
@@ -159,7 +159,8 @@ class LeastPrivilegeTest {
                         getAtt(TemplateJson.logGroupOf(site, Functions.REBUILD_WORKER_HANDLER), "Arn")),
                 allow(List.of("dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:Scan"), getAtt(table, "Arn")),
                 allow("dynamodb:Query", index(table, "by-section")),
-                allow(List.of("s3:GetObject", "s3:PutObject"),
+                // delete: the page of an article unpublished while the rebuild uploaded it (SiteRebuild)
+                allow(List.of("s3:DeleteObject", "s3:GetObject", "s3:PutObject"),
                         Map.of("Fn::Join", List.of("", List.of(getAtt(bucket, "Arn"), "/*")))),
                 allow("s3:ListBucket", getAtt(bucket, "Arn")),
                 // merged by the minimizePolicies feature flag: consume (the event source) and send (continuations)

@@ -60,7 +60,8 @@ final class NagFindingsAccepted {
                 "scheduler:Create/Update/DeleteSchedule on schedule/broadsheet-" + stage + "-publish/*: the replay"
                         + " keeps the schedules of scheduled articles as the publisher does");
         suppressWildcard(site, "/Functions/RebuildWorkerRole/Resource", "^Resource::<PagesBucket[0-9A-F]+\\.Arn>/\\*$",
-                "s3:GetObject/PutObject on <pages bucket>/*: a rebuild re-renders every page of the site (no delete)");
+                "s3:GetObject/PutObject/DeleteObject on <pages bucket>/*: a rebuild re-renders every page of the site "
+                        + "and takes down an article page it brought back after an unpublish");
 
         suppressWildcard(site, "/EditorApp/DeploymentRole/Resource", "^Resource::<EditorAppBucket[0-9A-F]+\\.Arn>/admin/\\*$",
                 "s3:PutObject/DeleteObject on <editor app bucket>/admin/*: the BucketDeployment syncs the app's build"

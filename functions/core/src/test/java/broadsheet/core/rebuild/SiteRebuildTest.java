@@ -14,6 +14,7 @@ import broadsheet.core.listing.InMemoryListingStore;
 import broadsheet.core.publish.InMemorySiteBucket;
 import broadsheet.core.render.PageRevision;
 import broadsheet.core.publish.Publisher;
+import broadsheet.core.publish.SiteBucket;
 import broadsheet.core.rebuild.RebuildFanOut;
 import broadsheet.core.rebuild.RebuildQueue;
 import broadsheet.core.rebuild.SiteRebuild;
@@ -35,9 +36,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -123,6 +126,62 @@ class SiteRebuildTest {
         runAll(new SiteRebuild(articles, listings, listings, rebuilt, pages, clock, SITE.sectionSlugs(), 10, pool));
 
         assertThat(new String(rebuilt.get(newer.key()).orElseThrow().body(), StandardCharsets.UTF_8)).isEqualTo("newer");
+    }
+
+    @Test
+    void anArticleUnpublishedBetweenTheRebuildsReadAndItsUploadStaysOffTheSite() {
+        Article story = articles.find("story-0").orElseThrow();
+        String key = pages.articlePageKey(story.section(), story.slug());
+        Publisher publisher = new Publisher(listings, published, pages, clock, SITE.sectionSlugs(), SITE.frontSize());
+        // the rebuild has read story-0 as published; before it uploads the page, an editor
+        // unpublishes it and the publisher deletes the page
+        Runnable unpublish = () -> {
+            Article draft = articles.update(TestArticles.next(story, story.section(), story.publishAt(), Status.DRAFT),
+                    story.version());
+            publisher.apply(ArticleChange.updated(story, draft));
+        };
+        SiteBucket racing = new RacingBucket(published, key, unpublish);
+
+        runAll(new SiteRebuild(articles, listings, listings, racing, pages, clock, SITE.sectionSlugs(), 5, pool));
+
+        assertThat(articles.find("story-0").orElseThrow().status()).isEqualTo(Status.DRAFT);
+        assertThat(published.get(key)).as("the unpublished article's page").isEmpty();
+    }
+
+    /** A bucket that runs another writer's action once, just before the first upload of one key. */
+    private static final class RacingBucket implements SiteBucket {
+        private final SiteBucket bucket;
+        private final String key;
+        private final AtomicReference<Runnable> before;
+
+        RacingBucket(SiteBucket bucket, String key, Runnable before) {
+            this.bucket = bucket;
+            this.key = key;
+            this.before = new AtomicReference<>(before);
+        }
+
+        @Override
+        public boolean put(RenderedPage page, long revision) {
+            if (page.key().equals(key)) {
+                before.getAndSet(() -> { }).run();
+            }
+            return bucket.put(page, revision);
+        }
+
+        @Override
+        public void delete(String key) {
+            bucket.delete(key);
+        }
+
+        @Override
+        public Optional<StoredPage> get(String key) {
+            return bucket.get(key);
+        }
+
+        @Override
+        public List<String> keys(String prefix) {
+            return bucket.keys(prefix);
+        }
     }
 
     @Test
