@@ -9,7 +9,6 @@ import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingId;
 import broadsheet.core.listing.ListingStore;
 import broadsheet.core.listing.Listings;
-import broadsheet.core.render.RenderedPage;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -185,38 +184,6 @@ class PublisherConcurrencyTest {
                 afterPut.accept(id);
             }
             return written;
-        }
-    }
-
-    /** Runs a hook before each upload. */
-    private static final class WatchedBucket implements SiteBucket {
-        private final SiteBucket delegate;
-        private final Consumer<String> beforePut;
-
-        WatchedBucket(SiteBucket delegate, Consumer<String> beforePut) {
-            this.delegate = delegate;
-            this.beforePut = beforePut;
-        }
-
-        @Override
-        public boolean put(RenderedPage page, long revision) {
-            beforePut.accept(page.key());
-            return delegate.put(page, revision);
-        }
-
-        @Override
-        public void delete(String key) {
-            delegate.delete(key);
-        }
-
-        @Override
-        public Optional<StoredPage> get(String key) {
-            return delegate.get(key);
-        }
-
-        @Override
-        public List<String> keys(String prefix) {
-            return delegate.keys(prefix);
         }
     }
 }

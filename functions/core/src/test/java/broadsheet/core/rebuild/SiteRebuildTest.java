@@ -15,6 +15,7 @@ import broadsheet.core.publish.InMemorySiteBucket;
 import broadsheet.core.render.PageRevision;
 import broadsheet.core.publish.Publisher;
 import broadsheet.core.publish.SiteBucket;
+import broadsheet.core.publish.WatchedBucket;
 import broadsheet.core.rebuild.RebuildFanOut;
 import broadsheet.core.rebuild.RebuildQueue;
 import broadsheet.core.rebuild.SiteRebuild;
@@ -36,7 +37,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -140,48 +140,17 @@ class SiteRebuildTest {
                     story.version());
             publisher.apply(ArticleChange.updated(story, draft));
         };
-        SiteBucket racing = new RacingBucket(published, key, unpublish);
+        AtomicReference<Runnable> once = new AtomicReference<>(unpublish);
+        SiteBucket racing = new WatchedBucket(published, put -> {
+            if (put.equals(key)) {
+                once.getAndSet(() -> { }).run();
+            }
+        });
 
         runAll(new SiteRebuild(articles, listings, listings, racing, pages, clock, SITE.sectionSlugs(), 5, pool));
 
         assertThat(articles.find("story-0").orElseThrow().status()).isEqualTo(Status.DRAFT);
         assertThat(published.get(key)).as("the unpublished article's page").isEmpty();
-    }
-
-    /** A bucket that runs another writer's action once, just before the first upload of one key. */
-    private static final class RacingBucket implements SiteBucket {
-        private final SiteBucket bucket;
-        private final String key;
-        private final AtomicReference<Runnable> before;
-
-        RacingBucket(SiteBucket bucket, String key, Runnable before) {
-            this.bucket = bucket;
-            this.key = key;
-            this.before = new AtomicReference<>(before);
-        }
-
-        @Override
-        public boolean put(RenderedPage page, long revision) {
-            if (page.key().equals(key)) {
-                before.getAndSet(() -> { }).run();
-            }
-            return bucket.put(page, revision);
-        }
-
-        @Override
-        public void delete(String key) {
-            bucket.delete(key);
-        }
-
-        @Override
-        public Optional<StoredPage> get(String key) {
-            return bucket.get(key);
-        }
-
-        @Override
-        public List<String> keys(String prefix) {
-            return bucket.keys(prefix);
-        }
     }
 
     @Test
