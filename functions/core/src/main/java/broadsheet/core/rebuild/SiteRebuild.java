@@ -232,11 +232,11 @@ public final class SiteRebuild {
             return 1;
         }
         String key = pages.articlePageKey(article.section(), article.slug());
-        if (current.isPresent() && current.get().isLive(now)
-                && key.equals(pages.articlePageKey(current.get().section(), current.get().slug()))) {
-            bucket.put(pages.articlePage(current.get()), revision(current.get().version()));
-        } else if (current.isEmpty() || !current.get().isLive(now)) {
+        Optional<Article> live = current.filter(a -> a.isLive(now));
+        if (live.isEmpty()) {
             bucket.delete(key);
+        } else if (key.equals(pages.articlePageKey(live.get().section(), live.get().slug()))) {
+            bucket.put(pages.articlePage(live.get()), revision(live.get().version()));
         }
         // moved to another section: the publisher of the move put a redirect page of a newer revision here
         return 1;

@@ -22,15 +22,8 @@ public final class RevisionMark {
      * @throws IllegalArgumentException for a type with no comment syntax known here
      */
     public static byte[] of(String contentType, long revision) {
-        String type = contentType.toLowerCase(Locale.ROOT);
-        String mark;
-        if (type.contains("html") || type.contains("xml")) {
-            mark = "\n<!-- revision " + revision + " -->\n";
-        } else if (type.startsWith("text/css")) {
-            mark = "\n/* revision " + revision + " */\n";
-        } else if (type.startsWith("text/plain")) {
-            mark = "\n# revision " + revision + "\n";
-        } else {
+        String mark = comment(contentType, revision);
+        if (mark == null) {
             throw new IllegalArgumentException("no comment syntax to mark a page of type " + contentType);
         }
         return mark.getBytes(StandardCharsets.US_ASCII);
@@ -42,16 +35,30 @@ public final class RevisionMark {
      * another type).
      */
     public static byte[] strip(byte[] stored, String contentType, long revision) {
-        byte[] mark;
-        try {
-            mark = of(contentType == null ? "" : contentType, revision);
-        } catch (IllegalArgumentException e) {
+        String comment = comment(contentType == null ? "" : contentType, revision);
+        if (comment == null) {
             return stored;
         }
+        byte[] mark = comment.getBytes(StandardCharsets.US_ASCII);
         int start = stored.length - mark.length;
         if (start < 0 || !Arrays.equals(stored, start, stored.length, mark, 0, mark.length)) {
             return stored;
         }
         return Arrays.copyOf(stored, start);
+    }
+
+    /** The comment naming {@code revision} in the syntax of {@code contentType}; null when it has none known here. */
+    private static String comment(String contentType, long revision) {
+        String type = contentType.toLowerCase(Locale.ROOT);
+        if (type.contains("html") || type.contains("xml")) {
+            return "\n<!-- revision " + revision + " -->\n";
+        }
+        if (type.startsWith("text/css")) {
+            return "\n/* revision " + revision + " */\n";
+        }
+        if (type.startsWith("text/plain")) {
+            return "\n# revision " + revision + "\n";
+        }
+        return null;
     }
 }
