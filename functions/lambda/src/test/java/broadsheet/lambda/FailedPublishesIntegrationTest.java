@@ -1,6 +1,10 @@
 package broadsheet.lambda;
 
 import broadsheet.aws.TableDefinition;
+import broadsheet.core.publish.SiteBucket;
+import broadsheet.core.publish.WatchedBucket;
+import broadsheet.lambda.stream.ChangeFeed;
+import broadsheet.lambda.stream.replay.FailedPublishes;
 import broadsheet.lambda.stream.replay.ReplayHandler;
 import broadsheet.local.servers.LocalAwsExtension;
 import org.junit.jupiter.api.Test;
@@ -18,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static broadsheet.lambda.ApiGatewayEvents.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,6 +101,41 @@ class FailedPublishesIntegrationTest {
                 .doesNotContain("Second story as written");
         assertThat(functions.page("world/index.html")).contains("/world/first-story/", "/world/second-story/");
         assertThat(keys(failures)).doesNotContain(key).isEmpty();
+    }
+
+    @Test
+    void anArticleUnpublishedWhileTheReplayPublishesItStaysOffTheSite() {
+        LocalFunctions functions = new LocalFunctions(AWS, Instant.parse("2026-11-29T12:00:00Z"));
+        String failures = AWS.createBucket();
+        functions.call(fixture("post-article.json").body(article("first-story", "First story")));
+        put(failures, "12.10.00", failureObject(functions.streamJson(functions.takeWrites())));
+        functions.clock.advance(Duration.ofMinutes(5));
+        // the replay has read first-story as published; before it uploads the page, an editor
+        // unpublishes it and the stream's publish of that change runs to the end
+        Runnable unpublish = () -> {
+            assertThat(functions.call(fixture("put-article.json").path("/api/articles/first-story")
+                    .header("if-match", "\"1\"").body(ApiGatewayEvents.worldArticle(
+                            Map.of("slug", "first-story", "headline", "First story", "status", "draft")))).status())
+                    .isEqualTo(200);
+            assertThat(LocalFunctions.deliver(functions.publisher(), functions.takeStream())).isEqualTo(1);
+        };
+        AtomicReference<Runnable> once = new AtomicReference<>(unpublish);
+        Wiring wiring = functions.wiring().build();
+        SiteBucket racing = new WatchedBucket(wiring.siteBucket(), key -> {
+            if (key.equals("world/first-story/index.html")) {
+                once.getAndSet(() -> { }).run();
+            }
+        });
+        FailedPublishes replay = new FailedPublishes(AWS.s3(), failures, wiring.currentImages(),
+                new ChangeFeed(wiring.publisher(racing)));
+
+        FailedPublishes.Outcome outcome = replay.replay();
+
+        assertThat(outcome.republished()).isEqualTo(1);
+        assertThat(keys(failures)).isEmpty();
+        assertThat(functions.listBucket()).extracting(S3Object::key).doesNotContain("world/first-story/index.html");
+        assertThat(functions.page("world/index.html")).doesNotContain("/world/first-story/");
+        assertThat(functions.page("index.html")).doesNotContain("/world/first-story/");
     }
 
     @Test

@@ -13,7 +13,6 @@ import broadsheet.core.site.SiteConfig;
 import broadsheet.lambda.Wiring;
 import broadsheet.lambda.http.ApiHandler;
 import broadsheet.lambda.stream.PublisherHandler;
-import broadsheet.lambda.stream.StreamEvent;
 import broadsheet.lambda.stream.CurrentImages;
 import broadsheet.lambda.stream.StreamRecords;
 import broadsheet.local.servers.AwsEndpoints;
@@ -309,19 +308,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Publishes every dead-lettered record again, brought up to date first (see {@link #current});
-     * those that fail again stay in the file.
+     * Publishes every dead-lettered record again from the article's current state, and again if it
+     * changes meanwhile ({@link CurrentImages}); those that fail again stay in the file.
      */
     public DeadLetters.Replay replayDeadLetters() {
-        return deadLetters.replay(record -> current(record).map(feed::publishNow).orElse(true));
-    }
-
-    /**
-     * A dead letter brought up to date ({@link CurrentImages}: the article as the table holds it
-     * now, a REMOVE when it is gone); empty when there is nothing left to publish.
-     */
-    Optional<StreamEvent.Record> current(StreamEvent.Record record) {
-        return currentImages.current(record);
+        return deadLetters.replay(record -> currentImages.publish(List.of(record),
+                records -> records.stream().allMatch(feed::publishNow)));
     }
 
     /** Loads the sample articles through the API (as the local editor), with their images. */

@@ -100,6 +100,17 @@ public final class StreamRecords {
                 record.eventSourceArn(), record.sequenceNumber(), record.keys(), record.oldImage(), after));
     }
 
+    /**
+     * The record of the change that followed a record: from its new image to {@code newItem} (the
+     * item as the table holds it now; empty when it is gone), with its id, sequence number and keys.
+     * Empty when neither image is left.
+     */
+    public static Optional<StreamEvent.Record> following(StreamEvent.Record record,
+                                                         Map<String, AttributeValue> newItem) {
+        return withNewImage(new StreamEvent.Record(record.eventId(), record.eventName(), record.eventSourceArn(),
+                record.sequenceNumber(), record.keys(), record.newImage(), Map.of()), newItem);
+    }
+
     /** The partition key of a record: records with the same key are delivered in order. */
     public static String partitionKey(StreamEvent.Record record) {
         return record.key("pk").orElse("");

@@ -72,6 +72,24 @@ class StreamRecordsTest {
     }
 
     @Test
+    void theFollowingChangeStartsFromWhatTheRecordPublished() {
+        StreamEvent.Record published = records.record(article("x", 1), article("x", 3));
+        StreamEvent.Record next = StreamRecords.following(published, article("x", 4)).orElseThrow();
+        StreamEvent.Record removed = StreamRecords.following(published, Map.of()).orElseThrow();
+
+        assertThat(next.oldImage()).isEqualTo(article("x", 3));
+        assertThat(next.newImage()).isEqualTo(article("x", 4));
+        assertThat(next.eventName()).isEqualTo("MODIFY");
+        assertThat(next.sequenceNumber()).isEqualTo(published.sequenceNumber());
+        assertThat(next.keys()).isEqualTo(published.keys());
+        assertThat(removed.eventName()).isEqualTo("REMOVE");
+        assertThat(removed.oldImage()).isEqualTo(article("x", 3));
+        StreamEvent.Record deleted = records.record(article("x", 3), Map.of());
+        assertThat(StreamRecords.following(deleted, Map.of())).isEmpty();
+        assertThat(StreamRecords.following(deleted, article("x", 5)).orElseThrow().eventName()).isEqualTo("INSERT");
+    }
+
+    @Test
     void serialisesInTheShapeOfARealStreamEvent() {
         StreamEvent.Record record = records.record(article("x", 1), article("x", 2));
 

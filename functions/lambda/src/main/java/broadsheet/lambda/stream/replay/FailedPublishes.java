@@ -15,8 +15,8 @@ import java.util.List;
  * Publishes again the stream batches the publisher gave up on, from the objects Lambda wrote to
  * the stream mapping's Amazon S3 on-failure destination ({@link FailureRecord}). Each record of a
  * batch is brought up to date first ({@link CurrentImages}: the article as the table holds it
- * now), then the batch goes through the publisher's own {@link ChangeFeed}, as it would from the
- * stream. An object is deleted only once every article of its batch published; otherwise (or
+ * now, and again if it changes while the replay publishes), then the batch goes through the
+ * publisher's own {@link ChangeFeed}, as it would from the stream. An object is deleted only once every article of its batch published; otherwise (or
  * when it cannot be read) it stays for the next replay. Publishing is idempotent, so a replay
  * that is interrupted, or run twice, does no harm.
  */
@@ -84,17 +84,19 @@ public final class FailedPublishes {
             LOG.log(Level.ERROR, "cannot read failure object " + key + ": " + e.getMessage());
             return false;
         }
-        List<StreamEvent.Record> records = new ArrayList<>();
-        for (StreamEvent.Record record : failure.payload().records()) {
-            current.current(record).ifPresent(records::add);
-        }
-        if (!records.isEmpty()) {
-            StreamBatchResponse response = feed.apply(new StreamEvent(records));
+        List<StreamEvent.Record> records = failure.payload().records();
+        boolean published = current.publish(records, batch -> {
+            StreamBatchResponse response = feed.apply(new StreamEvent(batch));
             if (!response.failedSequenceNumbers().isEmpty()) {
                 LOG.log(Level.ERROR, "failure object " + key + " failed again at stream record(s) "
                         + response.failedSequenceNumbers());
                 return false;
             }
+            return true;
+        });
+        if (!published) {
+            LOG.log(Level.WARNING, "failure object {0} kept for the next replay", key);
+            return false;
         }
         s3.deleteObject(b -> b.bucket(bucket).key(key));
         LOG.log(Level.INFO, "republished failure object {0} ({1} record(s), {2} discarded {3})", key,
