@@ -7,6 +7,12 @@ JAR="$TARGET/broadsheet-bench.jar"
 JAVA="${JAVA:-java}"
 SEED="${SEED:-7}"
 RUNS="${RUNS:-5}"
+# Compiler and collector flags of the JVMs that run the functions' code in the publish benchmarks:
+# by default what Lambda's java17 and java21 runtimes set (C1 only, the serial collector:
+# https://docs.aws.amazon.com/lambda/latest/dg/java-customization.html), so the publisher runs as
+# on Lambda. PUBLISH_JVM_FLAGS= (empty) runs
+# the JDK's defaults (tiered C1 and C2, G1).
+PUBLISH_JVM_FLAGS="${PUBLISH_JVM_FLAGS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 mkdir -p "$TARGET/results"
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
