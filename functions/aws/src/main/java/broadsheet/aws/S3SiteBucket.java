@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -18,6 +19,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,6 +49,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * revision is stored again all the same (a "raise", not counted as an upload: {@code put} answers
  * false), so that the revision check keeps fencing off older writers.
  *
+ * <p><b>Writing without reading first.</b> The state a page was left in by this bucket's last
+ * write or read of it (ETag, revision, hash) is remembered for the last {@value #REMEMBERED}
+ * pages. When the remembered revision is older than the one to write, the write is sent
+ * conditional on the remembered ETag without a HeadObject first: since the bytes carry the
+ * revision, an object that still has that ETag is still at that revision, so the condition holds
+ * exactly when the HeadObject would have led to the same write. When another writer changed or
+ * deleted the object meanwhile, S3 refuses the write (412, 409 or 404), the state is forgotten and
+ * the decision made again from a HeadObject. A publisher that writes the same fronts, feeds and
+ * home publish after publish (a warm function instance) so saves a round trip per page.
+ *
  * <p><b>Unknown outcomes.</b> A conditional PutObject that fails with an I/O error
  * ({@link SdkClientException} caused by an {@link IOException}) may or may not have been applied,
  * and the SDK's own retries of it may then fail their precondition on the object the first attempt
@@ -75,11 +87,24 @@ public final class S3SiteBucket implements SiteBucket {
     private static final int MAX_ATTEMPTS = 8;
     /** Conditional writes of one page whose outcome stayed unknown (I/O error) before the error is thrown. */
     static final int MAX_UNKNOWN_OUTCOMES = 3;
+    /** Pages whose last seen state a bucket remembers (about 200 bytes each). */
+    static final int REMEMBERED = 4096;
 
     private final S3Client s3;
     private final String bucket;
     private final AtomicLong puts = new AtomicLong();
     private final AtomicLong raises = new AtomicLong();
+    /** The state each of the last {@value #REMEMBERED} pages this bucket read or wrote was left in, least recently used first. */
+    private final Map<String, Stored> seen = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Stored> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+
+    /** An object's ETag, revision and content hash: what a write decides from. */
+    private record Stored(String eTag, long revision, String hash) {
+    }
 
     public S3SiteBucket(S3Client s3, String bucket) {
         this.s3 = Objects.requireNonNull(s3, "s3");
@@ -92,11 +117,16 @@ public final class S3SiteBucket implements SiteBucket {
         boolean uploadUnknown = false;
         int unknownOutcomes = 0;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Optional<HeadObjectResponse> stored = head(page.key());
-            if (stored.isPresent() && revisionOf(stored.get().metadata()) >= revision) {
+            // first the state this bucket left the page in, if it is older than ours; else (and
+            // after any refusal) the object as S3 holds it now
+            Optional<Stored> stored = attempt == 0 ? remembered(page.key(), revision) : Optional.empty();
+            if (stored.isEmpty()) {
+                stored = head(page.key());
+            }
+            if (stored.isPresent() && stored.get().revision() >= revision) {
                 // after an upload of unknown outcome, the page with our revision and bytes is ours
-                boolean ours = uploadUnknown && revisionOf(stored.get().metadata()) == revision
-                        && hash.equals(stored.get().metadata().get(SHA256));
+                boolean ours = uploadUnknown && stored.get().revision() == revision
+                        && hash.equals(stored.get().hash());
                 if (ours) {
                     puts.incrementAndGet();
                 }
@@ -104,7 +134,7 @@ public final class S3SiteBucket implements SiteBucket {
             }
             // same content, newer revision: stored again all the same (its mark changes), so that the
             // revision check keeps fencing off older writers; it counts as a raise, not an upload
-            boolean raise = stored.isPresent() && hash.equals(stored.get().metadata().get(SHA256));
+            boolean raise = stored.isPresent() && hash.equals(stored.get().hash());
             PutObjectRequest.Builder request = PutObjectRequest.builder()
                     .bucket(bucket)
                     .key(page.key())
@@ -119,17 +149,20 @@ public final class S3SiteBucket implements SiteBucket {
             byte[] mark = RevisionMark.of(page.contentType(), revision);
             try {
                 // the SDK reads the page's bytes through a stream (again on a retry): no copy of the body
-                s3.putObject(request.build(), RequestBody.fromContentProvider(
+                PutObjectResponse response = s3.putObject(request.build(), RequestBody.fromContentProvider(
                         () -> new SequenceInputStream(page.openBody(), new ByteArrayInputStream(mark)),
                         page.length() + mark.length, page.contentType()));
+                remember(page.key(), new Stored(response.eTag(), revision, hash));
                 (raise ? raises : puts).incrementAndGet();
                 return !raise;
             } catch (S3Exception e) {
+                forget(page.key());
                 if (!isConflict(e) && !isGone(e)) {
                     throw e;
                 }
-                // another writer changed or deleted the object since the head: decide again
+                // another writer changed or deleted the object since the state decided from: decide again
             } catch (SdkClientException e) {
+                forget(page.key());
                 unknownOutcomes = countUnknownOutcome(page.key(), e, unknownOutcomes);
                 uploadUnknown |= !raise; // stored or not: decide again from what is there
             }
@@ -139,6 +172,7 @@ public final class S3SiteBucket implements SiteBucket {
 
     @Override
     public void delete(String key) {
+        forget(key);
         s3.deleteObject(b -> b.bucket(bucket).key(key));
     }
 
@@ -176,9 +210,11 @@ public final class S3SiteBucket implements SiteBucket {
         return raises.get();
     }
 
-    private Optional<HeadObjectResponse> head(String key) {
+    /** The object's state as S3 holds it now; remembered for this bucket's next write of it. */
+    private Optional<Stored> head(String key) {
+        HeadObjectResponse response;
         try {
-            return Optional.of(s3.headObject(b -> b.bucket(bucket).key(key)));
+            response = s3.headObject(b -> b.bucket(bucket).key(key));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {
@@ -186,6 +222,31 @@ public final class S3SiteBucket implements SiteBucket {
                 return Optional.empty();
             }
             throw e;
+        }
+        Stored stored = new Stored(response.eTag(), revisionOf(response.metadata()), response.metadata().get(SHA256));
+        remember(key, stored);
+        return Optional.of(stored);
+    }
+
+    /** The state this bucket last saw the page in, when it is older than {@code revision}. */
+    private Optional<Stored> remembered(String key, long revision) {
+        synchronized (seen) {
+            return Optional.ofNullable(seen.get(key)).filter(stored -> stored.revision() < revision);
+        }
+    }
+
+    private void remember(String key, Stored stored) {
+        if (stored.eTag() == null) {
+            return;
+        }
+        synchronized (seen) {
+            seen.put(key, stored);
+        }
+    }
+
+    private void forget(String key) {
+        synchronized (seen) {
+            seen.remove(key);
         }
     }
 

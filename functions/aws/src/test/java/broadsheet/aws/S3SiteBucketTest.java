@@ -6,11 +6,14 @@ import broadsheet.core.render.RenderedPage;
 import broadsheet.local.servers.LocalAwsExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -214,6 +217,85 @@ class S3SiteBucketTest extends SiteBucketContract {
 
         assertStored("world/a/index.html", 4, "<p>same</p>");
         assertThat(raising.revisionRaiseCount()).isZero();
+    }
+
+    @Test
+    void aPageThisBucketWroteIsWrittenAgainWithoutReadingItFirst() {
+        HeadCountingS3Client counting = new HeadCountingS3Client(aws.s3());
+        S3SiteBucket publisher = new S3SiteBucket(counting, aws.bucketName());
+        publisher.put(page("index.html", "<p>revision 1</p>"), 1);
+        int headsOfTheFirstWrite = counting.heads.get();
+
+        assertThat(publisher.put(page("index.html", "<p>revision 2</p>"), 2)).isTrue();
+        assertThat(publisher.put(page("index.html", "<p>revision 2</p>"), 3)).as("a raise").isFalse();
+        assertThat(publisher.put(page("index.html", "<p>revision 4</p>"), 4)).isTrue();
+
+        assertThat(headsOfTheFirstWrite).isEqualTo(1);
+        assertThat(counting.heads.get()).as("no HeadObject after the first write").isEqualTo(1);
+        assertStored("index.html", 4, "<p>revision 4</p>");
+        assertThat(publisher.putCount()).isEqualTo(2 + 1);
+        assertThat(publisher.revisionRaiseCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aNewerPageStoredSinceThisBucketWroteItIsNeverOverwritten() {
+        S3SiteBucket publisher = new S3SiteBucket(aws.s3(), aws.bucketName());
+        publisher.put(page("index.html", "<p>revision 1</p>"), 1);
+        new S3SiteBucket(aws.s3(), aws.bucketName()).put(page("index.html", "<p>revision 9</p>"), 9);
+
+        assertThat(publisher.put(page("index.html", "<p>revision 5</p>"), 5)).isFalse();
+
+        assertStored("index.html", 9, "<p>revision 9</p>");
+    }
+
+    @Test
+    void anOlderPageStoredSinceThisBucketWroteItIsReplacedAfterReadingAgain() {
+        S3SiteBucket publisher = new S3SiteBucket(aws.s3(), aws.bucketName());
+        publisher.put(page("index.html", "<p>revision 1</p>"), 1);
+        new S3SiteBucket(aws.s3(), aws.bucketName()).put(page("index.html", "<p>revision 2</p>"), 2);
+
+        assertThat(publisher.put(page("index.html", "<p>revision 5</p>"), 5)).isTrue();
+
+        assertStored("index.html", 5, "<p>revision 5</p>");
+    }
+
+    @Test
+    void aPageBackToTheBytesThisBucketWroteAtANewerRevisionIsNeverOverwritten() {
+        S3SiteBucket publisher = new S3SiteBucket(aws.s3(), aws.bucketName());
+        publisher.put(page("index.html", "<p>A</p>"), 1);
+        SiteBucket other = new S3SiteBucket(aws.s3(), aws.bucketName());
+        other.put(page("index.html", "<p>B</p>"), 6);
+        other.put(page("index.html", "<p>A</p>"), 9);
+
+        assertThat(publisher.put(page("index.html", "<p>B</p>"), 5)).isFalse();
+
+        assertStored("index.html", 9, "<p>A</p>");
+    }
+
+    @Test
+    void aPageDeletedSinceThisBucketWroteItIsWrittenAgainAsANewObject() {
+        S3SiteBucket publisher = new S3SiteBucket(aws.s3(), aws.bucketName());
+        publisher.put(page("world/a/index.html", "<p>revision 1</p>"), 1);
+        delete("world/a/index.html");
+
+        assertThat(publisher.put(page("world/a/index.html", "<p>revision 2</p>"), 2)).isTrue();
+
+        assertStored("world/a/index.html", 2, "<p>revision 2</p>");
+    }
+
+    /** A real S3 client that counts the HeadObject requests sent through it. */
+    private static final class HeadCountingS3Client extends ForwardingS3Client {
+        final AtomicInteger heads = new AtomicInteger();
+
+        HeadCountingS3Client(S3Client delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public HeadObjectResponse headObject(HeadObjectRequest request) {
+            heads.incrementAndGet();
+            return delegate.headObject(request);
+        }
     }
 
     private static void delete(String key) {
