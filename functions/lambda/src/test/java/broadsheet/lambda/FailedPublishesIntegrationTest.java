@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static broadsheet.lambda.ApiGatewayEvents.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,13 +118,8 @@ class FailedPublishesIntegrationTest {
                     .isEqualTo(200);
             assertThat(LocalFunctions.deliver(functions.publisher(), functions.takeStream())).isEqualTo(1);
         };
-        AtomicReference<Runnable> once = new AtomicReference<>(unpublish);
         Wiring wiring = functions.wiring().build();
-        SiteBucket racing = new WatchedBucket(wiring.siteBucket(), key -> {
-            if (key.equals("world/first-story/index.html")) {
-                once.getAndSet(() -> { }).run();
-            }
-        });
+        SiteBucket racing = WatchedBucket.onceBefore(wiring.siteBucket(), "world/first-story/index.html", unpublish);
         FailedPublishes replay = new FailedPublishes(AWS.s3(), failures, wiring.currentImages(),
                 new ChangeFeed(wiring.publisher(racing)));
 

@@ -40,7 +40,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -140,12 +139,7 @@ class SiteRebuildTest {
                     story.version());
             publisher.apply(ArticleChange.updated(story, draft));
         };
-        AtomicReference<Runnable> once = new AtomicReference<>(unpublish);
-        SiteBucket racing = new WatchedBucket(published, put -> {
-            if (put.equals(key)) {
-                once.getAndSet(() -> { }).run();
-            }
-        });
+        SiteBucket racing = WatchedBucket.onceBefore(published, key, unpublish);
 
         runAll(new SiteRebuild(articles, listings, listings, racing, pages, clock, SITE.sectionSlugs(), 5, pool));
 

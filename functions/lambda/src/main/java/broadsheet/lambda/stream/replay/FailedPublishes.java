@@ -16,8 +16,9 @@ import java.util.List;
  * the stream mapping's Amazon S3 on-failure destination ({@link FailureRecord}). Each record of a
  * batch is brought up to date first ({@link CurrentImages}: the article as the table holds it
  * now, and again if it changes while the replay publishes), then the batch goes through the
- * publisher's own {@link ChangeFeed}, as it would from the stream. An object is deleted only once every article of its batch published; otherwise (or
- * when it cannot be read) it stays for the next replay. Publishing is idempotent, so a replay
+ * publisher's own {@link ChangeFeed}, as it would from the stream. An object is deleted only once
+ * every article of its batch published; otherwise (or when it cannot be read) it stays for the
+ * next replay. Publishing is idempotent, so a replay
  * that is interrupted, or run twice, does no harm.
  */
 public final class FailedPublishes {
