@@ -3,6 +3,7 @@ package broadsheet.bench;
 import broadsheet.core.article.Article;
 import broadsheet.core.article.ArticleValidator;
 import broadsheet.core.article.Validated;
+import broadsheet.core.listing.FrontSizes;
 import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingId;
 import broadsheet.core.listing.Listings;
@@ -59,7 +60,7 @@ public final class Export {
     private final StoredArticleReader reader = new StoredArticleReader();
     private final Instant now;
     private final boolean validate;
-    private final int frontSize;
+    private final FrontSizes frontSizes;
 
     public Export(SiteConfig config, Instant now) {
         this(config, now, false);
@@ -71,7 +72,7 @@ public final class Export {
         this.validator = new ArticleValidator(config);
         this.now = now;
         this.validate = validate;
-        this.frontSize = config.frontSize();
+        this.frontSizes = FrontSizes.of(config);
     }
 
     public static void main(String[] args) throws IOException {
@@ -117,7 +118,7 @@ public final class Export {
                 }
             }));
             long articlesDone = System.nanoTime();
-            Map<ListingId, Listing> listings = SiteListings.of(live, config.sectionSlugs(), frontSize);
+            Map<ListingId, Listing> listings = SiteListings.of(live, config.sectionSlugs(), frontSizes);
             inPool(pool, () -> listings.entrySet().parallelStream()
                     .forEach(e -> pages.allPages(e.getKey(), e.getValue()).forEach(counting::write)));
             counting.write(pages.newsSitemap(Listings.recent(SiteListings.sectionFronts(listings, config.sectionSlugs()).values(), now)));

@@ -4,6 +4,7 @@ import broadsheet.aws.ArticleItems;
 import broadsheet.aws.DynamoListingStore;
 import broadsheet.aws.S3SiteBucket;
 import broadsheet.core.article.Article;
+import broadsheet.core.listing.FrontSizes;
 import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingId;
 import broadsheet.core.listing.NewestEntries;
@@ -68,7 +69,7 @@ final class SiteSeeder {
                 }
             }
             List<SiteListings.Listed> live = articles.stream().map(SiteListings.Listed::of).toList();
-            Map<ListingId, Listing> all = SiteListings.of(live, site.sectionSlugs(), site.frontSize());
+            Map<ListingId, Listing> all = SiteListings.of(live, site.sectionSlugs(), FrontSizes.of(site));
             all.forEach((id, listing) -> work.add(pool.submit(() -> {
                 // as the publisher stores them: a month as entry items and a head of day counts,
                 // a front or home as its counts

@@ -1,6 +1,7 @@
 package broadsheet.bench;
 
 import broadsheet.core.article.Article;
+import broadsheet.core.listing.FrontSizes;
 import broadsheet.core.publish.ArticleChange;
 import broadsheet.core.listing.InMemoryListingStore;
 import broadsheet.core.publish.InMemorySiteBucket;
@@ -42,7 +43,7 @@ class ExportTest {
         MustachePages pages = new MustachePages(SITE);
         InMemorySiteBucket bucket = new InMemorySiteBucket();
         Publisher publisher = new Publisher(new InMemoryListingStore(), bucket, pages,
-                Clock.fixed(NOW, ZoneOffset.UTC), SITE.sectionSlugs(), SITE.frontSize());
+                Clock.fixed(NOW, ZoneOffset.UTC), SITE.sectionSlugs(), FrontSizes.of(SITE));
         for (Article article : generator.articles(N)) {
             publisher.apply(ArticleChange.created(article));
         }

@@ -3,6 +3,7 @@ package broadsheet.reliability;
 import broadsheet.aws.ArticleItems;
 import broadsheet.aws.DynamoListingStore;
 import broadsheet.core.article.Article;
+import broadsheet.core.listing.FrontSizes;
 import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingCodec;
 import broadsheet.core.listing.ListingEntry;
@@ -76,7 +77,7 @@ public final class ConvergenceChecker {
     private final SiteBucket bucket;
     private final Pages pages;
     private final List<String> sections;
-    private final int frontSize;
+    private final FrontSizes frontSizes;
     private final ListingCodec codec = new ListingCodec();
 
     /** Stands for the head of a month whose entry items exist without one. */
@@ -96,13 +97,13 @@ public final class ConvergenceChecker {
     }
 
     public ConvergenceChecker(DynamoDbClient dynamoDb, String table, SiteBucket bucket, Pages pages,
-                              List<String> sections, int frontSize) {
+                              List<String> sections) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.bucket = bucket;
         this.pages = pages;
         this.sections = List.copyOf(sections);
-        this.frontSize = frontSize;
+        this.frontSizes = pages.frontSizes();
     }
 
     public Report check(Instant now) {
@@ -125,7 +126,7 @@ public final class ConvergenceChecker {
         entryItems.keySet().forEach(id -> stored.putIfAbsent(id, MISSING_HEAD));
         List<Article> live = articles.stream().filter(a -> a.isLive(now)).toList();
         Map<ListingId, Listing> expected = SiteListings.of(live.stream().map(SiteListings.Listed::of).toList(),
-                sections, frontSize);
+                sections, frontSizes);
         List<String> divergences = new ArrayList<>();
 
         Set<ListingId> ids = new TreeSet<>(expected.keySet());
@@ -154,7 +155,7 @@ public final class ConvergenceChecker {
                             Listings.nonEmptyHours(item))
                     : id.kind() == ListingId.Kind.HOME
                     ? new Listing(want.entries(), Listings.home(SiteListings.sectionFronts(stored, sections),
-                            frontSize).monthCounts())
+                            frontSizes.sectionFront()).monthCounts())
                     : new Listing(want.entries(), Listings.counts(item));
             if (item != null && id.kind().isFront() && !item.newest().equals(NewestKeys.stored(want.entries()))) {
                 divergences.add("front " + id + " names other entries than its pages show: " + item.newest()

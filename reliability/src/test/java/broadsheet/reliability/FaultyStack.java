@@ -136,7 +136,7 @@ final class FaultyStack implements AutoCloseable {
         http.serve(new ApiBridge(apiHandler, new EditorAuthorizer(RunningStack.TOKEN, settings.editorGroupClaim(),
                         settings.editorGroup()), new ApiEvents("localhost:" + http.port()), settings.maxBodyBytes(), clock),
                 new SiteServer(bucket));
-        checker = new ConvergenceChecker(dynamoDb, settings.tableName(), bucket, pages, site.sectionSlugs(), site.frontSize());
+        checker = new ConvergenceChecker(dynamoDb, settings.tableName(), bucket, pages, site.sectionSlugs());
         api = new Api(http.baseUrl(), RunningStack.TOKEN);
     }
 

@@ -52,7 +52,7 @@ final class RunningStack implements AutoCloseable {
         this.wiring = Wiring.builder(dynamoDb, s3, settings.tableName(), settings.bucketName()).site(site)
                 .editors(new EditorPolicy(settings.editorGroupClaim(), settings.editorGroup())).build();
         this.checker = new ConvergenceChecker(dynamoDb, settings.tableName(), wiring.siteBucket(), wiring.pages(),
-                site.sectionSlugs(), site.frontSize());
+                site.sectionSlugs());
         this.api = new Api(stack.siteUrl(), TOKEN);
     }
 

@@ -4,6 +4,7 @@ import broadsheet.core.Fixtures;
 import broadsheet.core.article.Article;
 import broadsheet.core.article.ArticleValidator;
 import broadsheet.core.article.Validated;
+import broadsheet.core.listing.FrontSizes;
 import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingCodec;
 import broadsheet.core.listing.ListingEntry;
@@ -153,7 +154,7 @@ class ListingScaleIntegrationTest {
             List<Future<?>> work = new ArrayList<>();
             for (int p = 0; p < PUBLISHERS; p++) {
                 Publisher publisher = new Publisher(listings, bucket, pages, Clock.fixed(NOW, ZoneOffset.UTC),
-                        SITE.sectionSlugs(), SITE.frontSize());
+                        SITE.sectionSlugs(), FrontSizes.of(SITE));
                 int first = SEEDED + p;
                 work.add(pool.submit(() -> {
                     for (int i = first; i < articles.size(); i += PUBLISHERS) {
@@ -183,7 +184,7 @@ class ListingScaleIntegrationTest {
                              List<Article> articles) {
         ListingCodec codec = new ListingCodec();
         Map<ListingId, Listing> all = SiteListings.of(articles.stream().map(SiteListings.Listed::of).toList(),
-                SITE.sectionSlugs(), SITE.frontSize());
+                SITE.sectionSlugs(), FrontSizes.of(SITE));
         all.forEach((id, listing) -> {
             if (id.kind().isMonth()) {
                 List<WriteRequest> writes = new ArrayList<>();

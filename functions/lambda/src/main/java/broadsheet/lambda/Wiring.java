@@ -7,6 +7,7 @@ import broadsheet.aws.S3SiteBucket;
 import broadsheet.aws.S3UploadSigner;
 import broadsheet.aws.SqsRebuildQueue;
 import broadsheet.core.editing.EditorPolicy;
+import broadsheet.core.listing.FrontSizes;
 import broadsheet.core.media.UploadSigner;
 import broadsheet.core.publish.EdgeCache;
 import broadsheet.core.publish.Publisher;
@@ -152,7 +153,7 @@ public final class Wiring {
 
     /**
      * A new publisher (as in another function container) over the shared stores and pages, writing
-     * to {@link #siteBucket()}. Its fronts keep {@link SiteConfig#frontSize()} entries.
+     * to {@link #siteBucket()}. Its fronts keep the entries {@link FrontSizes#of(SiteConfig)} says.
      */
     public Publisher publisher() {
         return publisher(siteBucket());
@@ -161,7 +162,7 @@ public final class Wiring {
     /** A publisher as {@link #publisher()}, writing to the given bucket (a wrapper of {@link #siteBucket()} that injects faults, say). */
     public Publisher publisher(SiteBucket pagesTo) {
         SiteConfig config = site();
-        return new Publisher(listingStore(), pagesTo, pages(), clock, config.sectionSlugs(), config.frontSize(),
+        return new Publisher(listingStore(), pagesTo, pages(), clock, config.sectionSlugs(), FrontSizes.of(config),
                 edge.get());
     }
 

@@ -8,6 +8,7 @@ import broadsheet.aws.TableDefinition;
 import broadsheet.core.article.Article;
 import broadsheet.core.article.LeadImage;
 import broadsheet.core.article.Status;
+import broadsheet.core.listing.FrontSizes;
 import broadsheet.core.publish.ArticleChange;
 import broadsheet.core.publish.Publisher;
 import broadsheet.core.publish.SiteBucket;
@@ -71,7 +72,7 @@ class RebuildFanOutIntegrationTest {
         DynamoArticleStore articles = new DynamoArticleStore(AWS.dynamoDb(), AWS.tableName());
         Publisher publisher = new Publisher(new DynamoListingStore(AWS.dynamoDb(), AWS.tableName()),
                 new S3SiteBucket(AWS.s3(), AWS.createBucket()), PAGES, Clock.systemUTC(), SITE.sectionSlugs(),
-                SITE.frontSize());
+                FrontSizes.of(SITE));
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<String> sections = SITE.sectionSlugs();
         for (int i = 0; i < 45; i++) {

@@ -3,6 +3,7 @@ package broadsheet.local;
 import broadsheet.core.MovableClock;
 import broadsheet.core.article.Article;
 import broadsheet.core.article.Status;
+import broadsheet.core.listing.FrontSizes;
 import broadsheet.core.listing.InMemoryListingStore;
 import broadsheet.core.publish.ArticleChange;
 import broadsheet.core.publish.EdgeCache;
@@ -60,7 +61,7 @@ class EdgeFreshnessTest {
                 new EditorAuthorizer("t", "cognito:groups", "editors"), new ApiEvents("localhost"), 1024, Clock.systemUTC());
         server = LocalHttpServer.start("127.0.0.1", 0, api, new SiteServer(bucket, Optional.of(edge)));
         return new Publisher(new InMemoryListingStore(), bucket, pages, clock, site.sectionSlugs(),
-                site.frontSize(), invalidations);
+                FrontSizes.of(site), invalidations);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

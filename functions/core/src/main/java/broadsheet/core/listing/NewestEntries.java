@@ -153,7 +153,7 @@ public final class NewestEntries {
         if (named.isEmpty()) {
             return Optional.empty();
         }
-        NewestKeys keys = named.get();
+        NewestKeys keys = named.get().first(frontSize);
         boolean full = keys.size() >= frontSize;
         int counted = Listings.counts(stored).values().stream().mapToInt(Integer::intValue).sum();
         if (!full && counted > keys.size()) {
@@ -244,11 +244,15 @@ public final class NewestEntries {
         return fronts;
     }
 
-    /** Any stored listing other than a month head as its pages show it (fronts and home read their entries). */
-    public static Listing view(ListingStore store, ListingId id, Listing stored, List<String> sections, int frontSize) {
+    /**
+     * Any stored listing other than a month head as its pages show it (fronts and home read their
+     * entries, as many as each keeps).
+     */
+    public static Listing view(ListingStore store, ListingId id, Listing stored, List<String> sections,
+                               FrontSizes frontSizes) {
         return switch (id.kind()) {
-            case HOME -> Listings.home(sectionFronts(store, sections, frontSize), frontSize);
-            case SECTION_FRONT, AUTHOR_FRONT, TAG_FRONT -> front(store, id, stored, frontSize);
+            case HOME -> Listings.home(sectionFronts(store, sections, frontSizes.of(id)), frontSizes.of(id));
+            case SECTION_FRONT, AUTHOR_FRONT, TAG_FRONT -> front(store, id, stored, frontSizes.of(id));
             default -> stored;
         };
     }

@@ -38,6 +38,18 @@ public record NewestKeys(YearMonth month, int inMonth, List<String> older) {
         return inMonth + older.size();
     }
 
+    /**
+     * The keys of the newest {@code n} of these entries: what a front that keeps {@code n} entries
+     * reads of keys stored by one that kept more (an earlier release, or another front size).
+     */
+    public NewestKeys first(int n) {
+        if (size() <= n) {
+            return this;
+        }
+        int fromMonth = Math.min(inMonth, n);
+        return new NewestKeys(month, fromMonth, older.subList(0, n - fromMonth));
+    }
+
     /** The keys of a front's entries (newest first, as its pages show them); empty for none. */
     public static List<String> stored(List<ListingEntry> newestFirst) {
         if (newestFirst.isEmpty()) {

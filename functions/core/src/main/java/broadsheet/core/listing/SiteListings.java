@@ -36,10 +36,10 @@ public final class SiteListings {
     /**
      * Every listing the {@code live} articles call for; home only when there is at least one.
      *
-     * @param sections  the site's sections, whose fronts make up home
-     * @param frontSize entries a front and home keep
+     * @param sections   the site's sections, whose fronts make up home
+     * @param frontSizes entries each front and home keep
      */
-    public static Map<ListingId, Listing> of(Iterable<Listed> live, List<String> sections, int frontSize) {
+    public static Map<ListingId, Listing> of(Iterable<Listed> live, List<String> sections, FrontSizes frontSizes) {
         Map<ListingId.Collection, Map<YearMonth, List<ListingEntry>>> byCollection = new TreeMap<>();
         for (Listed listed : live) {
             YearMonth month = Listings.monthOf(listed.entry().publishAt());
@@ -57,10 +57,12 @@ public final class SiteListings {
                 monthListings.put(month, listing);
                 listings.put(collection.month(month), listing);
             });
-            listings.put(collection.front(), Listings.front(Listing.EMPTY, monthListings, frontSize));
+            listings.put(collection.front(),
+                    Listings.front(Listing.EMPTY, monthListings, frontSizes.of(collection.front())));
         });
         if (!byCollection.isEmpty()) {
-            listings.put(ListingId.home(), Listings.home(sectionFronts(listings, sections), frontSize));
+            listings.put(ListingId.home(),
+                    Listings.home(sectionFronts(listings, sections), frontSizes.of(ListingId.home())));
         }
         return listings;
     }

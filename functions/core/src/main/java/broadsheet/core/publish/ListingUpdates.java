@@ -1,6 +1,7 @@
 package broadsheet.core.publish;
 
 import broadsheet.core.concurrent.Concurrently;
+import broadsheet.core.listing.FrontSizes;
 import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingContentionException;
 import broadsheet.core.listing.ListingId;
@@ -41,6 +42,8 @@ final class ListingUpdates {
 
     private final ListingStore listings;
     private final List<String> sections;
+    private final FrontSizes frontSizes;
+    /** Entries home and a section front keep: what home is made of. */
     private final int frontSize;
 
     private final int pageSize;
@@ -55,12 +58,13 @@ final class ListingUpdates {
     /** Runs the reads of one recompute at once: a front's months, home's fronts. */
     private final Concurrently concurrently;
 
-    ListingUpdates(ListingStore listings, List<String> sections, int frontSize, int pageSize,
+    ListingUpdates(ListingStore listings, List<String> sections, FrontSizes frontSizes, int pageSize,
                    Concurrently concurrently) {
         this.listings = listings;
         this.concurrently = concurrently;
         this.sections = List.copyOf(sections);
-        this.frontSize = frontSize;
+        this.frontSizes = frontSizes;
+        this.frontSize = frontSizes.sectionFront();
         this.pageSize = pageSize;
     }
 
@@ -216,8 +220,9 @@ final class ListingUpdates {
      * carried over). The entries are the newest of the collection: the months just edited are
      * read again, and the entries of other months are those the front names by their keys, as
      * their counts are carried over ({@link NewestEntries#afterWrites}); when the keys do not add
-     * up, they are read from its newest months, at most {@code frontSize} entries a read, the
-     * months these counts say hold the newest {@code frontSize} at once ({@link NewestEntries}).
+     * up, they are read from its newest months, at most the entries the front keeps
+     * ({@link FrontSizes}) a read, the months these counts say hold that many at once
+     * ({@link NewestEntries}).
      * The front stores its counts and its entries' keys; the returned listing carries the entries
      * its pages show.
      *
@@ -237,6 +242,7 @@ final class ListingUpdates {
     Optional<Versioned<Listing>> recomputeFront(ListingId id, SortedMap<YearMonth, Versioned<Listing>> written,
                                                 Versioned<Listing> firstRead, Runnable beforeWrite) {
         ListingId.Collection collection = id.collection().orElseThrow();
+        int keeps = frontSizes.of(id);
         Map<String, Long> ours = new TreeMap<>();
         written.forEach((month, head) -> ours.put(month.toString(), head.version()));
         for (int attempt = 1; attempt <= Publisher.MAX_ATTEMPTS; attempt++) {
@@ -269,8 +275,8 @@ final class ListingUpdates {
                 }
             });
             List<ListingEntry> newest = NewestEntries.afterWrites(listings, collection, head.value(), written.keySet(),
-                    counts, frontSize, concurrently);
-            Listing next = Listings.withSeen(Listings.front(head.value(), countsRead, newest, frontSize), seen);
+                    counts, keeps, concurrently);
+            Listing next = Listings.withSeen(Listings.front(head.value(), countsRead, newest, keeps), seen);
             beforeWrite.run();
             if (listings.put(id, NewestEntries.stored(id, next), head.version())) {
                 return Optional.of(new Versioned<>(next, head.version() + 1));

@@ -1,6 +1,7 @@
 package broadsheet.core.publish;
 
 import broadsheet.core.concurrent.Concurrently;
+import broadsheet.core.listing.FrontSizes;
 import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingContentionException;
 import broadsheet.core.listing.ListingId;
@@ -51,7 +52,6 @@ public final class Publisher {
     private final Pages pages;
     private final Clock clock;
     private final List<String> sections;
-    private final int frontSize;
     private final EdgeCache edge;
     private final ListingUpdates updates;
     /** Runs the listing work, reads and uploads of one change at once (the work is I/O-bound). */
@@ -59,17 +59,17 @@ public final class Publisher {
 
     /**
      * @param sections  the site's sections, whose fronts make up home
-     * @param frontSize entries a front and home keep: the site's {@code SiteConfig.frontSize()}
+     * @param frontSizes entries each front and home keep: the site's {@code FrontSizes.of(SiteConfig)}
      */
     public Publisher(ListingStore listings, SiteBucket bucket, Pages pages, Clock clock, List<String> sections,
-                     int frontSize) {
-        this(listings, bucket, pages, clock, sections, frontSize, EdgeCache.NONE);
+                     FrontSizes frontSizes) {
+        this(listings, bucket, pages, clock, sections, frontSizes, EdgeCache.NONE);
     }
 
     /** A publisher that invalidates the pages its changes overwrite or delete at the {@code edge}. */
     public Publisher(ListingStore listings, SiteBucket bucket, Pages pages, Clock clock, List<String> sections,
-                     int frontSize, EdgeCache edge) {
-        this(listings, bucket, pages, clock, sections, frontSize, edge,
+                     FrontSizes frontSizes, EdgeCache edge) {
+        this(listings, bucket, pages, clock, sections, frontSizes, edge,
                 Concurrently.pool("broadsheet-publisher", Concurrently.DEFAULT_THREADS));
     }
 
@@ -79,19 +79,16 @@ public final class Publisher {
      * safe for concurrent use unless it is sequential.
      */
     public Publisher(ListingStore listings, SiteBucket bucket, Pages pages, Clock clock, List<String> sections,
-                     int frontSize, EdgeCache edge, Concurrently concurrently) {
+                     FrontSizes frontSizes, EdgeCache edge, Concurrently concurrently) {
         this.edge = Objects.requireNonNull(edge, "edge");
         this.concurrently = Objects.requireNonNull(concurrently, "concurrently");
-        this.updates = new ListingUpdates(listings, sections, frontSize, pages.dayPageSize(), concurrently);
+        this.updates = new ListingUpdates(listings, sections, Objects.requireNonNull(frontSizes, "frontSizes"),
+                pages.dayPageSize(), concurrently);
         this.listings = Objects.requireNonNull(listings, "listings");
         this.bucket = Objects.requireNonNull(bucket, "bucket");
         this.pages = Objects.requireNonNull(pages, "pages");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sections = List.copyOf(sections);
-        if (frontSize < 1) {
-            throw new IllegalArgumentException("frontSize must be positive: " + frontSize);
-        }
-        this.frontSize = frontSize;
     }
 
     /**

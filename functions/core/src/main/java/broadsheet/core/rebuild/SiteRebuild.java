@@ -248,7 +248,7 @@ public final class SiteRebuild {
         page.listings().forEach((id, read) -> work.add(() -> {
             Versioned<Listing> listing = id.kind().isMonth() && LegacyMonths.isLegacy(read.value())
                     ? LegacyMonths.convert(listings, id, read) : read;
-            Listing view = NewestEntries.view(listings, id, listing.value(), sections, pages.frontSize());
+            Listing view = NewestEntries.view(listings, id, listing.value(), sections, pages.frontSizes());
             long uploaded = 0;
             for (RenderedPage rendered : pages.listingPages(id, view)) {
                 uploaded += bucket.put(rendered, revision(listing.version())) ? 1 : 0;
@@ -270,7 +270,7 @@ public final class SiteRebuild {
 
     private Done finish(Finish unit) {
         Instant now = clock.instant();
-        Collection<Listing> read = NewestEntries.sectionFronts(listings, sections, pages.frontSize()).values();
+        Collection<Listing> read = NewestEntries.sectionFronts(listings, sections, pages.frontSizes().sectionFront()).values();
         long home = listings.get(ListingId.home()).map(Versioned::version).orElse(0L);
         long uploads = 0;
         if (home > 0 && bucket.put(pages.newsSitemap(Listings.recent(read, now)), revision(home))) {

@@ -1,6 +1,7 @@
 package broadsheet.core.render;
 
 import broadsheet.core.article.Article;
+import broadsheet.core.listing.FrontSizes;
 import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingEntry;
 import broadsheet.core.listing.ListingId;
@@ -139,8 +140,8 @@ public final class MustachePages implements Pages {
     }
 
     @Override
-    public int frontSize() {
-        return config.frontSize();
+    public FrontSizes frontSizes() {
+        return FrontSizes.of(config);
     }
 
     @Override

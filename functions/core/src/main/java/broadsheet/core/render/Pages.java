@@ -1,5 +1,6 @@
 package broadsheet.core.render;
 
+import broadsheet.core.listing.FrontSizes;
 import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingEntry;
 import broadsheet.core.listing.ListingId;
@@ -62,8 +63,8 @@ public interface Pages {
     /** Entries on one page of an archive day. */
     int dayPageSize();
 
-    /** Entries a front (and home) shows on its page and in its feeds: what a front or home view is read with. */
-    int frontSize();
+    /** Entries each front (and home) keeps for its page and its feeds: what a front or home view is read with. */
+    FrontSizes frontSizes();
 
     /**
      * Every page of a listing given in full, as a whole-site rendering or a check sees it: for a

@@ -132,9 +132,10 @@ public record SiteConfig(
     }
 
     /**
-     * Entries a front listing keeps (of a section, author or tag, and home): enough for its page
-     * ({@link #pageSize}) and its feed ({@link #feedEntries}), which are cut from it. The publisher
-     * keeps fronts this long, so the two can never disagree.
+     * Entries a section front and home keep: enough for their page ({@link #pageSize}) and their
+     * feeds ({@link #feedEntries}), which are cut from them. The publisher keeps them this long, so
+     * the two can never disagree. An author or tag front has no feed and keeps {@link #pageSize}
+     * (the listing package's {@code FrontSizes}).
      */
     public int frontSize() {
         return Math.max(pageSize, feedEntries);

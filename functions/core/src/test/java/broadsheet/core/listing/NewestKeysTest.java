@@ -3,6 +3,8 @@ package broadsheet.core.listing;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,5 +40,16 @@ class NewestKeysTest {
         for (String bad : new String[] {"#slug", "tj2dc0", "tj2dc0.#a", "tj2dc0.1234567890#a", "tj2dc0.9x#a", "tj2d!0#a"}) {
             assertThatThrownBy(() -> NewestKeys.entryKey(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
+    }
+
+    @Test
+    void theFirstKeysAreThoseOfTheNewestEntries() {
+        NewestKeys keys = new NewestKeys(YearMonth.of(2026, 12), 2, List.of("k3", "k4", "k5"));
+
+        assertThat(keys.first(4)).isEqualTo(new NewestKeys(YearMonth.of(2026, 12), 2, List.of("k3", "k4")));
+        assertThat(keys.first(2)).isEqualTo(new NewestKeys(YearMonth.of(2026, 12), 2, List.of()));
+        assertThat(keys.first(1)).isEqualTo(new NewestKeys(YearMonth.of(2026, 12), 1, List.of()));
+        assertThat(keys.first(5)).isSameAs(keys);
+        assertThat(keys.first(50)).isSameAs(keys);
     }
 }

@@ -1,5 +1,6 @@
 package broadsheet.core.publish;
 
+import broadsheet.core.listing.FrontSizes;
 import broadsheet.core.publish.ContendedListingStore;
 import broadsheet.core.publish.CountingListingStore;
 import broadsheet.core.publish.SiteCheck;
@@ -56,7 +57,7 @@ class ConcurrentPublishingTest {
 
         runConcurrently(createdByOwner(articles), List.of("world"), 0.0);
 
-        SiteCheck.assertConverged(store, bucket, pages, articles, List.of("world"), FEED_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, articles, List.of("world"), FrontSizes.of(FEED_SIZE));
         assertThat(broadsheet.core.listing.NewestEntries.front(store, ListingId.sectionFront("world"),
                 store.get(ListingId.sectionFront("world")).orElseThrow().value(), FEED_SIZE).entries()).hasSize(FEED_SIZE);
     }
@@ -67,7 +68,7 @@ class ConcurrentPublishingTest {
 
         List<CountingListingStore> counted = runConcurrently(createdByOwner(articles), List.of("world"), 0.3);
 
-        SiteCheck.assertConverged(store, bucket, pages, articles, List.of("world"), FEED_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, articles, List.of("world"), FrontSizes.of(FEED_SIZE));
         assertThat(counted.stream().mapToLong(c -> c.failedWrites.get()).sum())
                 .as("conflicting writes were retried").isPositive();
     }
@@ -109,7 +110,7 @@ class ConcurrentPublishingTest {
 
         runConcurrently(byOwner, sections, 0.2);
 
-        SiteCheck.assertConverged(store, bucket, pages, live, sections, FEED_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, live, sections, FrontSizes.of(FEED_SIZE));
     }
 
     private static final List<String> AUTHORS = List.of("Bo Li", "Cy Young", "Dee Okafor");
@@ -150,7 +151,7 @@ class ConcurrentPublishingTest {
                 CountingListingStore listings = new CountingListingStore(new ContendedListingStore(store, p, conflictRate));
                 counted.add(listings);
                 Publisher publisher = new Publisher(listings, bucket, pages, Clock.fixed(NOW, ZoneOffset.UTC),
-                        sections, FEED_SIZE);
+                        sections, FrontSizes.of(FEED_SIZE));
                 List<ArticleChange> changes = byOwner.get(p);
                 running.add(pool.submit(() -> {
                     start.await();

@@ -1,6 +1,7 @@
 package broadsheet.core.publish;
 
 import broadsheet.core.article.Article;
+import broadsheet.core.listing.FrontSizes;
 import broadsheet.core.listing.InMemoryListingStore;
 import broadsheet.core.listing.ListingEntry;
 import broadsheet.core.listing.ListingId;
@@ -37,7 +38,7 @@ class DayPagesStayCurrentTest {
         InMemorySiteBucket bucket = new InMemorySiteBucket();
         MustachePages pages = new MustachePages(SITE);
         Publisher publisher = new Publisher(store, bucket, pages, Clock.fixed(NOW, ZoneOffset.UTC),
-                SITE.sectionSlugs(), SITE.frontSize());
+                SITE.sectionSlugs(), FrontSizes.of(SITE));
         int articles = 2 * pages.dayPageSize() + 1;
         for (int i = 0; i < articles; i++) {
             Article article = published("world", "story-" + i, Instant.parse("2026-11-29T08:00:00Z").plusSeconds(60L * i));

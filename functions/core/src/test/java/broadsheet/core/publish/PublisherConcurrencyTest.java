@@ -4,6 +4,7 @@ import broadsheet.core.listing.ForwardingListingStore;
 
 import broadsheet.core.article.Article;
 import broadsheet.core.concurrent.Concurrently;
+import broadsheet.core.listing.FrontSizes;
 import broadsheet.core.listing.InMemoryListingStore;
 import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingId;
@@ -48,7 +49,7 @@ class PublisherConcurrencyTest {
 
     /** A publisher with threads to spare, so that no task runs on the thread that starts it. */
     private Publisher publisher(ListingStore listings, SiteBucket pagesTo) {
-        return new Publisher(listings, pagesTo, pages, Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS, FRONT_SIZE,
+        return new Publisher(listings, pagesTo, pages, Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS, FrontSizes.of(FRONT_SIZE),
                 EdgeCache.NONE, Concurrently.pool("test-publisher", 64));
     }
 
@@ -80,7 +81,7 @@ class PublisherConcurrencyTest {
         assertThat(events.indexOf("put " + ListingId.sectionFront("world")))
                 .as("home written after the section front")
                 .isLessThan(events.indexOf("put " + ListingId.home()));
-        SiteCheck.assertConverged(store, bucket, pages, List.of(talks), SECTIONS, FRONT_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(talks), SECTIONS, FrontSizes.of(FRONT_SIZE));
     }
 
     @Test
@@ -102,7 +103,7 @@ class PublisherConcurrencyTest {
         publisher(listings, pagesTo).apply(ArticleChange.created(talks));
 
         assertThat(monthPageSawFront).as("the front written while the month page's upload was waiting").isTrue();
-        SiteCheck.assertConverged(store, bucket, pages, List.of(talks), SECTIONS, FRONT_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(talks), SECTIONS, FrontSizes.of(FRONT_SIZE));
     }
 
     /** A failure of its own type, to check that the caller gets the very exception a task threw. */
@@ -139,7 +140,7 @@ class PublisherConcurrencyTest {
         healthy.apply(takedown); // the change feed delivers it again
 
         assertThat(bucket.get("world/talks/index.html")).isEmpty();
-        SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, FRONT_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, FrontSizes.of(FRONT_SIZE));
     }
 
     private static boolean await(CountDownLatch latch) {

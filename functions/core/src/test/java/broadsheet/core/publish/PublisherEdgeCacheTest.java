@@ -2,6 +2,7 @@ package broadsheet.core.publish;
 
 import broadsheet.core.article.Article;
 import broadsheet.core.article.Status;
+import broadsheet.core.listing.FrontSizes;
 import broadsheet.core.listing.InMemoryListingStore;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class PublisherEdgeCacheTest {
     private final EdgeCache edge = (String reference, Collection<String> paths) -> sent.add(new Sent(reference,
             List.copyOf(paths), bucket.get(paths.iterator().next().substring(1)).isPresent()));
     private final Publisher publisher = new Publisher(new InMemoryListingStore(), bucket, new TextPages(),
-            Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS, 50, edge);
+            Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS, FrontSizes.of(50), edge);
 
     private final Article live = published("world", "talks", EARLIER);
 
@@ -63,7 +64,7 @@ class PublisherEdgeCacheTest {
         Article corrected = retitled(live, "Corrected");
         List<String> seen = new ArrayList<>();
         Publisher checking = new Publisher(new InMemoryListingStore(), bucket, new TextPages(),
-                Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS, 50,
+                Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS, FrontSizes.of(50),
                 (reference, paths) -> seen.add(new String(bucket.get("world/talks/index.html").orElseThrow().body(),
                         java.nio.charset.StandardCharsets.UTF_8)));
 
@@ -112,7 +113,7 @@ class PublisherEdgeCacheTest {
         List<Collection<String>> accepted = new ArrayList<>();
         boolean[] refuse = {true};
         Publisher refusing = new Publisher(new InMemoryListingStore(), bucket, new TextPages(),
-                Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS, 50, (reference, paths) -> {
+                Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS, FrontSizes.of(50), (reference, paths) -> {
                     if (refuse[0]) {
                         throw new EdgeCacheException("too many invalidations in progress", null);
                     }

@@ -1,5 +1,6 @@
 package broadsheet.core.publish;
 
+import broadsheet.core.listing.FrontSizes;
 import broadsheet.core.publish.InterleavingListingStore;
 import broadsheet.core.publish.SiteCheck;
 import broadsheet.core.publish.TextPages;
@@ -46,7 +47,7 @@ class PublisherInterleavingTest {
     private final Article second = published("world", "second", Instant.parse("2026-11-21T08:00:00Z"));
 
     private Publisher publisher(ListingStore listings) {
-        return new Publisher(listings, bucket, pages, Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS, FEED_SIZE);
+        return new Publisher(listings, bucket, pages, Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS, FrontSizes.of(FEED_SIZE));
     }
 
     @Test
@@ -57,7 +58,7 @@ class PublisherInterleavingTest {
         publisher(interleaving).apply(ArticleChange.created(first));
 
         assertThat(interleaving.allRan()).isTrue();
-        SiteCheck.assertConverged(store, bucket, pages, List.of(first, second), SECTIONS, FEED_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(first, second), SECTIONS, FrontSizes.of(FEED_SIZE));
     }
 
     @Test
@@ -78,7 +79,7 @@ class PublisherInterleavingTest {
         List<Article> all = new java.util.ArrayList<>(earlier);
         all.add(mine);
         all.add(theirs);
-        SiteCheck.assertConverged(store, bucket, pages, all, SECTIONS, FEED_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, all, SECTIONS, FrontSizes.of(FEED_SIZE));
         assertThat(bucket.get("world/archive/2026-11/20/2/index.html")).as("the second page of the day, "
                 + "which the other publisher's append started").isPresent();
     }
@@ -96,7 +97,7 @@ class PublisherInterleavingTest {
         publisher(interleaving).apply(ArticleChange.created(first));
 
         assertThat(interleaving.allRan()).isTrue();
-        SiteCheck.assertConverged(store, bucket, pages, List.of(first, second), SECTIONS, FEED_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(first, second), SECTIONS, FrontSizes.of(FEED_SIZE));
     }
 
     @Test
@@ -108,7 +109,7 @@ class PublisherInterleavingTest {
         publisher(interleaving).apply(ArticleChange.created(first));
 
         assertThat(interleaving.allRan()).isTrue();
-        SiteCheck.assertConverged(store, bucket, pages, List.of(first, match), SECTIONS, FEED_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(first, match), SECTIONS, FrontSizes.of(FEED_SIZE));
     }
 
     /**
@@ -152,6 +153,6 @@ class PublisherInterleavingTest {
 
         assertThat(interleaving.allRan()).isTrue();
         live.addAll(List.of(october, arriving, lateOctober));
-        SiteCheck.assertConverged(store, bucket, pages, live, SECTIONS, FEED_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, live, SECTIONS, FrontSizes.of(FEED_SIZE));
     }
 }

@@ -1,5 +1,6 @@
 package broadsheet.core.publish;
 
+import broadsheet.core.listing.FrontSizes;
 import broadsheet.core.publish.CountingListingStore;
 import broadsheet.core.publish.SiteCheck;
 import broadsheet.core.TestArticles;
@@ -50,7 +51,7 @@ class PublisherTest {
     private final Publisher publisher = publisher(FRONT_SIZE);
 
     private Publisher publisher(int frontSize) {
-        return new Publisher(listings, bucket, pages, Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS, frontSize);
+        return new Publisher(listings, bucket, pages, Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS, FrontSizes.of(frontSize));
     }
 
     private static Instant day(int month, int day) {
@@ -77,7 +78,7 @@ class PublisherTest {
         assertThat(page("tag/news/archive/2026-11/20/index.html")).startsWith("talks|world|");
         assertThat(bucket.puts()).as("article; section, author and tag month, day and front; home, sitemap index, news")
                 .isEqualTo(13);
-        SiteCheck.assertConverged(store, bucket, pages, List.of(talks), SECTIONS, FRONT_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(talks), SECTIONS, FrontSizes.of(FRONT_SIZE));
     }
 
     @Test
@@ -93,7 +94,7 @@ class PublisherTest {
                 .containsExactly("fresh", "yesterday");
 
         Publisher twoDaysLater = new Publisher(listings, bucket, pages,
-                Clock.fixed(NOW.plusSeconds(13 * 3600), ZoneOffset.UTC), SECTIONS, FRONT_SIZE);
+                Clock.fixed(NOW.plusSeconds(13 * 3600), ZoneOffset.UTC), SECTIONS, FrontSizes.of(FRONT_SIZE));
         twoDaysLater.apply(ArticleChange.updated(old, retitled(old, "Old, retitled")));
         assertThat(page(TextPages.NEWS).lines().map(line -> line.substring(0, line.indexOf('|'))))
                 .as("the window moves with the clock of the change that renders it").containsExactly("fresh");
@@ -118,7 +119,7 @@ class PublisherTest {
         assertThat(page("world/archive/2026-11/20/2/index.html")).endsWith("more\n");
         assertThat(bucket.puts() - uploads).as("article; day pages 2 and 3, month and front of world, author, tag;"
                 + " home and sitemap (the news sitemap's window ends before this day)").isEqualTo(1 + 3 * 4 + 2);
-        SiteCheck.assertConverged(store, bucket, pages, day, SECTIONS, FRONT_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, day, SECTIONS, FrontSizes.of(FRONT_SIZE));
     }
 
     @Test
@@ -149,7 +150,7 @@ class PublisherTest {
         assertThat(store.allEntries().get(month)).extracting(ListingEntry::slug)
                 .containsExactly("old-one", "old-two", "talks");
         assertThat(page("world/archive/2026-11/4/index.html")).startsWith("old-two|").doesNotContain("gone|");
-        SiteCheck.assertConverged(store, bucket, pages, List.of(old1, old2, talks), SECTIONS, FRONT_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(old1, old2, talks), SECTIONS, FrontSizes.of(FRONT_SIZE));
     }
 
     @Test
@@ -180,7 +181,7 @@ class PublisherTest {
         Article match = published("sport", "match", day(11, 29));
         live.add(match);
         publisher.apply(ArticleChange.created(match));
-        SiteCheck.assertConverged(store, bucket, pages, live, SECTIONS, FRONT_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, live, SECTIONS, FrontSizes.of(FRONT_SIZE));
     }
 
     @Test
@@ -200,7 +201,7 @@ class PublisherTest {
         assertThat(store.allEntries().get(month)).as("the entry item is unchanged").hasSize(1);
         assertThat(store.get(month).orElseThrow().version()).as("the month head moves on, like a front")
                 .isEqualTo(monthVersion + 1);
-        SiteCheck.assertConverged(store, bucket, pages, List.of(talks, match), SECTIONS, FRONT_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(talks, match), SECTIONS, FrontSizes.of(FRONT_SIZE));
     }
 
     @Test
@@ -215,7 +216,7 @@ class PublisherTest {
         assertThat(bucket.get("world/talks/index.html")).isEmpty();
         assertThat(page("world/index.html")).doesNotContain("talks|").contains("other|").contains("bucket 2026-11=1");
         assertThat(page("index.html")).doesNotContain("talks|");
-        SiteCheck.assertConverged(store, bucket, pages, List.of(other), SECTIONS, FRONT_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(other), SECTIONS, FrontSizes.of(FRONT_SIZE));
     }
 
     @Test
@@ -231,7 +232,7 @@ class PublisherTest {
         assertThat(page("world/index.html")).isEmpty();
         assertThat(page("index.html")).isEmpty();
         assertThat(page("sitemap.xml")).isEmpty();
-        SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, FRONT_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, FrontSizes.of(FRONT_SIZE));
     }
 
     @Test
@@ -248,7 +249,7 @@ class PublisherTest {
         assertThat(page("world/index.html")).doesNotContain("talks|");
         assertThat(page("sport/index.html")).contains("talks|sport|");
         assertThat(page("sitemap.xml")).isEqualTo("bucket sport/2026-11=1\n");
-        SiteCheck.assertConverged(store, bucket, pages, List.of(moved), SECTIONS, FRONT_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(moved), SECTIONS, FrontSizes.of(FRONT_SIZE));
     }
 
     @Test
@@ -264,13 +265,13 @@ class PublisherTest {
         assertThat(bucket.get("world/talks/index.html").orElseThrow().redirectLocation()).isEmpty();
         assertThat(page("world/talks/index.html")).startsWith("article talks v3\nworld");
         assertThat(bucket.get("sport/talks/index.html").orElseThrow().redirectLocation()).contains("/world/talks/");
-        SiteCheck.assertConverged(store, bucket, pages, List.of(back), SECTIONS, FRONT_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(back), SECTIONS, FrontSizes.of(FRONT_SIZE));
 
         Article offline = next(back, "world", talks.publishAt(), Status.DRAFT);
         publisher.apply(ArticleChange.updated(back, offline));
         assertThat(bucket.get("world/talks/index.html")).isEmpty();
         assertThat(bucket.get("sport/talks/index.html")).as("the redirect the move left").isEmpty();
-        SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, FRONT_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, FrontSizes.of(FRONT_SIZE));
     }
 
     @Test
@@ -285,7 +286,7 @@ class PublisherTest {
         assertThat(page("world/archive/2026-09/1/index.html")).startsWith("talks|");
         assertThat(Listings.counts(store.get(ListingId.sectionFront("world")).orElseThrow().value()))
                 .isEqualTo(Map.of("2026-09", 1));
-        SiteCheck.assertConverged(store, bucket, pages, List.of(earlier), SECTIONS, FRONT_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(earlier), SECTIONS, FrontSizes.of(FRONT_SIZE));
     }
 
     @Test
@@ -310,11 +311,11 @@ class PublisherTest {
         bucket.put(stale, PageRevision.of(1, v2.version()));
 
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        Publisher sameGeneration = new Publisher(listings, bucket, new TextPages(1), clock, SECTIONS, FRONT_SIZE);
+        Publisher sameGeneration = new Publisher(listings, bucket, new TextPages(1), clock, SECTIONS, FrontSizes.of(FRONT_SIZE));
         sameGeneration.apply(ArticleChange.updated(v1, v2));
         assertThat(page("world/talks/index.html")).as("same generation, same version").isEqualTo("old templates\n");
 
-        Publisher nextGeneration = new Publisher(listings, bucket, new TextPages(2), clock, SECTIONS, FRONT_SIZE);
+        Publisher nextGeneration = new Publisher(listings, bucket, new TextPages(2), clock, SECTIONS, FrontSizes.of(FRONT_SIZE));
         nextGeneration.apply(ArticleChange.updated(v1, v2));
         assertThat(bucket.get("world/talks/index.html").orElseThrow().revision())
                 .isEqualTo(PageRevision.of(2, v2.version()));
@@ -353,6 +354,66 @@ class PublisherTest {
         SiteCheck.assertConverged(store, bucket, pages, live, SECTIONS, 3);
     }
 
+    /**
+     * An author or tag front keeps only what its page shows (it has no feed), a section front and
+     * home what their page and feeds show: each reads, stores the keys of and shows its own number
+     * of newest entries, and refills from older months by its own size when one goes.
+     */
+    @Test
+    void authorAndTagFrontsKeepTheirOwnNumberOfEntries() {
+        FrontSizes sizes = new FrontSizes(4, 2);
+        Publisher sized = new Publisher(listings, bucket, pages, Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS, sizes);
+        List<Article> live = new ArrayList<>();
+        for (int month = 5; month <= 11; month++) {
+            Article article = published("world", "m" + month, day(month, 10));
+            sized.apply(ArticleChange.created(article));
+            live.add(article);
+        }
+        SiteCheck.assertConverged(store, bucket, pages, live, SECTIONS, sizes);
+        assertThat(page("world/index.html")).startsWith("m11|").contains("m8|").doesNotContain("m7|");
+        assertThat(page("author/ann-smith/index.html")).startsWith("m11|").contains("m10|").doesNotContain("m9|");
+        assertThat(page("tag/news/index.html")).startsWith("m11|").contains("m10|").doesNotContain("m9|");
+        assertThat(store.get(ListingId.authorFront("ann-smith")).orElseThrow().value().newest())
+                .as("the author front's newest month and its two entries").hasSize(3);
+        assertThat(store.get(ListingId.sectionFront("world")).orElseThrow().value().newest()).hasSize(5);
+
+        Article newest = live.remove(live.size() - 1);
+        sized.apply(ArticleChange.deleted(newest));
+
+        assertThat(page("author/ann-smith/index.html")).startsWith("m10|").contains("m9|").doesNotContain("m8|");
+        assertThat(page("world/index.html")).startsWith("m10|").contains("m7|").doesNotContain("m6|");
+        SiteCheck.assertConverged(store, bucket, pages, live, SECTIONS, sizes);
+    }
+
+    /** A front stored by a release that kept more entries reads only the keys of those it keeps now, then stores those. */
+    @Test
+    void aFrontStoredWithMoreKeysThanItKeepsReadsOnlyThoseItKeeps() {
+        List<Article> live = new ArrayList<>();
+        for (int month = 1; month <= 10; month++) {
+            Article article = published("world", "m" + month, day(month, 10));
+            publisher.apply(ArticleChange.created(article));
+            live.add(article);
+        }
+        ListingId author = ListingId.authorFront("ann-smith");
+        assertThat(store.get(author).orElseThrow().value().newest()).as("ten entries of ten months").hasSize(11);
+        Publisher sized = new Publisher(listings, bucket, pages, Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS,
+                new FrontSizes(FRONT_SIZE, 3));
+        Article added = published("world", "m11", day(11, 10));
+        long before = listings.entriesRead.get();
+        sized.apply(ArticleChange.created(added));
+        live.add(added);
+
+        assertThat(store.get(author).orElseThrow().value().newest()).as("the author front's keys, cut to three")
+                .hasSize(4);
+        assertThat(page("author/ann-smith/index.html")).startsWith("m11|").contains("m9|").doesNotContain("m8|");
+        assertThat(listings.entriesRead.get() - before)
+                .as("entries read: the new entry's day in each of three months; for the author's and the tag's "
+                        + "front their newest three and the one the new entry pushes off (not the eight older keys "
+                        + "stored); the section front's eleven")
+                .isEqualTo(3 + 2L * 4 + 11);
+        SiteCheck.assertConverged(store, bucket, pages, live, SECTIONS, new FrontSizes(FRONT_SIZE, 3));
+    }
+
     @Test
     void aDraftEditTouchesNoListingAndNoPage() {
         Article draft = TestArticles.draft("world", "notes");
@@ -376,7 +437,7 @@ class PublisherTest {
 
         assertThat(bucket.puts()).isEqualTo(uploads);
         assertThat(bucket.deletes()).isEqualTo(deletes);
-        SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, FRONT_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, FrontSizes.of(FRONT_SIZE));
     }
 
     @Test
@@ -398,7 +459,7 @@ class PublisherTest {
         publisher.apply(ArticleChange.created(live));
         publisher.apply(ArticleChange.updated(live, next(live, "world", live.publishAt(), Status.DRAFT)));
         assertThat(bucket.keys("world/live/")).as("back to draft takes the page down").isEmpty();
-        SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, FRONT_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, FrontSizes.of(FRONT_SIZE));
     }
 
     @Test
@@ -417,7 +478,7 @@ class PublisherTest {
         publisher.apply(ArticleChange.created(live));
         publisher.apply(ArticleChange.updated(live, next(live, "world", live.publishAt(), Status.REVIEW)));
         assertThat(bucket.keys("world/live/")).as("back to review takes the page down").isEmpty();
-        SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, FRONT_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, List.of(), SECTIONS, FrontSizes.of(FRONT_SIZE));
     }
 
     /**
@@ -454,11 +515,11 @@ class PublisherTest {
             }
         };
 
-        new Publisher(recording, bucket, pages, Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS, FRONT_SIZE)
+        new Publisher(recording, bucket, pages, Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS, FrontSizes.of(FRONT_SIZE))
                 .apply(ArticleChange.created(last));
 
         assertThat(newestRead).as("newest entries read").contains("recent-show").doesNotContain("old-match");
-        SiteCheck.assertConverged(store, bucket, pages, live, SECTIONS, FRONT_SIZE);
+        SiteCheck.assertConverged(store, bucket, pages, live, SECTIONS, FrontSizes.of(FRONT_SIZE));
         assertThat(page(TextPages.NEWS)).contains("recent-show").doesNotContain("old-match");
     }
 }

@@ -1,5 +1,6 @@
 package broadsheet.core.publish;
 
+import broadsheet.core.listing.FrontSizes;
 import broadsheet.core.listing.InMemoryListingStore;
 import broadsheet.core.publish.InMemorySiteBucket;
 import broadsheet.core.listing.Listing;
@@ -44,6 +45,11 @@ final class SiteCheck {
 
     static void assertConverged(InMemoryListingStore store, InMemorySiteBucket bucket, Pages pages,
                                 Collection<Article> live, List<String> sections, int feedSize) {
+        assertConverged(store, bucket, pages, live, sections, FrontSizes.of(feedSize));
+    }
+
+    static void assertConverged(InMemoryListingStore store, InMemorySiteBucket bucket, Pages pages,
+                                Collection<Article> live, List<String> sections, FrontSizes frontSizes) {
         // what the live articles alone say: every collection (section, author, tag) and its months
         Map<ListingId, List<Article>> byMonth = new HashMap<>();
         Map<ListingId, List<Article>> byFront = new HashMap<>();
@@ -83,10 +89,11 @@ final class SiteCheck {
             List<Article> members = byFront.getOrDefault(id, List.of());
             Listing stored = store.get(id).orElseThrow(() -> new AssertionError("no front " + id)).value();
             assertThat(stored.entries()).as("a front stores no entries: %s", id).isEmpty();
-            Listing listing = NewestEntries.front(store, id, stored, feedSize);
-            assertThat(listing.entries()).as("front %s", id).isEqualTo(entries(members, feedSize));
+            int keeps = frontSizes.of(id);
+            Listing listing = NewestEntries.front(store, id, stored, keeps);
+            assertThat(listing.entries()).as("front %s", id).isEqualTo(entries(members, keeps));
             assertThat(stored.newest()).as("the keys front %s names", id)
-                    .isEqualTo(NewestKeys.stored(entries(members, feedSize)));
+                    .isEqualTo(NewestKeys.stored(entries(members, keeps)));
             Map<String, Integer> counts = new TreeMap<>();
             members.forEach(a -> counts.merge(monthOf(a).toString(), 1, Integer::sum));
             assertThat(Listings.counts(listing)).as("month counts of %s", id).isEqualTo(counts);
@@ -94,23 +101,23 @@ final class SiteCheck {
 
         Listing storedHome = store.get(ListingId.home()).orElseThrow().value();
         assertThat(storedHome.entries()).as("home stores no entries").isEmpty();
-        Listing home = NewestEntries.view(store, ListingId.home(), storedHome, sections, feedSize);
-        assertThat(home.entries()).as("home").isEqualTo(entries(live, feedSize));
+        Listing home = NewestEntries.view(store, ListingId.home(), storedHome, sections, frontSizes);
+        assertThat(home.entries()).as("home").isEqualTo(entries(live, frontSizes.sectionFront()));
         Map<String, Integer> homeCounts = new TreeMap<>();
         live.forEach(a -> homeCounts.merge(a.section() + "/" + monthOf(a).toString(), 1, Integer::sum));
         assertThat(Listings.counts(home)).as("home month counts").isEqualTo(homeCounts);
 
-        assertPagesMatch(store, bucket, pages, live, sections, feedSize);
+        assertPagesMatch(store, bucket, pages, live, sections, frontSizes);
     }
 
     /** Every listing's pages are in the bucket as rendered from the stored listing; article pages are exactly the live ones. */
     static void assertPagesMatch(InMemoryListingStore store, InMemorySiteBucket bucket, Pages pages,
-                                 Collection<Article> live, List<String> sections, int frontSize) {
+                                 Collection<Article> live, List<String> sections, FrontSizes frontSizes) {
         Set<String> listingKeys = new HashSet<>();
         for (ListingId id : store.ids()) {
             Listing listing = store.get(id).orElseThrow().value();
             List<RenderedPage> rendered = new ArrayList<>(pages.listingPages(id,
-                    NewestEntries.view(store, id, listing, sections, frontSize)));
+                    NewestEntries.view(store, id, listing, sections, frontSizes)));
             if (id.kind().isMonth()) {
                 Listings.dayCounts(listing).forEach((day, count) -> {
                     List<ListingEntry> entries = store.day(id, day);

@@ -1,6 +1,7 @@
 package broadsheet.core.publish;
 
 import broadsheet.core.article.Article;
+import broadsheet.core.listing.FrontSizes;
 import broadsheet.core.listing.InMemoryListingStore;
 import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingId;
@@ -41,7 +42,7 @@ class SiteListingsTest {
         }
         InMemoryListingStore store = new InMemoryListingStore();
         Publisher publisher = new Publisher(store, new InMemorySiteBucket(), new TextPages(),
-                Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS, FRONT_SIZE);
+                Clock.fixed(NOW, ZoneOffset.UTC), SECTIONS, FrontSizes.of(FRONT_SIZE));
         live.forEach(article -> publisher.apply(ArticleChange.created(article)));
 
         Map<ListingId, Listing> published = new TreeMap<>();
@@ -52,14 +53,14 @@ class SiteListingsTest {
                 stored = broadsheet.core.listing.Listings.monthView(store.allEntries().getOrDefault(id, List.of()));
             } else {
                 assertThat(stored.entries()).as("fronts and home store no entries").isEmpty();
-                Listing view = broadsheet.core.listing.NewestEntries.view(store, id, stored, SECTIONS, FRONT_SIZE);
+                Listing view = broadsheet.core.listing.NewestEntries.view(store, id, stored, SECTIONS, FrontSizes.of(FRONT_SIZE));
                 stored = new Listing(view.entries(), broadsheet.core.listing.Listings.counts(view));
             }
             published.put(id, stored);
         });
         Map<ListingId, Listing> computed = new TreeMap<>(
                 SiteListings.of(live.stream().filter(a -> a.isLive(NOW)).map(SiteListings.Listed::of).toList(),
-                        SECTIONS, FRONT_SIZE));
+                        SECTIONS, FrontSizes.of(FRONT_SIZE)));
 
         assertThat(computed.keySet()).containsExactlyElementsOf(published.keySet());
         assertThat(computed).containsExactlyEntriesOf(published);
@@ -68,6 +69,6 @@ class SiteListingsTest {
 
     @Test
     void aSiteWithoutLiveArticlesHasNoListings() {
-        assertThat(SiteListings.of(List.of(), SECTIONS, FRONT_SIZE)).isEmpty();
+        assertThat(SiteListings.of(List.of(), SECTIONS, FrontSizes.of(FRONT_SIZE))).isEmpty();
     }
 }

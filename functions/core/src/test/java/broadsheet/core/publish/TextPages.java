@@ -1,5 +1,6 @@
 package broadsheet.core.publish;
 
+import broadsheet.core.listing.FrontSizes;
 import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingEntry;
 import broadsheet.core.listing.ListingId;
@@ -103,10 +104,10 @@ final class TextPages implements Pages {
         return dayPageSize;
     }
 
-    /** The publisher tests' front size. */
+    /** The publisher tests' front size, the same for every front. */
     @Override
-    public int frontSize() {
-        return 5;
+    public FrontSizes frontSizes() {
+        return FrontSizes.of(5);
     }
 
     static String dayPageKey(ListingId month, LocalDate day, int page) {

@@ -1,5 +1,6 @@
 package broadsheet.core.rebuild;
 
+import broadsheet.core.listing.FrontSizes;
 import broadsheet.core.listing.Listings;
 
 import broadsheet.core.listing.ListingId;
@@ -60,7 +61,7 @@ class SiteRebuildTest {
     @BeforeEach
     void publishASite() {
         pool = Executors.newFixedThreadPool(3);
-        Publisher publisher = new Publisher(listings, published, pages, clock, SITE.sectionSlugs(), SITE.frontSize());
+        Publisher publisher = new Publisher(listings, published, pages, clock, SITE.sectionSlugs(), FrontSizes.of(SITE));
         for (int i = 0; i < 23; i++) {
             Article a = TestArticles.published(SECTIONS.get(i % 3), "story-" + i, NOW.minus(Duration.ofDays(3L * i)));
             if (i % 4 == 1) {
@@ -131,7 +132,7 @@ class SiteRebuildTest {
     void anArticleUnpublishedBetweenTheRebuildsReadAndItsUploadStaysOffTheSite() {
         Article story = articles.find("story-0").orElseThrow();
         String key = pages.articlePageKey(story.section(), story.slug());
-        Publisher publisher = new Publisher(listings, published, pages, clock, SITE.sectionSlugs(), SITE.frontSize());
+        Publisher publisher = new Publisher(listings, published, pages, clock, SITE.sectionSlugs(), FrontSizes.of(SITE));
         // the rebuild has read story-0 as published; before it uploads the page, an editor
         // unpublishes it and the publisher deletes the page
         Runnable unpublish = () -> {
@@ -192,7 +193,7 @@ class SiteRebuildTest {
     void listingsNoLiveArticleIsInAnyMoreAreRebuiltToo() {
         Article gone = articles.find("story-1").orElseThrow();
         articles.delete(gone.slug(), gone.version());
-        new Publisher(listings, published, pages, clock, SITE.sectionSlugs(), SITE.frontSize()).apply(ArticleChange.deleted(gone));
+        new Publisher(listings, published, pages, clock, SITE.sectionSlugs(), FrontSizes.of(SITE)).apply(ArticleChange.deleted(gone));
         InMemorySiteBucket rebuilt = new InMemorySiteBucket();
 
         CheckpointedRebuild.Checkpoint end = runAll(new SiteRebuild(articles, listings, listings, rebuilt, pages, clock,

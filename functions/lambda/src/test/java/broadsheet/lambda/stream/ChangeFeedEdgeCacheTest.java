@@ -1,6 +1,7 @@
 package broadsheet.lambda.stream;
 
 import broadsheet.aws.ArticleItems;
+import broadsheet.core.listing.FrontSizes;
 import broadsheet.lambda.StreamEvents;
 import broadsheet.core.MovableClock;
 import broadsheet.core.article.Article;
@@ -33,7 +34,7 @@ class ChangeFeedEdgeCacheTest {
     private boolean refuse;
     private final ChangeFeed feed = new ChangeFeed(new Publisher(new InMemoryListingStore(), bucket,
             new MustachePages(site), new MovableClock(Instant.parse("2026-11-29T13:00:00Z")), site.sectionSlugs(),
-            site.frontSize(), (String reference, Collection<String> paths) -> {
+            FrontSizes.of(site), (String reference, Collection<String> paths) -> {
                 if (refuse) {
                     throw new EdgeCacheException("too many invalidations in progress", null);
                 }

@@ -4,6 +4,7 @@ import broadsheet.aws.ArticleItems;
 import broadsheet.core.MovableClock;
 import broadsheet.core.article.Article;
 import broadsheet.core.article.Status;
+import broadsheet.core.listing.FrontSizes;
 import broadsheet.core.listing.InMemoryListingStore;
 import broadsheet.core.publish.InMemorySiteBucket;
 import broadsheet.core.publish.Publisher;
@@ -34,7 +35,7 @@ class PublisherHandlerTest {
     private final InMemorySiteBucket bucket = new InMemorySiteBucket();
     private final PublisherHandler handler = new PublisherHandler(new ChangeFeed(new Publisher(
             new InMemoryListingStore(), bucket, new MustachePages(site),
-            new MovableClock(Instant.parse("2026-11-29T13:00:00Z")), site.sectionSlugs(), site.frontSize())));
+            new MovableClock(Instant.parse("2026-11-29T13:00:00Z")), site.sectionSlugs(), FrontSizes.of(site))));
 
     private static String batch() {
         return ApiGatewayEvents.resource(BATCH);

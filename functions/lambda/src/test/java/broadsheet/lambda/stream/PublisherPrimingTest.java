@@ -1,6 +1,7 @@
 package broadsheet.lambda.stream;
 
 import broadsheet.core.MovableClock;
+import broadsheet.core.listing.FrontSizes;
 import broadsheet.core.listing.InMemoryListingStore;
 import broadsheet.core.publish.InMemorySiteBucket;
 import broadsheet.core.publish.Publisher;
@@ -31,7 +32,7 @@ class PublisherPrimingTest {
         InMemoryListingStore listings = new InMemoryListingStore();
         MustachePages pages = new MustachePages(site);
         // as in production: the publisher and its priming share the pages
-        new Publisher(listings, bucket, pages, clock, site.sectionSlugs(), site.frontSize());
+        new Publisher(listings, bucket, pages, clock, site.sectionSlugs(), FrontSizes.of(site));
         Priming priming = new Priming(new PublisherPriming(site, pages, clock)::prime);
 
         priming.beforeCheckpoint(null);
