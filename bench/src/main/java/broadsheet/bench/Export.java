@@ -3,7 +3,6 @@ package broadsheet.bench;
 import broadsheet.core.article.Article;
 import broadsheet.core.article.ArticleValidator;
 import broadsheet.core.article.Validated;
-import broadsheet.core.listing.FrontSizes;
 import broadsheet.core.listing.Listing;
 import broadsheet.core.listing.ListingId;
 import broadsheet.core.listing.Listings;
@@ -60,7 +59,6 @@ public final class Export {
     private final StoredArticleReader reader = new StoredArticleReader();
     private final Instant now;
     private final boolean validate;
-    private final FrontSizes frontSizes;
 
     public Export(SiteConfig config, Instant now) {
         this(config, now, false);
@@ -72,7 +70,6 @@ public final class Export {
         this.validator = new ArticleValidator(config);
         this.now = now;
         this.validate = validate;
-        this.frontSizes = FrontSizes.of(config);
     }
 
     public static void main(String[] args) throws IOException {
@@ -118,7 +115,7 @@ public final class Export {
                 }
             }));
             long articlesDone = System.nanoTime();
-            Map<ListingId, Listing> listings = SiteListings.of(live, config.sectionSlugs(), frontSizes);
+            Map<ListingId, Listing> listings = SiteListings.of(live, config.sectionSlugs(), pages.frontSizes());
             inPool(pool, () -> listings.entrySet().parallelStream()
                     .forEach(e -> pages.allPages(e.getKey(), e.getValue()).forEach(counting::write)));
             counting.write(pages.newsSitemap(Listings.recent(SiteListings.sectionFronts(listings, config.sectionSlugs()).values(), now)));

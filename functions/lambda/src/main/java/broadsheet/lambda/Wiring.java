@@ -7,7 +7,6 @@ import broadsheet.aws.S3SiteBucket;
 import broadsheet.aws.S3UploadSigner;
 import broadsheet.aws.SqsRebuildQueue;
 import broadsheet.core.editing.EditorPolicy;
-import broadsheet.core.listing.FrontSizes;
 import broadsheet.core.media.UploadSigner;
 import broadsheet.core.publish.EdgeCache;
 import broadsheet.core.publish.Publisher;
@@ -153,7 +152,7 @@ public final class Wiring {
 
     /**
      * A new publisher (as in another function container) over the shared stores and pages, writing
-     * to {@link #siteBucket()}. Its fronts keep the entries {@link FrontSizes#of(SiteConfig)} says.
+     * to {@link #siteBucket()}. Its fronts keep what their pages show ({@link MustachePages#frontSizes()}).
      */
     public Publisher publisher() {
         return publisher(siteBucket());
@@ -161,8 +160,8 @@ public final class Wiring {
 
     /** A publisher as {@link #publisher()}, writing to the given bucket (a wrapper of {@link #siteBucket()} that injects faults, say). */
     public Publisher publisher(SiteBucket pagesTo) {
-        SiteConfig config = site();
-        return new Publisher(listingStore(), pagesTo, pages(), clock, config.sectionSlugs(), FrontSizes.of(config),
+        MustachePages pages = pages();
+        return new Publisher(listingStore(), pagesTo, pages, clock, site().sectionSlugs(), pages.frontSizes(),
                 edge.get());
     }
 

@@ -43,8 +43,6 @@ final class ListingUpdates {
     private final ListingStore listings;
     private final List<String> sections;
     private final FrontSizes frontSizes;
-    /** Entries home and a section front keep: what home is made of. */
-    private final int frontSize;
 
     private final int pageSize;
 
@@ -64,7 +62,6 @@ final class ListingUpdates {
         this.concurrently = concurrently;
         this.sections = List.copyOf(sections);
         this.frontSizes = frontSizes;
-        this.frontSize = frontSizes.sectionFront();
         this.pageSize = pageSize;
     }
 
@@ -311,7 +308,8 @@ final class ListingUpdates {
                 // The other fronts were read before home: home records a newer one, so read them again.
                 others = sectionFronts(read.wrote().keySet(), read.after());
             }
-            if (read.after().isPresent() && newerThan(read.wrote().values(), read.after().get()) < frontSize) {
+            if (read.after().isPresent()
+                    && newerThan(read.wrote().values(), read.after().get()) < frontSizes.sectionFront()) {
                 // The fronts written do not fill home after that time: older entries of the others may show.
                 others = sectionFronts(read.wrote().keySet(), Optional.empty());
             }
@@ -328,7 +326,7 @@ final class ListingUpdates {
                     seen.put(section, 0L);
                 }
             }
-            Listing next = Listings.withSeen(Listings.home(bySection, frontSize), seen);
+            Listing next = Listings.withSeen(Listings.home(bySection, frontSizes.sectionFront()), seen);
             if (listings.put(id, NewestEntries.stored(id, next), read.home().version())) {
                 frontsRead.putAll(bySection);
                 return Optional.of(new Versioned<>(next, read.home().version() + 1));
@@ -353,9 +351,9 @@ final class ListingUpdates {
                 }
             });
             Map<String, Listing> bySection = new LinkedHashMap<>();
-            NewestEntries.fronts(listings, stored, frontSize, concurrently)
+            NewestEntries.fronts(listings, stored, frontSizes.sectionFront(), concurrently)
                     .forEach((frontId, front) -> bySection.put(ids.get(frontId), front));
-            Listing next = Listings.withSeen(Listings.home(bySection, frontSize), seen);
+            Listing next = Listings.withSeen(Listings.home(bySection, frontSizes.sectionFront()), seen);
             if (listings.put(id, NewestEntries.stored(id, next), head.version())) {
                 frontsRead.putAll(bySection);
                 return Optional.of(new Versioned<>(next, head.version() + 1));
@@ -421,7 +419,8 @@ final class ListingUpdates {
             List<ListingId> frontIds = new ArrayList<>(stored.keySet());
             List<java.util.function.Supplier<Listing>> reads = new ArrayList<>();
             frontIds.forEach(frontId -> reads.add(() ->
-                    NewestEntries.frontAfter(listings, frontId, stored.get(frontId), frontSize, after.get(), concurrently)));
+                    NewestEntries.frontAfter(listings, frontId, stored.get(frontId), frontSizes.sectionFront(),
+                            after.get(), concurrently)));
             List<Listing> read = concurrently.getAll(reads);
             for (int i = 0; i < frontIds.size(); i++) {
                 ListingId frontId = frontIds.get(i);
@@ -429,7 +428,7 @@ final class ListingUpdates {
             }
             return fronts;
         }
-        NewestEntries.fronts(listings, stored, frontSize, concurrently).forEach((frontId, view) ->
+        NewestEntries.fronts(listings, stored, frontSizes.sectionFront(), concurrently).forEach((frontId, view) ->
                 fronts.put(ids.get(frontId), new Versioned<>(view, found.get(frontId).version())));
         return fronts;
     }
