@@ -131,6 +131,20 @@ public final class DynamoListingStore implements ListingStore, ListingScan {
     }
 
     @Override
+    public boolean putEntryIfAbsent(ListingId month, ListingEntry entry) {
+        requireMonth(month);
+        Map<String, AttributeValue> item = new HashMap<>(entryKey(month, entry.publishAt(), entry.slug()));
+        item.put(DOC, AttributeValue.fromS(codec.encodeEntry(entry)));
+        try {
+            dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", TableDefinition.PK)));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
     public void removeEntry(ListingId month, Instant publishAt, String slug) {
         requireMonth(month);
         dynamoDb.deleteItem(b -> b.tableName(table).key(entryKey(month, publishAt, slug)));

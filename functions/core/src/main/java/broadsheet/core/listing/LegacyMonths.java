@@ -9,7 +9,8 @@ import java.util.TreeMap;
 /**
  * Month listings stored by earlier releases: one item under the month's id holding every entry
  * (and no day counts). The first publisher (or rebuild) that meets one converts it: it puts an
- * entry item for each of its entries, unless an item already holds that key, and then replaces
+ * entry item for each of its entries, unless an item already holds that key (one conditional
+ * write each, {@link ListingStore#putEntryIfAbsent}), and then replaces
  * the old item by a head with the hour counts, conditionally on the version it read, so the
  * month's version goes on from the old item's and pages keep ordering by it
  * (docs/design-publishing.md, "Migration").
@@ -33,9 +34,8 @@ public final class LegacyMonths {
         while (isLegacy(current.value())) {
             Map<Instant, Integer> counts = new TreeMap<>();
             for (ListingEntry entry : current.value().entries()) {
-                if (store.entry(month, entry.publishAt(), entry.slug()).isEmpty()) {
-                    store.putEntry(month, entry);
-                }
+                // conditional: an item put meanwhile (a publisher's newer entry) is never replaced
+                store.putEntryIfAbsent(month, entry);
                 counts.merge(Listings.hourOf(entry.publishAt()), 1, Integer::sum);
             }
             Listing head = Listings.head(Listing.EMPTY, counts);

@@ -41,6 +41,15 @@ public interface ListingStore {
     /** Puts the entry item of {@code entry} into a month listing (replacing the item of the same publish time and slug). */
     void putEntry(ListingId month, ListingEntry entry);
 
+    /**
+     * Puts the entry item of {@code entry} unless the month holds an item of that publish time and
+     * slug, in one conditional write: an item written meanwhile by someone else is never replaced.
+     * What a month stored by an earlier release is converted with ({@link LegacyMonths}).
+     *
+     * @return false when an item was there (left as it is)
+     */
+    boolean putEntryIfAbsent(ListingId month, ListingEntry entry);
+
     /** Deletes the entry item of this publish time and slug from a month listing; nothing happens when there is none. */
     void removeEntry(ListingId month, Instant publishAt, String slug);
 

@@ -40,6 +40,11 @@ public abstract class ForwardingListingStore implements ListingStore {
     }
 
     @Override
+    public boolean putEntryIfAbsent(ListingId month, ListingEntry entry) {
+        return delegate.putEntryIfAbsent(month, entry);
+    }
+
+    @Override
     public void removeEntry(ListingId month, Instant publishAt, String slug) {
         delegate.removeEntry(month, publishAt, slug);
     }

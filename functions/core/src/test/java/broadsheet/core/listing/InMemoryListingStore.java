@@ -40,6 +40,13 @@ public final class InMemoryListingStore implements ListingStore, ListingScan {
     }
 
     @Override
+    public boolean putEntryIfAbsent(ListingId month, ListingEntry entry) {
+        requireMonth(month);
+        return entryItems.computeIfAbsent(month, m -> new ConcurrentSkipListMap<>())
+                .putIfAbsent(Listings.entryKey(entry.publishAt(), entry.slug()), codec.encodeEntry(entry)) == null;
+    }
+
+    @Override
     public void removeEntry(ListingId month, Instant publishAt, String slug) {
         requireMonth(month);
         var entries = entryItems.get(month);

@@ -204,6 +204,21 @@ public abstract class ListingStoreContract {
     }
 
     @Test
+    void putEntryIfAbsentWritesOnlyWhereNoItemOfThatTimeAndSlugIs() {
+        store.putEntry(NOVEMBER, entry("a", "2026-11-05T10:00:00Z", 40));
+
+        assertThat(store.putEntryIfAbsent(NOVEMBER, entry("a", "2026-11-05T10:00:00Z", 10))).as("an item is there").isFalse();
+        assertThat(store.putEntryIfAbsent(NOVEMBER, entry("a", "2026-11-05T10:00:01Z", 10))).as("another time").isTrue();
+        assertThat(store.putEntryIfAbsent(NOVEMBER, entry("b", "2026-11-05T10:00:00Z", 10))).as("another slug").isTrue();
+        assertThat(store.putEntryIfAbsent(ListingId.tagMonth("nato", YearMonth.of(2026, 11)),
+                entry("a", "2026-11-05T10:00:00Z", 10))).as("another collection").isTrue();
+
+        assertThat(store.entry(NOVEMBER, Instant.parse("2026-11-05T10:00:00Z"), "a"))
+                .as("the item that was there is left as it was").contains(entry("a", "2026-11-05T10:00:00Z", 40));
+        assertThat(store.newest(NOVEMBER, 10)).extracting(ListingEntry::slug).containsExactly("a", "b", "a");
+    }
+
+    @Test
     void aMonthHoldsFarMoreEntriesThanFitInOneItemAndAScanReadsOnlyItsHead() {
         for (int i = 0; i < 150; i++) {
             store.putEntry(NOVEMBER, entry(String.format("s%03d", i), "2026-11-07T00:00:00Z", 8_000));

@@ -66,6 +66,17 @@ final class CountingListingStore implements ListingStore {
     }
 
     @Override
+    public boolean putEntryIfAbsent(ListingId month, ListingEntry entry) {
+        boolean written = delegate.putEntryIfAbsent(month, entry);
+        (written ? writes : failedWrites).incrementAndGet();
+        entryWrites.incrementAndGet();
+        if (written) {
+            bytesWritten.addAndGet(codec.encodeEntry(entry).length());
+        }
+        return written;
+    }
+
+    @Override
     public void removeEntry(ListingId month, Instant publishAt, String slug) {
         writes.incrementAndGet();
         entryWrites.incrementAndGet();
