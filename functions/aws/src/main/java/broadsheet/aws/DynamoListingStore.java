@@ -124,17 +124,13 @@ public final class DynamoListingStore implements ListingStore, ListingScan {
 
     @Override
     public void putEntry(ListingId month, ListingEntry entry) {
-        requireMonth(month);
-        Map<String, AttributeValue> item = new HashMap<>(entryKey(month, entry.publishAt(), entry.slug()));
-        item.put(DOC, AttributeValue.fromS(codec.encodeEntry(entry)));
+        Map<String, AttributeValue> item = entryItem(month, entry);
         dynamoDb.putItem(b -> b.tableName(table).item(item));
     }
 
     @Override
     public boolean putEntryIfAbsent(ListingId month, ListingEntry entry) {
-        requireMonth(month);
-        Map<String, AttributeValue> item = new HashMap<>(entryKey(month, entry.publishAt(), entry.slug()));
-        item.put(DOC, AttributeValue.fromS(codec.encodeEntry(entry)));
+        Map<String, AttributeValue> item = entryItem(month, entry);
         try {
             dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(#pk)")
                     .expressionAttributeNames(Map.of("#pk", TableDefinition.PK)));
@@ -142,6 +138,14 @@ public final class DynamoListingStore implements ListingStore, ListingScan {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    /** The entry item of {@code entry} in a month listing: its key and the entry's text form. */
+    private Map<String, AttributeValue> entryItem(ListingId month, ListingEntry entry) {
+        requireMonth(month);
+        Map<String, AttributeValue> item = new HashMap<>(entryKey(month, entry.publishAt(), entry.slug()));
+        item.put(DOC, AttributeValue.fromS(codec.encodeEntry(entry)));
+        return item;
     }
 
     @Override

@@ -34,16 +34,19 @@ public final class InMemoryListingStore implements ListingStore, ListingScan {
 
     @Override
     public void putEntry(ListingId month, ListingEntry entry) {
-        requireMonth(month);
-        entryItems.computeIfAbsent(month, m -> new ConcurrentSkipListMap<>())
-                .put(Listings.entryKey(entry.publishAt(), entry.slug()), codec.encodeEntry(entry));
+        entriesOf(month).put(Listings.entryKey(entry.publishAt(), entry.slug()), codec.encodeEntry(entry));
     }
 
     @Override
     public boolean putEntryIfAbsent(ListingId month, ListingEntry entry) {
+        return entriesOf(month).putIfAbsent(Listings.entryKey(entry.publishAt(), entry.slug()),
+                codec.encodeEntry(entry)) == null;
+    }
+
+    /** The entry items of a month listing, by entry key (made empty on first use). */
+    private ConcurrentSkipListMap<String, String> entriesOf(ListingId month) {
         requireMonth(month);
-        return entryItems.computeIfAbsent(month, m -> new ConcurrentSkipListMap<>())
-                .putIfAbsent(Listings.entryKey(entry.publishAt(), entry.slug()), codec.encodeEntry(entry)) == null;
+        return entryItems.computeIfAbsent(month, m -> new ConcurrentSkipListMap<>());
     }
 
     @Override
